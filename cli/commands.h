@@ -1,0 +1,14 @@
+#pragma once
+
+#include <string>
+
+namespace xj::cli {
+
+// Each subcommand returns the process exit code; errors are thrown as xj::Error and reported
+// by main().
+int run_init(const std::string& project_path);
+int run_demo(const std::string& out_path, bool overwrite);
+int run_info(const std::string& project_path);
+int run_upgrade(const std::string& project_path);
+
+} // namespace xj::cli

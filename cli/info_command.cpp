@@ -1,0 +1,153 @@
+// `xiangjian info`: what a project file holds — its layers with CRS and extent, and counts of
+// units, projects (by type and by recorded stage) and problems.
+
+#include "commands.h"
+#include "i18n.h"
+#include "text_table.h"
+#include "xiangjian/gis/gpkg_store.h"
+
+#include <cstdio>
+#include <gdal_priv.h>
+#include <iostream>
+#include <map>
+#include <ogrsf_frmts.h>
+
+namespace xj::cli {
+
+namespace {
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+std::string crs_name(const OGRSpatialReference* srs) {
+    if (srs == nullptr) {
+        return "-";
+    }
+    const char* authority = srs->GetAuthorityName(nullptr);
+    const char* code = srs->GetAuthorityCode(nullptr);
+    if (authority != nullptr && code != nullptr) {
+        return std::string{authority} + ":" + code;
+    }
+    return srs->GetName() != nullptr ? srs->GetName() : "?";
+}
+
+void print_layers(GDALDataset& dataset) {
+    TextTable table({std::string{tr("图层", "layer")}, std::string{tr("几何", "geometry")},
+                     std::string{tr("要素数", "features")}, std::string{tr("坐标系", "CRS")},
+                     std::string{tr("范围（经度, 纬度）", "extent (lon, lat)")}},
+                    {TextTable::Align::left, TextTable::Align::left, TextTable::Align::right});
+    for (OGRLayer* layer : dataset.GetLayers()) {
+        const bool spatial = layer->GetGeomType() != wkbNone;
+        std::string extent = "-";
+        OGREnvelope envelope;
+        if (spatial && layer->GetFeatureCount() > 0 &&
+            layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
+            extent = fixed(envelope.MinX, 4) + ", " + fixed(envelope.MinY, 4) + " – " +
+                     fixed(envelope.MaxX, 4) + ", " + fixed(envelope.MaxY, 4);
+        }
+        table.add_row({layer->GetName(),
+                       spatial ? OGRGeometryTypeToName(layer->GetGeomType())
+                               : std::string{tr("（表）", "(table)")},
+                       std::to_string(layer->GetFeatureCount()),
+                       spatial ? crs_name(layer->GetSpatialRef()) : "-", extent});
+    }
+    std::cout << table.str();
+}
+
+template <typename E> std::string label(E value) {
+    const auto& term = core::term(value);
+    return std::string{language() == Language::zh ? term.label_zh : term.label_en};
+}
+
+void print_units(const gis::ProjectStore& store) {
+    std::map<core::AdminLevel, int> counts;
+    int poor_villages = 0;
+    for (const auto& record : store.units()) {
+        ++counts[record.unit.level];
+        poor_villages += record.unit.poor_village ? 1 : 0;
+    }
+    std::cout << tr("行政区划：", "Administrative units: ");
+    for (const auto& term : core::terms(core::AdminLevel{})) {
+        std::cout << label(term.value) << ' ' << counts[term.value] << tr("，", ", ");
+    }
+    std::cout << tr("贫困村 ", "poor villages ") << poor_villages << '\n';
+}
+
+void print_projects(const gis::ProjectStore& store) {
+    const auto projects = store.projects();
+    struct TypeTotals {
+        int count = 0;
+        std::map<std::string, double> quantity_by_unit;
+        double budget = 0;
+    };
+    std::map<core::ProjectType, TypeTotals> by_type;
+    std::map<core::Stage, int> by_stage;
+    for (const auto& project : projects) {
+        auto& totals = by_type[project.type];
+        ++totals.count;
+        if (project.planned_quantity) {
+            totals.quantity_by_unit[project.unit] += *project.planned_quantity;
+        }
+        totals.budget += project.budget_wan.value_or(0);
+        ++by_stage[project.stage];
+    }
+    std::cout << tr("项目：", "Projects: ") << projects.size() << '\n';
+    TextTable types({std::string{tr("类型", "type")}, std::string{tr("个数", "count")},
+                     std::string{tr("计划工程量", "planned quantity")},
+                     std::string{tr("投资（万元）", "budget (10k CNY)")}},
+                    {TextTable::Align::left, TextTable::Align::right, TextTable::Align::right,
+                     TextTable::Align::right});
+    for (const auto& [type, totals] : by_type) {
+        std::string quantity;
+        for (const auto& [unit, sum] : totals.quantity_by_unit) {
+            quantity += (quantity.empty() ? "" : " + ") + fixed(sum, sum < 100 ? 2 : 0) + " " + unit;
+        }
+        types.add_row({label(type), std::to_string(totals.count), quantity.empty() ? "-" : quantity,
+                       fixed(totals.budget, 0)});
+    }
+    std::cout << types.str();
+    std::cout << tr("按建设阶段：", "By recorded stage: ");
+    for (const auto& [stage, count] : by_stage) {
+        std::cout << label(stage) << ' ' << count << "  ";
+    }
+    std::cout << '\n';
+}
+
+void print_tracking(const gis::ProjectStore& store) {
+    const auto problems = store.problems();
+    std::size_t closed = 0;
+    for (const auto& problem : problems) {
+        closed += problem.closed_date ? 1 : 0;
+    }
+    std::cout << tr("节点 ", "Milestones ") << store.milestones().size()
+              << tr("，进度填报 ", ", progress reports ") << store.progress_reports().size()
+              << tr("，现场督导 ", ", site visits ") << store.site_visits().size() << '\n';
+    std::cout << tr("问题：共 ", "Problems: ") << problems.size() << tr("，已销号 ", ", closed ")
+              << closed << tr("，未销号 ", ", open ") << problems.size() - closed << '\n';
+}
+
+} // namespace
+
+int run_info(const std::string& project_path) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::read_only);
+    std::cout << tr("项目库：", "Project file: ") << project_path << '\n'
+              << tr("模式版本：", "Schema version: ") << store->schema_version() << '\n'
+              << tr("存储坐标系：EPSG:4490 CGCS2000（经度在前）",
+                    "Storage CRS: EPSG:4490 CGCS2000 (longitude first)")
+              << '\n';
+    if (const auto as_of = store->setting("as_of"); !as_of.empty()) {
+        std::cout << tr("数据截至：", "Data as of: ") << as_of << '\n';
+    }
+    std::cout << '\n';
+    print_layers(store->dataset());
+    std::cout << '\n';
+    print_units(*store);
+    print_projects(*store);
+    print_tracking(*store);
+    return 0;
+}
+
+} // namespace xj::cli

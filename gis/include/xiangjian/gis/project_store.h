@@ -1,0 +1,112 @@
+#pragma once
+
+#include "xiangjian/core/admin_unit.h"
+#include "xiangjian/core/project.h"
+#include "xiangjian/core/village_indicator.h"
+
+#include <memory>
+#include <ogr_geometry.h>
+#include <string>
+#include <vector>
+
+namespace xj::gis {
+
+/// An administrative unit with its boundary (CGCS2000 lon/lat; may be absent).
+struct UnitRecord {
+    core::AdminUnit unit;
+    std::unique_ptr<OGRMultiPolygon> boundary;
+};
+
+/// Where a project is built: a point (water site, housing), a line (road, dike, pipe) or a
+/// polygon (reservoir, PV station). A project may have several sites.
+struct ProjectSite {
+    std::string project_id;
+    std::string name;
+    std::unique_ptr<OGRGeometry> geometry; ///< Point, MultiLineString or MultiPolygon (lon/lat)
+};
+
+/// A row of the exit-indicator checklist stored in the project.
+struct IndicatorDefinitionRecord {
+    std::string code;
+    std::string label_zh;
+    std::string label_en;
+    int seq = 0;
+    friend bool operator==(const IndicatorDefinitionRecord&,
+                           const IndicatorDefinitionRecord&) = default;
+};
+
+/// The project database. Every front end talks to this interface; the GeoPackage file is the
+/// embedded default, a PostGIS server comes later behind the same interface.
+///
+/// Writes are atomic per call; wrap several in a `Transaction` to make them one unit.
+/// Failures throw xj::Error naming the record and the reason.
+class ProjectStore {
+public:
+    ProjectStore() = default;
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+    virtual ~ProjectStore() = default;
+
+    virtual int schema_version() const = 0;
+    virtual std::string location() const = 0; ///< file path or connection, for messages
+
+    virtual void begin_transaction() = 0;
+    virtual void commit_transaction() = 0;
+    virtual void rollback_transaction() = 0;
+
+    /// Free-form project settings (e.g. the demo's as-of date).
+    virtual void set_setting(const std::string& key, const std::string& value) = 0;
+    virtual std::string setting(const std::string& key) const = 0; ///< empty when unset
+
+    virtual void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    virtual std::vector<UnitRecord> units() const = 0; ///< ordered by code
+
+    virtual void upsert_project(const core::Project& project) = 0;
+    virtual std::vector<core::Project> projects() const = 0; ///< ordered by id
+
+    virtual void add_site(const ProjectSite& site) = 0;
+    virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
+
+    virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq
+    virtual std::vector<core::Milestone> milestones() const = 0;
+
+    /// Reports are history: a second report for the same project and day is an error.
+    virtual void add_progress_report(const core::ProgressReport& report) = 0;
+    virtual std::vector<core::ProgressReport> progress_reports() const = 0;
+
+    virtual void upsert_problem(const core::Problem& problem) = 0; ///< key: problem id
+    virtual std::vector<core::Problem> problems() const = 0;
+
+    virtual void add_site_visit(const core::SiteVisit& visit) = 0;
+    virtual std::vector<core::SiteVisit> site_visits() const = 0;
+
+    virtual std::vector<IndicatorDefinitionRecord> indicator_definitions() const = 0;
+    virtual void add_indicator_assessment(const core::VillageIndicator& assessment) = 0;
+    virtual std::vector<core::VillageIndicator> indicator_assessments() const = 0;
+};
+
+/// Scoped transaction: rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(ProjectStore& store) : m_store(store) { m_store.begin_transaction(); }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction() {
+        if (!m_done) {
+            try {
+                m_store.rollback_transaction();
+            } catch (...) { // a destructor must not throw; the original error is what matters
+            }
+        }
+    }
+    void commit() {
+        m_store.commit_transaction();
+        m_done = true;
+    }
+
+private:
+    ProjectStore& m_store;
+    bool m_done = false;
+};
+
+} // namespace xj::gis

@@ -1,0 +1,338 @@
+// Reading and writing the domain records of a GeoPackage project. One pair of functions per
+// entity; column names match the schema in schema.cpp.
+
+#include "ogr_access.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/gpkg_store.h"
+
+#include <ogrsf_frmts.h>
+
+namespace xj::gis {
+
+using namespace detail;
+
+namespace {
+
+template <typename E> E parse_code(const OGRFeature& row, const char* column) {
+    const std::string value = text(row, column);
+    if (auto parsed = core::parse_term<E>(value)) {
+        return *parsed;
+    }
+    throw Error(std::string{"unknown "} + column + " '" + value + "'");
+}
+
+template <typename E> void set_code(OGRFeature& feature, const char* column, E value) {
+    set_text(feature, column, std::string{core::code(value)});
+}
+
+OGRFeature new_feature(GDALDataset& dataset, const char* table) {
+    return OGRFeature(layer(dataset, table).GetLayerDefn());
+}
+
+/// The site table for a geometry, and the geometry in that table's type.
+std::pair<const char*, std::unique_ptr<OGRGeometry>> site_table_for(const OGRGeometry& geometry) {
+    std::unique_ptr<OGRGeometry> copy{geometry.clone()};
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPoint:
+        return {"project_points", std::move(copy)};
+    case wkbLineString:
+    case wkbMultiLineString:
+        return {"project_lines", std::unique_ptr<OGRGeometry>(
+                                     OGRGeometryFactory::forceToMultiLineString(copy.release()))};
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        return {"project_polygons", std::unique_ptr<OGRGeometry>(
+                                        OGRGeometryFactory::forceToMultiPolygon(copy.release()))};
+    default:
+        throw Error(std::string{"a project site must be a point, line or polygon, not "} +
+                    geometry.getGeometryName());
+    }
+}
+
+} // namespace
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
+    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+    set_text(feature, "code", unit.code);
+    set_text(feature, "name", unit.name);
+    set_code(feature, "level", unit.level);
+    set_nullable_text(feature, "parent_code", unit.parent_code);
+    set_integer(feature, "population", unit.population);
+    set_integer(feature, "households", unit.households);
+    set_integer(feature, "poor_households", unit.poor_households);
+    set_integer(feature, "poor_village", unit.poor_village ? 1 : 0);
+    if (boundary != nullptr) {
+        feature.SetGeometry(boundary);
+    }
+    upsert(*m_dataset, "admin_units", "code = " + quote(unit.code), feature,
+           "unit " + unit.code + " " + unit.name);
+}
+
+std::vector<UnitRecord> GpkgStore::units() const {
+    std::vector<UnitRecord> result;
+    for_each_row(*m_dataset, "SELECT * FROM admin_units ORDER BY code", [&](OGRFeature& row) {
+        UnitRecord record;
+        record.unit.code = text(row, "code");
+        record.unit.name = text(row, "name");
+        record.unit.level = parse_code<core::AdminLevel>(row, "level");
+        record.unit.parent_code = text(row, "parent_code");
+        record.unit.population = integer(row, "population");
+        record.unit.households = integer(row, "households");
+        record.unit.poor_households = integer(row, "poor_households");
+        record.unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
+        if (OGRGeometry* geometry = row.StealGeometry()) {
+            record.boundary.reset(
+                OGRGeometryFactory::forceToMultiPolygon(geometry)->toMultiPolygon());
+        }
+        result.push_back(std::move(record));
+    });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::upsert_project(const core::Project& project) {
+    OGRFeature feature = new_feature(*m_dataset, "projects");
+    set_text(feature, "project_id", project.id);
+    set_text(feature, "name", project.name);
+    set_code(feature, "type", project.type);
+    set_code(feature, "stage", project.stage);
+    set_code(feature, "measure", project.measure);
+    set_text(feature, "unit", project.unit);
+    set_real(feature, "planned_quantity", project.planned_quantity);
+    set_nullable_text(feature, "township_code", project.township_code);
+    set_nullable_text(feature, "village_code", project.village_code);
+    set_text(feature, "leader", project.leader);
+    set_text(feature, "responsible_unit", project.responsible_unit);
+    set_real(feature, "budget_wan", project.budget_wan);
+    set_date(feature, "planned_start", project.planned_start);
+    set_date(feature, "planned_finish", project.planned_finish);
+    set_integer(feature, "key_project", project.key_project ? 1 : 0);
+    upsert(*m_dataset, "projects", "project_id = " + quote(project.id), feature,
+           "project " + project.id);
+}
+
+std::vector<core::Project> GpkgStore::projects() const {
+    std::vector<core::Project> result;
+    for_each_row(*m_dataset, "SELECT * FROM projects ORDER BY project_id", [&](OGRFeature& row) {
+        core::Project project;
+        project.id = text(row, "project_id");
+        project.name = text(row, "name");
+        project.type = parse_code<core::ProjectType>(row, "type");
+        project.stage = parse_code<core::Stage>(row, "stage");
+        project.measure = parse_code<core::Measure>(row, "measure");
+        project.unit = text(row, "unit");
+        project.planned_quantity = real(row, "planned_quantity");
+        project.township_code = text(row, "township_code");
+        project.village_code = text(row, "village_code");
+        project.leader = text(row, "leader");
+        project.responsible_unit = text(row, "responsible_unit");
+        project.budget_wan = real(row, "budget_wan");
+        project.planned_start = date(row, "planned_start");
+        project.planned_finish = date(row, "planned_finish");
+        project.key_project = integer(row, "key_project").value_or(1) != 0;
+        result.push_back(std::move(project));
+    });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::add_site(const ProjectSite& site) {
+    if (!site.geometry || site.geometry->IsEmpty()) {
+        throw Error("site '" + site.name + "' of project " + site.project_id +
+                    " has no geometry");
+    }
+    auto [table, geometry] = site_table_for(*site.geometry);
+    OGRFeature feature = new_feature(*m_dataset, table);
+    set_text(feature, "project_id", site.project_id);
+    set_text(feature, "site_name", site.name);
+    feature.SetGeometryDirectly(geometry.release());
+    insert(*m_dataset, table, feature, "site '" + site.name + "' of project " + site.project_id);
+}
+
+std::vector<ProjectSite> GpkgStore::sites() const {
+    std::vector<ProjectSite> result;
+    for (const char* table : {"project_points", "project_lines", "project_polygons"}) {
+        for_each_row(*m_dataset,
+                     std::string{"SELECT * FROM "} + table + " ORDER BY project_id, fid",
+                     [&](OGRFeature& row) {
+                         ProjectSite site;
+                         site.project_id = text(row, "project_id");
+                         site.name = text(row, "site_name");
+                         site.geometry.reset(row.StealGeometry());
+                         result.push_back(std::move(site));
+                     });
+    }
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::upsert_milestone(const core::Milestone& milestone) {
+    OGRFeature feature = new_feature(*m_dataset, "milestones");
+    set_text(feature, "project_id", milestone.project_id);
+    set_integer(feature, "seq", milestone.seq);
+    set_text(feature, "name", milestone.name);
+    set_date(feature, "planned_date", milestone.planned_date);
+    set_date(feature, "actual_date", milestone.actual_date);
+    set_real(feature, "weight", milestone.weight);
+    set_real(feature, "target_quantity", milestone.target_quantity);
+    upsert(*m_dataset, "milestones",
+           "project_id = " + quote(milestone.project_id) +
+               " AND seq = " + std::to_string(milestone.seq),
+           feature, "milestone " + std::to_string(milestone.seq) + " of " + milestone.project_id);
+}
+
+std::vector<core::Milestone> GpkgStore::milestones() const {
+    std::vector<core::Milestone> result;
+    for_each_row(*m_dataset, "SELECT * FROM milestones ORDER BY project_id, seq",
+                 [&](OGRFeature& row) {
+                     core::Milestone milestone;
+                     milestone.project_id = text(row, "project_id");
+                     milestone.seq = static_cast<int>(integer(row, "seq").value_or(0));
+                     milestone.name = text(row, "name");
+                     milestone.planned_date = required_date(row, "planned_date");
+                     milestone.actual_date = date(row, "actual_date");
+                     milestone.weight = real(row, "weight").value_or(1.0);
+                     milestone.target_quantity = real(row, "target_quantity");
+                     result.push_back(std::move(milestone));
+                 });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::add_progress_report(const core::ProgressReport& report) {
+    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+    set_text(feature, "project_id", report.project_id);
+    set_date(feature, "report_date", report.report_date);
+    set_real(feature, "cumulative_quantity", report.cumulative_quantity);
+    set_real(feature, "percent", report.percent);
+    set_text(feature, "note", report.note);
+    set_text(feature, "reported_by", report.reported_by);
+    insert(*m_dataset, "progress_reports", feature,
+           "progress report of " + report.project_id + " on " + report.report_date.iso());
+}
+
+std::vector<core::ProgressReport> GpkgStore::progress_reports() const {
+    std::vector<core::ProgressReport> result;
+    for_each_row(*m_dataset, "SELECT * FROM progress_reports ORDER BY project_id, report_date",
+                 [&](OGRFeature& row) {
+                     core::ProgressReport report;
+                     report.project_id = text(row, "project_id");
+                     report.report_date = required_date(row, "report_date");
+                     report.cumulative_quantity = real(row, "cumulative_quantity");
+                     report.percent = real(row, "percent");
+                     report.note = text(row, "note");
+                     report.reported_by = text(row, "reported_by");
+                     result.push_back(std::move(report));
+                 });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::upsert_problem(const core::Problem& problem) {
+    OGRFeature feature = new_feature(*m_dataset, "problems");
+    set_text(feature, "problem_id", problem.id);
+    set_text(feature, "project_id", problem.project_id);
+    set_date(feature, "raised_date", problem.raised_date);
+    set_code(feature, "category", problem.category);
+    set_text(feature, "description", problem.description);
+    set_text(feature, "owner", problem.owner);
+    set_date(feature, "deadline", problem.deadline);
+    set_date(feature, "closed_date", problem.closed_date);
+    set_text(feature, "resolution", problem.resolution);
+    upsert(*m_dataset, "problems", "problem_id = " + quote(problem.id), feature,
+           "problem " + problem.id);
+}
+
+std::vector<core::Problem> GpkgStore::problems() const {
+    std::vector<core::Problem> result;
+    for_each_row(*m_dataset, "SELECT * FROM problems ORDER BY problem_id", [&](OGRFeature& row) {
+        core::Problem problem;
+        problem.id = text(row, "problem_id");
+        problem.project_id = text(row, "project_id");
+        problem.raised_date = required_date(row, "raised_date");
+        problem.category = parse_code<core::ProblemCategory>(row, "category");
+        problem.description = text(row, "description");
+        problem.owner = text(row, "owner");
+        problem.deadline = date(row, "deadline");
+        problem.closed_date = date(row, "closed_date");
+        problem.resolution = text(row, "resolution");
+        result.push_back(std::move(problem));
+    });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+void GpkgStore::add_site_visit(const core::SiteVisit& visit) {
+    OGRFeature feature = new_feature(*m_dataset, "site_visits");
+    set_text(feature, "project_id", visit.project_id);
+    set_date(feature, "visit_date", visit.visit_date);
+    set_text(feature, "visitor", visit.visitor);
+    set_text(feature, "note", visit.note);
+    insert(*m_dataset, "site_visits", feature,
+           "visit of " + visit.visitor + " to " + visit.project_id + " on " +
+               visit.visit_date.iso());
+}
+
+std::vector<core::SiteVisit> GpkgStore::site_visits() const {
+    std::vector<core::SiteVisit> result;
+    for_each_row(*m_dataset, "SELECT * FROM site_visits ORDER BY visit_date, project_id, visitor",
+                 [&](OGRFeature& row) {
+                     core::SiteVisit visit;
+                     visit.project_id = text(row, "project_id");
+                     visit.visit_date = required_date(row, "visit_date");
+                     visit.visitor = text(row, "visitor");
+                     visit.note = text(row, "note");
+                     result.push_back(std::move(visit));
+                 });
+    return result;
+}
+
+// ----------------------------------------------------------------------------------------------
+
+std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const {
+    std::vector<IndicatorDefinitionRecord> result;
+    for_each_row(*m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code",
+                 [&](OGRFeature& row) {
+                     result.push_back({text(row, "code"), text(row, "label_zh"),
+                                       text(row, "label_en"),
+                                       static_cast<int>(integer(row, "seq").value_or(0))});
+                 });
+    return result;
+}
+
+void GpkgStore::add_indicator_assessment(const core::VillageIndicator& assessment) {
+    OGRFeature feature = new_feature(*m_dataset, "village_indicators");
+    set_text(feature, "village_code", assessment.village_code);
+    set_text(feature, "indicator", assessment.indicator);
+    set_date(feature, "assessed_on", assessment.assessed_on);
+    set_integer(feature, "met", assessment.met ? 1 : 0);
+    set_text(feature, "note", assessment.note);
+    insert(*m_dataset, "village_indicators", feature,
+           "indicator " + assessment.indicator + " of village " + assessment.village_code);
+}
+
+std::vector<core::VillageIndicator> GpkgStore::indicator_assessments() const {
+    std::vector<core::VillageIndicator> result;
+    for_each_row(*m_dataset,
+                 "SELECT * FROM village_indicators ORDER BY village_code, indicator, assessed_on",
+                 [&](OGRFeature& row) {
+                     core::VillageIndicator assessment;
+                     assessment.village_code = text(row, "village_code");
+                     assessment.indicator = text(row, "indicator");
+                     assessment.assessed_on = required_date(row, "assessed_on");
+                     assessment.met = integer(row, "met").value_or(0) != 0;
+                     assessment.note = text(row, "note");
+                     result.push_back(std::move(assessment));
+                 });
+    return result;
+}
+
+} // namespace xj::gis

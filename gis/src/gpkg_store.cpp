@@ -1,0 +1,288 @@
+// Opening, creating and migrating the GeoPackage project file. The entity reads and writes are
+// in gpkg_records.cpp.
+
+#include "xiangjian/gis/gpkg_store.h"
+
+#include "ogr_access.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/village_indicator.h"
+#include "xiangjian/gis/crs.h"
+#include "xiangjian/gis/gdal_errors.h"
+
+#include <cpl_conv.h>
+#include <filesystem>
+#include <gdal_priv.h>
+#include <vector>
+
+namespace xj::gis {
+
+namespace {
+
+using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
+
+constexpr const char* meta_table = "xj_meta";
+
+void close_dataset(GDALDataset* dataset) { GDALClose(dataset); }
+
+DatasetPtr open_dataset(const std::string& path, GpkgStore::Access access) {
+    if (!std::filesystem::exists(path)) {
+        throw Error(path + ": no such file");
+    }
+    const char* const drivers[] = {"GPKG", nullptr};
+    const unsigned flags = GDAL_OF_VECTOR | (access == GpkgStore::Access::update
+                                                 ? GDAL_OF_UPDATE
+                                                 : GDAL_OF_READONLY);
+    GdalErrorCapture errors;
+    GDALDataset* dataset = GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr);
+    if (dataset == nullptr) {
+        std::string reason = errors.has_error() ? errors.message() : "GDAL cannot read it";
+        throw Error(path + ": not a GeoPackage (" + reason + ")");
+    }
+    return DatasetPtr{dataset, close_dataset};
+}
+
+int stored_schema_version(GDALDataset& dataset, const std::string& path) {
+    const auto has_meta = detail::query_text(
+        dataset, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'xj_meta'");
+    if (!has_meta || *has_meta == "0") {
+        throw Error(path + ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)");
+    }
+    const auto version = detail::query_text(
+        dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'");
+    if (!version) {
+        throw Error(path + ": the xj_meta table has no schema_version");
+    }
+    try {
+        return std::stoi(*version);
+    } catch (const std::exception&) {
+        throw Error(path + ": schema_version '" + *version + "' is not a number");
+    }
+}
+
+void register_storage_crs(GDALDataset& dataset) {
+    const OGRSpatialReference srs = srs_from_epsg(storage_epsg);
+    char* wkt = nullptr;
+    srs.exportToWkt(&wkt);
+    const std::string definition = wkt;
+    CPLFree(wkt);
+    detail::execute(dataset,
+                    "INSERT OR IGNORE INTO gpkg_spatial_ref_sys (srs_name, srs_id, organization, "
+                    "organization_coordsys_id, definition, description) VALUES ("
+                    "'China Geodetic Coordinate System 2000', 4490, 'EPSG', 4490, " +
+                        detail::quote(definition) + ", 'CGCS2000 geographic (storage CRS)')",
+                    "registering EPSG:4490");
+}
+
+void create_meta_table(GDALDataset& dataset) {
+    detail::execute(dataset,
+                    "CREATE TABLE xj_meta (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, "
+                    "key TEXT NOT NULL UNIQUE, value TEXT NOT NULL)",
+                    "creating xj_meta");
+    detail::execute(dataset,
+                    "INSERT INTO gpkg_contents (table_name, data_type, identifier, description) "
+                    "VALUES ('xj_meta', 'attributes', 'xj_meta', "
+                    "'乡建项目设置与模式版本 (Xiangjian settings, schema version)')",
+                    "registering xj_meta");
+    detail::execute(dataset, "INSERT INTO xj_meta (key, value) VALUES ('schema_version', '0')",
+                    "writing the schema version");
+}
+
+/// Applies every migration newer than `from`, each in its own transaction with its version bump.
+void migrate(GDALDataset& dataset, const std::string& path, int from,
+             std::span<const Migration> migrations) {
+    for (const Migration& migration : migrations) {
+        if (migration.version <= from) {
+            continue;
+        }
+        const std::string context = path + ": schema migration to version " +
+                                    std::to_string(migration.version) + " (" +
+                                    std::string{migration.description} + ")";
+        if (dataset.StartTransaction(FALSE) != OGRERR_NONE) {
+            throw Error(context + ": cannot start a transaction");
+        }
+        try {
+            for (const std::string_view statement : migration.statements) {
+                detail::execute(dataset, std::string{statement}, context);
+            }
+            detail::execute(dataset,
+                            "UPDATE xj_meta SET value = '" + std::to_string(migration.version) +
+                                "' WHERE key = 'schema_version'",
+                            context);
+        } catch (...) {
+            dataset.RollbackTransaction();
+            throw;
+        }
+        if (dataset.CommitTransaction() != OGRERR_NONE) {
+            throw Error(context + ": commit failed");
+        }
+    }
+}
+
+/// GDAL only knows the tables it saw when the file was opened, so spatial indexes for tables
+/// made by a migration are added after reopening.
+void ensure_spatial_indexes(GDALDataset& dataset) {
+    std::vector<std::pair<std::string, std::string>> columns;
+    detail::for_each_row(dataset, "SELECT table_name, column_name FROM gpkg_geometry_columns",
+                         [&](OGRFeature& row) {
+                             columns.emplace_back(row.GetFieldAsString(0),
+                                                  row.GetFieldAsString(1));
+                         });
+    for (const auto& [table, column] : columns) {
+        const auto has = detail::query_text(dataset, "SELECT HasSpatialIndex(" +
+                                                         detail::quote(table) + ", " +
+                                                         detail::quote(column) + ")");
+        if (!has || *has != "1") {
+            detail::execute(dataset,
+                            "SELECT CreateSpatialIndex(" + detail::quote(table) + ", " +
+                                detail::quote(column) + ")",
+                            "creating the spatial index of " + table);
+        }
+    }
+}
+
+void seed_default_indicators(GDALDataset& dataset) {
+    int seq = 1;
+    for (const auto& indicator : core::default_exit_indicators()) {
+        detail::execute(dataset,
+                        "INSERT INTO exit_indicators (code, label_zh, label_en, seq) VALUES (" +
+                            detail::quote(indicator.code) + ", " +
+                            detail::quote(indicator.label_zh) + ", " +
+                            detail::quote(indicator.label_en) + ", " + std::to_string(seq++) +
+                            ")",
+                        "writing the default exit indicators");
+    }
+}
+
+} // namespace
+
+void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+
+GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
+                     int schema_version)
+    : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {}
+
+GpkgStore::~GpkgStore() {
+    if (m_in_transaction) {
+        m_dataset->RollbackTransaction();
+    }
+}
+
+std::unique_ptr<GpkgStore> GpkgStore::create(const std::string& path) {
+    return build(path, schema_migrations(), true);
+}
+
+std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access access) {
+    return open(path, access, schema_migrations());
+}
+
+std::unique_ptr<GpkgStore> GpkgStore::create(const std::string& path,
+                                             std::span<const Migration> migrations) {
+    return build(path, migrations, false);
+}
+
+std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
+                                            std::span<const Migration> migrations,
+                                            bool with_default_content) {
+    initialize_gdal();
+    if (std::filesystem::exists(path)) {
+        throw Error(path + ": already exists (Xiangjian never overwrites a project file)");
+    }
+    // Built under a temporary name and renamed at the end: a failed creation leaves nothing.
+    const std::string partial = path + ".partial";
+    std::filesystem::remove(partial);
+    try {
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
+        if (driver == nullptr) {
+            throw Error("GDAL was built without the GeoPackage driver");
+        }
+        GdalErrorCapture errors;
+        DatasetPtr dataset{driver->Create(partial.c_str(), 0, 0, 0, GDT_Unknown, nullptr),
+                           close_dataset};
+        if (!dataset) {
+            throw Error(path + ": cannot create (" + errors.message() + ")");
+        }
+        register_storage_crs(*dataset);
+        create_meta_table(*dataset);
+        migrate(*dataset, path, 0, migrations);
+        if (with_default_content) {
+            seed_default_indicators(*dataset);
+        }
+        dataset.reset();
+        std::filesystem::rename(partial, path);
+    } catch (...) {
+        std::filesystem::remove(partial);
+        throw;
+    }
+    return open(path, Access::update, migrations);
+}
+
+std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access access,
+                                           std::span<const Migration> migrations) {
+    initialize_gdal();
+    DatasetPtr dataset = open_dataset(path, access);
+    int version = stored_schema_version(*dataset, path);
+    const int known = migrations.empty() ? 0 : migrations.back().version;
+    if (version > known) {
+        throw Error(path + ": written by a newer Xiangjian (schema version " +
+                    std::to_string(version) + "; this program knows up to " +
+                    std::to_string(known) + "). Update Xiangjian to open it.");
+    }
+    if (version < known) {
+        if (access == Access::read_only) {
+            throw Error(path + ": schema version " + std::to_string(version) +
+                        " is older than this program's " + std::to_string(known) +
+                        "; run 'xiangjian upgrade " + path + "' first");
+        }
+        migrate(*dataset, path, version, migrations);
+        version = known;
+        dataset.reset();
+        dataset = open_dataset(path, access);
+    }
+    if (access == Access::update) {
+        ensure_spatial_indexes(*dataset);
+        detail::execute(*dataset, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+    }
+    return std::unique_ptr<GpkgStore>(new GpkgStore(
+        path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));
+}
+
+void GpkgStore::begin_transaction() {
+    if (m_in_transaction) {
+        throw Error(m_path + ": a transaction is already open");
+    }
+    GdalErrorCapture errors;
+    if (m_dataset->StartTransaction(FALSE) != OGRERR_NONE) {
+        throw Error(m_path + ": cannot start a transaction (" + errors.message() + ")");
+    }
+    m_in_transaction = true;
+}
+
+void GpkgStore::commit_transaction() {
+    GdalErrorCapture errors;
+    m_in_transaction = false;
+    if (m_dataset->CommitTransaction() != OGRERR_NONE) {
+        m_dataset->RollbackTransaction();
+        throw Error(m_path + ": commit failed (" + errors.message() + ")");
+    }
+}
+
+void GpkgStore::rollback_transaction() {
+    m_in_transaction = false;
+    m_dataset->RollbackTransaction();
+}
+
+void GpkgStore::set_setting(const std::string& key, const std::string& value) {
+    detail::execute(*m_dataset,
+                    "INSERT INTO xj_meta (key, value) VALUES (" + detail::quote(key) + ", " +
+                        detail::quote(value) + ") ON CONFLICT (key) DO UPDATE SET value = " +
+                        detail::quote(value),
+                    m_path + ": setting " + key);
+}
+
+std::string GpkgStore::setting(const std::string& key) const {
+    return detail::query_text(*m_dataset,
+                              "SELECT value FROM xj_meta WHERE key = " + detail::quote(key))
+        .value_or("");
+}
+
+} // namespace xj::gis
