@@ -6,6 +6,7 @@
 #include "text_table.h"
 #include "xiangjian/gis/gpkg_store.h"
 
+#include <cmath>
 #include <cstdio>
 #include <gdal_priv.h>
 #include <iostream>
@@ -103,7 +104,8 @@ void print_projects(const gis::ProjectStore& store) {
     for (const auto& [type, totals] : by_type) {
         std::string quantity;
         for (const auto& [unit, sum] : totals.quantity_by_unit) {
-            quantity += (quantity.empty() ? "" : " + ") + fixed(sum, sum < 100 ? 2 : 0) + " " + unit;
+            const bool whole = sum == std::floor(sum);
+            quantity += (quantity.empty() ? "" : " + ") + fixed(sum, whole ? 0 : 2) + " " + unit;
         }
         types.add_row({label(type), std::to_string(totals.count), quantity.empty() ? "-" : quantity,
                        fixed(totals.budget, 0)});

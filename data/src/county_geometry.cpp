@@ -45,17 +45,16 @@
 
 #include "xiangjian/core/error.h"
 
-#include <geos_c.h>
-#include <ogr_spatialref.h>
-
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
 #include <functional>
+#include <geos_c.h>
 #include <limits>
 #include <map>
 #include <numbers>
+#include <ogr_spatialref.h>
 #include <optional>
 #include <random>
 #include <set>
@@ -66,19 +65,21 @@ namespace xj::demo {
 
 namespace {
 
-constexpr double k_grid = 0.01;                   // metres; every overlay snaps to this grid
-constexpr int k_outline_vertices = 540;           // about 300 m apart on a county this size
-constexpr int k_outline_attempts = 64;            // fresh harmonics until the seat fits
-constexpr double k_max_radius_ratio = 6.0;        // beyond this the outline looks like a starfish
-constexpr double k_seat_margin = 0.08;            // seat to outline, share of the shorter side
-constexpr int k_fine_cells = 1600;                // resolution of township boundaries
-constexpr int k_power_iterations = 120;           // weight updates towards the target areas
-constexpr int k_lloyd_iterations = 60;            // of those, the first ones also move seeds
-constexpr int k_best_candidates = 12;             // Mitchell's sampling: candidates per point
-constexpr int k_rejection_limit = 100000;         // random points tried before giving up
+constexpr double k_grid = 0.01;            // metres; every overlay snaps to this grid
+constexpr int k_outline_vertices = 540;    // about 300 m apart on a county this size
+constexpr int k_outline_attempts = 64;     // fresh harmonics until the seat fits
+constexpr double k_max_radius_ratio = 6.0; // beyond this the outline looks like a starfish
+constexpr double k_seat_margin = 0.08;     // seat to outline, share of the shorter side
+constexpr int k_fine_cells = 1600;         // resolution of township boundaries
+constexpr int k_power_iterations = 120;    // weight updates towards the target areas
+constexpr int k_lloyd_iterations = 60;     // of those, the first ones also move seeds
+constexpr int k_best_candidates = 12;      // Mitchell's sampling: candidates per point
+constexpr int k_rejection_limit = 100000;  // random points tried before giving up
 constexpr std::string_view k_what = "county geometry: ";
 
-[[noreturn]] void fail(const std::string& message) { throw Error(std::string(k_what) + message); }
+[[noreturn]] void fail(const std::string& message) {
+    throw Error(std::string(k_what) + message);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Randomness: the engine's sequence is fixed by the standard, the mapping to doubles by us.
@@ -170,7 +171,9 @@ RingMoments moments_of(const Ring& ring) {
     return m;
 }
 
-double ring_area(const Ring& ring) { return std::abs(moments_of(ring).area); }
+double ring_area(const Ring& ring) {
+    return std::abs(moments_of(ring).area);
+}
 
 /// Even–odd crossing test over all rings of a polygon.
 bool rings_contain(const std::vector<Ring>& rings, Point p) {
@@ -179,8 +182,7 @@ bool rings_contain(const std::vector<Ring>& rings, Point p) {
         for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
             const Point a = ring[i];
             const Point b = ring[i + 1];
-            if ((a.y > p.y) != (b.y > p.y) &&
-                p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y)) {
+            if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) * (b.x - a.x) / (b.y - a.y)) {
                 inside = !inside;
             }
         }
@@ -206,7 +208,9 @@ double distance_to_ring(Point p, const Ring& ring) {
 }
 
 /// Rounds like GEOS's fixed precision model (half up), so snapping twice changes nothing.
-double snap(double value) { return std::floor(value / k_grid + 0.5) * k_grid; }
+double snap(double value) {
+    return std::floor(value / k_grid + 0.5) * k_grid;
+}
 
 // ---------------------------------------------------------------------------------------------
 // GEOS with RAII: one reentrant context per generation, NULL returns become xj::Error.
@@ -328,12 +332,12 @@ Ring ring_of(const Geos& geos, const GEOSGeometry* ring) {
 /// Exterior ring first, then the holes.
 std::vector<Ring> rings_of(const Geos& geos, const GEOSGeometry* polygon) {
     std::vector<Ring> rings;
-    rings.push_back(ring_of(geos, geos.check(GEOSGetExteriorRing_r(geos.handle(), polygon),
-                                             "exterior ring")));
+    rings.push_back(
+        ring_of(geos, geos.check(GEOSGetExteriorRing_r(geos.handle(), polygon), "exterior ring")));
     const int holes = GEOSGetNumInteriorRings_r(geos.handle(), polygon);
     for (int i = 0; i < holes; ++i) {
-        rings.push_back(ring_of(
-            geos, geos.check(GEOSGetInteriorRingN_r(geos.handle(), polygon, i), "hole")));
+        rings.push_back(
+            ring_of(geos, geos.check(GEOSGetInteriorRingN_r(geos.handle(), polygon, i), "hole")));
     }
     return rings;
 }
@@ -485,8 +489,8 @@ Ring fit_to_frame(const Ring& ring, const Frame& frame) {
     Ring fitted;
     fitted.reserve(ring.size());
     for (const Point p : ring) {
-        fitted.push_back({snap(frame.centre.x + (p.x - mid_x) * sx),
-                          snap(frame.centre.y + (p.y - mid_y) * sy)});
+        fitted.push_back(
+            {snap(frame.centre.x + (p.x - mid_x) * sx), snap(frame.centre.y + (p.y - mid_y) * sy)});
     }
     return fitted;
 }
@@ -576,7 +580,8 @@ GeomPtr voronoi_edges(const Geos& geos, const std::vector<Point>& sites,
                "Voronoi diagram");
 }
 
-/// Voronoi edges of the sites, cut to the polygon, plus the polygon's boundary.
+/// Voronoi edges of the sites, cut to the polygon, plus the polygon's boundary. The cut is left
+/// in floating point: the noding in polygonize() decides the final vertices.
 void add_cell_linework(const Geos& geos, const std::vector<Point>& sites,
                        const GEOSGeometry* polygon, std::vector<GeomPtr>& linework) {
     linework.push_back(own(geos, GEOSBoundary_r(geos.handle(), polygon), "boundary"));
@@ -584,15 +589,25 @@ void add_cell_linework(const Geos& geos, const std::vector<Point>& sites,
         return;
     }
     const GeomPtr edges = voronoi_edges(geos, sites, polygon);
-    linework.push_back(
-        own(geos, GEOSIntersectionPrec_r(geos.handle(), edges.get(), polygon, k_grid), "clip"));
+    linework.push_back(own(geos, GEOSIntersection_r(geos.handle(), edges.get(), polygon), "clip"));
 }
 
-/// Nodes all linework in one snap-rounding union, so shared edges get identical vertices.
-std::vector<Face> polygonize(const Geos& geos, std::vector<GeomPtr> linework) {
+enum class Noding {
+    /// Fast; enough where the faces are only an intermediate (GEOS 3.11 snap-rounding seeds
+    /// std::random_device once per input line, which costs ~10 µs per Voronoi edge).
+    floating,
+    /// Snap-rounding on the 1 cm grid: robust, and every output vertex lies on the grid.
+    grid,
+};
+
+/// Nodes all linework in one union, so faces sharing an edge get identical vertices.
+std::vector<Face> polygonize(const Geos& geos, std::vector<GeomPtr> linework, Noding noding) {
     const GeomPtr all = make_collection(geos, GEOS_GEOMETRYCOLLECTION, std::move(linework));
     const GeomPtr noded =
-        own(geos, GEOSUnaryUnionPrec_r(geos.handle(), all.get(), k_grid), "noding");
+        own(geos,
+            noding == Noding::grid ? GEOSUnaryUnionPrec_r(geos.handle(), all.get(), k_grid)
+                                   : GEOSUnaryUnion_r(geos.handle(), all.get()),
+            "noding");
     const GEOSGeometry* inputs[] = {noded.get()};
     const GeomPtr polygons = own(geos, GEOSPolygonize_r(geos.handle(), inputs, 1), "polygonize");
     const int count = GEOSGetNumGeometries_r(geos.handle(), polygons.get());
@@ -672,8 +687,8 @@ struct Component {
     double area = 0.0;
 };
 
-std::vector<Component> components_of(const std::vector<int>& labels,
-                                     const std::vector<Face>& faces, const Adjacency& adjacency) {
+std::vector<Component> components_of(const std::vector<int>& labels, const std::vector<Face>& faces,
+                                     const Adjacency& adjacency) {
     std::vector<Component> components;
     std::vector<bool> seen(labels.size(), false);
     for (std::size_t start = 0; start < labels.size(); ++start) {
@@ -703,7 +718,8 @@ std::vector<Component> components_of(const std::vector<int>& labels,
 
 /// The label sharing the longest boundary with the component, among those it may join.
 int best_neighbour_label(const Component& component, const std::vector<int>& labels,
-                         const Adjacency& adjacency, const std::function<bool(int, int)>& may_join) {
+                         const Adjacency& adjacency,
+                         const std::function<bool(int, int)>& may_join) {
     std::map<int, double> shared;
     for (const int f : component.faces) {
         for (const auto& [g, length] : adjacency[static_cast<std::size_t>(f)]) {
@@ -819,8 +835,8 @@ std::vector<int> power_labels(const std::vector<Face>& faces, const PowerSites& 
     for (std::size_t f = 0; f < faces.size(); ++f) {
         double best = std::numeric_limits<double>::max();
         for (std::size_t i = 0; i < sites.seeds.size(); ++i) {
-            const double power = squared_distance(faces[f].centroid, sites.seeds[i]) -
-                                 sites.weights[i];
+            const double power =
+                squared_distance(faces[f].centroid, sites.seeds[i]) - sites.weights[i];
             if (power < best) {
                 best = power;
                 labels[f] = static_cast<int>(i);
@@ -980,8 +996,9 @@ VillageLayout place_villages(const Geos& geos, const std::vector<Region>& townsh
                                           static_cast<int>(t));
         add_cell_linework(geos, seeds.back(), townships[t].polygon(), linework);
     }
-    layout.faces = polygonize(geos, std::move(linework));
-    layout.village_of_face = label_village_faces(geos, layout.faces, townships, seeds, first_village);
+    layout.faces = polygonize(geos, std::move(linework), Noding::grid);
+    layout.village_of_face =
+        label_village_faces(geos, layout.faces, townships, seeds, first_village);
     const auto village_count = static_cast<int>(layout.township_of_village.size());
     const std::vector<int> no_pins(layout.township_of_village.size(), -1);
     const std::vector<int>& township_of = layout.township_of_village;
@@ -1102,14 +1119,13 @@ std::vector<Region> make_townships(const Geos& geos, const Region& outline, cons
                                    const CountySpec& spec, int seat_township, Rng& rng) {
     const double area = ring_area(rings_of(geos, outline.polygon()).front());
     const int cells = std::max(k_fine_cells, 40 * static_cast<int>(spec.townships.size()));
-    const std::vector<Point> points =
-        jittered_points(outline, std::sqrt(area / cells), rng);
+    const std::vector<Point> points = jittered_points(outline, std::sqrt(area / cells), rng);
     std::vector<GeomPtr> linework;
     add_cell_linework(geos, points, outline.polygon(), linework);
-    const std::vector<Face> faces = polygonize(geos, std::move(linework));
+    const std::vector<Face> faces = polygonize(geos, std::move(linework), Noding::floating);
     const int seat_face = face_containing(faces, frame.seat);
-    std::vector<int> labels = assign_townships(faces, township_targets(spec, area),
-                                               seat_township, seat_face, frame.seat, rng);
+    std::vector<int> labels = assign_townships(faces, township_targets(spec, area), seat_township,
+                                               seat_face, frame.seat, rng);
     const auto count = static_cast<int>(spec.townships.size());
     std::vector<int> pins(spec.townships.size(), -1);
     pins[static_cast<std::size_t>(seat_township)] = seat_face;
@@ -1123,6 +1139,27 @@ std::vector<Region> make_townships(const Geos& geos, const Region& outline, cons
         townships.emplace_back(geos, coverage_union(geos, faces, members));
     }
     return townships;
+}
+
+/// The faces making up each unit of the final arrangement.
+struct UnitFaces {
+    std::vector<int> county;
+    std::vector<std::vector<int>> townships;
+    std::vector<std::vector<int>> villages;
+};
+
+UnitFaces group_faces(const VillageLayout& layout, std::size_t township_count) {
+    UnitFaces groups;
+    groups.townships.resize(township_count);
+    groups.villages =
+        faces_by_label(layout.village_of_face, static_cast<int>(layout.township_of_village.size()));
+    for (std::size_t f = 0; f < layout.faces.size(); ++f) {
+        const auto village = static_cast<std::size_t>(layout.village_of_face[f]);
+        const auto township = static_cast<std::size_t>(layout.township_of_village[village]);
+        groups.townships[township].push_back(static_cast<int>(f));
+        groups.county.push_back(static_cast<int>(f));
+    }
+    return groups;
 }
 
 } // namespace
@@ -1150,31 +1187,24 @@ std::vector<GeneratedUnit> generate_county_geometry(const CountySpec& spec) {
         make_townships(geos, outline, frame, spec, seat_township, rng);
     const VillageLayout villages = place_villages(geos, townships, spec, rng);
 
-    const auto village_count = static_cast<int>(villages.township_of_village.size());
-    const std::vector<std::vector<int>> village_faces =
-        faces_by_label(villages.village_of_face, village_count);
-    std::vector<std::vector<int>> township_faces(spec.townships.size());
-    std::vector<int> all_faces;
-    for (std::size_t f = 0; f < villages.faces.size(); ++f) {
-        const auto village = static_cast<std::size_t>(villages.village_of_face[f]);
-        township_faces[static_cast<std::size_t>(villages.township_of_village[village])]
-            .push_back(static_cast<int>(f));
-        all_faces.push_back(static_cast<int>(f));
-    }
-
+    const UnitFaces groups = group_faces(villages, spec.townships.size());
     std::vector<GeneratedUnit> units;
     const auto add = [&](const std::string& code, const std::vector<int>& members) {
         const GeomPtr polygon = coverage_union(geos, villages.faces, members);
+        if (code == spec.seat_township &&
+            !rings_contain(rings_of(geos, polygon.get()), frame.seat)) {
+            fail("the seat ended up outside its township");
+        }
         units.push_back({code, to_ogr(geos, polygon.get(), projection)});
     };
-    add(spec.code, all_faces);
+    add(spec.code, groups.county);
     for (std::size_t t = 0; t < spec.townships.size(); ++t) {
-        add(spec.townships[t].code, township_faces[t]);
+        add(spec.townships[t].code, groups.townships[t]);
     }
     std::size_t village = 0;
     for (const TownshipSpec& township : spec.townships) {
         for (const std::string& code : township.village_codes) {
-            add(code, village_faces[village++]);
+            add(code, groups.villages[village++]);
         }
     }
     return units;

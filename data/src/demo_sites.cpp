@@ -70,7 +70,10 @@ std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon
                                                            const std::string& key,
                                                            const OGRPoint* start,
                                                            const double* bearing_deg) const {
-    const auto metric = to_metres(area);
+    // Keep clear of the boundary, so that lines do not hug the county's edge.
+    const auto whole = to_metres(area);
+    std::unique_ptr<OGRGeometry> shrunk{whole->Buffer(-600.0)};
+    const OGRGeometry* metric = (shrunk && !shrunk->IsEmpty()) ? shrunk.get() : whole.get();
     std::unique_ptr<OGRPoint> origin;
     if (start != nullptr) {
         origin.reset(to_metres(*start).release()->toPoint());

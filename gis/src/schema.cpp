@@ -43,8 +43,8 @@ R"sql(CREATE TABLE projects (
     leader TEXT NOT NULL DEFAULT '',
     responsible_unit TEXT NOT NULL DEFAULT '',
     budget_wan REAL CHECK (budget_wan >= 0),
-    planned_start DATE CHECK (planned_start IS NULL OR date(planned_start) = planned_start),
-    planned_finish DATE CHECK (planned_finish IS NULL OR date(planned_finish) = planned_finish),
+    planned_start DATE CHECK (planned_start IS NULL OR date(planned_start) IS planned_start),
+    planned_finish DATE CHECK (planned_finish IS NULL OR date(planned_finish) IS planned_finish),
     key_project BOOLEAN NOT NULL DEFAULT 1 CHECK (key_project IN (0, 1)),
     CHECK (measure <> 'quantity' OR planned_quantity IS NOT NULL),
     CHECK (planned_finish IS NULL OR planned_start IS NULL OR planned_finish >= planned_start)
@@ -81,8 +81,8 @@ R"sql(CREATE TABLE milestones (
     project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
     seq INTEGER NOT NULL CHECK (seq >= 1),
     name TEXT NOT NULL CHECK (name <> ''),
-    planned_date DATE NOT NULL CHECK (date(planned_date) = planned_date),
-    actual_date DATE CHECK (actual_date IS NULL OR date(actual_date) = actual_date),
+    planned_date DATE NOT NULL CHECK (date(planned_date) IS planned_date),
+    actual_date DATE CHECK (actual_date IS NULL OR date(actual_date) IS actual_date),
     weight REAL NOT NULL DEFAULT 1 CHECK (weight >= 0),
     target_quantity REAL CHECK (target_quantity >= 0),
     UNIQUE (project_id, seq)
@@ -91,7 +91,7 @@ R"sql(CREATE TABLE milestones (
 R"sql(CREATE TABLE progress_reports (
     fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
-    report_date DATE NOT NULL CHECK (date(report_date) = report_date),
+    report_date DATE NOT NULL CHECK (date(report_date) IS report_date),
     cumulative_quantity REAL CHECK (cumulative_quantity >= 0),
     percent REAL CHECK (percent BETWEEN 0 AND 100),
     note TEXT NOT NULL DEFAULT '',
@@ -104,12 +104,12 @@ R"sql(CREATE TABLE problems (
     fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     problem_id TEXT NOT NULL UNIQUE CHECK (problem_id <> ''),
     project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
-    raised_date DATE NOT NULL CHECK (date(raised_date) = raised_date),
+    raised_date DATE NOT NULL CHECK (date(raised_date) IS raised_date),
     category TEXT NOT NULL CHECK (category IN ('approval', 'land', 'construction', 'environment', 'funding', 'other')),
     description TEXT NOT NULL CHECK (description <> ''),
     owner TEXT NOT NULL DEFAULT '',
-    deadline DATE CHECK (deadline IS NULL OR (date(deadline) = deadline AND deadline >= raised_date)),
-    closed_date DATE CHECK (closed_date IS NULL OR (date(closed_date) = closed_date AND closed_date >= raised_date)),
+    deadline DATE CHECK (deadline IS NULL OR (date(deadline) IS deadline AND deadline >= raised_date)),
+    closed_date DATE CHECK (closed_date IS NULL OR (date(closed_date) IS closed_date AND closed_date >= raised_date)),
     resolution TEXT NOT NULL DEFAULT ''
 ))sql",
 "CREATE INDEX problems_project ON problems (project_id)",
@@ -118,7 +118,7 @@ R"sql(CREATE TABLE problems (
 R"sql(CREATE TABLE site_visits (
     fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
-    visit_date DATE NOT NULL CHECK (date(visit_date) = visit_date),
+    visit_date DATE NOT NULL CHECK (date(visit_date) IS visit_date),
     visitor TEXT NOT NULL CHECK (visitor <> ''),
     note TEXT NOT NULL DEFAULT '',
     UNIQUE (project_id, visit_date, visitor)
@@ -135,7 +135,7 @@ R"sql(CREATE TABLE village_indicators (
     fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
     village_code TEXT NOT NULL REFERENCES admin_units (code),
     indicator TEXT NOT NULL REFERENCES exit_indicators (code),
-    assessed_on DATE NOT NULL CHECK (date(assessed_on) = assessed_on),
+    assessed_on DATE NOT NULL CHECK (date(assessed_on) IS assessed_on),
     met BOOLEAN NOT NULL CHECK (met IN (0, 1)),
     note TEXT NOT NULL DEFAULT '',
     UNIQUE (village_code, indicator, assessed_on)

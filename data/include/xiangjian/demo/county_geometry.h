@@ -1,9 +1,8 @@
 #pragma once
 
-#include <ogr_geometry.h>
-
 #include <cstdint>
 #include <memory>
+#include <ogr_geometry.h>
 #include <string>
 #include <vector>
 
@@ -18,17 +17,17 @@ struct TownshipSpec {
 /// What the generated county must look like. No open boundaries exist for the demo county, so
 /// its geometry is invented at the real place with the real size and the real unit counts.
 struct CountySpec {
-    std::string code;                     ///< 12 digits, e.g. 410326000000
-    double centre_lon = 0.0;              ///< of the outline's bounding box, degrees
-    double centre_lat = 0.0;              ///< of the outline's bounding box, degrees
-    double width_km = 0.0;                ///< bounding box size east–west
-    double height_km = 0.0;               ///< bounding box size north–south
-    double area_km2 = 0.0;                ///< target area of the outline (met within ±3 %)
-    double seat_lon = 0.0;                ///< the county seat; must fall in seat_township
-    double seat_lat = 0.0;                ///< the county seat; must fall in seat_township
-    std::string seat_township;            ///< code of the township containing the seat
-    std::vector<TownshipSpec> townships;  ///< in output order
-    std::uint64_t seed = 0;               ///< same spec and seed, same geometry
+    std::string code;                    ///< 12 digits, e.g. 410326000000
+    double centre_lon = 0.0;             ///< of the outline's bounding box, degrees
+    double centre_lat = 0.0;             ///< of the outline's bounding box, degrees
+    double width_km = 0.0;               ///< bounding box size east–west
+    double height_km = 0.0;              ///< bounding box size north–south
+    double area_km2 = 0.0;               ///< target area of the outline (met within ±3 %)
+    double seat_lon = 0.0;               ///< the county seat; must fall in seat_township
+    double seat_lat = 0.0;               ///< the county seat; must fall in seat_township
+    std::string seat_township;           ///< code of the township containing the seat
+    std::vector<TownshipSpec> townships; ///< in output order
+    std::uint64_t seed = 0;              ///< same spec and seed, same geometry
 };
 
 /// One generated administrative unit.

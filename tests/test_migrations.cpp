@@ -1,0 +1,99 @@
+// The schema version and the migration path, exercised with explicit migration lists on real
+// GeoPackage files.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/gpkg_store.h"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+using xj::gis::GpkgStore;
+using xj::gis::Migration;
+
+namespace {
+
+constexpr std::string_view create_notes[] = {
+    "CREATE TABLE notes (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, text TEXT NOT NULL)",
+    "INSERT INTO gpkg_contents (table_name, data_type, identifier) VALUES ('notes', "
+    "'attributes', 'notes')",
+    "INSERT INTO notes (text) VALUES ('第一条')",
+};
+constexpr std::string_view add_author[] = {
+    "ALTER TABLE notes ADD COLUMN author TEXT NOT NULL DEFAULT '县发改委'",
+};
+constexpr std::string_view broken[] = {
+    "CREATE TABLE half_done (x INTEGER)",
+    "THIS IS NOT SQL",
+};
+
+constexpr Migration version_1[] = {{1, "notes", create_notes}};
+constexpr Migration version_2[] = {{1, "notes", create_notes}, {2, "note author", add_author}};
+constexpr Migration version_2_broken[] = {{1, "notes", create_notes},
+                                          {2, "broken", broken}};
+
+std::string scalar(const std::string& path, const std::string& sql) {
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   drivers, nullptr, nullptr));
+    OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result == nullptr) {
+        return "<error>";
+    }
+    OGRFeatureUniquePtr row{result->GetNextFeature()};
+    std::string value = row ? row->GetFieldAsString(0) : "";
+    dataset->ReleaseResultSet(result);
+    return value;
+}
+
+} // namespace
+
+TEST(Migrations, OpeningAnOlderFileAppliesTheNewStepsAndKeepsTheData) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    EXPECT_EQ(GpkgStore::create(path, version_1)->schema_version(), 1);
+
+    const auto store = GpkgStore::open(path, GpkgStore::Access::update, version_2);
+    EXPECT_EQ(store->schema_version(), 2);
+    EXPECT_EQ(store->setting("schema_version"), "2");
+    EXPECT_EQ(scalar(path, "SELECT text || '/' || author FROM notes"), "第一条/县发改委");
+}
+
+TEST(Migrations, AFailedStepLeavesTheFileAtItsOldVersion) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    GpkgStore::create(path, version_1).reset();
+    EXPECT_THROW(GpkgStore::open(path, GpkgStore::Access::update, version_2_broken), xj::Error);
+    EXPECT_EQ(scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"), "1");
+    EXPECT_EQ(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), "0");
+}
+
+TEST(Migrations, ReadOnlyAccessDoesNotMigrateButSaysHow) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("old.gpkg");
+    GpkgStore::create(path, version_1).reset();
+    try {
+        GpkgStore::open(path, GpkgStore::Access::read_only, version_2);
+        FAIL() << "an older schema opened read-only";
+    } catch (const xj::Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("xiangjian upgrade"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_EQ(scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"), "1");
+}
+
+TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("new.gpkg");
+    GpkgStore::create(path, version_2).reset();
+    try {
+        GpkgStore::open(path, GpkgStore::Access::update, version_1);
+        FAIL() << "a newer schema opened";
+    } catch (const xj::Error& error) {
+        const std::string message = error.what();
+        EXPECT_NE(message.find("newer"), std::string::npos) << message;
+        EXPECT_NE(message.find("schema version 2"), std::string::npos) << message;
+        EXPECT_NE(message.find("up to 1"), std::string::npos) << message;
+    }
+}

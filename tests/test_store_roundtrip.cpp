@@ -1,0 +1,205 @@
+// Every entity goes into the GeoPackage store and comes back equal; upserts update, history
+// does not; a failed transaction leaves the file as it was.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/gpkg_store.h"
+
+#include <gtest/gtest.h>
+#include <ogr_geometry.h>
+
+using namespace xj;
+using gis::GpkgStore;
+
+namespace {
+
+std::unique_ptr<OGRGeometry> from_wkt(const char* wkt) {
+    OGRGeometry* geometry = nullptr;
+    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt, nullptr, &geometry), OGRERR_NONE) << wkt;
+    return std::unique_ptr<OGRGeometry>(geometry);
+}
+
+core::AdminUnit village() {
+    return {"410326209222", "杜康村民委员会", core::AdminLevel::village, "410326209000",
+            1630, 452, 61, true};
+}
+
+core::Project road() {
+    core::Project p;
+    p.id = "RY2018-002";
+    p.name = "蔡店乡杜康村至纸坊村通村公路";
+    p.type = core::ProjectType::road;
+    p.stage = core::Stage::new_start;
+    p.measure = core::Measure::quantity;
+    p.unit = "km";
+    p.planned_quantity = 4.8;
+    p.township_code = "410326209000";
+    p.village_code = "410326209222";
+    p.leader = "张卫东（副县长）";
+    p.responsible_unit = "县交通运输局";
+    p.budget_wan = 288;
+    p.planned_start = core::Date(2018, 4, 10);
+    p.planned_finish = core::Date(2018, 10, 31);
+    return p;
+}
+
+class StoreRoundTrip : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = GpkgStore::create(dir.file("county.gpkg"));
+        const auto township = from_wkt("MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 34.1, 112.4 34.0)))");
+        store->upsert_unit({"410326209000", "蔡店乡", core::AdminLevel::township,
+                            "410326000000", {}, {}, {}, false},
+                           township->toMultiPolygon());
+        store->upsert_unit(village(), nullptr);
+        store->upsert_project(road());
+    }
+    test::TempDir dir;
+    std::unique_ptr<GpkgStore> store;
+};
+
+} // namespace
+
+TEST_F(StoreRoundTrip, AdminUnitsKeepAttributesChineseNamesAndBoundaries) {
+    const auto boundary = from_wkt(
+        "MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
+        "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00),"
+        "(112.465 34.003, 112.47 34.003, 112.468 34.008, 112.465 34.003)))");
+    store->upsert_unit(village(), boundary->toMultiPolygon());
+    const auto units = store->units();
+    ASSERT_EQ(units.size(), 2u);
+    EXPECT_EQ(units[1].unit, village());
+    ASSERT_TRUE(units[1].boundary);
+    EXPECT_TRUE(units[1].boundary->Equals(boundary.get()));
+    EXPECT_EQ(units[0].unit.name, "蔡店乡");
+    EXPECT_FALSE(units[0].unit.population);
+}
+
+TEST_F(StoreRoundTrip, UpsertingAUnitByCodeUpdatesInsteadOfDuplicating) {
+    auto changed = village();
+    changed.name = "杜康村";
+    changed.poor_village = false;
+    store->upsert_unit(changed, nullptr);
+    const auto units = store->units();
+    ASSERT_EQ(units.size(), 2u);
+    EXPECT_EQ(units[1].unit, changed);
+}
+
+TEST_F(StoreRoundTrip, ProjectsKeepEveryField) {
+    core::Project reservoir;
+    reservoir.id = "RY2018-001";
+    reservoir.name = "前坪水库工程";
+    reservoir.type = core::ProjectType::reservoir;
+    reservoir.stage = core::Stage::continuing;
+    reservoir.measure = core::Measure::milestones;
+    reservoir.unit = "%";
+    reservoir.township_code = "410326209000";
+    reservoir.key_project = false;
+    store->upsert_project(reservoir);
+    const auto projects = store->projects();
+    ASSERT_EQ(projects.size(), 2u);
+    EXPECT_EQ(projects[0], reservoir);
+    EXPECT_EQ(projects[1], road());
+}
+
+TEST_F(StoreRoundTrip, SitesOfEveryGeometryKindComeBackInTheirLayer) {
+    store->add_site({"RY2018-002", "起点", from_wkt("POINT (112.41 34.01)")});
+    store->add_site({"RY2018-002", "路线", from_wkt("LINESTRING (112.41 34.01, 112.42 34.02, 112.43 34.02)")});
+    store->add_site({"RY2018-002", "料场", from_wkt("POLYGON ((112.41 34.01, 112.42 34.01, 112.42 34.02, 112.41 34.01))")});
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 3u);
+    EXPECT_EQ(wkbFlatten(sites[0].geometry->getGeometryType()), wkbPoint);
+    EXPECT_EQ(wkbFlatten(sites[1].geometry->getGeometryType()), wkbMultiLineString);
+    EXPECT_EQ(wkbFlatten(sites[2].geometry->getGeometryType()), wkbMultiPolygon);
+    EXPECT_EQ(sites[1].name, "路线");
+    EXPECT_NEAR(sites[1].geometry->toMultiLineString()->get_Length(), 0.02414, 1e-4);
+    EXPECT_THROW(store->add_site({"RY2018-002", "空", from_wkt("POINT EMPTY")}), Error);
+}
+
+TEST_F(StoreRoundTrip, MilestonesReportsProblemsVisitsAndIndicators) {
+    const core::Milestone milestone{"RY2018-002", 2, "路基完成", core::Date(2018, 7, 31),
+                                    core::Date(2018, 8, 3), 1.5, 2.4};
+    store->upsert_milestone({"RY2018-002", 1, "开工", core::Date(2018, 4, 17), {}, 1.0, 0.0});
+    store->upsert_milestone(milestone);
+    const core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), 2.45, {},
+                                      "累计完成 2.45 km", "县交通运输局"};
+    store->add_progress_report(report);
+    const core::Problem problem{"WT-007", "RY2018-002", core::Date(2018, 6, 1),
+                                core::ProblemCategory::land, "部分路段占用耕地，群众阻工",
+                                "蔡店乡人民政府", core::Date(2018, 6, 30), core::Date(2018, 6, 20),
+                                "已协调解决，销号"};
+    store->upsert_problem(problem);
+    const core::SiteVisit visit{"RY2018-002", core::Date(2018, 8, 3), "张卫东（副县长）",
+                                "现场督导"};
+    store->add_site_visit(visit);
+    const core::VillageIndicator indicator{"410326209222", "road", core::Date(2018, 1, 5), false,
+                                           "摸底"};
+    store->add_indicator_assessment(indicator);
+
+    const auto milestones = store->milestones();
+    ASSERT_EQ(milestones.size(), 2u);
+    EXPECT_EQ(milestones[1], milestone);
+    EXPECT_FALSE(milestones[0].actual_date);
+    ASSERT_EQ(store->progress_reports().size(), 1u);
+    EXPECT_EQ(store->progress_reports()[0], report);
+    ASSERT_EQ(store->problems().size(), 1u);
+    EXPECT_EQ(store->problems()[0], problem);
+    ASSERT_EQ(store->site_visits().size(), 1u);
+    EXPECT_EQ(store->site_visits()[0], visit);
+    ASSERT_EQ(store->indicator_assessments().size(), 1u);
+    EXPECT_EQ(store->indicator_assessments()[0], indicator);
+    EXPECT_EQ(store->indicator_definitions().size(), 10u);
+    EXPECT_EQ(store->indicator_definitions()[0].label_zh, "通硬化路");
+}
+
+TEST_F(StoreRoundTrip, BadRecordsAreRefusedWithTheirKeyInTheMessage) {
+    core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), {}, 120.0, "", ""};
+    try {
+        store->add_progress_report(report);
+        FAIL() << "a percent over 100 was stored";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("RY2018-002"), std::string::npos) << error.what();
+    }
+    report.percent = 50.0;
+    store->add_progress_report(report);
+    EXPECT_THROW(store->add_progress_report(report), Error) << "two reports on one day";
+    EXPECT_THROW(store->upsert_milestone({"NO-SUCH", 1, "开工", core::Date(2018, 4, 17), {}, 1, {}}),
+                 Error)
+        << "unknown project";
+    EXPECT_THROW(store->add_indicator_assessment({"410326209222", "no_such_indicator",
+                                                  core::Date(2018, 1, 5), true, ""}),
+                 Error);
+}
+
+TEST_F(StoreRoundTrip, AFailedTransactionLeavesTheDatabaseAsItWas) {
+    {
+        gis::Transaction transaction(*store);
+        auto other = road();
+        other.id = "RY2018-099";
+        store->upsert_project(other);
+        store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.0, {}, "", ""});
+        EXPECT_THROW(store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.5, {}, "", ""}),
+                     Error);
+        // no commit: the scope ends as an error would end it
+    }
+    EXPECT_EQ(store->projects().size(), 1u);
+    EXPECT_TRUE(store->progress_reports().empty());
+
+    const std::string path = store->location();
+    store.reset();
+    const auto reopened = GpkgStore::open(path, GpkgStore::Access::read_only);
+    EXPECT_EQ(reopened->projects().size(), 1u);
+}
+
+TEST_F(StoreRoundTrip, CommittedWorkSurvivesReopening) {
+    {
+        gis::Transaction transaction(*store);
+        store->add_progress_report({"RY2018-002", core::Date(2018, 8, 10), 2.9, {}, "", ""});
+        transaction.commit();
+    }
+    const std::string path = store->location();
+    store.reset();
+    const auto reopened = GpkgStore::open(path, GpkgStore::Access::read_only);
+    ASSERT_EQ(reopened->progress_reports().size(), 1u);
+    EXPECT_DOUBLE_EQ(*reopened->progress_reports()[0].cumulative_quantity, 2.9);
+}
