@@ -65,16 +65,18 @@ namespace xj::demo {
 
 namespace {
 
-constexpr double k_grid = 0.01;            // metres; every overlay snaps to this grid
-constexpr int k_outline_vertices = 540;    // about 300 m apart on a county this size
-constexpr int k_outline_attempts = 64;     // fresh harmonics until the seat fits
-constexpr double k_max_radius_ratio = 6.0; // beyond this the outline looks like a starfish
-constexpr double k_seat_margin = 0.08;     // seat to outline, share of the shorter side
-constexpr int k_fine_cells = 1600;         // resolution of township boundaries
-constexpr int k_power_iterations = 120;    // weight updates towards the target areas
-constexpr int k_lloyd_iterations = 60;     // of those, the first ones also move seeds
-constexpr int k_best_candidates = 12;      // Mitchell's sampling: candidates per point
-constexpr int k_rejection_limit = 100000;  // random points tried before giving up
+constexpr double k_grid = 0.01;             // metres; every overlay snaps to this grid
+constexpr int k_outline_vertices = 540;     // about 300 m apart on a county this size
+constexpr int k_outline_attempts = 64;      // fresh harmonics until the seat fits
+constexpr double k_max_radius_ratio = 6.0;  // beyond this the outline looks like a starfish
+constexpr double k_seat_margin = 0.08;      // seat to outline, share of the shorter side
+constexpr int k_fine_cells = 1600;          // resolution of township boundaries
+constexpr int k_power_iterations = 120;     // weight updates towards the target areas
+constexpr int k_lloyd_iterations = 60;      // of those, the first ones also move seeds
+constexpr int k_best_candidates = 12;       // Mitchell's sampling: candidates per point
+constexpr int k_rejection_limit = 100000;   // random points tried before giving up
+constexpr std::size_t k_relax_samples = 40; // per village, for Lloyd's relaxation
+constexpr int k_relax_rounds = 3;           // few: villages should stay somewhat uneven
 constexpr std::string_view k_what = "county geometry: ";
 
 [[noreturn]] void fail(const std::string& message) {
@@ -940,6 +942,40 @@ std::vector<Point> best_candidate_points(const Region& region, std::size_t count
     return points;
 }
 
+/// A few rounds of Lloyd's relaxation on random samples (k-means): evens out village sizes,
+/// which best-candidate sampling alone leaves ragged next to the township boundary.
+void relax_seeds(const Region& region, std::vector<Point>& seeds, Rng& rng) {
+    std::vector<Point> samples(seeds.size() * k_relax_samples);
+    for (Point& sample : samples) {
+        sample = random_point_in(region, rng);
+    }
+    for (int round = 0; round < k_relax_rounds; ++round) {
+        std::vector<Point> sum(seeds.size());
+        std::vector<int> count(seeds.size(), 0);
+        for (const Point sample : samples) {
+            std::size_t nearest = 0;
+            for (std::size_t s = 1; s < seeds.size(); ++s) {
+                if (squared_distance(sample, seeds[s]) < squared_distance(sample, seeds[nearest])) {
+                    nearest = s;
+                }
+            }
+            sum[nearest].x += sample.x;
+            sum[nearest].y += sample.y;
+            ++count[nearest];
+        }
+        for (std::size_t s = 0; s < seeds.size(); ++s) {
+            if (count[s] == 0) {
+                continue;
+            }
+            const Point mean{sum[s].x / count[s], sum[s].y / count[s]};
+            // The mean of a cell in a concave township may fall outside it; keep the old seed.
+            if (region.contains(mean)) {
+                seeds[s] = mean;
+            }
+        }
+    }
+}
+
 Point point_on_surface(const Geos& geos, const GEOSGeometry* polygon) {
     const GeomPtr point = own(geos, GEOSPointOnSurface_r(geos.handle(), polygon), "interior point");
     Point p;
@@ -991,6 +1027,7 @@ VillageLayout place_villages(const Geos& geos, const std::vector<Region>& townsh
     for (std::size_t t = 0; t < townships.size(); ++t) {
         const std::size_t count = spec.townships[t].village_codes.size();
         seeds.push_back(best_candidate_points(townships[t], count, rng));
+        relax_seeds(townships[t], seeds.back(), rng);
         first_village.push_back(static_cast<int>(layout.township_of_village.size()));
         layout.township_of_village.insert(layout.township_of_village.end(), count,
                                           static_cast<int>(t));
