@@ -7,14 +7,15 @@
 // 1. Work in metres in the CGCS2000 3-degree Gauss–Krüger zone of the bounding-box centre
 //    (EPSG:4534–4554, PROJ through OGRCoordinateTransformation, traditional GIS axis order on
 //    both sides so x is easting / longitude).
-// 2. Outline: a star-shaped polygon of 540 vertices around the centre, an ellipse whose radius is
-//    modulated as r(θ) = exp(t · Σ a_k cos(kθ + φ_k) + fine detail), k = 2..7 with random
-//    a_k ∝ 1/k and phases, plus small k = 8..40 terms for a ragged edge. The exponential keeps
+// 2. Outline: a star-shaped polygon of 540 vertices, a circle whose radius is modulated as
+//    r(θ) = exp(t · Σ a_k cos(kθ + φ_k) + detail(θ)), k = 2..7 with random a_k ∝ 1/k and
+//    phases, the detail being small k = 8..40 terms for a ragged edge. The exponential keeps
 //    r > 0 for any amplitude, so the polygon is always simple. The shape is then stretched
-//    along x and y to fill the requested bounding box exactly; stretching keeps the ratio
-//    area / box area, so t is found by bisection to make that ratio equal area / (width ·
-//    height), which makes the area right too. Attempts with fresh harmonics are made until
-//    the seat lies well inside.
+//    along x and y (into an irregular ellipse) to fill the requested bounding box exactly.
+//    Stretching keeps the ratio area / box area, so t is found by bisection to make that ratio
+//    equal area / (width · height), which makes the area right too. A real county fills only
+//    about half its box, which takes lobes with a radius ratio of 3–5, not small ripples.
+//    Fresh harmonics are drawn until the seat lies well inside (8 % of the shorter side).
 // 3. Townships: a jittered grid of about 1,600 points inside the outline is turned into fine
 //    Voronoi cells. Each fine cell goes to the township with the smallest power distance
 //    |p − s_i|² − w_i. The seat township's seed s_i sits on the seat; the others start spread
@@ -23,15 +24,17 @@
 //    (a capacity-constrained power diagram). The jagged cell edges read like natural
 //    boundaries.
 // 4. Villages: inside each township exactly N points (N = its village count) are placed by
-//    best-candidate (Mitchell) sampling; their Voronoi edges are clipped to the township.
+//    best-candidate (Mitchell) sampling, then evened out by three rounds of Lloyd's relaxation
+//    on random samples; their Voronoi edges are clipped to the township.
 // 5. Contiguity: the cells are labelled faces of one planar arrangement. Every part of a unit
 //    other than its largest (for the seat township: the one holding the seat) is handed to the
 //    neighbour, within the same township for villages, that shares the longest boundary with
 //    it, until every unit is one connected polygon.
-// 6. Exact tiling: all linework of a level is noded in a single snap-rounding union on a 1 cm
-//    grid and polygonized, so neighbouring faces share exactly the same vertices. Every village
-//    is the coverage union of its faces, every township the union of its villages' faces and the
-//    county the union of all faces: no gaps, no overlaps.
+// 6. Exact tiling: all linework of a level is noded in a single union and polygonized, so
+//    neighbouring faces share exactly the same vertices. The final level (township boundaries
+//    plus all village edges) is noded by snap-rounding on a 1 cm grid, so every output vertex
+//    lies on that grid. Every village is the coverage union of its faces, every township the
+//    union of its villages' faces and the county the union of all faces: no gaps, no overlaps.
 // 7. Every vertex is transformed on its own to EPSG:4490 (longitude, latitude) at the end;
 //    shared vertices transform identically, so the tiling survives.
 //
@@ -39,7 +42,9 @@
 // standard), raw 64-bit outputs mapped to doubles by hand (the standard distributions differ
 // between libraries), ordered containers only and ties broken by index. The same spec then
 // gives bit-identical output for the same GEOS and PROJ versions; the 1 cm grid also absorbs
-// last-bit differences in the maths library.
+// last-bit differences in the maths library. (GEOS 3.11's snap-rounding shuffles its hot pixels
+// with std::random_device, but only to balance a k-d tree: repeated runs and processes give
+// identical output.)
 
 #include "xiangjian/demo/county_geometry.h"
 
@@ -65,7 +70,7 @@ namespace xj::demo {
 
 namespace {
 
-constexpr double k_grid = 0.01;             // metres; every overlay snaps to this grid
+constexpr double k_grid = 0.01;             // metres; the output vertices lie on this grid
 constexpr int k_outline_vertices = 540;     // about 300 m apart on a county this size
 constexpr int k_outline_attempts = 64;      // fresh harmonics until the seat fits
 constexpr double k_max_radius_ratio = 6.0;  // beyond this the outline looks like a starfish
@@ -919,6 +924,17 @@ Point random_point_in(const Region& region, Rng& rng) {
     fail("cannot place a village seed inside a township");
 }
 
+/// Index of the point nearest to p; the first one on a tie.
+std::size_t nearest_point(const std::vector<Point>& points, Point p) {
+    std::size_t nearest = 0;
+    for (std::size_t i = 1; i < points.size(); ++i) {
+        if (squared_distance(p, points[i]) < squared_distance(p, points[nearest])) {
+            nearest = i;
+        }
+    }
+    return nearest;
+}
+
 /// Mitchell's best-candidate sampling: each new point is the candidate farthest from the rest.
 std::vector<Point> best_candidate_points(const Region& region, std::size_t count, Rng& rng) {
     std::vector<Point> points;
@@ -953,12 +969,7 @@ void relax_seeds(const Region& region, std::vector<Point>& seeds, Rng& rng) {
         std::vector<Point> sum(seeds.size());
         std::vector<int> count(seeds.size(), 0);
         for (const Point sample : samples) {
-            std::size_t nearest = 0;
-            for (std::size_t s = 1; s < seeds.size(); ++s) {
-                if (squared_distance(sample, seeds[s]) < squared_distance(sample, seeds[nearest])) {
-                    nearest = s;
-                }
-            }
+            const std::size_t nearest = nearest_point(seeds, sample);
             sum[nearest].x += sample.x;
             sum[nearest].y += sample.y;
             ++count[nearest];
@@ -990,6 +1001,30 @@ struct VillageLayout {
     std::vector<int> township_of_village;
 };
 
+/// The township containing the point; the nearest one for a point that snapping moved just
+/// outside every township (only a sliver face narrower than the grid could have one).
+std::size_t township_at(const Geos& geos, const std::vector<Region>& townships, Point p) {
+    for (std::size_t t = 0; t < townships.size(); ++t) {
+        if (townships[t].contains(p)) {
+            return t;
+        }
+    }
+    const GeomPtr point = make_point(geos, p);
+    std::size_t nearest = 0;
+    double nearest_distance = std::numeric_limits<double>::max();
+    for (std::size_t t = 0; t < townships.size(); ++t) {
+        double distance = 0.0;
+        if (GEOSDistance_r(geos.handle(), point.get(), townships[t].polygon(), &distance) == 0) {
+            geos.raise("distance");
+        }
+        if (distance < nearest_distance) {
+            nearest = t;
+            nearest_distance = distance;
+        }
+    }
+    return nearest;
+}
+
 /// Labels each village face with the township containing it and that township's nearest seed.
 std::vector<int> label_village_faces(const Geos& geos, const std::vector<Face>& faces,
                                      const std::vector<Region>& townships,
@@ -998,22 +1033,8 @@ std::vector<int> label_village_faces(const Geos& geos, const std::vector<Face>& 
     std::vector<int> labels(faces.size(), -1);
     for (std::size_t f = 0; f < faces.size(); ++f) {
         const Point inner = point_on_surface(geos, faces[f].polygon.get());
-        for (std::size_t t = 0; t < townships.size() && labels[f] < 0; ++t) {
-            if (!townships[t].contains(inner)) {
-                continue;
-            }
-            std::size_t nearest = 0;
-            for (std::size_t v = 1; v < seeds[t].size(); ++v) {
-                if (squared_distance(inner, seeds[t][v]) <
-                    squared_distance(inner, seeds[t][nearest])) {
-                    nearest = v;
-                }
-            }
-            labels[f] = first_village[t] + static_cast<int>(nearest);
-        }
-        if (labels[f] < 0) {
-            fail("a village face lies in no township");
-        }
+        const std::size_t t = township_at(geos, townships, inner);
+        labels[f] = first_village[t] + static_cast<int>(nearest_point(seeds[t], inner));
     }
     return labels;
 }
