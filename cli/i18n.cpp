@@ -9,8 +9,12 @@ namespace {
 Language current = Language::zh;
 }
 
-void set_language(Language value) { current = value; }
-Language language() { return current; }
+void set_language(Language value) {
+    current = value;
+}
+Language language() {
+    return current;
+}
 
 void set_language_from_environment() {
     if (const char* value = std::getenv("XIANGJIAN_LANG")) {

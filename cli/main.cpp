@@ -11,7 +11,9 @@ namespace {
 
 using xj::cli::tr;
 
-std::string text(std::string_view zh, std::string_view en) { return std::string{tr(zh, en)}; }
+std::string text(std::string_view zh, std::string_view en) {
+    return std::string{tr(zh, en)};
+}
 
 /// --lang must take effect before the help texts are built, so it is read by hand first.
 void choose_language(int argc, char** argv) {
@@ -42,13 +44,14 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.set_help_flag("-h,--help", text("显示帮助", "show help"));
     std::string lang;
-    app.add_option("--lang", lang, text("界面语言：zh（默认）或 en", "language: zh (default) or en"))
+    app.add_option("--lang", lang,
+                   text("界面语言：zh（默认）或 en", "language: zh (default) or en"))
         ->check(CLI::IsMember({"zh", "en"}));
     app.set_version_flag("--version", "xiangjian 0.1.0");
 
     std::string project;
-    auto* init = app.add_subcommand(
-        "init", text("新建空项目库（GeoPackage 文件）", "create an empty project file (GeoPackage)"));
+    auto* init = app.add_subcommand("init", text("新建空项目库（GeoPackage 文件）",
+                                                 "create an empty project file (GeoPackage)"));
     init->add_option("PROJECT.gpkg", project, text("要新建的项目文件", "project file to create"))
         ->required();
 
@@ -60,9 +63,9 @@ int main(int argc, char** argv) {
     demo->add_flag("--overwrite", overwrite,
                    text("覆盖已存在的文件", "replace the file if it exists"));
 
-    auto* info = app.add_subcommand(
-        "info", text("查看项目库：图层、数量、坐标系、范围",
-                     "describe a project file: layers, counts, CRS, extent"));
+    auto* info =
+        app.add_subcommand("info", text("查看项目库：图层、数量、坐标系、范围",
+                                        "describe a project file: layers, counts, CRS, extent"));
     info->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
 
     auto* upgrade = app.add_subcommand(

@@ -43,9 +43,9 @@ void set_schema_version(const std::string& path, const std::string& version) {
     GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
                                                    drivers, nullptr, nullptr));
     ASSERT_TRUE(dataset);
-    dataset->ExecuteSQL(("UPDATE xj_meta SET value = '" + version +
-                         "' WHERE key = 'schema_version'").c_str(),
-                        nullptr, nullptr);
+    dataset->ExecuteSQL(
+        ("UPDATE xj_meta SET value = '" + version + "' WHERE key = 'schema_version'").c_str(),
+        nullptr, nullptr);
 }
 
 } // namespace
@@ -56,9 +56,10 @@ TEST_F(Cli, EverySubcommandHasHelp) {
     for (const char* command : {"init", "demo", "info", "upgrade"}) {
         EXPECT_NE(top.out.find(command), std::string::npos) << command;
     }
-    const std::pair<const char*, const char*> subcommands[] = {
-        {"init", "PROJECT.gpkg"}, {"demo", "OUT.gpkg"}, {"info", "PROJECT.gpkg"},
-        {"upgrade", "PROJECT.gpkg"}};
+    const std::pair<const char*, const char*> subcommands[] = {{"init", "PROJECT.gpkg"},
+                                                               {"demo", "OUT.gpkg"},
+                                                               {"info", "PROJECT.gpkg"},
+                                                               {"upgrade", "PROJECT.gpkg"}};
     for (const auto& [command, argument] : subcommands) {
         const CliRun help = run(std::string{command} + " --help");
         EXPECT_EQ(help.exit_code, 0) << command;
@@ -74,9 +75,9 @@ TEST_F(Cli, InitThenInfoListsEveryLayerWithItsCrs) {
     ASSERT_EQ(init.exit_code, 0) << init.err;
     const CliRun info = run("info " + path);
     ASSERT_EQ(info.exit_code, 0) << info.err;
-    for (const char* layer : {"admin_units", "project_points", "project_lines", "project_polygons",
-                              "projects", "milestones", "progress_reports", "problems",
-                              "site_visits", "village_indicators"}) {
+    for (const char* layer :
+         {"admin_units", "project_points", "project_lines", "project_polygons", "projects",
+          "milestones", "progress_reports", "problems", "site_visits", "village_indicators"}) {
         EXPECT_NE(info.out.find(layer), std::string::npos) << layer;
     }
     EXPECT_NE(info.out.find("EPSG:4490"), std::string::npos);

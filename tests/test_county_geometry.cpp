@@ -35,8 +35,13 @@ const std::string k_county = "410326000000";
 const std::string k_seat_township = "410326100000";
 
 std::filesystem::path villages_csv() {
-    return std::filesystem::path(__FILE__).parent_path().parent_path() / "data" / "ruyang" /
-           "villages.csv";
+#ifdef XJ_DATA_DIR
+    const std::filesystem::path data = XJ_DATA_DIR;
+#else
+    const std::filesystem::path data =
+        std::filesystem::path(__FILE__).parent_path().parent_path() / "data";
+#endif
+    return data / "ruyang" / "villages.csv";
 }
 
 /// Splits one CSV record; enough for our own files (quoted fields, doubled quotes).
@@ -372,7 +377,7 @@ TEST_F(RuyangGeometry, ReportsTimingAndTownshipAreas) {
                     s_spec.townships[t].village_codes.size(), area_of(*s_projected[1 + t]) / 1e6);
     }
     std::printf("  county %.2f km²\n", area_of(*s_projected[0]) / 1e6);
-    EXPECT_LT(s_seconds, 1.0);
+    EXPECT_LT(s_seconds, 5.0); // typically ~0.15 s in a release build; generous for CI
 }
 
 TEST(GaussKruger, PicksTheZoneContainingTheLongitude) {

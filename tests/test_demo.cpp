@@ -30,7 +30,9 @@ std::string dump(const std::string& path) {
         for (auto& feature : *layer) {
             text += std::to_string(feature->GetFID());
             for (int i = 0; i < feature->GetFieldCount(); ++i) {
-                text += "|" + std::string{feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i) : "NULL"};
+                text += "|" + std::string{feature->IsFieldSetAndNotNull(i)
+                                              ? feature->GetFieldAsString(i)
+                                              : "NULL"};
             }
             if (const OGRGeometry* geometry = feature->GetGeometryRef()) {
                 std::vector<unsigned char> wkb(geometry->WkbSize());
@@ -47,7 +49,8 @@ std::string dump(const std::string& path) {
 double area_m2(const OGRGeometry& geometry) {
     static const OGRSpatialReference from = gis::srs_from_epsg(4490);
     static const OGRSpatialReference to = gis::srs_from_epsg(4546);
-    std::unique_ptr<OGRCoordinateTransformation> transform(OGRCreateCoordinateTransformation(&from, &to));
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&from, &to));
     std::unique_ptr<OGRGeometry> copy(geometry.clone());
     copy->transform(transform.get());
     return copy->toMultiPolygon()->get_Area();
@@ -93,7 +96,8 @@ TEST_F(RuyangDemo, HoldsTheRealTownshipsAndVillagesOfThe2017Edition) {
     std::getline(csv, line);
     while (std::getline(csv, line)) {
         const auto comma = line.find(',');
-        expected[line.substr(0, comma)] = line.substr(comma + 1, line.find(',', comma + 1) - comma - 1);
+        expected[line.substr(0, comma)] =
+            line.substr(comma + 1, line.find(',', comma + 1) - comma - 1);
     }
     ASSERT_EQ(expected.size(), 220u);
 
@@ -162,8 +166,9 @@ TEST_F(RuyangDemo, VillagesTileTheCountyAtRuyangsPlaceAndSize) {
 
 TEST_F(RuyangDemo, QianpingReservoirHasItsAugust2018Milestones) {
     const auto projects = store->projects();
-    const auto reservoir = std::find_if(projects.begin(), projects.end(),
-                                        [](const auto& p) { return p.name.find("前坪水库") != std::string::npos; });
+    const auto reservoir = std::find_if(projects.begin(), projects.end(), [](const auto& p) {
+        return p.name.find("前坪水库") != std::string::npos;
+    });
     ASSERT_NE(reservoir, projects.end());
     EXPECT_EQ(reservoir->type, core::ProjectType::reservoir);
     EXPECT_EQ(reservoir->measure, core::Measure::milestones);
@@ -237,8 +242,9 @@ TEST_F(RuyangDemo, EveryScheduleSituationAppearsInTheHistories) {
     for (const auto& p : projects) {
         const auto& history = by_project[p.id];
         for (std::size_t i = 1; i < history.size(); ++i) {
-            EXPECT_GE(history[i].cumulative_quantity.value_or(history[i].percent.value_or(0)),
-                      history[i - 1].cumulative_quantity.value_or(history[i - 1].percent.value_or(0)))
+            EXPECT_GE(
+                history[i].cumulative_quantity.value_or(history[i].percent.value_or(0)),
+                history[i - 1].cumulative_quantity.value_or(history[i - 1].percent.value_or(0)))
                 << p.id << " goes backwards";
         }
         if (history.empty()) {
@@ -261,9 +267,11 @@ TEST_F(RuyangDemo, EveryScheduleSituationAppearsInTheHistories) {
         } else if (silent_days > 30) {
             ++stalled;
         } else if (p.measure == core::Measure::quantity) {
-            const double planned = *p.planned_quantity *
+            const double planned =
+                *p.planned_quantity *
                 std::clamp(days_between(*p.planned_start, last.report_date) /
-                               double(days_between(*p.planned_start, *p.planned_finish)), 0.0, 1.0);
+                               double(days_between(*p.planned_start, *p.planned_finish)),
+                           0.0, 1.0);
             (*last.cumulative_quantity < 0.9 * planned ? behind : on_schedule) += 1;
         } else {
             ++on_schedule;

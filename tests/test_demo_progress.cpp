@@ -66,9 +66,10 @@ TEST(DemoProgress, MilestonesAreReachedByTheFirstReportAtTheirTarget) {
     EXPECT_EQ(history.milestones[0].actual_date, core::Date(2018, 3, 2));
     for (const auto& milestone : history.milestones) {
         ASSERT_TRUE(milestone.actual_date) << milestone.name;
-        const auto first = std::find_if(history.reports.begin(), history.reports.end(), [&](const auto& r) {
-            return *r.cumulative_quantity >= *milestone.target_quantity;
-        });
+        const auto first =
+            std::find_if(history.reports.begin(), history.reports.end(), [&](const auto& r) {
+                return *r.cumulative_quantity >= *milestone.target_quantity;
+            });
         EXPECT_EQ(first->report_date, *milestone.actual_date) << milestone.name;
     }
 }
@@ -82,7 +83,8 @@ TEST(DemoProgress, MilestoneProjectsReportTheWeightedShareReached) {
         {"T-2", 1, "通电", core::Date(2018, 2, 1), core::Date(2018, 2, 1), 25, {}},
         {"T-2", 2, "截流", core::Date(2018, 6, 1), core::Date(2018, 5, 30), 50, {}},
         {"T-2", 3, "蓄水", core::Date(2019, 6, 1), {}, 25, {}}};
-    const auto history = demo::make_progress_history(reservoir, Profile::on_schedule, milestones, as_of);
+    const auto history =
+        demo::make_progress_history(reservoir, Profile::on_schedule, milestones, as_of);
     ASSERT_FALSE(history.reports.empty());
     EXPECT_DOUBLE_EQ(*history.reports.front().percent, 0.0);
     EXPECT_DOUBLE_EQ(*history.reports.back().percent, 75.0);
@@ -90,5 +92,6 @@ TEST(DemoProgress, MilestoneProjectsReportTheWeightedShareReached) {
 }
 
 TEST(DemoProgress, NotStartedProjectsHaveNoReports) {
-    EXPECT_TRUE(demo::make_progress_history(road(3), Profile::not_started, {}, as_of).reports.empty());
+    EXPECT_TRUE(
+        demo::make_progress_history(road(3), Profile::not_started, {}, as_of).reports.empty());
 }

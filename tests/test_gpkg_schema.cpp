@@ -17,8 +17,8 @@ namespace {
 
 GDALDatasetUniquePtr open_with_gdal(const std::string& path) {
     const char* const drivers[] = {"GPKG", nullptr};
-    return GDALDatasetUniquePtr(
-        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, nullptr, nullptr));
+    return GDALDatasetUniquePtr(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                  drivers, nullptr, nullptr));
 }
 
 std::string scalar(GDALDataset& dataset, const std::string& sql) {
@@ -48,10 +48,10 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
     for (OGRLayer* layer : dataset->GetLayers()) {
         names.insert(layer->GetName());
     }
-    const std::set<std::string> expected{
-        "admin_units", "project_points", "project_lines", "project_polygons",
-        "projects",    "milestones",     "progress_reports", "problems",
-        "site_visits", "exit_indicators", "village_indicators", "xj_meta"};
+    const std::set<std::string> expected{"admin_units",      "project_points",     "project_lines",
+                                         "project_polygons", "projects",           "milestones",
+                                         "progress_reports", "problems",           "site_visits",
+                                         "exit_indicators",  "village_indicators", "xj_meta"};
     EXPECT_EQ(names, expected);
 
     const std::pair<const char*, OGRwkbGeometryType> spatial[] = {

@@ -30,8 +30,7 @@ constexpr std::string_view broken[] = {
 
 constexpr Migration version_1[] = {{1, "notes", create_notes}};
 constexpr Migration version_2[] = {{1, "notes", create_notes}, {2, "note author", add_author}};
-constexpr Migration version_2_broken[] = {{1, "notes", create_notes},
-                                          {2, "broken", broken}};
+constexpr Migration version_2_broken[] = {{1, "notes", create_notes}, {2, "broken", broken}};
 
 std::string scalar(const std::string& path, const std::string& sql) {
     const char* const drivers[] = {"GPKG", nullptr};

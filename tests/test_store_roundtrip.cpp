@@ -20,8 +20,14 @@ std::unique_ptr<OGRGeometry> from_wkt(const char* wkt) {
 }
 
 core::AdminUnit village() {
-    return {"410326209222", "杜康村民委员会", core::AdminLevel::village, "410326209000",
-            1630, 452, 61, true};
+    return {"410326209222",
+            "杜康村民委员会",
+            core::AdminLevel::village,
+            "410326209000",
+            1630,
+            452,
+            61,
+            true};
 }
 
 core::Project road() {
@@ -47,9 +53,16 @@ class StoreRoundTrip : public ::testing::Test {
 protected:
     void SetUp() override {
         store = GpkgStore::create(dir.file("county.gpkg"));
-        const auto township = from_wkt("MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 34.1, 112.4 34.0)))");
-        store->upsert_unit({"410326209000", "蔡店乡", core::AdminLevel::township,
-                            "410326000000", {}, {}, {}, false},
+        const auto township = from_wkt(
+            "MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 34.1, 112.4 34.0)))");
+        store->upsert_unit({"410326209000",
+                            "蔡店乡",
+                            core::AdminLevel::township,
+                            "410326000000",
+                            {},
+                            {},
+                            {},
+                            false},
                            township->toMultiPolygon());
         store->upsert_unit(village(), nullptr);
         store->upsert_project(road());
@@ -61,10 +74,10 @@ protected:
 } // namespace
 
 TEST_F(StoreRoundTrip, AdminUnitsKeepAttributesChineseNamesAndBoundaries) {
-    const auto boundary = from_wkt(
-        "MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
-        "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00),"
-        "(112.465 34.003, 112.47 34.003, 112.468 34.008, 112.465 34.003)))");
+    const auto boundary =
+        from_wkt("MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
+                 "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00),"
+                 "(112.465 34.003, 112.47 34.003, 112.468 34.008, 112.465 34.003)))");
     store->upsert_unit(village(), boundary->toMultiPolygon());
     const auto units = store->units();
     ASSERT_EQ(units.size(), 2u);
@@ -104,8 +117,11 @@ TEST_F(StoreRoundTrip, ProjectsKeepEveryField) {
 
 TEST_F(StoreRoundTrip, SitesOfEveryGeometryKindComeBackInTheirLayer) {
     store->add_site({"RY2018-002", "起点", from_wkt("POINT (112.41 34.01)")});
-    store->add_site({"RY2018-002", "路线", from_wkt("LINESTRING (112.41 34.01, 112.42 34.02, 112.43 34.02)")});
-    store->add_site({"RY2018-002", "料场", from_wkt("POLYGON ((112.41 34.01, 112.42 34.01, 112.42 34.02, 112.41 34.01))")});
+    store->add_site(
+        {"RY2018-002", "路线", from_wkt("LINESTRING (112.41 34.01, 112.42 34.02, 112.43 34.02)")});
+    store->add_site(
+        {"RY2018-002", "料场",
+         from_wkt("POLYGON ((112.41 34.01, 112.42 34.01, 112.42 34.02, 112.41 34.01))")});
     const auto sites = store->sites();
     ASSERT_EQ(sites.size(), 3u);
     EXPECT_EQ(wkbFlatten(sites[0].geometry->getGeometryType()), wkbPoint);
@@ -117,16 +133,21 @@ TEST_F(StoreRoundTrip, SitesOfEveryGeometryKindComeBackInTheirLayer) {
 }
 
 TEST_F(StoreRoundTrip, MilestonesReportsProblemsVisitsAndIndicators) {
-    const core::Milestone milestone{"RY2018-002", 2, "路基完成", core::Date(2018, 7, 31),
-                                    core::Date(2018, 8, 3), 1.5, 2.4};
+    const core::Milestone milestone{
+        "RY2018-002", 2, "路基完成", core::Date(2018, 7, 31), core::Date(2018, 8, 3), 1.5, 2.4};
     store->upsert_milestone({"RY2018-002", 1, "开工", core::Date(2018, 4, 17), {}, 1.0, 0.0});
     store->upsert_milestone(milestone);
-    const core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), 2.45, {},
-                                      "累计完成 2.45 km", "县交通运输局"};
+    const core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), 2.45,
+                                      {},           "累计完成 2.45 km",     "县交通运输局"};
     store->add_progress_report(report);
-    const core::Problem problem{"WT-007", "RY2018-002", core::Date(2018, 6, 1),
-                                core::ProblemCategory::land, "部分路段占用耕地，群众阻工",
-                                "蔡店乡人民政府", core::Date(2018, 6, 30), core::Date(2018, 6, 20),
+    const core::Problem problem{"WT-007",
+                                "RY2018-002",
+                                core::Date(2018, 6, 1),
+                                core::ProblemCategory::land,
+                                "部分路段占用耕地，群众阻工",
+                                "蔡店乡人民政府",
+                                core::Date(2018, 6, 30),
+                                core::Date(2018, 6, 20),
                                 "已协调解决，销号"};
     store->upsert_problem(problem);
     const core::SiteVisit visit{"RY2018-002", core::Date(2018, 8, 3), "张卫东（副县长）",
@@ -163,11 +184,11 @@ TEST_F(StoreRoundTrip, BadRecordsAreRefusedWithTheirKeyInTheMessage) {
     report.percent = 50.0;
     store->add_progress_report(report);
     EXPECT_THROW(store->add_progress_report(report), Error) << "two reports on one day";
-    EXPECT_THROW(store->upsert_milestone({"NO-SUCH", 1, "开工", core::Date(2018, 4, 17), {}, 1, {}}),
-                 Error)
+    EXPECT_THROW(
+        store->upsert_milestone({"NO-SUCH", 1, "开工", core::Date(2018, 4, 17), {}, 1, {}}), Error)
         << "unknown project";
-    EXPECT_THROW(store->add_indicator_assessment({"410326209222", "no_such_indicator",
-                                                  core::Date(2018, 1, 5), true, ""}),
+    EXPECT_THROW(store->add_indicator_assessment(
+                     {"410326209222", "no_such_indicator", core::Date(2018, 1, 5), true, ""}),
                  Error);
 }
 
@@ -178,8 +199,9 @@ TEST_F(StoreRoundTrip, AFailedTransactionLeavesTheDatabaseAsItWas) {
         other.id = "RY2018-099";
         store->upsert_project(other);
         store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.0, {}, "", ""});
-        EXPECT_THROW(store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.5, {}, "", ""}),
-                     Error);
+        EXPECT_THROW(
+            store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.5, {}, "", ""}),
+            Error);
         // no commit: the scope ends as an error would end it
     }
     EXPECT_EQ(store->projects().size(), 1u);

@@ -7,7 +7,8 @@
 namespace xj::test {
 
 TempDir::TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "xiangjian-test-XXXXXX").string();
+    std::string pattern =
+        (std::filesystem::temp_directory_path() / "xiangjian-test-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) {
         throw std::runtime_error("cannot create a temporary directory");
     }

@@ -12,7 +12,9 @@ bool all_digits(std::string_view text) {
 
 } // namespace
 
-bool is_valid(std::string_view code) { return code.size() == 12 && all_digits(code); }
+bool is_valid(std::string_view code) {
+    return code.size() == 12 && all_digits(code);
+}
 
 std::string padded(std::string_view code) {
     std::string result{code};

@@ -61,9 +61,15 @@ std::chrono::year_month_day Date::ymd() const noexcept {
     return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{m_days}}};
 }
 
-int Date::year() const noexcept { return static_cast<int>(ymd().year()); }
-unsigned Date::month() const noexcept { return static_cast<unsigned>(ymd().month()); }
-unsigned Date::day() const noexcept { return static_cast<unsigned>(ymd().day()); }
+int Date::year() const noexcept {
+    return static_cast<int>(ymd().year());
+}
+unsigned Date::month() const noexcept {
+    return static_cast<unsigned>(ymd().month());
+}
+unsigned Date::day() const noexcept {
+    return static_cast<unsigned>(ymd().day());
+}
 
 std::string Date::iso() const {
     char buffer[16];

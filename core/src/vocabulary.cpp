@@ -46,10 +46,20 @@ constexpr std::array problem_categories{
 
 } // namespace
 
-std::span<const Term<AdminLevel>> terms(AdminLevel) { return admin_levels; }
-std::span<const Term<ProjectType>> terms(ProjectType) { return project_types; }
-std::span<const Term<Stage>> terms(Stage) { return stages; }
-std::span<const Term<Measure>> terms(Measure) { return measures; }
-std::span<const Term<ProblemCategory>> terms(ProblemCategory) { return problem_categories; }
+std::span<const Term<AdminLevel>> terms(AdminLevel) {
+    return admin_levels;
+}
+std::span<const Term<ProjectType>> terms(ProjectType) {
+    return project_types;
+}
+std::span<const Term<Stage>> terms(Stage) {
+    return stages;
+}
+std::span<const Term<Measure>> terms(Measure) {
+    return measures;
+}
+std::span<const Term<ProblemCategory>> terms(ProblemCategory) {
+    return problem_categories;
+}
 
 } // namespace xj::core

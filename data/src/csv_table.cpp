@@ -3,8 +3,8 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/gdal_errors.h"
 
-#include <cpl_vsi.h>
 #include <charconv>
+#include <cpl_vsi.h>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
@@ -15,8 +15,7 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
     // GDAL reads from memory through its /vsimem/ file system; the buffer is not copied.
     const std::string path = "/vsimem/xiangjian-demo/" + std::string{name};
     VSILFILE* file = VSIFileFromMemBuffer(
-        path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(text.data())), text.size(),
-        FALSE);
+        path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(text.data())), text.size(), FALSE);
     if (file == nullptr) {
         throw Error(std::string{name} + ": cannot be read");
     }
@@ -49,7 +48,7 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
         row.m_index = table.m_rows.size();
         for (int i = 0; i < feature->GetFieldCount(); ++i) {
             row.m_cells.emplace_back(feature->IsFieldSetAndNotNull(i) ? feature->GetFieldAsString(i)
-                                                                     : "");
+                                                                      : "");
         }
         table.m_rows.push_back(std::move(row));
     }

@@ -69,12 +69,18 @@ void fill_actual_dates(std::vector<core::Milestone>& milestones,
 } // namespace
 
 std::optional<Profile> parse_profile(std::string_view text) {
-    if (text == "done") return Profile::done;
-    if (text == "on_schedule") return Profile::on_schedule;
-    if (text == "behind") return Profile::behind;
-    if (text == "late") return Profile::late;
-    if (text == "stalled") return Profile::stalled;
-    if (text == "not_started") return Profile::not_started;
+    if (text == "done")
+        return Profile::done;
+    if (text == "on_schedule")
+        return Profile::on_schedule;
+    if (text == "behind")
+        return Profile::behind;
+    if (text == "late")
+        return Profile::late;
+    if (text == "stalled")
+        return Profile::stalled;
+    if (text == "not_started")
+        return Profile::not_started;
     return std::nullopt;
 }
 
@@ -93,9 +99,10 @@ ProgressHistory make_progress_history(const core::Project& project, Profile prof
     }
     const core::Date start = *project.planned_start;
     const core::Date finish = project.planned_finish.value_or(as_of);
-    const core::Date last_report = profile == Profile::stalled ? as_of.plus_days(-stall_days)
-                                                               : as_of;
-    const core::Date finish_report = friday_on_or_after(finish.plus_days(-6)); // Friday on or before
+    const core::Date last_report =
+        profile == Profile::stalled ? as_of.plus_days(-stall_days) : as_of;
+    const core::Date finish_report =
+        friday_on_or_after(finish.plus_days(-6)); // Friday on or before
 
     int week = 0;
     double previous = 0;
@@ -116,14 +123,16 @@ ProgressHistory make_progress_history(const core::Project& project, Profile prof
         const double planned_total = project.planned_quantity.value_or(0);
         const double span = std::max(1, days_between(start, finish));
         const double planned_share = std::clamp(days_between(start, day) / span, 0.0, 1.0);
-        const double jitter = 1.0 + 0.03 * (uniform(project.id, static_cast<std::uint64_t>(week)) - 0.5);
+        const double jitter =
+            1.0 + 0.03 * (uniform(project.id, static_cast<std::uint64_t>(week)) - 0.5);
         double done = pace(profile) * planned_total * planned_share * jitter;
         if (profile == Profile::done && day >= finish_report) {
             done = planned_total;
         }
         done = std::min(planned_total, std::max(previous, round_down_to_unit(done, project.unit)));
         report.cumulative_quantity = done;
-        report.note = done >= planned_total ? "全部完工" : "累计完成 " + format_quantity(done, project.unit);
+        report.note =
+            done >= planned_total ? "全部完工" : "累计完成 " + format_quantity(done, project.unit);
         history.reports.push_back(report);
         previous = done;
         ++week;

@@ -66,8 +66,7 @@ std::unique_ptr<OGRPoint> SiteGenerator::point_in(const OGRMultiPolygon& area,
 }
 
 std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon& area,
-                                                           double length_km,
-                                                           const std::string& key,
+                                                           double length_km, const std::string& key,
                                                            const OGRPoint* start,
                                                            const double* bearing_deg) const {
     // Keep clear of the boundary, so that lines do not hug the county's edge.
@@ -93,8 +92,10 @@ std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon
         for (std::uint64_t attempt = 0; attempt < 24 && !placed; ++attempt) {
             // Meander around the preferred heading; widen the search when blocked by the edge.
             const double spread = 0.35 + 0.25 * static_cast<double>(attempt);
-            const double turn = (uniform(key, 1000 + 64 * static_cast<std::uint64_t>(i) + attempt) - 0.5) * spread;
-            const double candidate = (bearing_deg != nullptr ? 0.7 * heading + 0.3 * preferred : heading) + turn;
+            const double turn =
+                (uniform(key, 1000 + 64 * static_cast<std::uint64_t>(i) + attempt) - 0.5) * spread;
+            const double candidate =
+                (bearing_deg != nullptr ? 0.7 * heading + 0.3 * preferred : heading) + turn;
             OGRPoint next(x + segment_m * std::cos(candidate), y + segment_m * std::sin(candidate));
             if (metric->Contains(&next)) {
                 heading = candidate;
@@ -115,8 +116,7 @@ std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon
 }
 
 std::unique_ptr<OGRMultiPolygon> SiteGenerator::lake_upstream_of(const OGRPoint& dam,
-                                                                 double length_km,
-                                                                 double width_km,
+                                                                 double length_km, double width_km,
                                                                  const std::string& key) const {
     const auto centre = to_metres(dam);
     const double x0 = centre->toPoint()->getX();
@@ -130,7 +130,8 @@ std::unique_ptr<OGRMultiPolygon> SiteGenerator::lake_upstream_of(const OGRPoint&
         for (int i = 0; i <= steps; ++i) {
             const int k = side == 0 ? i : steps - i;
             const double t = static_cast<double>(k) / steps; // 0 at the dam, 1 upstream
-            const double wobble = 0.7 + 0.4 * uniform(key, static_cast<std::uint64_t>(side * 100 + k));
+            const double wobble =
+                0.7 + 0.4 * uniform(key, static_cast<std::uint64_t>(side * 100 + k));
             const double w = half_width * (1.0 - 0.7 * t) * wobble; // widest at the dam
             const double bend = 0.12 * length * std::sin(2.5 * std::numbers::pi * t);
             ring.addPoint(x0 - t * length, y0 + bend + (side == 0 ? 1 : -1) * std::abs(w));

@@ -24,7 +24,7 @@ namespace {
 
 constexpr const char* county_code = "410326000000";
 constexpr const char* county_name = "汝阳县";
-constexpr const char* city_code = "410300000000"; // 洛阳市
+constexpr const char* city_code = "410300000000";     // 洛阳市
 constexpr const char* seat_township = "410326100000"; // 城关镇
 constexpr double seat_lon = 112.47;
 constexpr double seat_lat = 34.15;
@@ -60,7 +60,8 @@ struct Units {
 void generate_village_figures(core::AdminUnit& village) {
     const double households = 180 + std::floor(770 * uniform(village.code, 1));
     village.households = static_cast<long long>(households);
-    village.population = static_cast<long long>(std::round(households * (3.2 + 0.7 * uniform(village.code, 2))));
+    village.population =
+        static_cast<long long>(std::round(households * (3.2 + 0.7 * uniform(village.code, 2))));
     village.poor_village = uniform(village.code, 3) < 0.33;
     const double poor_share = village.poor_village ? 0.06 + 0.09 * uniform(village.code, 4)
                                                    : 0.01 + 0.03 * uniform(village.code, 4);
@@ -75,8 +76,8 @@ void add_up(core::AdminUnit& total, const core::AdminUnit& part) {
 
 Units make_units() {
     Units units;
-    core::AdminUnit county{county_code, county_name, core::AdminLevel::county, city_code,
-                           {}, {}, {}, false};
+    core::AdminUnit county{county_code, county_name, core::AdminLevel::county, city_code, {}, {},
+                           {},          false};
     CountySpec spec;
     spec.code = county_code;
     // Ruyang: about 112.21–112.62 °E, 33.81–34.36 °N, 1,330 km²; seat near 112.47 °E, 34.15 °N.
@@ -94,8 +95,14 @@ Units make_units() {
     std::map<std::string, std::size_t> township_index;
     const CsvTable townships_table = table("townships.csv");
     for (const auto& row : townships_table.rows()) {
-        core::AdminUnit township{core::admin_code::padded(row.text("code")), row.text("name"),
-                                 core::AdminLevel::township, county_code, {}, {}, {}, false};
+        core::AdminUnit township{core::admin_code::padded(row.text("code")),
+                                 row.text("name"),
+                                 core::AdminLevel::township,
+                                 county_code,
+                                 {},
+                                 {},
+                                 {},
+                                 false};
         township_index[township.code] = townships.size();
         spec.townships.push_back({township.code, {}});
         townships.push_back(std::move(township));
@@ -108,8 +115,14 @@ Units make_units() {
         if (found == township_index.end()) {
             row.fail("township_code", "no such township in townships.csv");
         }
-        core::AdminUnit village{row.text("code"), row.text("name"), core::AdminLevel::village,
-                                township, {}, {}, {}, false};
+        core::AdminUnit village{row.text("code"),
+                                row.text("name"),
+                                core::AdminLevel::village,
+                                township,
+                                {},
+                                {},
+                                {},
+                                false};
         if (core::admin_code::parent_of(village.code) != township) {
             row.fail("code", "village code does not belong to township " + township);
         }
@@ -129,7 +142,8 @@ Units make_units() {
     return units;
 }
 
-// -- projects --------------------------------------------------------------------------------------
+// -- projects
+// --------------------------------------------------------------------------------------
 
 struct DemoProject {
     core::Project project;
@@ -256,8 +270,8 @@ std::unique_ptr<OGRGeometry> make_site(const DemoProject& demo, const Units& uni
 
 /// Each leader visits each of their started projects on project day (Friday) every four weeks,
 /// from the first project day of 2018, and notes the open problems found.
-std::vector<core::SiteVisit> make_visits(const DemoProject& demo, const std::vector<core::Problem>& problems,
-                                         core::Date as_of) {
+std::vector<core::SiteVisit>
+make_visits(const DemoProject& demo, const std::vector<core::Problem>& problems, core::Date as_of) {
     std::vector<core::SiteVisit> visits;
     const core::Project& p = demo.project;
     if (demo.profile == Profile::not_started || !p.planned_start || p.leader.empty()) {
@@ -289,10 +303,16 @@ std::string indicator_served(const core::Project& p) {
     default:
         break;
     }
-    for (const auto& [word, indicator] : std::initializer_list<std::pair<const char*, const char*>>{
-             {"卫生室", "clinic"}, {"文化", "culture"}, {"宽带", "broadband"},
-             {"电网", "power"}, {"广播", "radio_tv"}, {"村室", "office"},
-             {"厕所", "environment"}, {"污水", "environment"}, {"路灯", "environment"}}) {
+    for (const auto& [word, indicator] :
+         std::initializer_list<std::pair<const char*, const char*>>{{"卫生室", "clinic"},
+                                                                    {"文化", "culture"},
+                                                                    {"宽带", "broadband"},
+                                                                    {"电网", "power"},
+                                                                    {"广播", "radio_tv"},
+                                                                    {"村室", "office"},
+                                                                    {"厕所", "environment"},
+                                                                    {"污水", "environment"},
+                                                                    {"路灯", "environment"}}) {
         if (p.name.find(word) != std::string::npos) {
             return indicator;
         }
@@ -303,9 +323,9 @@ std::string indicator_served(const core::Project& p) {
 /// A baseline assessment of every village on the first project day of 2018 (met with a
 /// generated likelihood, lower for poor villages, and unmet wherever a project will serve the
 /// indicator), then a re-assessment as met one week after each serving project was finished.
-std::vector<core::VillageIndicator> make_indicators(
-    const Units& units, const std::vector<DemoProject>& projects,
-    const std::map<std::string, core::Date>& finished_on) {
+std::vector<core::VillageIndicator>
+make_indicators(const Units& units, const std::vector<DemoProject>& projects,
+                const std::map<std::string, core::Date>& finished_on) {
     std::map<std::pair<std::string, std::string>, const DemoProject*> served;
     for (const auto& demo : projects) {
         const std::string indicator = indicator_served(demo.project);
@@ -323,8 +343,8 @@ std::vector<core::VillageIndicator> make_indicators(
             const std::string code{definition.code};
             const auto serving = served.find({unit.code, code});
             const double likelihood = unit.poor_village ? 0.55 : 0.9;
-            const bool met = serving == served.end() &&
-                             uniform(unit.code + "/" + code, 5) < likelihood;
+            const bool met =
+                serving == served.end() && uniform(unit.code + "/" + code, 5) < likelihood;
             result.push_back({unit.code, code, baseline, met, "2018年初摸底"});
             if (serving != served.end()) {
                 const auto done = finished_on.find(serving->second->project.id);
@@ -385,7 +405,9 @@ void fill(gis::ProjectStore& store) {
 
 } // namespace
 
-core::Date ruyang_as_of() { return core::Date(2018, 8, 31); }
+core::Date ruyang_as_of() {
+    return core::Date(2018, 8, 31);
+}
 
 void build_ruyang_demo(const std::string& path, bool replace_existing) {
     if (!replace_existing && std::filesystem::exists(path)) {

@@ -28,7 +28,9 @@ GdalErrorCapture::GdalErrorCapture() {
         this);
 }
 
-GdalErrorCapture::~GdalErrorCapture() { CPLPopErrorHandler(); }
+GdalErrorCapture::~GdalErrorCapture() {
+    CPLPopErrorHandler();
+}
 
 void GdalErrorCapture::handle(int error_class, int, const char* message) {
     auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
@@ -39,9 +41,9 @@ void GdalErrorCapture::handle(int error_class, int, const char* message) {
 
 std::string GdalErrorCapture::message() const {
     std::string text = m_message;
-    for (const std::string prefix : {"sqlite3_step() failed:", "sqlite3_exec() failed:",
-                                     "sqlite3_prepare_v2() failed:", "failed to execute insert :",
-                                     "failed to execute update :"}) {
+    for (const std::string prefix :
+         {"sqlite3_step() failed:", "sqlite3_exec() failed:", "sqlite3_prepare_v2() failed:",
+          "failed to execute insert :", "failed to execute update :"}) {
         if (const auto at = text.find(prefix); at != std::string::npos) {
             text.erase(0, at + prefix.size());
         }

@@ -142,8 +142,7 @@ std::vector<core::Project> GpkgStore::projects() const {
 
 void GpkgStore::add_site(const ProjectSite& site) {
     if (!site.geometry || site.geometry->IsEmpty()) {
-        throw Error("site '" + site.name + "' of project " + site.project_id +
-                    " has no geometry");
+        throw Error("site '" + site.name + "' of project " + site.project_id + " has no geometry");
     }
     auto [table, geometry] = site_table_for(*site.geometry);
     OGRFeature feature = new_feature(*m_dataset, table);
@@ -299,12 +298,11 @@ std::vector<core::SiteVisit> GpkgStore::site_visits() const {
 
 std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const {
     std::vector<IndicatorDefinitionRecord> result;
-    for_each_row(*m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code",
-                 [&](OGRFeature& row) {
-                     result.push_back({text(row, "code"), text(row, "label_zh"),
-                                       text(row, "label_en"),
-                                       static_cast<int>(integer(row, "seq").value_or(0))});
-                 });
+    for_each_row(
+        *m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code", [&](OGRFeature& row) {
+            result.push_back({text(row, "code"), text(row, "label_zh"), text(row, "label_en"),
+                              static_cast<int>(integer(row, "seq").value_or(0))});
+        });
     return result;
 }
 

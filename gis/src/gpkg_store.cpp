@@ -22,16 +22,17 @@ using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
 
 constexpr const char* meta_table = "xj_meta";
 
-void close_dataset(GDALDataset* dataset) { GDALClose(dataset); }
+void close_dataset(GDALDataset* dataset) {
+    GDALClose(dataset);
+}
 
 DatasetPtr open_dataset(const std::string& path, GpkgStore::Access access) {
     if (!std::filesystem::exists(path)) {
         throw Error(path + ": no such file");
     }
     const char* const drivers[] = {"GPKG", nullptr};
-    const unsigned flags = GDAL_OF_VECTOR | (access == GpkgStore::Access::update
-                                                 ? GDAL_OF_UPDATE
-                                                 : GDAL_OF_READONLY);
+    const unsigned flags =
+        GDAL_OF_VECTOR | (access == GpkgStore::Access::update ? GDAL_OF_UPDATE : GDAL_OF_READONLY);
     GdalErrorCapture errors;
     GDALDataset* dataset = GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr);
     if (dataset == nullptr) {
@@ -47,8 +48,8 @@ int stored_schema_version(GDALDataset& dataset, const std::string& path) {
     if (!has_meta || *has_meta == "0") {
         throw Error(path + ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)");
     }
-    const auto version = detail::query_text(
-        dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'");
+    const auto version =
+        detail::query_text(dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'");
     if (!version) {
         throw Error(path + ": the xj_meta table has no schema_version");
     }
@@ -124,13 +125,12 @@ void ensure_spatial_indexes(GDALDataset& dataset) {
     std::vector<std::pair<std::string, std::string>> columns;
     detail::for_each_row(dataset, "SELECT table_name, column_name FROM gpkg_geometry_columns",
                          [&](OGRFeature& row) {
-                             columns.emplace_back(row.GetFieldAsString(0),
-                                                  row.GetFieldAsString(1));
+                             columns.emplace_back(row.GetFieldAsString(0), row.GetFieldAsString(1));
                          });
     for (const auto& [table, column] : columns) {
-        const auto has = detail::query_text(dataset, "SELECT HasSpatialIndex(" +
-                                                         detail::quote(table) + ", " +
-                                                         detail::quote(column) + ")");
+        const auto has =
+            detail::query_text(dataset, "SELECT HasSpatialIndex(" + detail::quote(table) + ", " +
+                                            detail::quote(column) + ")");
         if (!has || *has != "1") {
             detail::execute(dataset,
                             "SELECT CreateSpatialIndex(" + detail::quote(table) + ", " +
@@ -147,15 +147,16 @@ void seed_default_indicators(GDALDataset& dataset) {
                         "INSERT INTO exit_indicators (code, label_zh, label_en, seq) VALUES (" +
                             detail::quote(indicator.code) + ", " +
                             detail::quote(indicator.label_zh) + ", " +
-                            detail::quote(indicator.label_en) + ", " + std::to_string(seq++) +
-                            ")",
+                            detail::quote(indicator.label_en) + ", " + std::to_string(seq++) + ")",
                         "writing the default exit indicators");
     }
 }
 
 } // namespace
 
-void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const { GDALClose(dataset); }
+void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const {
+    GDALClose(dataset);
+}
 
 GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
                      int schema_version)
@@ -274,8 +275,8 @@ void GpkgStore::rollback_transaction() {
 void GpkgStore::set_setting(const std::string& key, const std::string& value) {
     detail::execute(*m_dataset,
                     "INSERT INTO xj_meta (key, value) VALUES (" + detail::quote(key) + ", " +
-                        detail::quote(value) + ") ON CONFLICT (key) DO UPDATE SET value = " +
-                        detail::quote(value),
+                        detail::quote(value) +
+                        ") ON CONFLICT (key) DO UPDATE SET value = " + detail::quote(value),
                     m_path + ": setting " + key);
 }
 

@@ -180,8 +180,8 @@ std::optional<core::Date> date(const OGRFeature& feature, const char* name) {
     }
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, zone = 0;
     if (!feature.GetFieldAsDateTime(index, &year, &month, &day, &hour, &minute, &second, &zone)) {
-        throw Error(std::string{"column '"} + name + "' holds '" +
-                    feature.GetFieldAsString(index) + "', which is not a date");
+        throw Error(std::string{"column '"} + name + "' holds '" + feature.GetFieldAsString(index) +
+                    "', which is not a date");
     }
     return core::Date(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
 }

@@ -168,7 +168,11 @@ constexpr std::array migrations{
 
 } // namespace
 
-std::span<const Migration> schema_migrations() { return migrations; }
-int current_schema_version() { return migrations.back().version; }
+std::span<const Migration> schema_migrations() {
+    return migrations;
+}
+int current_schema_version() {
+    return migrations.back().version;
+}
 
 } // namespace xj::gis

@@ -67,7 +67,9 @@ struct Problem {
     std::optional<Date> closed_date;
     std::string resolution;
 
-    bool open_on(Date day) const { return raised_date <= day && (!closed_date || day < *closed_date); }
+    bool open_on(Date day) const {
+        return raised_date <= day && (!closed_date || day < *closed_date);
+    }
 
     friend bool operator==(const Problem&, const Problem&) = default;
 };

@@ -46,8 +46,12 @@ template <typename E> const Term<E>& term(E value) {
     return terms(E{}).front(); // unreachable for a valid enumerator
 }
 
-template <typename E> std::string_view code(E value) { return term(value).code; }
-template <typename E> std::string_view label_zh(E value) { return term(value).label_zh; }
+template <typename E> std::string_view code(E value) {
+    return term(value).code;
+}
+template <typename E> std::string_view label_zh(E value) {
+    return term(value).label_zh;
+}
 
 /// Accepts the ASCII code or the Chinese label.
 template <typename E> std::optional<E> parse_term(std::string_view text) {

@@ -20,8 +20,7 @@ public:
     static std::unique_ptr<GpkgStore> create(const std::string& path);
     /// Opens a project file. With Access::update an older schema is migrated in place (one
     /// transaction); a newer schema than this program knows is refused.
-    static std::unique_ptr<GpkgStore> open(const std::string& path,
-                                           Access access = Access::update);
+    static std::unique_ptr<GpkgStore> open(const std::string& path, Access access = Access::update);
 
     /// As above, with an explicit migration list (tests exercise the migration path with it).
     static std::unique_ptr<GpkgStore> create(const std::string& path,
