@@ -6,6 +6,7 @@
 #include "text_table.h"
 #include "xiangjian/gis/gpkg_store.h"
 
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <gdal_priv.h>
@@ -118,17 +119,31 @@ void print_projects(const gis::ProjectStore& store) {
     std::cout << '\n';
 }
 
+/// The day the counts refer to: the project's as-of setting (the demo has one), else today.
+core::Date reference_day(const gis::ProjectStore& store) {
+    if (const auto as_of = core::Date::parse_iso(store.setting("as_of"))) {
+        return *as_of;
+    }
+    const auto today = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return core::Date::from_days(static_cast<int>(today.time_since_epoch().count()));
+}
+
 void print_tracking(const gis::ProjectStore& store) {
     const auto problems = store.problems();
+    const core::Date day = reference_day(store);
     std::size_t closed = 0;
+    std::size_t overdue = 0;
     for (const auto& problem : problems) {
-        closed += problem.closed_date ? 1 : 0;
+        closed += problem.closed_date && *problem.closed_date <= day ? 1 : 0;
+        overdue += problem.open_on(day) && problem.deadline && *problem.deadline < day ? 1 : 0;
     }
     std::cout << tr("节点 ", "Milestones ") << store.milestones().size()
               << tr("，进度填报 ", ", progress reports ") << store.progress_reports().size()
               << tr("，现场督导 ", ", site visits ") << store.site_visits().size() << '\n';
     std::cout << tr("问题：共 ", "Problems: ") << problems.size() << tr("，已销号 ", ", closed ")
-              << closed << tr("，未销号 ", ", open ") << problems.size() - closed << '\n';
+              << closed << tr("，未销号 ", ", open ") << problems.size() - closed
+              << tr("（其中逾期 ", " (overdue ") << overdue << tr("，截至 ", " on ") << day.iso()
+              << tr("）", ")") << '\n';
 }
 
 } // namespace

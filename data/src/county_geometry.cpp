@@ -49,6 +49,7 @@
 #include "xiangjian/demo/county_geometry.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/crs.h"
 
 #include <algorithm>
 #include <array>
@@ -392,20 +393,12 @@ struct SrsReleaser {
 using SrsPtr = std::unique_ptr<OGRSpatialReference, SrsReleaser>;
 
 /// Reference counted, because every output geometry holds on to it.
-SrsPtr make_srs(int epsg) {
-    SrsPtr srs(new OGRSpatialReference());
-    if (srs->importFromEPSG(epsg) != OGRERR_NONE) {
-        fail("cannot load EPSG:" + std::to_string(epsg) + " (is PROJ's proj.db installed?)");
-    }
-    // EPSG:4490 is latitude first and the GK zones northing first; we want x = east.
-    srs->SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
-    return srs;
-}
+SrsPtr make_srs(int epsg) { return SrsPtr(new OGRSpatialReference(gis::srs_from_epsg(epsg))); }
 
 class GkProjection {
 public:
     explicit GkProjection(double centre_lon)
-        : m_geographic(make_srs(4490)), m_projected(make_srs(gauss_kruger_3deg_epsg(centre_lon))),
+        : m_geographic(make_srs(4490)), m_projected(make_srs(gis::gauss_kruger_3deg_epsg(centre_lon))),
           m_forward(OGRCreateCoordinateTransformation(m_geographic.get(), m_projected.get())),
           m_inverse(OGRCreateCoordinateTransformation(m_projected.get(), m_geographic.get())) {
         if (!m_forward || !m_inverse) {
@@ -1221,15 +1214,6 @@ UnitFaces group_faces(const VillageLayout& layout, std::size_t township_count) {
 }
 
 } // namespace
-
-int gauss_kruger_3deg_epsg(double lon) {
-    if (!(lon >= 73.5 && lon < 136.5)) {
-        throw Error("longitude " + std::to_string(lon) +
-                    " lies outside the CGCS2000 3-degree Gauss–Krüger zones (73.5–136.5°E)");
-    }
-    const int zone = static_cast<int>(std::floor((lon + 1.5) / 3.0)); // central meridian 3·zone
-    return 4534 + (zone - 25);
-}
 
 std::vector<GeneratedUnit> generate_county_geometry(const CountySpec& spec) {
     const int seat_township = validate(spec);

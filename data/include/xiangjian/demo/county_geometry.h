@@ -44,9 +44,4 @@ struct GeneratedUnit {
 /// Throws xj::Error on an impossible spec (bad codes, area too large for the box, seat outside).
 std::vector<GeneratedUnit> generate_county_geometry(const CountySpec& spec);
 
-/// The CGCS2000 3-degree Gauss–Krüger EPSG code (4534 = CM 75°E … 4554 = CM 135°E, no zone
-/// prefix in the easting) whose zone contains this longitude; zone i covers CM ± 1.5°, the
-/// eastern edge belonging to the next zone. Throws xj::Error outside 73.5–136.5°E.
-int gauss_kruger_3deg_epsg(double lon);
-
 } // namespace xj::demo
