@@ -21,18 +21,6 @@ GDALDatasetUniquePtr open_with_gdal(const std::string& path) {
                                                   drivers, nullptr, nullptr));
 }
 
-std::string scalar(GDALDataset& dataset, const std::string& sql) {
-    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    EXPECT_NE(result, nullptr) << sql;
-    if (result == nullptr) {
-        return {};
-    }
-    OGRFeatureUniquePtr row{result->GetNextFeature()};
-    std::string value = row ? row->GetFieldAsString(0) : "";
-    dataset.ReleaseResultSet(result);
-    return value;
-}
-
 } // namespace
 
 TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
@@ -67,7 +55,8 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
         ASSERT_NE(srs, nullptr) << name;
         EXPECT_STREQ(srs->GetAuthorityName(nullptr), "EPSG") << name;
         EXPECT_STREQ(srs->GetAuthorityCode(nullptr), "4490") << name;
-        EXPECT_EQ(scalar(*dataset, std::string{"SELECT HasSpatialIndex('"} + name + "', 'geom')"),
+        EXPECT_EQ(xj::test::sql_scalar(path, std::string{"SELECT HasSpatialIndex('"} + name +
+                                                 "', 'geom')"),
                   "1")
             << name;
     }
@@ -75,10 +64,11 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
         EXPECT_EQ(dataset->GetLayerByName(table)->GetGeomType(), wkbNone) << table;
     }
     // A GeoPackage by its header, and a sound SQLite file.
-    EXPECT_EQ(scalar(*dataset, "PRAGMA application_id"), "1196444487"); // 'GPKG'
-    EXPECT_EQ(scalar(*dataset, "PRAGMA integrity_check"), "ok");
-    EXPECT_EQ(scalar(*dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'"), "1");
-    EXPECT_EQ(scalar(*dataset, "SELECT count(*) FROM exit_indicators"), "10");
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA application_id"), "1196444487"); // 'GPKG'
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"),
+              "1");
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT count(*) FROM exit_indicators"), "10");
 }
 
 TEST(GpkgSchema, CreateRefusesAnExistingFileAndLeavesNoPartialFile) {

@@ -5,9 +5,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/gpkg_store.h"
 
-#include <gdal_priv.h>
 #include <gtest/gtest.h>
-#include <ogrsf_frmts.h>
 
 using xj::gis::GpkgStore;
 using xj::gis::Migration;
@@ -32,20 +30,6 @@ constexpr Migration version_1[] = {{1, "notes", create_notes}};
 constexpr Migration version_2[] = {{1, "notes", create_notes}, {2, "note author", add_author}};
 constexpr Migration version_2_broken[] = {{1, "notes", create_notes}, {2, "broken", broken}};
 
-std::string scalar(const std::string& path, const std::string& sql) {
-    const char* const drivers[] = {"GPKG", nullptr};
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                   drivers, nullptr, nullptr));
-    OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
-    if (result == nullptr) {
-        return "<error>";
-    }
-    OGRFeatureUniquePtr row{result->GetNextFeature()};
-    std::string value = row ? row->GetFieldAsString(0) : "";
-    dataset->ReleaseResultSet(result);
-    return value;
-}
-
 } // namespace
 
 TEST(Migrations, OpeningAnOlderFileAppliesTheNewStepsAndKeepsTheData) {
@@ -56,7 +40,8 @@ TEST(Migrations, OpeningAnOlderFileAppliesTheNewStepsAndKeepsTheData) {
     const auto store = GpkgStore::open(path, GpkgStore::Access::update, version_2);
     EXPECT_EQ(store->schema_version(), 2);
     EXPECT_EQ(store->setting("schema_version"), "2");
-    EXPECT_EQ(scalar(path, "SELECT text || '/' || author FROM notes"), "第一条/县发改委");
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT text || '/' || author FROM notes"),
+              "第一条/县发改委");
 }
 
 TEST(Migrations, AFailedStepLeavesTheFileAtItsOldVersion) {
@@ -64,8 +49,11 @@ TEST(Migrations, AFailedStepLeavesTheFileAtItsOldVersion) {
     const std::string path = dir.file("old.gpkg");
     GpkgStore::create(path, version_1).reset();
     EXPECT_THROW(GpkgStore::open(path, GpkgStore::Access::update, version_2_broken), xj::Error);
-    EXPECT_EQ(scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"), "1");
-    EXPECT_EQ(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"), "0");
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"),
+              "1");
+    EXPECT_EQ(
+        xj::test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = 'half_done'"),
+        "0");
 }
 
 TEST(Migrations, ReadOnlyAccessDoesNotMigrateButSaysHow) {
@@ -79,7 +67,8 @@ TEST(Migrations, ReadOnlyAccessDoesNotMigrateButSaysHow) {
         EXPECT_NE(std::string{error.what()}.find("xiangjian upgrade"), std::string::npos)
             << error.what();
     }
-    EXPECT_EQ(scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"), "1");
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"),
+              "1");
 }
 
 TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {

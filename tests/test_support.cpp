@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <stdexcept>
 
 namespace xj::test {
@@ -18,6 +20,24 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
     std::error_code ignored;
     std::filesystem::remove_all(m_path, ignored);
+}
+
+std::string sql_scalar(const std::string& path, const std::string& sql) {
+    GDALAllRegister();
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   drivers, nullptr, nullptr));
+    if (!dataset) {
+        return "<error>";
+    }
+    OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result == nullptr) {
+        return "<error>";
+    }
+    OGRFeatureUniquePtr row{result->GetNextFeature()};
+    std::string value = row ? row->GetFieldAsString(0) : "";
+    dataset->ReleaseResultSet(result);
+    return value;
 }
 
 void write_file(const std::string& path, const std::string& content) {

@@ -18,6 +18,10 @@ private:
     std::filesystem::path m_path;
 };
 
+/// The first column of the first row of `sql` run by GDAL on the GeoPackage at `path`
+/// (opened read-only), or "<error>" when the statement fails.
+std::string sql_scalar(const std::string& path, const std::string& sql);
+
 /// Writes `content` to `path` (binary, as is).
 void write_file(const std::string& path, const std::string& content);
 
