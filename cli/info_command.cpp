@@ -64,16 +64,24 @@ template <typename E> std::string label(E value) {
     return std::string{language() == Language::zh ? term.label_zh : term.label_en};
 }
 
-void print_units(const gis::ProjectStore& store) {
-    std::map<core::AdminLevel, int> counts;
-    int poor_villages = 0;
-    for (const auto& record : store.units()) {
-        ++counts[record.unit.level];
-        poor_villages += record.unit.poor_village ? 1 : 0;
+/// Counted in SQL: a province holds tens of thousands of village boundaries, which `info`
+/// has no reason to read.
+void print_units(GDALDataset& dataset) {
+    std::map<std::string, long long> counts;
+    long long poor_villages = 0;
+    OGRLayer* result = dataset.ExecuteSQL(
+        "SELECT level, count(*), sum(poor_village) FROM admin_units GROUP BY level", nullptr,
+        nullptr);
+    if (result != nullptr) {
+        for (auto& row : *result) {
+            counts[row->GetFieldAsString(0)] = row->GetFieldAsInteger64(1);
+            poor_villages += row->GetFieldAsInteger64(2);
+        }
+        dataset.ReleaseResultSet(result);
     }
     std::cout << tr("行政区划：", "Administrative units: ");
     for (const auto& term : core::terms(core::AdminLevel{})) {
-        std::cout << label(term.value) << ' ' << counts[term.value] << tr("，", ", ");
+        std::cout << label(term.value) << ' ' << counts[std::string{term.code}] << tr("，", ", ");
     }
     std::cout << tr("贫困村 ", "poor villages ") << poor_villages << '\n';
 }
@@ -137,9 +145,6 @@ void print_tracking(const gis::ProjectStore& store) {
         closed += problem.closed_date && *problem.closed_date <= day ? 1 : 0;
         overdue += problem.open_on(day) && problem.deadline && *problem.deadline < day ? 1 : 0;
     }
-    std::cout << tr("节点 ", "Milestones ") << store.milestones().size()
-              << tr("，进度填报 ", ", progress reports ") << store.progress_reports().size()
-              << tr("，现场督导 ", ", site visits ") << store.site_visits().size() << '\n';
     std::cout << tr("问题：共 ", "Problems: ") << problems.size() << tr("，已销号 ", ", closed ")
               << closed << tr("，未销号 ", ", open ") << problems.size() - closed
               << tr("（其中逾期 ", " (overdue ") << overdue << tr("，截至 ", " on ") << day.iso()
@@ -161,7 +166,7 @@ int run_info(const std::string& project_path) {
     std::cout << '\n';
     print_layers(store->dataset());
     std::cout << '\n';
-    print_units(*store);
+    print_units(store->dataset());
     print_projects(*store);
     print_tracking(*store);
     return 0;
