@@ -2,6 +2,10 @@
 
 #include <string>
 
+namespace xj::gis {
+struct UnitImportOptions;
+}
+
 namespace xj::cli {
 
 // Each subcommand returns the process exit code; errors are thrown as xj::Error and reported
@@ -10,5 +14,7 @@ int run_init(const std::string& project_path);
 int run_demo(const std::string& out_path, bool overwrite);
 int run_info(const std::string& project_path);
 int run_upgrade(const std::string& project_path);
+int run_import_units(const std::string& project_path, const std::string& file,
+                     const gis::UnitImportOptions& options);
 
 } // namespace xj::cli

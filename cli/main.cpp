@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/unit_import.h"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -31,6 +32,22 @@ void choose_language(int argc, char** argv) {
                                                             : xj::cli::Language::zh);
         }
     }
+}
+
+/// The options every vector importer shares.
+void add_source_options(CLI::App& command, xj::gis::SourceOptions& source) {
+    command.add_option("--layer", source.layer,
+                       text("要读取的图层（来源有多个图层时）", "layer to read (sources with several)"));
+    command
+        .add_option("--encoding", source.encoding,
+                    text("文字编码：auto（默认：有 .cpg 按 .cpg，否则 UTF-8 或 GB18030）、UTF-8、"
+                         "GBK、GB18030",
+                         "text encoding: auto (default: the .cpg, else UTF-8 or GB18030), "
+                         "UTF-8, GBK, GB18030"))
+        ->check(CLI::IsMember({"auto", "UTF-8", "utf-8", "GBK", "gbk", "GB18030", "gb18030"}));
+    command.add_option("--s-srs", source.source_srs,
+                       text("来源坐标系（来源没有坐标系或有误时），如 EPSG:4547",
+                            "source CRS (when the source has none, or a wrong one), e.g. EPSG:4547"));
 }
 
 } // namespace
@@ -73,6 +90,30 @@ int main(int argc, char** argv) {
                         "migrate an older project file to this program's schema"));
     upgrade->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
 
+    auto* import = app.add_subcommand("import", text("导入数据", "import data"));
+    import->require_subcommand(1);
+    std::string file;
+    std::string level;
+    xj::gis::UnitImportOptions unit_options;
+    auto* units = import->add_subcommand(
+        "units", text("导入行政区划边界（任何 GDAL 矢量格式）",
+                      "import administrative boundaries (any GDAL vector source)"));
+    units->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
+    units->add_option("FILE", file, text("边界文件", "boundary file"))->required();
+    add_source_options(*units, unit_options.source);
+    units->add_option("--level", level, text("层级（默认按代码判断）", "level (default: told by the code)"))
+        ->check(CLI::IsMember({"county", "township", "village"}));
+    units->add_option("--code-field", unit_options.code_field,
+                      text("区划代码字段", "field holding the division code"));
+    units->add_option("--name-field", unit_options.name_field, text("名称字段", "field holding the name"));
+    units->add_option("--parent-field", unit_options.parent_field,
+                      text("上级代码字段（默认由代码推出）", "field holding the parent code (default: from the code)"));
+    units->add_option("--tolerance", unit_options.overlap_tolerance_m2,
+                      text("报告重叠和缝隙的面积下限（平方米，默认 1）",
+                           "smallest overlap or gap reported, m² (default 1)"));
+    units->add_flag("--dry-run", unit_options.dry_run,
+                    text("只报告将要做的更改，不写入", "report what would change, write nothing"));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -91,6 +132,12 @@ int main(int argc, char** argv) {
         }
         if (*upgrade) {
             return xj::cli::run_upgrade(project);
+        }
+        if (*units) {
+            if (!level.empty()) {
+                unit_options.level = xj::core::parse_term<xj::core::AdminLevel>(level);
+            }
+            return xj::cli::run_import_units(project, file, unit_options);
         }
     } catch (const std::exception& error) {
         std::cerr << "xiangjian: " << tr("错误：", "error: ") << error.what() << '\n';

@@ -20,7 +20,7 @@ void initialize_gdal() {
     });
 }
 
-GdalErrorCapture::GdalErrorCapture() {
+GdalErrorCapture::GdalErrorCapture(Include include) : m_include(include) {
     CPLPushErrorHandlerEx(
         [](CPLErr error_class, CPLErrorNum number, const char* message) {
             handle(static_cast<int>(error_class), number, message);
@@ -34,7 +34,9 @@ GdalErrorCapture::~GdalErrorCapture() {
 
 void GdalErrorCapture::handle(int error_class, int, const char* message) {
     auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
-    if (self != nullptr && error_class >= CE_Failure && message != nullptr) {
+    const int threshold = self != nullptr && self->m_include == Include::warnings ? CE_Warning
+                                                                               : CE_Failure;
+    if (self != nullptr && error_class >= threshold && message != nullptr) {
         self->m_message = message;
     }
 }

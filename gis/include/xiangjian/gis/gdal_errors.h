@@ -12,7 +12,8 @@ void initialize_gdal();
 /// through return values alone). Scoped: restores the previous handler when destroyed.
 class GdalErrorCapture {
 public:
-    GdalErrorCapture();
+    enum class Include { failures, warnings };
+    explicit GdalErrorCapture(Include include = Include::failures);
     GdalErrorCapture(const GdalErrorCapture&) = delete;
     GdalErrorCapture& operator=(const GdalErrorCapture&) = delete;
     ~GdalErrorCapture();
@@ -24,6 +25,7 @@ public:
 
 private:
     static void handle(int error_class, int error_number, const char* message);
+    Include m_include;
     std::string m_message;
 };
 

@@ -1,0 +1,28 @@
+#pragma once
+
+#include "xiangjian/core/vocabulary.h"
+#include "xiangjian/gis/import_report.h"
+#include "xiangjian/gis/project_store.h"
+#include "xiangjian/gis/vector_source.h"
+
+#include <optional>
+
+namespace xj::gis {
+
+struct UnitImportOptions {
+    SourceOptions source;
+    std::optional<core::AdminLevel> level; ///< else told by each code
+    std::string code_field;                ///< else recognised (代码, XZQDM, code …)
+    std::string name_field;                ///< else recognised (名称, XZQMC, name …)
+    std::string parent_field;              ///< else derived from the code
+    double overlap_tolerance_m2 = 1.0;     ///< overlaps and gaps smaller than this are ignored
+    bool dry_run = false;
+};
+
+/// Imports administrative-unit polygons: upsert by 12-digit code in one transaction (any error
+/// leaves the project as it was), invalid polygons repaired and reported, overlaps and gaps
+/// between neighbours reported. Re-importing the same file changes nothing.
+ImportReport import_units(ProjectStore& store, const std::string& path,
+                          const UnitImportOptions& options, const ProgressCallback& progress = {});
+
+} // namespace xj::gis

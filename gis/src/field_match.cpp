@@ -1,0 +1,73 @@
+#include "field_match.h"
+
+#include "xiangjian/core/error.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace xj::gis::detail {
+
+namespace {
+
+std::string folded(const std::string& text) {
+    std::string result;
+    for (const char c : text) {
+        if (c != ' ' && c != '\t') {
+            result += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+int find_field(const SourceData& data, const std::string& named,
+               std::initializer_list<const char*> synonyms, const char* option) {
+    if (!named.empty()) {
+        const int column = data.column(named);
+        if (column < 0) {
+            std::string fields;
+            for (const auto& field : data.fields) {
+                fields += (fields.empty() ? "" : ", ") + field;
+            }
+            throw Error(data.path + ": no field '" + named + "' (given with " + option +
+                        "); fields: " + fields);
+        }
+        return column;
+    }
+    for (const char* synonym : synonyms) {
+        for (std::size_t i = 0; i < data.fields.size(); ++i) {
+            if (folded(data.fields[i]) == folded(synonym)) {
+                return static_cast<int>(i);
+            }
+        }
+    }
+    return -1;
+}
+
+std::string cell(const SourceFeature& feature, int column) {
+    if (column < 0 || !feature.values[static_cast<std::size_t>(column)]) {
+        return {};
+    }
+    std::string_view text = *feature.values[static_cast<std::size_t>(column)];
+    constexpr std::string_view ideographic_space = "\xE3\x80\x80"; // U+3000, common in Chinese data
+    bool trimmed = true;
+    while (trimmed && !text.empty()) {
+        trimmed = false;
+        for (const std::string_view space : {std::string_view{" "}, std::string_view{"\t"},
+                                             std::string_view{"\r"}, std::string_view{"\n"},
+                                             ideographic_space}) {
+            if (text.starts_with(space)) {
+                text.remove_prefix(space.size());
+                trimmed = true;
+            }
+            if (text.ends_with(space)) {
+                text.remove_suffix(space.size());
+                trimmed = true;
+            }
+        }
+    }
+    return std::string{text};
+}
+
+} // namespace xj::gis::detail

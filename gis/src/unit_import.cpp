@@ -1,0 +1,258 @@
+#include "xiangjian/gis/unit_import.h"
+
+#include "field_match.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/coverage_check.h"
+#include "xiangjian/gis/polygon_repair.h"
+
+#include <charconv>
+#include <cstdio>
+#include <map>
+
+namespace xj::gis {
+
+using detail::cell;
+using detail::find_field;
+
+namespace {
+
+/// A code as offices write it: digits, maybe a number rendered as "410326100201.0", maybe
+/// the 6- or 9-digit form of a county or township. Empty when it is none of these.
+std::string normalised_code(std::string text) {
+    if (const auto dot = text.find('.'); dot != std::string::npos &&
+                                         text.find_first_not_of('0', dot + 1) == std::string::npos) {
+        text.erase(dot);
+    }
+    text = core::admin_code::padded(text);
+    return core::admin_code::is_valid(text) ? text : std::string{};
+}
+
+std::optional<long long> count_value(const SourceData& data, const SourceFeature& feature,
+                                     int column) {
+    std::string text = cell(feature, column);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    if (const auto dot = text.find('.'); dot != std::string::npos &&
+                                         text.find_first_not_of('0', dot + 1) == std::string::npos) {
+        text.erase(dot);
+    }
+    long long value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
+        throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
+                    "': '" + text + "' is not a count");
+    }
+    return value;
+}
+
+std::optional<bool> flag_value(const SourceData& data, const SourceFeature& feature, int column) {
+    const std::string text = cell(feature, column);
+    if (text.empty()) {
+        return std::nullopt;
+    }
+    for (const char* yes : {"1", "是", "Y", "y", "yes", "true", "TRUE", "T", "贫困村"}) {
+        if (text == yes) {
+            return true;
+        }
+    }
+    for (const char* no : {"0", "否", "N", "n", "no", "false", "FALSE", "F", "非贫困村"}) {
+        if (text == no) {
+            return false;
+        }
+    }
+    throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
+                "': '" + text + "' is not yes/no (是/否, 1/0)");
+}
+
+struct Columns {
+    int code, name, parent, population, households, poor_households, poor_village;
+};
+
+Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
+    Columns c{};
+    c.code = find_field(data, options.code_field,
+                        {"code", "区划代码", "行政区划代码", "统计用区划代码", "代码", "XZQDM",
+                         "XZQHDM", "CUNDM", "CUN_DM", "村代码", "XZDM", "乡镇代码", "ADCODE", "DM"},
+                        "--code-field");
+    c.name = find_field(data, options.name_field,
+                        {"name", "名称", "区划名称", "行政区划名称", "村名", "村名称", "XZQMC",
+                         "CUNMC", "乡镇名称", "XZMC", "MC", "NAME_CN"},
+                        "--name-field");
+    c.parent = find_field(data, options.parent_field,
+                          {"parent_code", "parent", "上级代码", "所属乡镇代码", "SJDM"},
+                          "--parent-field");
+    c.population = find_field(data, {}, {"population", "人口", "总人口", "户籍人口", "RK", "ZRK"}, "");
+    c.households = find_field(data, {}, {"households", "户数", "总户数", "HS", "ZHS"}, "");
+    c.poor_households = find_field(data, {}, {"poor_households", "贫困户", "贫困户数",
+                                              "建档立卡贫困户", "建档立卡贫困户数", "PKHS"}, "");
+    c.poor_village = find_field(data, {}, {"poor_village", "贫困村", "是否贫困村", "SFPKC"}, "");
+    std::string fields;
+    for (const auto& field : data.fields) {
+        fields += (fields.empty() ? "" : ", ") + field;
+    }
+    if (c.code < 0) {
+        throw Error(data.path + ": no code field found (expected one of 代码, 区划代码, XZQDM, "
+                                "CUNDM, code …; or name it with --code-field); fields: " +
+                    fields);
+    }
+    if (c.name < 0) {
+        throw Error(data.path + ": no name field found (expected one of 名称, 村名, XZQMC, "
+                                "name …; or name it with --name-field); fields: " +
+                    fields);
+    }
+    return c;
+}
+
+/// A unit from a feature; attributes the file does not carry keep their stored values.
+core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, const Columns& c,
+                          const UnitImportOptions& options, const core::AdminUnit* existing) {
+    core::AdminUnit unit = existing != nullptr ? *existing : core::AdminUnit{};
+    const std::string raw_code = cell(feature, c.code);
+    unit.code = normalised_code(raw_code);
+    if (unit.code.empty()) {
+        throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(c.code)] +
+                    "': '" + raw_code + "' is not a 6-, 9- or 12-digit division code");
+    }
+    unit.name = cell(feature, c.name);
+    if (unit.name.empty()) {
+        throw Error(data.cite(feature) + " (code " + unit.code + "): the name is empty");
+    }
+    const auto coded_level = core::admin_code::level_of(unit.code);
+    if (options.level && coded_level && *options.level != *coded_level) {
+        throw Error(data.cite(feature) + ": code " + unit.code + " is a " +
+                    std::string{core::code(*coded_level)} + " code, not a " +
+                    std::string{core::code(*options.level)});
+    }
+    unit.level = options.level.value_or(coded_level.value_or(core::AdminLevel::village));
+    const std::string parent = c.parent >= 0 ? normalised_code(cell(feature, c.parent)) : "";
+    unit.parent_code = !parent.empty() ? parent : core::admin_code::parent_of(unit.code);
+    if (c.population >= 0) {
+        unit.population = count_value(data, feature, c.population);
+    }
+    if (c.households >= 0) {
+        unit.households = count_value(data, feature, c.households);
+    }
+    if (c.poor_households >= 0) {
+        unit.poor_households = count_value(data, feature, c.poor_households);
+    }
+    if (c.poor_village >= 0) {
+        unit.poor_village = flag_value(data, feature, c.poor_village).value_or(false);
+    }
+    return unit;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+} // namespace
+
+ImportReport import_units(ProjectStore& store, const std::string& path,
+                          const UnitImportOptions& options, const ProgressCallback& progress) {
+    const SourceData data = read_vector_source(path, options.source);
+    ImportReport report;
+    report.dry_run = options.dry_run;
+    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
+    report.encoding = data.encoding + " (" + data.encoding_reason + ")";
+    report.source_crs = data.source_crs;
+    report.read = data.features.size();
+    const Columns columns = find_columns(data, options);
+
+    std::map<std::string, UnitRecord> existing;
+    for (auto& record : store.units()) {
+        existing.emplace(record.unit.code, std::move(record));
+    }
+
+    struct Prepared {
+        core::AdminUnit unit;
+        std::unique_ptr<OGRMultiPolygon> boundary;
+        std::size_t ordinal;
+    };
+    std::vector<Prepared> prepared;
+    std::map<std::string, std::size_t> seen; // code → ordinal, for duplicates
+    for (const auto& feature : data.features) {
+        const std::string code = normalised_code(cell(feature, columns.code));
+        const auto stored = existing.find(code);
+        core::AdminUnit unit = unit_from(data, feature, columns, options,
+                                         stored == existing.end() ? nullptr : &stored->second.unit);
+        if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
+            throw Error(data.cite(feature) + ": code " + unit.code +
+                        " appears again (first at feature " + std::to_string(at->second) + ")");
+        }
+        if (!feature.geometry) {
+            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name +
+                        "): no geometry");
+        }
+        RepairedPolygon polygon;
+        try {
+            polygon = checked_multipolygon(*feature.geometry);
+        } catch (const Error& error) {
+            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name + "): " +
+                        error.what());
+        }
+        if (!polygon.repair.empty()) {
+            report.repairs.push_back(data.cite(feature) + " (" + unit.code + " " + unit.name +
+                                     "): " + polygon.repair);
+        }
+        prepared.push_back({std::move(unit), std::move(polygon.geometry), feature.ordinal});
+    }
+
+    // Overlaps and gaps are findings, not errors: real boundaries have them.
+    std::vector<CoverageUnit> coverage;
+    for (const auto& p : prepared) {
+        coverage.push_back({p.unit.code + " " + p.unit.name, p.boundary.get()});
+    }
+    const CoverageReport findings =
+        check_coverage(coverage, data.suggested_gk_epsg, options.overlap_tolerance_m2);
+    for (const auto& overlap : findings.overlaps) {
+        report.warnings.push_back("overlap " + fixed(overlap.area_m2, 1) + " m²: " + overlap.a +
+                                  " / " + overlap.b);
+    }
+    for (const auto& gap : findings.gaps) {
+        std::string around;
+        for (const auto& name : gap.neighbours) {
+            around += (around.empty() ? "" : ", ") + name;
+        }
+        report.warnings.push_back("gap " + fixed(gap.area_m2, 1) + " m² at " +
+                                  fixed(gap.lon, 5) + " " + fixed(gap.lat, 5) + " between " +
+                                  around);
+    }
+    if (data.approximate_datum) {
+        report.warnings.push_back("PROJ has no datum transformation from " + data.source_crs +
+                                  " to CGCS2000: positions are approximate (tens of metres); "
+                                  "use a surveyed conversion if precision matters");
+    }
+    if (data.suggested_gk_epsg != 0) {
+        report.notes.push_back("Gauss–Krüger zone of the data: EPSG:" +
+                               std::to_string(data.suggested_gk_epsg) +
+                               " (CGCS2000 3-degree, used for areas)");
+    }
+
+    Transaction transaction(store);
+    std::size_t done = 0;
+    for (const auto& p : prepared) {
+        const auto stored = existing.find(p.unit.code);
+        if (stored == existing.end()) {
+            ++report.added;
+            store.upsert_unit(p.unit, p.boundary.get());
+        } else if (stored->second.unit == p.unit && stored->second.boundary &&
+                   stored->second.boundary->Equals(p.boundary.get())) {
+            ++report.unchanged;
+        } else {
+            ++report.updated;
+            store.upsert_unit(p.unit, p.boundary.get());
+        }
+        if (progress) {
+            progress(++done, prepared.size());
+        }
+    }
+    if (!options.dry_run) {
+        transaction.commit();
+    }
+    return report;
+}
+
+} // namespace xj::gis

@@ -1,0 +1,472 @@
+#include "xiangjian/gis/vector_source.h"
+
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/crs.h"
+#include "xiangjian/gis/gauss_kruger.h"
+#include "xiangjian/gis/gdal_errors.h"
+#include "xiangjian/gis/text_encoding.h"
+
+#include <algorithm>
+#include <charconv>
+#include <filesystem>
+#include <fstream>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+#include <span>
+#include <sstream>
+
+namespace xj::gis {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+/// A sidecar of a shapefile (.dbf, .shx, .prj, .cpg) in either letter case, if present.
+std::optional<fs::path> sidecar(const fs::path& shp, const std::string& extension) {
+    for (const std::string& candidate : {lower(extension), [&] {
+             std::string upper = extension;
+             std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
+             return upper;
+         }()}) {
+        fs::path path = shp;
+        path.replace_extension(candidate);
+        if (fs::exists(path)) {
+            return path;
+        }
+    }
+    return std::nullopt;
+}
+
+std::string read_small_file(const fs::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream content;
+    content << in.rdbuf();
+    return content.str();
+}
+
+/// Columns that hold coordinates in tables as counties write them.
+constexpr const char* x_names[] = {"经度", "lon", "lng", "long", "longitude", "x", "东经", "X坐标"};
+constexpr const char* y_names[] = {"纬度", "lat", "latitude", "y", "北纬", "Y坐标"};
+
+int find_column(const std::vector<std::string>& fields, const std::string& wanted,
+                std::span<const char* const> synonyms) {
+    if (!wanted.empty()) {
+        const auto found = std::find(fields.begin(), fields.end(), wanted);
+        return found == fields.end() ? -1 : static_cast<int>(found - fields.begin());
+    }
+    for (const char* synonym : synonyms) {
+        for (std::size_t i = 0; i < fields.size(); ++i) {
+            if (lower(fields[i]) == lower(synonym)) {
+                return static_cast<int>(i);
+            }
+        }
+    }
+    return -1;
+}
+
+struct RawLayer {
+    std::vector<std::string> fields;
+    std::vector<bool> is_text;
+    std::vector<SourceFeature> features;
+    const OGRSpatialReference* srs = nullptr;
+};
+
+/// Chooses the encoding of raw text: --encoding, then the .cpg, then detection (valid UTF-8
+/// stays UTF-8; anything else is read as GB18030, the superset of GBK and GB2312).
+void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions& options,
+                     const std::optional<fs::path>& cpg, bool raw_bytes) {
+    if (!options.encoding.empty() && options.encoding != "auto") {
+        data.encoding = normalise_encoding_name(options.encoding);
+        if (data.encoding.empty()) {
+            throw Error(data.path + ": unknown --encoding '" + options.encoding +
+                        "' (use auto, UTF-8, GBK or GB18030)");
+        }
+        data.encoding_reason = "--encoding";
+        return;
+    }
+    if (cpg) {
+        data.encoding = encoding_from_cpg(read_small_file(*cpg));
+        if (!data.encoding.empty()) {
+            data.encoding_reason = cpg->filename().string();
+            return;
+        }
+    }
+    bool all_utf8 = std::all_of(raw.fields.begin(), raw.fields.end(),
+                                [](const std::string& name) { return is_valid_utf8(name); });
+    for (const auto& feature : raw.features) {
+        for (std::size_t i = 0; all_utf8 && i < feature.values.size(); ++i) {
+            all_utf8 = !feature.values[i] || is_valid_utf8(*feature.values[i]);
+        }
+    }
+    data.encoding = all_utf8 ? "UTF-8" : "GB18030";
+    data.encoding_reason = raw_bytes ? (all_utf8 ? "detected: valid UTF-8"
+                                                 : "detected: not valid UTF-8")
+                                     : "UTF-8 by format";
+}
+
+void decode_text(SourceData& data, RawLayer& raw) {
+    for (std::string& name : raw.fields) {
+        std::string decoded;
+        if (!to_utf8(name, data.encoding, decoded)) {
+            throw Error(data.path + ": field name is not valid " + data.encoding +
+                        " text; give the file's encoding with --encoding");
+        }
+        if (decoded.rfind("\xEF\xBB\xBF", 0) == 0) { // a BOM before the first CSV header
+            decoded.erase(0, 3);
+        }
+        name = decoded;
+    }
+    for (auto& feature : raw.features) {
+        for (std::size_t i = 0; i < feature.values.size(); ++i) {
+            if (!feature.values[i] || !raw.is_text[i]) {
+                continue;
+            }
+            std::string decoded;
+            if (!to_utf8(*feature.values[i], data.encoding, decoded)) {
+                throw Error(data.cite(feature) + ", field '" + raw.fields[i] +
+                            "': not valid " + data.encoding + " text (read as " +
+                            data.encoding + ", " + data.encoding_reason +
+                            "); give the file's encoding with --encoding");
+            }
+            feature.values[i] = std::move(decoded);
+        }
+    }
+}
+
+std::optional<double> parse_number(const std::string& text) {
+    double value = 0;
+    std::string trimmed = text;
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
+    const auto [end, error] =
+        std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+/// Tables with longitude/latitude columns and no geometry of their own (CSV, XLSX).
+void points_from_columns(SourceData& data, const SourceOptions& options) {
+    const int x = find_column(data.fields, options.x_column, x_names);
+    const int y = find_column(data.fields, options.y_column, y_names);
+    if (x < 0 || y < 0) {
+        if (!options.x_column.empty() || !options.y_column.empty()) {
+            throw Error(data.path + ": no coordinate column named '" +
+                        (x < 0 ? options.x_column : options.y_column) + "'");
+        }
+        return;
+    }
+    for (auto& feature : data.features) {
+        const auto& xs = feature.values[static_cast<std::size_t>(x)];
+        const auto& ys = feature.values[static_cast<std::size_t>(y)];
+        if ((!xs || xs->empty()) && (!ys || ys->empty())) {
+            continue;
+        }
+        const auto xv = xs ? parse_number(*xs) : std::nullopt;
+        const auto yv = ys ? parse_number(*ys) : std::nullopt;
+        if (!xv || !yv) {
+            throw Error(data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
+                        ys.value_or("") + "' in columns '" + data.fields[static_cast<std::size_t>(x)] +
+                        "'/'" + data.fields[static_cast<std::size_t>(y)] + "' are not numbers");
+        }
+        feature.geometry = std::make_unique<OGRPoint>(*xv, *yv);
+    }
+}
+
+OGREnvelope extent_of(const std::vector<SourceFeature>& features) {
+    OGREnvelope extent;
+    for (const auto& feature : features) {
+        if (feature.geometry && !feature.geometry->IsEmpty()) {
+            OGREnvelope one;
+            feature.geometry->getEnvelope(&one);
+            extent.Merge(one);
+        }
+    }
+    return extent;
+}
+
+std::string describe(const OGRSpatialReference& srs) {
+    const char* authority = srs.GetAuthorityName(nullptr);
+    const char* code = srs.GetAuthorityCode(nullptr);
+    std::string text = srs.GetName() != nullptr ? srs.GetName() : "unnamed CRS";
+    if (authority != nullptr && code != nullptr) {
+        text = std::string{authority} + ":" + code + " (" + text + ")";
+    }
+    return text;
+}
+
+int epsg_of(const OGRSpatialReference& srs) {
+    OGRSpatialReference copy(srs);
+    const char* authority = copy.GetAuthorityName(nullptr);
+    if (authority == nullptr) {
+        copy.AutoIdentifyEPSG();
+        authority = copy.GetAuthorityName(nullptr);
+    }
+    if (authority != nullptr && std::string{authority} == "EPSG") {
+        if (const char* code = copy.GetAuthorityCode(nullptr)) {
+            return std::atoi(code);
+        }
+    }
+    // A .prj written by ArcGIS names the CRS but carries no code: ask PROJ which one it is.
+    int confidence_count = 0;
+    int* confidence = nullptr;
+    OGRSpatialReferenceH* matches = copy.FindMatches(nullptr, &confidence_count, &confidence);
+    int result = 0;
+    if (matches != nullptr && confidence_count > 0 && confidence[0] >= 70) {
+        const auto* best = OGRSpatialReference::FromHandle(matches[0]);
+        if (const char* code = best->GetAuthorityCode(nullptr)) {
+            result = std::atoi(code);
+        }
+    }
+    OSRFreeSRSArray(matches);
+    CPLFree(confidence);
+    return result;
+}
+
+/// The CRS the coordinates are in, after every check that can catch a wrong one.
+OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const SourceOptions& options,
+                               const std::optional<fs::path>& prj) {
+    OGRSpatialReference srs;
+    if (!options.source_srs.empty()) {
+        if (srs.SetFromUserInput(options.source_srs.c_str()) != OGRERR_NONE) {
+            throw Error("--s-srs '" + options.source_srs + "' is not a coordinate system PROJ knows");
+        }
+    } else if (raw.srs != nullptr) {
+        srs = *raw.srs;
+    } else {
+        const OGREnvelope extent = extent_of(data.features);
+        if (prj) {
+            throw Error(prj->string() + " is not a coordinate system GDAL can read; give the CRS "
+                        "with --s-srs (" +
+                        guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
+                                                   extent.MaxY) +
+                        ")");
+        }
+        throw Error(data.path + ": has no coordinate system" +
+                    (data.driver == "ESRI Shapefile" ? std::string{" (no .prj)"} : std::string{}) +
+                    "; give it with --s-srs: " +
+                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
+                                               extent.MaxY));
+    }
+    srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    data.source_crs = describe(srs);
+
+    const OGREnvelope extent = extent_of(data.features);
+    if (!extent.IsInit()) {
+        return srs;
+    }
+    if (srs.IsGeographic() &&
+        (extent.MinX < -180 || extent.MaxX > 180 || extent.MinY < -90 || extent.MaxY > 90)) {
+        throw Error(data.path + ": the CRS is " + data.source_crs +
+                    ", in degrees, but the coordinates are not degrees; " +
+                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
+                                               extent.MaxY));
+    }
+    if (srs.IsProjected()) {
+        if (const auto gk = gauss_kruger_crs(epsg_of(srs))) {
+            const std::string problem =
+                check_gauss_kruger_eastings(*gk, extent.MinX, extent.MaxX);
+            if (!problem.empty()) {
+                throw Error(data.path + ": " + problem);
+            }
+        }
+    }
+    return srs;
+}
+
+void reproject(SourceData& data, const OGRSpatialReference& from) {
+    const OGRSpatialReference to = srs_from_epsg(storage_epsg);
+    std::unique_ptr<OGRCoordinateTransformation> transform;
+    if (!from.IsSame(&to)) {
+        GdalErrorCapture errors;
+        // Ask for a real datum transformation first; PROJ knows none for Xi'an 1980 or
+        // Beijing 1954 to CGCS2000, and the user must hear that the result is approximate.
+        OGRCoordinateTransformationOptions exact;
+        exact.SetBallparkAllowed(false);
+        transform.reset(OGRCreateCoordinateTransformation(&from, &to, exact));
+        if (!transform) {
+            errors.clear();
+            transform.reset(OGRCreateCoordinateTransformation(&from, &to));
+            // WGS 84 and CGCS2000 agree within decimetres, below phone GPS precision.
+            const char* datum = from.GetAttrValue("DATUM");
+            data.approximate_datum = datum == nullptr || std::string{datum} != "WGS_1984";
+        }
+        if (!transform) {
+            throw Error(data.path + ": PROJ has no transformation from " + data.source_crs +
+                        " to CGCS2000 (" + errors.message() + ")");
+        }
+    }
+    for (auto& feature : data.features) {
+        if (!feature.geometry || feature.geometry->IsEmpty()) {
+            continue;
+        }
+        if (transform && feature.geometry->transform(transform.get()) != OGRERR_NONE) {
+            throw Error(data.cite(feature) + ": PROJ cannot transform it from " +
+                        data.source_crs + " to CGCS2000");
+        }
+        feature.geometry->assignSpatialReference(nullptr);
+        OGREnvelope box;
+        feature.geometry->getEnvelope(&box);
+        if (box.MinX < 73 || box.MaxX > 136 || box.MinY < 3 || box.MaxY > 54) {
+            char where[128];
+            std::snprintf(where, sizeof where, "%.5f–%.5f °E, %.5f–%.5f °N", box.MinX, box.MaxX,
+                          box.MinY, box.MaxY);
+            throw Error(data.cite(feature) + ": lies outside China (" + where + " in CGCS2000, "
+                        "read as " + data.source_crs + "); is the CRS right?");
+        }
+    }
+    const OGREnvelope extent = extent_of(data.features);
+    if (extent.IsInit()) {
+        data.suggested_gk_epsg = gauss_kruger_3deg_epsg((extent.MinX + extent.MaxX) / 2);
+    }
+}
+
+RawLayer read_layer(SourceData& data, OGRLayer& layer) {
+    RawLayer raw;
+    const OGRFeatureDefn* definition = layer.GetLayerDefn();
+    for (int i = 0; i < definition->GetFieldCount(); ++i) {
+        raw.fields.emplace_back(definition->GetFieldDefn(i)->GetNameRef());
+        raw.is_text.push_back(definition->GetFieldDefn(i)->GetType() == OFTString);
+    }
+    raw.srs = layer.GetSpatialRef();
+    data.layer = layer.GetName();
+
+    GdalErrorCapture errors;
+    layer.ResetReading();
+    std::size_t ordinal = 0;
+    while (true) {
+        OGRFeatureUniquePtr feature{layer.GetNextFeature()};
+        if (errors.has_error()) {
+            throw Error(data.path + ", feature " + std::to_string(ordinal + 1) +
+                        ": GDAL cannot read it (" + errors.message() + ")");
+        }
+        if (!feature) {
+            break;
+        }
+        SourceFeature record;
+        record.fid = feature->GetFID();
+        record.ordinal = ++ordinal;
+        for (int i = 0; i < feature->GetFieldCount(); ++i) {
+            if (feature->IsFieldSetAndNotNull(i)) {
+                record.values.emplace_back(feature->GetFieldAsString(i));
+            } else {
+                record.values.emplace_back(std::nullopt);
+            }
+        }
+        record.geometry.reset(feature->StealGeometry());
+        raw.features.push_back(std::move(record));
+    }
+    const GIntBig declared = layer.GetFeatureCount(FALSE);
+    if (declared >= 0 && static_cast<std::size_t>(declared) != raw.features.size()) {
+        throw Error(data.path + ": the file declares " + std::to_string(declared) +
+                    " features but " + std::to_string(raw.features.size()) +
+                    " could be read (truncated, or its index disagrees with it)");
+    }
+    return raw;
+}
+
+} // namespace
+
+int SourceData::column(const std::string& name) const {
+    const auto found = std::find(fields.begin(), fields.end(), name);
+    return found == fields.end() ? -1 : static_cast<int>(found - fields.begin());
+}
+
+std::string SourceData::cite(const SourceFeature& feature) const {
+    return path + ", feature " + std::to_string(feature.ordinal);
+}
+
+SourceData read_vector_source(const std::string& path, const SourceOptions& options) {
+    initialize_gdal();
+    SourceData data;
+    data.path = path;
+    const bool virtual_path = path.rfind("/vsi", 0) == 0;
+    if (!virtual_path && !fs::exists(path)) {
+        throw Error(path + ": no such file");
+    }
+    const std::string extension = lower(fs::path(path).extension().string());
+    const bool shapefile = extension == ".shp";
+    std::optional<fs::path> cpg;
+    std::optional<fs::path> prj;
+    if (shapefile && !virtual_path) {
+        if (!sidecar(path, ".dbf")) {
+            throw Error(path + ": the .dbf is missing (a shapefile's attributes — codes, names — "
+                               "are in FILE.dbf beside FILE.shp)");
+        }
+        if (!sidecar(path, ".shx")) {
+            throw Error(path + ": the .shx index is missing (copy FILE.shx along with FILE.shp; "
+                               "`ogr2ogr --config SHAPE_RESTORE_SHX YES` can rebuild it)");
+        }
+        cpg = sidecar(path, ".cpg");
+        prj = sidecar(path, ".prj");
+    }
+
+    // Shapefile and CSV text is read as raw bytes (GDAL would otherwise guess from the DBF
+    // language byte, which Chinese files rarely set right) and decoded here.
+    CPLStringList open_options;
+    if (shapefile) {
+        open_options.SetNameValue("ENCODING", "");
+    }
+    if (extension == ".csv" || extension == ".txt") {
+        open_options.SetNameValue("GEOM_POSSIBLE_NAMES", "WKT,wkt,geometry,geom,the_geom,几何");
+        open_options.SetNameValue("KEEP_GEOM_COLUMNS", "NO");
+        open_options.SetNameValue("AUTODETECT_TYPE", "NO");
+    }
+    GdalErrorCapture errors;
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   nullptr, open_options.List(), nullptr));
+    if (!dataset) {
+        throw Error(path + ": GDAL cannot read it as vector data" +
+                    (errors.has_error() ? " (" + errors.message() + ")" : std::string{}));
+    }
+    data.driver = dataset->GetDriver()->GetDescription();
+    const bool raw_bytes = shapefile || data.driver == "CSV";
+
+    OGRLayer* layer = nullptr;
+    if (!options.layer.empty()) {
+        layer = dataset->GetLayerByName(options.layer.c_str());
+    } else if (dataset->GetLayerCount() == 1) {
+        layer = dataset->GetLayer(0);
+    }
+    if (layer == nullptr) {
+        std::string names;
+        for (OGRLayer* each : dataset->GetLayers()) {
+            names += (names.empty() ? "" : ", ") + std::string{each->GetName()};
+        }
+        throw Error(path + ": " +
+                    (options.layer.empty() ? "has " + std::to_string(dataset->GetLayerCount()) +
+                                                 " layers; choose one with --layer"
+                                           : "has no layer '" + options.layer + "'") +
+                    " (layers: " + (names.empty() ? "none" : names) + ")");
+    }
+
+    RawLayer raw = read_layer(data, *layer);
+    choose_encoding(data, raw, options, cpg, raw_bytes);
+    decode_text(data, raw);
+    data.fields = std::move(raw.fields);
+    data.features = std::move(raw.features);
+
+    const bool has_geometry = std::any_of(data.features.begin(), data.features.end(),
+                                          [](const auto& f) { return f.geometry != nullptr; });
+    if (!has_geometry) {
+        points_from_columns(data, options);
+    }
+    if (std::none_of(data.features.begin(), data.features.end(),
+                     [](const auto& f) { return f.geometry != nullptr; })) {
+        data.source_crs = "none (no geometry)";
+        return data;
+    }
+    raw.srs = has_geometry ? raw.srs : nullptr;
+    const OGRSpatialReference srs = source_crs(data, raw, options, prj);
+    reproject(data, srs);
+    return data;
+}
+
+} // namespace xj::gis
