@@ -1,0 +1,261 @@
+// `import units` on boundary files as they arrive from county offices (tests/data/units, made
+// by make_unit_fixtures.sh) and on hand-made GeoJSON with the usual geometry faults.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/unit_import.h"
+
+#include <gtest/gtest.h>
+#include <map>
+
+using namespace xj;
+using gis::GpkgStore;
+
+namespace {
+
+const std::string units_dir = std::string{XJ_TEST_DATA} + "/units/";
+
+class UnitImport : public ::testing::Test {
+protected:
+    void SetUp() override { store = GpkgStore::create(dir.file("county.gpkg")); }
+
+    gis::ImportReport import(const std::string& file, gis::UnitImportOptions options = {}) {
+        return gis::import_units(*store, file, options);
+    }
+
+    std::map<std::string, gis::UnitRecord> by_code() const {
+        std::map<std::string, gis::UnitRecord> result;
+        for (auto& record : store->units()) {
+            result.emplace(record.unit.code, std::move(record));
+        }
+        return result;
+    }
+
+    /// The error an import throws, with the store checked unchanged afterwards.
+    std::string failure(const std::string& file, gis::UnitImportOptions options = {}) {
+        const auto before = store->units().size();
+        try {
+            import(file, options);
+        } catch (const Error& error) {
+            EXPECT_EQ(store->units().size(), before) << "a failed import changed the project";
+            return error.what();
+        }
+        ADD_FAILURE() << file << " imported without error";
+        return {};
+    }
+
+    std::string geojson(const std::string& features) {
+        const std::string path = dir.file("units.geojson");
+        test::write_file(path, R"({"type":"FeatureCollection","features":[)" + features + "]}");
+        return path;
+    }
+
+    static std::string square(const std::string& code, const std::string& name, double x, double y,
+                              double size) {
+        char buffer[512];
+        std::snprintf(buffer, sizeof buffer,
+                      R"({"type":"Feature","properties":{"code":"%s","name":"%s"},)"
+                      R"("geometry":{"type":"Polygon","coordinates":[[[%.6f,%.6f],[%.6f,%.6f],)"
+                      R"([%.6f,%.6f],[%.6f,%.6f],[%.6f,%.6f]]]}})",
+                      code.c_str(), name.c_str(), x, y, x + size, y, x + size, y + size, x,
+                      y + size, x, y);
+        return buffer;
+    }
+
+    test::TempDir dir;
+    std::unique_ptr<GpkgStore> store;
+};
+
+} // namespace
+
+TEST_F(UnitImport, GbkShapefileWithoutCpgComesOutInChinese) {
+    const auto report = import(units_dir + "chengguan_gbk.shp");
+    EXPECT_EQ(report.added, 23u);
+    EXPECT_NE(report.encoding.find("GB18030"), std::string::npos) << report.encoding;
+    const auto units = by_code();
+    EXPECT_EQ(units.at("410326100001").unit.name, "东街社区居民委员会");
+    EXPECT_EQ(units.at("410326100201").unit.name, "云梦村村民委员会");
+    EXPECT_EQ(units.at("410326100201").unit.parent_code, "410326100000");
+    EXPECT_EQ(units.at("410326100201").unit.level, core::AdminLevel::village);
+    EXPECT_TRUE(units.at("410326100201").unit.households.has_value()) << "户数 recognised";
+    for (const auto& [code, record] : units) {
+        EXPECT_TRUE(record.boundary && record.boundary->IsValid()) << code;
+    }
+}
+
+TEST_F(UnitImport, HonoursACpgAndTheEncodingOption) {
+    const auto report = import(units_dir + "chengguan_gbk_cpg.shp");
+    EXPECT_NE(report.encoding.find(".cpg"), std::string::npos) << report.encoding;
+    EXPECT_EQ(by_code().at("410326100201").unit.name, "云梦村村民委员会");
+
+    gis::UnitImportOptions wrong;
+    wrong.source.encoding = "UTF-8";
+    const std::string message = failure(units_dir + "chengguan_gbk.shp", wrong);
+    EXPECT_NE(message.find("chengguan_gbk.shp"), std::string::npos) << message;
+    EXPECT_NE(message.find("UTF-8"), std::string::npos) << message;
+}
+
+TEST_F(UnitImport, ReimportingChangesNothingAndDryRunWritesNothing) {
+    gis::UnitImportOptions dry;
+    dry.dry_run = true;
+    const auto planned = import(units_dir + "chengguan_gbk.shp", dry);
+    EXPECT_EQ(planned.added, 23u);
+    EXPECT_TRUE(store->units().empty());
+
+    import(units_dir + "chengguan_gbk.shp");
+    const auto again = import(units_dir + "chengguan_gbk_cpg.shp");
+    EXPECT_EQ(again.added, 0u);
+    EXPECT_EQ(again.updated, 0u);
+    EXPECT_EQ(again.unchanged, 23u);
+}
+
+TEST_F(UnitImport, Xian1980GaussKrugerLandsWhereTheCgcs2000FileDoes) {
+    import(units_dir + "chengguan_gbk.shp");
+    const auto reference = by_code();
+    const auto report = import(units_dir + "chengguan_xian80.shp");
+    EXPECT_NE(report.source_crs.find("2382"), std::string::npos) << report.source_crs;
+    ASSERT_FALSE(report.warnings.empty());
+    EXPECT_NE(report.warnings[0].find("approximate"), std::string::npos) << report.warnings[0];
+    for (const auto& [code, record] : by_code()) {
+        OGRPoint a, b;
+        reference.at(code).boundary->Centroid(&a);
+        record.boundary->Centroid(&b);
+        EXPECT_NEAR(a.getX(), b.getX(), 1e-3) << code; // about 100 m
+        EXPECT_NEAR(a.getY(), b.getY(), 1e-3) << code;
+    }
+}
+
+TEST_F(UnitImport, EastingsThatFitTheTwinCrsAreRefusedWithTheRightCode) {
+    const std::string message = failure(units_dir + "chengguan_wrong_twin.shp");
+    EXPECT_NE(message.find("EPSG:2361"), std::string::npos) << message;
+    gis::UnitImportOptions fixed;
+    fixed.source.source_srs = "EPSG:2361";
+    EXPECT_EQ(import(units_dir + "chengguan_wrong_twin.shp", fixed).added, 23u);
+}
+
+TEST_F(UnitImport, ASourceWithoutCrsNeedsSSrs) {
+    const std::string message = failure(units_dir + "chengguan_noprj.shp");
+    EXPECT_NE(message.find("no coordinate system"), std::string::npos) << message;
+    EXPECT_NE(message.find("--s-srs"), std::string::npos) << message;
+    import(units_dir + "chengguan_gbk.shp");
+    const auto reference = by_code();
+    gis::UnitImportOptions given;
+    given.source.source_srs = "EPSG:4546";
+    import(units_dir + "chengguan_noprj.shp", given);
+    for (const auto& [code, record] : by_code()) {
+        OGRPoint a, b;
+        reference.at(code).boundary->Centroid(&a);
+        record.boundary->Centroid(&b);
+        EXPECT_NEAR(a.getX(), b.getX(), 1e-6) << code; // same datum: centimetres
+        EXPECT_NEAR(a.getY(), b.getY(), 1e-6) << code;
+    }
+}
+
+TEST_F(UnitImport, BrokenShapefilesAreRefusedByName) {
+    const std::pair<const char*, const char*> cases[] = {
+        {"chengguan_badprj.shp", "not a coordinate system"},
+        {"chengguan_nodbf.shp", ".dbf is missing"},
+        {"chengguan_truncated.shp", "chengguan_truncated.shp, feature"},
+        {"chengguan_badshx.shp", "chengguan_badshx.shp"},
+        {"nowhere.shp", "no such file"},
+    };
+    for (const auto& [file, expected] : cases) {
+        const std::string message = failure(units_dir + file);
+        EXPECT_NE(message.find(expected), std::string::npos) << file << ": " << message;
+    }
+    EXPECT_TRUE(store->units().empty());
+}
+
+TEST_F(UnitImport, GeoJsonInWgs84) {
+    const auto report = import(units_dir + "townships_wgs84.geojson");
+    EXPECT_EQ(report.added, 14u);
+    EXPECT_TRUE(report.warnings.empty()) << report.warnings[0];
+    EXPECT_EQ(by_code().at("410326100000").unit.name, "城关镇");
+    EXPECT_EQ(by_code().at("410326100000").unit.level, core::AdminLevel::township);
+}
+
+TEST_F(UnitImport, RepairsSelfIntersectionsAndReportsThem) {
+    const std::string bowtie =
+        R"({"type":"Feature","properties":{"code":"410326100201","name":"云梦村"},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[112.40,34.10],[112.42,34.12],)"
+        R"([112.42,34.10],[112.40,34.12],[112.40,34.10]]]}})";
+    const auto report = import(geojson(bowtie));
+    ASSERT_EQ(report.repairs.size(), 1u);
+    EXPECT_NE(report.repairs[0].find("feature 1"), std::string::npos) << report.repairs[0];
+    EXPECT_NE(report.repairs[0].find("Self-intersection"), std::string::npos) << report.repairs[0];
+    const auto units = by_code();
+    const OGRMultiPolygon& stored = *units.at("410326100201").boundary;
+    EXPECT_TRUE(stored.IsValid());
+    EXPECT_EQ(stored.getNumGeometries(), 2);
+}
+
+TEST_F(UnitImport, ReportsOverlapsAndGapsBetweenNeighboursInSquareMetres) {
+    // A 3×3 block of 0.01° cells with the middle missing (a gap of ~0.9 km²), and an extra
+    // village overlapping the first cell by a quarter.
+    std::string features;
+    int n = 0;
+    for (int row = 0; row < 3; ++row) {
+        for (int col = 0; col < 3; ++col) {
+            if (row == 1 && col == 1) {
+                continue;
+            }
+            features += (n ? "," : "") + square("4103261002" + std::to_string(10 + n),
+                                                "村" + std::to_string(n), 112.40 + col * 0.01,
+                                                34.10 + row * 0.01, 0.01);
+            ++n;
+        }
+    }
+    features += "," + square("410326100299", "重叠村", 112.405, 34.105, 0.01);
+    const auto report = import(geojson(features));
+    int overlaps = 0, gaps = 0;
+    for (const auto& warning : report.warnings) {
+        overlaps += warning.rfind("overlap", 0) == 0;
+        gaps += warning.rfind("gap", 0) == 0;
+    }
+    EXPECT_GE(overlaps, 3) << "the extra village overlaps three cells";
+    EXPECT_EQ(gaps, 1) << "the overlap covers a corner of the hole in the middle, not all of it";
+}
+
+TEST_F(UnitImport, FindsAnEnclosedGap) {
+    std::string features;
+    int n = 0;
+    for (int row = 0; row < 3; ++row) {
+        for (int col = 0; col < 3; ++col) {
+            if (row == 1 && col == 1) {
+                continue;
+            }
+            features += (n ? "," : "") + square("4103261002" + std::to_string(10 + n),
+                                                "村" + std::to_string(n), 112.40 + col * 0.01,
+                                                34.10 + row * 0.01, 0.01);
+            ++n;
+        }
+    }
+    const auto report = import(geojson(features));
+    ASSERT_EQ(report.warnings.size(), 1u);
+    const std::string& gap = report.warnings[0];
+    EXPECT_EQ(gap.rfind("gap", 0), 0u) << gap;
+    // 0.01° × 0.01° at 34.1° N is about 922 m × 1,109 m.
+    const double area = std::stod(gap.substr(4));
+    EXPECT_NEAR(area, 1.022e6, 0.02e6) << gap;
+    EXPECT_NE(gap.find("410326100210"), std::string::npos) << gap;
+}
+
+TEST_F(UnitImport, BadRecordsNameTheFeature) {
+    EXPECT_NE(failure(geojson(square("4103261002", "短码村", 112.4, 34.1, 0.01))).find("feature 1"),
+              std::string::npos);
+    EXPECT_NE(failure(geojson(square("410326100201", "甲", 112.4, 34.1, 0.01) + "," +
+                              square("410326100201", "乙", 112.5, 34.1, 0.01)))
+                  .find("appears again (first at feature 1)"),
+              std::string::npos);
+    EXPECT_NE(failure(geojson(square("410326100201", "远", 2.0, 48.0, 0.01))).find("outside China"),
+              std::string::npos);
+    EXPECT_NE(
+        failure(
+            geojson(
+                R"({"type":"Feature","properties":{"code":"410326100201","name":"空"},"geometry":null})"))
+            .find("no geometry"),
+        std::string::npos);
+    EXPECT_NE(failure(geojson(square("410326100201", "", 112.4, 34.1, 0.01))).find("name is empty"),
+              std::string::npos);
+}
