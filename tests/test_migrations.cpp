@@ -85,3 +85,15 @@ TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {
         EXPECT_NE(message.find("up to 1"), std::string::npos) << message;
     }
 }
+
+TEST(Migrations, AVersion1ProjectGainsTheProjectVillagesTable) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("v1.gpkg");
+    GpkgStore::create(path, xj::gis::schema_migrations().first(1)).reset();
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+                                         "'project_villages'"),
+              "0");
+    const auto store = GpkgStore::open(path, GpkgStore::Access::update);
+    EXPECT_EQ(store->schema_version(), 2);
+    EXPECT_TRUE(store->project_villages().empty());
+}

@@ -168,6 +168,40 @@ std::vector<ProjectSite> GpkgStore::sites() const {
     return result;
 }
 
+void GpkgStore::remove_sites(const std::string& project_id) {
+    for (const char* table : {"project_points", "project_lines", "project_polygons"}) {
+        remove(*m_dataset, table, "project_id = " + quote(project_id),
+               "sites of project " + project_id);
+    }
+}
+
+void GpkgStore::replace_project_villages(const std::string& project_id,
+                                         const std::vector<core::ProjectVillage>& villages) {
+    remove(*m_dataset, "project_villages", "project_id = " + quote(project_id),
+           "villages of project " + project_id);
+    for (const auto& village : villages) {
+        OGRFeature feature = new_feature(*m_dataset, "project_villages");
+        set_text(feature, "project_id", project_id);
+        set_text(feature, "village_code", village.village_code);
+        set_text(feature, "matched_by", village.matched_by);
+        set_real(feature, "length_m", village.length_m);
+        set_real(feature, "area_m2", village.area_m2);
+        insert(*m_dataset, "project_villages", feature,
+               "village " + village.village_code + " of project " + project_id);
+    }
+}
+
+std::vector<core::ProjectVillage> GpkgStore::project_villages() const {
+    std::vector<core::ProjectVillage> result;
+    for_each_row(*m_dataset, "SELECT * FROM project_villages ORDER BY project_id, village_code",
+                 [&](OGRFeature& row) {
+                     result.push_back({text(row, "project_id"), text(row, "village_code"),
+                                       text(row, "matched_by"), real(row, "length_m"),
+                                       real(row, "area_m2")});
+                 });
+    return result;
+}
+
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::upsert_milestone(const core::Milestone& milestone) {

@@ -111,6 +111,24 @@ void insert(GDALDataset& dataset, const char* table, OGRFeature& feature, std::s
     }
 }
 
+void remove(GDALDataset& dataset, const char* table, const std::string& filter,
+            std::string_view what) {
+    OGRLayer& target = layer(dataset, table);
+    GdalErrorCapture errors;
+    target.SetAttributeFilter(filter.c_str());
+    target.ResetReading();
+    std::vector<GIntBig> ids;
+    for (auto& feature : target) {
+        ids.push_back(feature->GetFID());
+    }
+    target.SetAttributeFilter(nullptr);
+    for (const GIntBig id : ids) {
+        if (target.DeleteFeature(id) != OGRERR_NONE) {
+            fail(std::string{"cannot remove "} + std::string{what} + " from " + table, errors);
+        }
+    }
+}
+
 void set_text(OGRFeature& feature, const char* name, const std::string& value) {
     feature.SetField(field_index(feature, name), value.c_str());
 }

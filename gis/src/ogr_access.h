@@ -33,6 +33,10 @@ OGRLayer& layer(GDALDataset& dataset, const char* name);
 void upsert(GDALDataset& dataset, const char* table, const std::string& key_filter,
             OGRFeature& feature, std::string_view what);
 void insert(GDALDataset& dataset, const char* table, OGRFeature& feature, std::string_view what);
+/// Deletes the rows `filter` (an OGR SQL WHERE clause) selects, through the layer so that GDAL's
+/// caches and the spatial index stay right.
+void remove(GDALDataset& dataset, const char* table, const std::string& filter,
+            std::string_view what);
 
 // Typed field access by column name. Empty text and nullopt are written as NULL where the
 // column allows it; `set_text` writes empty text as ''.

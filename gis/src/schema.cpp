@@ -162,8 +162,26 @@ R"sql(INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_
 };
 // clang-format on
 
+// clang-format off
+constexpr std::string_view version_2[] = {
+R"sql(CREATE TABLE project_villages (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
+    village_code TEXT NOT NULL REFERENCES admin_units (code),
+    matched_by TEXT NOT NULL CHECK (matched_by IN ('code', 'point', 'line', 'polygon')),
+    length_m REAL CHECK (length_m >= 0),
+    area_m2 REAL CHECK (area_m2 >= 0),
+    UNIQUE (project_id, village_code)
+))sql",
+"CREATE INDEX project_villages_village ON project_villages (village_code)",
+R"sql(INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
+    ('project_villages', 'attributes', 'project_villages', '项目涉及的行政村 (villages each project serves or crosses)'))sql",
+};
+// clang-format on
+
 constexpr std::array migrations{
     Migration{1, "initial schema", version_1},
+    Migration{2, "villages served or crossed by each project", version_2},
 };
 
 } // namespace

@@ -74,6 +74,19 @@ struct Problem {
     friend bool operator==(const Problem&, const Problem&) = default;
 };
 
+/// A village a project serves or passes through, and how that was established: by the code in
+/// the project's data, or spatially (the village containing a point site, the villages a line
+/// crosses with its length in each, the villages a polygon covers with its area in each).
+struct ProjectVillage {
+    std::string project_id;
+    std::string village_code;
+    std::string matched_by; ///< code, point, line, polygon
+    std::optional<double> length_m;
+    std::optional<double> area_m2;
+
+    friend bool operator==(const ProjectVillage&, const ProjectVillage&) = default;
+};
+
 /// A leader's visit to a site on a project workday.
 struct SiteVisit {
     std::string project_id;

@@ -48,6 +48,11 @@ public:
 
     void add_site(const ProjectSite& site) override;
     std::vector<ProjectSite> sites() const override;
+    void remove_sites(const std::string& project_id) override;
+
+    void replace_project_villages(const std::string& project_id,
+                                  const std::vector<core::ProjectVillage>& villages) override;
+    std::vector<core::ProjectVillage> project_villages() const override;
 
     void upsert_milestone(const core::Milestone& milestone) override;
     std::vector<core::Milestone> milestones() const override;

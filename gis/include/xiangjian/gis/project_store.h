@@ -66,6 +66,12 @@ public:
 
     virtual void add_site(const ProjectSite& site) = 0;
     virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
+    virtual void remove_sites(const std::string& project_id) = 0;
+
+    /// The villages a project serves or crosses, replacing what was recorded before.
+    virtual void replace_project_villages(const std::string& project_id,
+                                          const std::vector<core::ProjectVillage>& villages) = 0;
+    virtual std::vector<core::ProjectVillage> project_villages() const = 0;
 
     virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq
     virtual std::vector<core::Milestone> milestones() const = 0;
