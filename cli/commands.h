@@ -4,7 +4,8 @@
 
 namespace xj::gis {
 struct UnitImportOptions;
-}
+struct ProjectImportOptions;
+} // namespace xj::gis
 
 namespace xj::cli {
 
@@ -16,5 +17,7 @@ int run_info(const std::string& project_path);
 int run_upgrade(const std::string& project_path);
 int run_import_units(const std::string& project_path, const std::string& file,
                      const gis::UnitImportOptions& options);
+int run_import_projects(const std::string& project_path, const std::string& file,
+                        const gis::ProjectImportOptions& options);
 
 } // namespace xj::cli

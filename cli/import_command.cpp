@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "progress_bar.h"
 #include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/project_import.h"
 #include "xiangjian/gis/unit_import.h"
 
 #include <iostream>
@@ -13,8 +14,8 @@ namespace xj::cli {
 void print_import_report(const gis::ImportReport& report) {
     std::cout << tr("来源：", "Source: ") << report.source << '\n'
               << tr("编码：", "Encoding: ") << report.encoding << '\n'
-              << tr("坐标系：", "CRS: ") << report.source_crs << tr(" → EPSG:4490 CGCS2000", " → EPSG:4490 CGCS2000")
-              << '\n';
+              << tr("坐标系：", "CRS: ") << report.source_crs
+              << tr(" → EPSG:4490 CGCS2000", " → EPSG:4490 CGCS2000") << '\n';
     for (const auto& note : report.notes) {
         std::cout << tr("提示：", "Note: ") << note << '\n';
     }
@@ -40,10 +41,20 @@ int run_import_units(const std::string& project_path, const std::string& file,
                      const gis::UnitImportOptions& options) {
     const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
     ProgressBar bar(std::string{tr("写入行政区划", "writing units")});
-    const auto report = gis::import_units(*store, file, options,
-                                          [&](std::size_t done, std::size_t total) {
-                                              bar.update(done, total);
-                                          });
+    const auto report =
+        gis::import_units(*store, file, options,
+                          [&](std::size_t done, std::size_t total) { bar.update(done, total); });
+    print_import_report(report);
+    return 0;
+}
+
+int run_import_projects(const std::string& project_path, const std::string& file,
+                        const gis::ProjectImportOptions& options) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+    ProgressBar bar(std::string{tr("匹配项目点位", "linking sites")});
+    const auto report =
+        gis::import_projects(*store, file, options,
+                             [&](std::size_t done, std::size_t total) { bar.update(done, total); });
     print_import_report(report);
     return 0;
 }

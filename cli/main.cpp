@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/project_import.h"
 #include "xiangjian/gis/unit_import.h"
 
 #include <CLI/CLI.hpp>
@@ -36,8 +37,9 @@ void choose_language(int argc, char** argv) {
 
 /// The options every vector importer shares.
 void add_source_options(CLI::App& command, xj::gis::SourceOptions& source) {
-    command.add_option("--layer", source.layer,
-                       text("要读取的图层（来源有多个图层时）", "layer to read (sources with several)"));
+    command.add_option(
+        "--layer", source.layer,
+        text("要读取的图层（来源有多个图层时）", "layer to read (sources with several)"));
     command
         .add_option("--encoding", source.encoding,
                     text("文字编码：auto（默认：有 .cpg 按 .cpg，否则 UTF-8 或 GB18030）、UTF-8、"
@@ -45,9 +47,10 @@ void add_source_options(CLI::App& command, xj::gis::SourceOptions& source) {
                          "text encoding: auto (default: the .cpg, else UTF-8 or GB18030), "
                          "UTF-8, GBK, GB18030"))
         ->check(CLI::IsMember({"auto", "UTF-8", "utf-8", "GBK", "gbk", "GB18030", "gb18030"}));
-    command.add_option("--s-srs", source.source_srs,
-                       text("来源坐标系（来源没有坐标系或有误时），如 EPSG:4547",
-                            "source CRS (when the source has none, or a wrong one), e.g. EPSG:4547"));
+    command.add_option(
+        "--s-srs", source.source_srs,
+        text("来源坐标系（来源没有坐标系或有误时），如 EPSG:4547",
+             "source CRS (when the source has none, or a wrong one), e.g. EPSG:4547"));
 }
 
 } // namespace
@@ -101,18 +104,52 @@ int main(int argc, char** argv) {
     units->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
     units->add_option("FILE", file, text("边界文件", "boundary file"))->required();
     add_source_options(*units, unit_options.source);
-    units->add_option("--level", level, text("层级（默认按代码判断）", "level (default: told by the code)"))
+    units
+        ->add_option("--level", level,
+                     text("层级（默认按代码判断）", "level (default: told by the code)"))
         ->check(CLI::IsMember({"county", "township", "village"}));
     units->add_option("--code-field", unit_options.code_field,
                       text("区划代码字段", "field holding the division code"));
-    units->add_option("--name-field", unit_options.name_field, text("名称字段", "field holding the name"));
+    units->add_option("--name-field", unit_options.name_field,
+                      text("名称字段", "field holding the name"));
     units->add_option("--parent-field", unit_options.parent_field,
-                      text("上级代码字段（默认由代码推出）", "field holding the parent code (default: from the code)"));
+                      text("上级代码字段（默认由代码推出）",
+                           "field holding the parent code (default: from the code)"));
     units->add_option("--tolerance", unit_options.overlap_tolerance_m2,
                       text("报告重叠和缝隙的面积下限（平方米，默认 1）",
                            "smallest overlap or gap reported, m² (default 1)"));
     units->add_flag("--dry-run", unit_options.dry_run,
                     text("只报告将要做的更改，不写入", "report what would change, write nothing"));
+
+    xj::gis::ProjectImportOptions project_options;
+    std::string coords;
+    auto* projects = import->add_subcommand(
+        "projects", text("导入项目点位、线路和范围（GDAL 矢量格式，或带经纬度列的 CSV/XLSX）",
+                         "import project sites (any GDAL vector source, or CSV/XLSX with "
+                         "longitude/latitude columns)"));
+    projects->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
+    projects->add_option("FILE", file, text("项目文件（点、线、面或表格）", "sites file"))
+        ->required();
+    add_source_options(*projects, project_options.source);
+    projects->add_option("--id-field", project_options.id_field,
+                         text("项目编号字段", "field holding the project id"));
+    projects->add_option("--type-field", project_options.type_field,
+                         text("项目类型字段", "field holding the project type"));
+    projects
+        ->add_option("--coords", coords,
+                     text("经纬度列的坐标系：wgs84、cgcs2000、gcj02（高德/腾讯）、bd09（百度）",
+                          "CRS of longitude/latitude: wgs84, cgcs2000, gcj02 (AMap, Tencent), "
+                          "bd09 (Baidu)"))
+        ->check(CLI::IsMember({"wgs84", "cgcs2000", "gcj02", "bd09"}));
+    projects->add_option(
+        "--x-field", project_options.source.x_column,
+        text("经度列（默认识别 经度、lon、lng …）", "longitude column (default: recognised)"));
+    projects->add_option(
+        "--y-field", project_options.source.y_column,
+        text("纬度列（默认识别 纬度、lat …）", "latitude column (default: recognised)"));
+    projects->add_flag(
+        "--dry-run", project_options.dry_run,
+        text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
     try {
         app.parse(argc, argv);
@@ -138,6 +175,16 @@ int main(int argc, char** argv) {
                 unit_options.level = xj::core::parse_term<xj::core::AdminLevel>(level);
             }
             return xj::cli::run_import_units(project, file, unit_options);
+        }
+        if (*projects) {
+            if (!coords.empty() && project_options.source.source_srs.empty()) {
+                project_options.source.source_srs =
+                    coords == "cgcs2000" ? "EPSG:4490" : "EPSG:4326";
+            }
+            project_options.source.offset = coords == "gcj02"  ? xj::gis::CoordinateOffset::gcj02
+                                            : coords == "bd09" ? xj::gis::CoordinateOffset::bd09
+                                                               : xj::gis::CoordinateOffset::none;
+            return xj::cli::run_import_projects(project, file, project_options);
         }
     } catch (const std::exception& error) {
         std::cerr << "xiangjian: " << tr("错误：", "error: ") << error.what() << '\n';

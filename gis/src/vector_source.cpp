@@ -1,6 +1,7 @@
 #include "xiangjian/gis/vector_source.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/china_offsets.h"
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gauss_kruger.h"
 #include "xiangjian/gis/gdal_errors.h"
@@ -30,10 +31,11 @@ std::string lower(std::string text) {
 /// A sidecar of a shapefile (.dbf, .shx, .prj, .cpg) in either letter case, if present.
 std::optional<fs::path> sidecar(const fs::path& shp, const std::string& extension) {
     for (const std::string& candidate : {lower(extension), [&] {
-             std::string upper = extension;
-             std::transform(upper.begin(), upper.end(), upper.begin(), ::toupper);
-             return upper;
-         }()}) {
+                                             std::string upper = extension;
+                                             std::transform(upper.begin(), upper.end(),
+                                                            upper.begin(), ::toupper);
+                                             return upper;
+                                         }()}) {
         fs::path path = shp;
         path.replace_extension(candidate);
         if (fs::exists(path)) {
@@ -105,9 +107,9 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
         }
     }
     data.encoding = all_utf8 ? "UTF-8" : "GB18030";
-    data.encoding_reason = raw_bytes ? (all_utf8 ? "detected: valid UTF-8"
-                                                 : "detected: not valid UTF-8")
-                                     : "UTF-8 by format";
+    data.encoding_reason = raw_bytes
+                               ? (all_utf8 ? "detected: valid UTF-8" : "detected: not valid UTF-8")
+                               : "UTF-8 by format";
 }
 
 void decode_text(SourceData& data, RawLayer& raw) {
@@ -129,10 +131,9 @@ void decode_text(SourceData& data, RawLayer& raw) {
             }
             std::string decoded;
             if (!to_utf8(*feature.values[i], data.encoding, decoded)) {
-                throw Error(data.cite(feature) + ", field '" + raw.fields[i] +
-                            "': not valid " + data.encoding + " text (read as " +
-                            data.encoding + ", " + data.encoding_reason +
-                            "); give the file's encoding with --encoding");
+                throw Error(data.cite(feature) + ", field '" + raw.fields[i] + "': not valid " +
+                            data.encoding + " text (read as " + data.encoding + ", " +
+                            data.encoding_reason + "); give the file's encoding with --encoding");
             }
             feature.values[i] = std::move(decoded);
         }
@@ -173,8 +174,9 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         const auto yv = ys ? parse_number(*ys) : std::nullopt;
         if (!xv || !yv) {
             throw Error(data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                        ys.value_or("") + "' in columns '" + data.fields[static_cast<std::size_t>(x)] +
-                        "'/'" + data.fields[static_cast<std::size_t>(y)] + "' are not numbers");
+                        ys.value_or("") + "' in columns '" +
+                        data.fields[static_cast<std::size_t>(x)] + "'/'" +
+                        data.fields[static_cast<std::size_t>(y)] + "' are not numbers");
         }
         feature.geometry = std::make_unique<OGRPoint>(*xv, *yv);
     }
@@ -236,24 +238,25 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     OGRSpatialReference srs;
     if (!options.source_srs.empty()) {
         if (srs.SetFromUserInput(options.source_srs.c_str()) != OGRERR_NONE) {
-            throw Error("--s-srs '" + options.source_srs + "' is not a coordinate system PROJ knows");
+            throw Error("--s-srs '" + options.source_srs +
+                        "' is not a coordinate system PROJ knows");
         }
     } else if (raw.srs != nullptr) {
         srs = *raw.srs;
     } else {
         const OGREnvelope extent = extent_of(data.features);
         if (prj) {
-            throw Error(prj->string() + " is not a coordinate system GDAL can read; give the CRS "
-                        "with --s-srs (" +
-                        guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
-                                                   extent.MaxY) +
-                        ")");
+            throw Error(
+                prj->string() +
+                " is not a coordinate system GDAL can read; give the CRS "
+                "with --s-srs (" +
+                guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY) +
+                ")");
         }
         throw Error(data.path + ": has no coordinate system" +
                     (data.driver == "ESRI Shapefile" ? std::string{" (no .prj)"} : std::string{}) +
                     "; give it with --s-srs: " +
-                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
-                                               extent.MaxY));
+                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY));
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     data.source_crs = describe(srs);
@@ -266,19 +269,56 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
         (extent.MinX < -180 || extent.MaxX > 180 || extent.MinY < -90 || extent.MaxY > 90)) {
         throw Error(data.path + ": the CRS is " + data.source_crs +
                     ", in degrees, but the coordinates are not degrees; " +
-                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
-                                               extent.MaxY));
+                    guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY));
     }
     if (srs.IsProjected()) {
         if (const auto gk = gauss_kruger_crs(epsg_of(srs))) {
-            const std::string problem =
-                check_gauss_kruger_eastings(*gk, extent.MinX, extent.MaxX);
+            const std::string problem = check_gauss_kruger_eastings(*gk, extent.MinX, extent.MaxX);
             if (!problem.empty()) {
                 throw Error(data.path + ": " + problem);
             }
         }
     }
     return srs;
+}
+
+/// Moves every vertex from GCJ-02 or BD-09 back to WGS 84 (OGR's point iterators write back).
+class OffsetRemover : public OGRDefaultGeometryVisitor {
+public:
+    explicit OffsetRemover(CoordinateOffset offset) : m_offset(offset) {}
+    using OGRDefaultGeometryVisitor::visit;
+    void visit(OGRPoint* point) override {
+        if (point->IsEmpty()) {
+            return;
+        }
+        const LonLat in{point->getX(), point->getY()};
+        const LonLat out =
+            m_offset == CoordinateOffset::gcj02 ? gcj02_to_wgs84(in) : bd09_to_wgs84(in);
+        point->setX(out.lon);
+        point->setY(out.lat);
+    }
+
+private:
+    CoordinateOffset m_offset;
+};
+
+void remove_offset(SourceData& data, const OGRSpatialReference& srs, CoordinateOffset offset) {
+    if (offset == CoordinateOffset::none) {
+        return;
+    }
+    if (!srs.IsGeographic()) {
+        throw Error(data.path +
+                    ": GCJ-02 and BD-09 are longitude/latitude, but the source CRS is " +
+                    data.source_crs);
+    }
+    OffsetRemover remover(offset);
+    for (auto& feature : data.features) {
+        if (feature.geometry) {
+            feature.geometry->accept(&remover);
+        }
+    }
+    data.source_crs +=
+        offset == CoordinateOffset::gcj02 ? ", GCJ-02 offset removed" : ", BD-09 offset removed";
 }
 
 void reproject(SourceData& data, const OGRSpatialReference& from) {
@@ -308,8 +348,8 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             continue;
         }
         if (transform && feature.geometry->transform(transform.get()) != OGRERR_NONE) {
-            throw Error(data.cite(feature) + ": PROJ cannot transform it from " +
-                        data.source_crs + " to CGCS2000");
+            throw Error(data.cite(feature) + ": PROJ cannot transform it from " + data.source_crs +
+                        " to CGCS2000");
         }
         feature.geometry->assignSpatialReference(nullptr);
         OGREnvelope box;
@@ -318,8 +358,10 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             char where[128];
             std::snprintf(where, sizeof where, "%.5f–%.5f °E, %.5f–%.5f °N", box.MinX, box.MaxX,
                           box.MinY, box.MaxY);
-            throw Error(data.cite(feature) + ": lies outside China (" + where + " in CGCS2000, "
-                        "read as " + data.source_crs + "); is the CRS right?");
+            throw Error(data.cite(feature) + ": lies outside China (" + where +
+                        " in CGCS2000, "
+                        "read as " +
+                        data.source_crs + "); is the CRS right?");
         }
     }
     const OGREnvelope extent = extent_of(data.features);
@@ -380,6 +422,10 @@ int SourceData::column(const std::string& name) const {
 }
 
 std::string SourceData::cite(const SourceFeature& feature) const {
+    // Spreadsheets are cited by the row number their users see (the header is row 1).
+    if (driver == "CSV" || driver == "XLSX" || driver == "ODS") {
+        return path + ", row " + std::to_string(feature.ordinal + 1);
+    }
     return path + ", feature " + std::to_string(feature.ordinal);
 }
 
@@ -465,6 +511,7 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     }
     raw.srs = has_geometry ? raw.srs : nullptr;
     const OGRSpatialReference srs = source_crs(data, raw, options, prj);
+    remove_offset(data, srs, options.offset);
     reproject(data, srs);
     return data;
 }

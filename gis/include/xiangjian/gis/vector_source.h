@@ -13,19 +13,25 @@
 
 namespace xj::gis {
 
+/// Web and phone map coordinates are offset from WGS 84 by a published algorithm PROJ does not
+/// know; a source in them is first brought back to WGS 84.
+enum class CoordinateOffset { none, gcj02, bd09 };
+
 struct SourceOptions {
-    std::string layer;              ///< empty: the only layer (an error if there are several)
-    std::string encoding = "auto";  ///< auto, UTF-8, GBK, GB18030
-    std::string source_srs;         ///< --s-srs: used when the source has no CRS, or to override
+    std::string layer;             ///< empty: the only layer (an error if there are several)
+    std::string encoding = "auto"; ///< auto, UTF-8, GBK, GB18030
+    std::string source_srs;        ///< --s-srs: used when the source has no CRS, or to override
     /// For tables with coordinate columns: their names (empty = recognise 经度/纬度, lon/lat,
     /// lng, longitude/latitude, x/y).
     std::string x_column;
     std::string y_column;
+    /// GCJ-02 or BD-09 longitude/latitude (the CRS must then be geographic WGS 84-like).
+    CoordinateOffset offset = CoordinateOffset::none;
 };
 
 struct SourceFeature {
-    long long fid = -1;       ///< GDAL's feature id
-    std::size_t ordinal = 0;  ///< 1-based position in the source, as error messages cite it
+    long long fid = -1;      ///< GDAL's feature id
+    std::size_t ordinal = 0; ///< 1-based position in the source, as error messages cite it
     std::vector<std::optional<std::string>> values; ///< UTF-8 text, aligned with fields
     std::unique_ptr<OGRGeometry> geometry;          ///< EPSG:4490 lon/lat; null if none
 };

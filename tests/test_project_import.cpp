@@ -1,0 +1,189 @@
+// `import projects`: sites from spreadsheets and vector files, GCJ-02 phone coordinates, and
+// the link of each project to the villages it serves or crosses.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/china_offsets.h"
+#include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/project_import.h"
+#include "xiangjian/gis/unit_import.h"
+
+#include <cmath>
+#include <gtest/gtest.h>
+#include <map>
+
+using namespace xj;
+using gis::GpkgStore;
+
+namespace {
+
+const std::string data_dir = std::string{XJ_TEST_DATA} + "/";
+
+double metres(double lon1, double lat1, double lon2, double lat2) {
+    const double x = (lon1 - lon2) * M_PI / 180 * std::cos(lat1 * M_PI / 180);
+    const double y = (lat1 - lat2) * M_PI / 180;
+    return 6371000.0 * std::hypot(x, y);
+}
+
+class ProjectImport : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = GpkgStore::create(dir.file("county.gpkg"));
+        gis::import_units(*store, data_dir + "units/townships_wgs84.geojson", {});
+        gis::import_units(*store, data_dir + "units/chengguan_gbk.shp", {});
+    }
+    gis::ImportReport import(const std::string& file, gis::ProjectImportOptions options = {}) {
+        return gis::import_projects(*store, file, options);
+    }
+    std::map<std::string, core::Project> projects() const {
+        std::map<std::string, core::Project> result;
+        for (auto& p : store->projects()) {
+            result.emplace(p.id, std::move(p));
+        }
+        return result;
+    }
+    std::string write(const std::string& name, const std::string& content) {
+        const std::string path = dir.file(name);
+        test::write_file(path, content);
+        return path;
+    }
+    test::TempDir dir;
+    std::unique_ptr<GpkgStore> store;
+};
+
+} // namespace
+
+TEST_F(ProjectImport, Gcj02PhoneCoordinatesLandWithinHalfAMetreOfTheTruth) {
+    // Where the sites really are (WGS 84), and what a web map shows for them (GCJ-02).
+    const gis::LonLat truth[] = {{112.4700, 34.1500}, {112.4620, 34.1580}};
+    std::string csv = "\xEF\xBB\xBF项目编号,项目名称,项目类型,经度,纬度\n"; // Excel's UTF-8 BOM
+    for (int i = 0; i < 2; ++i) {
+        const gis::LonLat shown = gis::wgs84_to_gcj02(truth[i]);
+        char row[160];
+        std::snprintf(row, sizeof row, "G-%d,饮水点%d,饮水,%.8f,%.8f\n", i + 1, i + 1, shown.lon,
+                      shown.lat);
+        csv += row;
+    }
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    options.source.offset = gis::CoordinateOffset::gcj02;
+    const auto report = import(write("gcj.csv", csv), options);
+    EXPECT_EQ(report.added, 2u);
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 2u);
+    for (int i = 0; i < 2; ++i) {
+        const OGRPoint* point = sites[static_cast<std::size_t>(i)].geometry->toPoint();
+        EXPECT_LT(metres(point->getX(), point->getY(), truth[i].lon, truth[i].lat), 0.5);
+        EXPECT_GT(metres(point->getX(), point->getY(), gis::wgs84_to_gcj02(truth[i]).lon,
+                         gis::wgs84_to_gcj02(truth[i]).lat),
+                  300.0);
+    }
+    EXPECT_EQ(projects().at("G-1").type, core::ProjectType::water);
+    EXPECT_EQ(projects().at("G-1").name, "饮水点1") << "the BOM is not part of the header";
+}
+
+TEST_F(ProjectImport, XlsxWithChineseHeadersCreatesProjectsAndLinksVillages) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    const auto report = import(data_dir + "projects/sites.xlsx", options);
+    EXPECT_EQ(report.added, 3u);
+    const auto all = projects();
+    const auto& water = all.at("XLSX-1");
+    EXPECT_EQ(water.name, "云梦村安全饮水工程");
+    EXPECT_EQ(water.type, core::ProjectType::water);
+    EXPECT_EQ(water.measure, core::Measure::quantity);
+    EXPECT_DOUBLE_EQ(*water.planned_quantity, 2.0);
+    EXPECT_EQ(water.unit, "处");
+    EXPECT_EQ(water.planned_start, core::Date(2018, 3, 1));
+    EXPECT_EQ(water.leader, "王建国（副县长）");
+    EXPECT_EQ(all.at("XLSX-2").type, core::ProjectType::housing);
+    EXPECT_EQ(all.at("XLSX-3").type, core::ProjectType::pv);
+    // Each point lies in a village of 城关镇; the project takes that village and township.
+    EXPECT_EQ(water.township_code, "410326100000");
+    EXPECT_EQ(water.village_code.substr(0, 9), "410326100");
+    const auto links = store->project_villages();
+    ASSERT_EQ(links.size(), 3u);
+    EXPECT_EQ(links[0].matched_by, "point");
+}
+
+TEST_F(ProjectImport, GbkCsvWithoutBomIsDetected) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    const auto report = import(data_dir + "projects/sites_gbk.csv", options);
+    EXPECT_NE(report.encoding.find("GB18030"), std::string::npos) << report.encoding;
+    EXPECT_EQ(projects().at("XLSX-2").name, "东街危房改造");
+}
+
+TEST_F(ProjectImport, ALineIsLinkedToEveryVillageItCrossesWithItsLengthInEach) {
+    // A road straight across 城关镇, 0.06° of longitude (about 5.5 km) at 34.15° N.
+    const std::string road =
+        write("road.geojson",
+              R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":)"
+              R"({"项目编号":"R-1","项目名称":"城关镇东西干道","项目类型":"道路"},"geometry":)"
+              R"({"type":"LineString","coordinates":[[112.43,34.15],[112.49,34.15]]}}]})");
+    const auto report = import(road);
+    EXPECT_TRUE(report.unmatched.empty());
+    const auto links = store->project_villages();
+    ASSERT_GE(links.size(), 2u);
+    double total = 0;
+    for (const auto& link : links) {
+        EXPECT_EQ(link.matched_by, "line");
+        ASSERT_TRUE(link.length_m);
+        total += *link.length_m;
+    }
+    const double expected = 0.06 * M_PI / 180 * 6378137 * std::cos(34.15 * M_PI / 180);
+    EXPECT_NEAR(total, expected, expected * 0.005) << "the parts add up to the whole line";
+    EXPECT_EQ(projects().at("R-1").type, core::ProjectType::road);
+    EXPECT_TRUE(projects().at("R-1").village_code.empty()) << "a road crossing villages has none";
+    EXPECT_EQ(projects().at("R-1").township_code, "410326100000");
+}
+
+TEST_F(ProjectImport, ReimportChangesNothingAndReportsWhatMatchedNothing) {
+    const std::string csv = write("sites.csv", "项目编号,项目名称,项目类型,经度,纬度,村代码\n"
+                                               "U-1,远处的点,饮水,112.20,33.90,\n"
+                                               "U-2,未知村,饮水,112.47,34.15,410326100999\n"
+                                               "U-3,云梦村,饮水,112.47,34.15,410326100201\n");
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto first = import(csv, options);
+    EXPECT_EQ(first.added, 3u);
+    ASSERT_EQ(first.unmatched.size(), 2u);
+    EXPECT_NE(first.unmatched[0].find("row 2"), std::string::npos) << first.unmatched[0];
+    EXPECT_NE(first.unmatched[0].find("in no village"), std::string::npos);
+    EXPECT_NE(first.unmatched[1].find("410326100999"), std::string::npos);
+    EXPECT_EQ(projects().at("U-3").village_code, "410326100201") << "linked by code";
+
+    const auto again = import(csv, options);
+    EXPECT_EQ(again.added + again.updated, 0u);
+    EXPECT_EQ(again.unchanged, 3u);
+}
+
+TEST_F(ProjectImport, BadRowsFailTheWholeImport) {
+    const std::string csv = write("bad.csv", "项目编号,项目名称,经度,纬度\n"
+                                             "B-1,好的,112.47,34.15\n"
+                                             "B-2,坏的,112.4x,34.15\n");
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    try {
+        import(csv, options);
+        FAIL() << "imported a row with a bad longitude";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("bad.csv, row 3"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+
+    const std::string no_crs = write("nocrs.csv", "项目编号,经度,纬度\nC-1,112.47,34.15\n");
+    try {
+        import(no_crs);
+        FAIL() << "a table with no CRS was read";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("--s-srs"), std::string::npos) << error.what();
+    }
+
+    gis::ProjectImportOptions dry = options;
+    dry.dry_run = true;
+    const auto planned = import(write("ok.csv", "项目编号,经度,纬度\nD-1,112.47,34.15\n"), dry);
+    EXPECT_EQ(planned.added, 1u);
+    EXPECT_TRUE(store->projects().empty());
+}
