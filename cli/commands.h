@@ -5,6 +5,7 @@
 namespace xj::gis {
 struct UnitImportOptions;
 struct ProjectImportOptions;
+struct TableImportOptions;
 } // namespace xj::gis
 
 namespace xj::cli {
@@ -19,5 +20,7 @@ int run_import_units(const std::string& project_path, const std::string& file,
                      const gis::UnitImportOptions& options);
 int run_import_projects(const std::string& project_path, const std::string& file,
                         const gis::ProjectImportOptions& options);
+int run_import_table(const std::string& project_path, const std::string& file,
+                     const gis::TableImportOptions& options);
 
 } // namespace xj::cli

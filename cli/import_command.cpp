@@ -5,6 +5,7 @@
 #include "progress_bar.h"
 #include "xiangjian/gis/gpkg_store.h"
 #include "xiangjian/gis/project_import.h"
+#include "xiangjian/gis/table_import.h"
 #include "xiangjian/gis/unit_import.h"
 
 #include <iostream>
@@ -56,6 +57,13 @@ int run_import_projects(const std::string& project_path, const std::string& file
         gis::import_projects(*store, file, options,
                              [&](std::size_t done, std::size_t total) { bar.update(done, total); });
     print_import_report(report);
+    return 0;
+}
+
+int run_import_table(const std::string& project_path, const std::string& file,
+                     const gis::TableImportOptions& options) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+    print_import_report(gis::import_table(*store, file, options));
     return 0;
 }
 

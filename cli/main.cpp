@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/project_import.h"
+#include "xiangjian/gis/table_import.h"
 #include "xiangjian/gis/unit_import.h"
 
 #include <CLI/CLI.hpp>
@@ -151,6 +152,37 @@ int main(int argc, char** argv) {
         "--dry-run", project_options.dry_run,
         text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
+    xj::gis::TableImportOptions table_options;
+    std::string column_mapping;
+    std::vector<std::pair<CLI::App*, xj::gis::TableKind>> tables;
+    const std::tuple<const char*, xj::gis::TableKind, std::string> table_kinds[] = {
+        {"milestones", xj::gis::TableKind::milestones,
+         text("导入项目节点（CSV 或 XLSX）", "import milestones (CSV or XLSX)")},
+        {"progress", xj::gis::TableKind::progress,
+         text("导入进度填报（CSV 或 XLSX）", "import progress reports (CSV or XLSX)")},
+        {"problems", xj::gis::TableKind::problems,
+         text("导入问题清单（CSV 或 XLSX）", "import problems (CSV or XLSX)")},
+    };
+    for (const auto& [name, kind, description] : table_kinds) {
+        auto* table = import->add_subcommand(name, description);
+        table->footer(text("可识别的列（键：表头）：\n", "Recognised columns (key: headers):\n") +
+                      xj::gis::describe_table_columns(kind));
+        table->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
+        table->add_option("FILE", file, text("CSV 或 XLSX 表格", "CSV or XLSX table"))->required();
+        table->add_option("--encoding", table_options.encoding,
+                          text("文字编码：auto（默认）、UTF-8、GBK、GB18030",
+                               "text encoding: auto (default), UTF-8, GBK, GB18030"));
+        table->add_option("--layer", table_options.layer,
+                          text("工作表（XLSX 有多个时）", "sheet (when an XLSX has several)"));
+        table->add_option("--columns", column_mapping,
+                          text("其他表头：键=表头,…（如 date=上报时间）",
+                               "other headers: key=header,… (e.g. date=上报时间)"));
+        table->add_flag(
+            "--dry-run", table_options.dry_run,
+            text("只报告将要做的更改，不写入", "report what would change, write nothing"));
+        tables.emplace_back(table, kind);
+    }
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -185,6 +217,13 @@ int main(int argc, char** argv) {
                                             : coords == "bd09" ? xj::gis::CoordinateOffset::bd09
                                                                : xj::gis::CoordinateOffset::none;
             return xj::cli::run_import_projects(project, file, project_options);
+        }
+        for (const auto& [table, kind] : tables) {
+            if (*table) {
+                table_options.kind = kind;
+                table_options.columns = xj::gis::parse_column_mapping(column_mapping);
+                return xj::cli::run_import_table(project, file, table_options);
+            }
         }
     } catch (const std::exception& error) {
         std::cerr << "xiangjian: " << tr("错误：", "error: ") << error.what() << '\n';

@@ -38,3 +38,16 @@ TEST(Date, CountsDaysAcrossYearsAndOrders) {
     EXPECT_LT(Date(2018, 8, 30), Date(2018, 8, 31));
     EXPECT_EQ(Date::from_days(Date(2018, 8, 31).days_since_epoch()).iso(), "2018-08-31");
 }
+
+TEST(Date, ReadsDatesAsCountyTablesWriteThem) {
+    const Date expected(2018, 8, 3);
+    for (const char* text : {"2018-08-03", "2018/8/3", "2018/08/03", "2018.8.3", "2018年8月3日",
+                             "2018年08月03日", "20180803", "2018/08/03 00:00:00", " 2018-8-3"}) {
+        EXPECT_EQ(Date::parse_loose(text), expected) << text;
+    }
+    for (const char* text : {"2018/2/30", "8/3/2018", "2018年8月", "2018-08", "18.8.3", "明天",
+                             "2018-08-03-01", "", "2018//3"}) {
+        EXPECT_FALSE(Date::parse_loose(text)) << text;
+    }
+    EXPECT_EQ(Date::parse_loose("2016年2月29日"), Date(2016, 2, 29));
+}

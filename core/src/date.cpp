@@ -57,6 +57,71 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
     return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
+std::optional<Date> Date::parse_loose(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    if (const auto space = text.find(' '); space != std::string_view::npos) {
+        text = text.substr(0, space); // a time of day follows
+    }
+    if (text.ends_with("日")) {
+        text.remove_suffix(std::string_view{"日"}.size());
+    }
+    if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
+        const auto year = parse_digits(text.substr(0, 4));
+        const auto month = parse_digits(text.substr(4, 2));
+        const auto day = parse_digits(text.substr(6, 2));
+        if (year && month && day && *month >= 1 && *day >= 1) {
+            const std::chrono::year_month_day ymd{std::chrono::year{*year},
+                                                  std::chrono::month{static_cast<unsigned>(*month)},
+                                                  std::chrono::day{static_cast<unsigned>(*day)}};
+            if (ymd.ok()) {
+                return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
+            }
+        }
+        return std::nullopt;
+    }
+    // Split on any of - / . 年 月 into exactly three numbers.
+    std::optional<int> parts[3];
+    std::size_t count = 0;
+    std::size_t start = 0;
+    auto take = [&](std::size_t end) {
+        if (count >= 3) {
+            return false;
+        }
+        parts[count++] = parse_digits(text.substr(start, end - start));
+        return parts[count - 1].has_value();
+    };
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t separator = 0;
+        if (text[i] == '-' || text[i] == '/' || text[i] == '.') {
+            separator = 1;
+        } else if (text.substr(i).starts_with("年") || text.substr(i).starts_with("月")) {
+            separator = std::string_view{"年"}.size();
+        }
+        if (separator > 0) {
+            if (!take(i)) {
+                return std::nullopt;
+            }
+            i += separator;
+            start = i;
+        } else {
+            ++i;
+        }
+    }
+    if (!take(text.size()) || count != 3 || !parts[0] || *parts[0] < 1000 || *parts[1] < 1 ||
+        *parts[2] < 1) {
+        return std::nullopt;
+    }
+    const std::chrono::year_month_day ymd{std::chrono::year{*parts[0]},
+                                          std::chrono::month{static_cast<unsigned>(*parts[1])},
+                                          std::chrono::day{static_cast<unsigned>(*parts[2])}};
+    if (!ymd.ok()) {
+        return std::nullopt;
+    }
+    return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
+}
+
 std::chrono::year_month_day Date::ymd() const noexcept {
     return std::chrono::year_month_day{std::chrono::sys_days{std::chrono::days{m_days}}};
 }

@@ -238,16 +238,33 @@ std::vector<core::Milestone> GpkgStore::milestones() const {
 
 // ----------------------------------------------------------------------------------------------
 
-void GpkgStore::add_progress_report(const core::ProgressReport& report) {
-    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+namespace {
+
+void fill_report(OGRFeature& feature, const core::ProgressReport& report) {
     set_text(feature, "project_id", report.project_id);
     set_date(feature, "report_date", report.report_date);
     set_real(feature, "cumulative_quantity", report.cumulative_quantity);
     set_real(feature, "percent", report.percent);
     set_text(feature, "note", report.note);
     set_text(feature, "reported_by", report.reported_by);
+}
+
+} // namespace
+
+void GpkgStore::add_progress_report(const core::ProgressReport& report) {
+    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+    fill_report(feature, report);
     insert(*m_dataset, "progress_reports", feature,
            "progress report of " + report.project_id + " on " + report.report_date.iso());
+}
+
+void GpkgStore::replace_progress_report(const core::ProgressReport& report) {
+    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+    fill_report(feature, report);
+    upsert(*m_dataset, "progress_reports",
+           "project_id = " + quote(report.project_id) +
+               " AND report_date = " + quote(report.report_date.iso()),
+           feature, "progress report of " + report.project_id + " on " + report.report_date.iso());
 }
 
 std::vector<core::ProgressReport> GpkgStore::progress_reports() const {

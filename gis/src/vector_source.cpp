@@ -465,6 +465,10 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         open_options.SetNameValue("KEEP_GEOM_COLUMNS", "NO");
         open_options.SetNameValue("AUTODETECT_TYPE", "NO");
     }
+    // Every table we read has a header row; GDAL's guess fails when all cells are text. GDAL
+    // 3.6 offers this as configuration only, so it is set for this thread during the open.
+    CPLConfigOptionSetter xlsx_headers("OGR_XLSX_HEADERS", "FORCE", true);
+    CPLConfigOptionSetter ods_headers("OGR_ODS_HEADERS", "FORCE", true);
     GdalErrorCapture errors;
     GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
                                                    nullptr, open_options.List(), nullptr));

@@ -58,6 +58,7 @@ public:
     std::vector<core::Milestone> milestones() const override;
 
     void add_progress_report(const core::ProgressReport& report) override;
+    void replace_progress_report(const core::ProgressReport& report) override;
     std::vector<core::ProgressReport> progress_reports() const override;
 
     void upsert_problem(const core::Problem& problem) override;

@@ -78,6 +78,8 @@ public:
 
     /// Reports are history: a second report for the same project and day is an error.
     virtual void add_progress_report(const core::ProgressReport& report) = 0;
+    /// Corrects the report of that project and day (an import of a corrected table).
+    virtual void replace_progress_report(const core::ProgressReport& report) = 0;
     virtual std::vector<core::ProgressReport> progress_reports() const = 0;
 
     virtual void upsert_problem(const core::Problem& problem) = 0; ///< key: problem id
