@@ -6,6 +6,7 @@ namespace xj::gis {
 struct UnitImportOptions;
 struct ProjectImportOptions;
 struct TableImportOptions;
+struct PhotoImportOptions;
 } // namespace xj::gis
 
 namespace xj::cli {
@@ -22,5 +23,7 @@ int run_import_projects(const std::string& project_path, const std::string& file
                         const gis::ProjectImportOptions& options);
 int run_import_table(const std::string& project_path, const std::string& file,
                      const gis::TableImportOptions& options);
+int run_import_photos(const std::string& project_path, const std::string& directory,
+                      const gis::PhotoImportOptions& options);
 
 } // namespace xj::cli

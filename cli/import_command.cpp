@@ -4,6 +4,7 @@
 #include "i18n.h"
 #include "progress_bar.h"
 #include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/photo_import.h"
 #include "xiangjian/gis/project_import.h"
 #include "xiangjian/gis/table_import.h"
 #include "xiangjian/gis/unit_import.h"
@@ -64,6 +65,13 @@ int run_import_table(const std::string& project_path, const std::string& file,
                      const gis::TableImportOptions& options) {
     const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
     print_import_report(gis::import_table(*store, file, options));
+    return 0;
+}
+
+int run_import_photos(const std::string& project_path, const std::string& directory,
+                      const gis::PhotoImportOptions& options) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+    print_import_report(gis::import_photos(*store, directory, options));
     return 0;
 }
 

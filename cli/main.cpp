@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/photo_import.h"
 #include "xiangjian/gis/project_import.h"
 #include "xiangjian/gis/table_import.h"
 #include "xiangjian/gis/unit_import.h"
@@ -183,6 +184,22 @@ int main(int argc, char** argv) {
         tables.emplace_back(table, kind);
     }
 
+    xj::gis::PhotoImportOptions photo_options;
+    auto* photos = import->add_subcommand(
+        "photos", text("导入带定位的现场照片（JPEG EXIF），匹配到最近的项目点位并核查",
+                       "import geotagged site photos (JPEG EXIF), attach them to the nearest "
+                       "site and check them"));
+    photos->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
+    photos->add_option("DIR", file, text("照片文件夹", "folder of photos"))->required();
+    photos->add_option("--radius", photo_options.radius_m,
+                       text("匹配半径（米，默认 200）", "matching radius in metres (default 200)"));
+    photos->add_option(
+        "--days", photo_options.time_window_days,
+        text("照片时间与督导或填报相差超过此天数即提示（默认 14）",
+             "flag photos more days than this from any visit or report (default 14)"));
+    photos->add_flag("--dry-run", photo_options.dry_run,
+                     text("只报告将要做的更改，不写入", "report what would change, write nothing"));
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -217,6 +234,9 @@ int main(int argc, char** argv) {
                                             : coords == "bd09" ? xj::gis::CoordinateOffset::bd09
                                                                : xj::gis::CoordinateOffset::none;
             return xj::cli::run_import_projects(project, file, project_options);
+        }
+        if (*photos) {
+            return xj::cli::run_import_photos(project, file, photo_options);
         }
         for (const auto& [table, kind] : tables) {
             if (*table) {

@@ -36,18 +36,19 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
     for (OGRLayer* layer : dataset->GetLayers()) {
         names.insert(layer->GetName());
     }
-    const std::set<std::string> expected{"admin_units",      "project_points",     "project_lines",
-                                         "project_polygons", "projects",           "milestones",
-                                         "progress_reports", "problems",           "site_visits",
-                                         "exit_indicators",  "village_indicators", "xj_meta",
-                                         "project_villages"};
+    const std::set<std::string> expected{
+        "admin_units",      "project_points",  "project_lines",      "project_polygons",
+        "projects",         "milestones",      "progress_reports",   "problems",
+        "site_visits",      "exit_indicators", "village_indicators", "xj_meta",
+        "project_villages", "photos"};
     EXPECT_EQ(names, expected);
 
     const std::pair<const char*, OGRwkbGeometryType> spatial[] = {
         {"admin_units", wkbMultiPolygon},
         {"project_points", wkbPoint},
         {"project_lines", wkbMultiLineString},
-        {"project_polygons", wkbMultiPolygon}};
+        {"project_polygons", wkbMultiPolygon},
+        {"photos", wkbPoint}};
     for (const auto& [name, type] : spatial) {
         OGRLayer* layer = dataset->GetLayerByName(name);
         ASSERT_NE(layer, nullptr) << name;

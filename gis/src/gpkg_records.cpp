@@ -347,6 +347,37 @@ std::vector<core::SiteVisit> GpkgStore::site_visits() const {
 
 // ----------------------------------------------------------------------------------------------
 
+void GpkgStore::upsert_photo(const core::Photo& photo) {
+    OGRFeature feature = new_feature(*m_dataset, "photos");
+    set_text(feature, "path", photo.path);
+    set_nullable_text(feature, "taken_at", photo.taken_at);
+    set_real(feature, "direction_deg", photo.direction_deg);
+    set_nullable_text(feature, "project_id", photo.project_id);
+    set_real(feature, "distance_m", photo.distance_m);
+    set_text(feature, "flags", photo.flags);
+    feature.SetGeometryDirectly(new OGRPoint(photo.lon, photo.lat));
+    upsert(*m_dataset, "photos", "path = " + quote(photo.path), feature, "photo " + photo.path);
+}
+
+std::vector<core::Photo> GpkgStore::photos() const {
+    std::vector<core::Photo> result;
+    for_each_row(*m_dataset, "SELECT * FROM photos ORDER BY path", [&](OGRFeature& row) {
+        core::Photo photo;
+        photo.path = text(row, "path");
+        if (const OGRGeometry* geometry = row.GetGeometryRef()) {
+            photo.lon = geometry->toPoint()->getX();
+            photo.lat = geometry->toPoint()->getY();
+        }
+        photo.taken_at = text(row, "taken_at");
+        photo.direction_deg = real(row, "direction_deg");
+        photo.project_id = text(row, "project_id");
+        photo.distance_m = real(row, "distance_m");
+        photo.flags = text(row, "flags");
+        result.push_back(std::move(photo));
+    });
+    return result;
+}
+
 std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const {
     std::vector<IndicatorDefinitionRecord> result;
     for_each_row(

@@ -179,9 +179,30 @@ R"sql(INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
 };
 // clang-format on
 
+// clang-format off
+constexpr std::string_view version_3[] = {
+R"sql(CREATE TABLE photos (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    geom POINT,
+    path TEXT NOT NULL UNIQUE,
+    taken_at TEXT CHECK (taken_at IS NULL OR taken_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]'), -- EXIF local time, no zone
+    direction_deg REAL CHECK (direction_deg >= 0 AND direction_deg <= 360),
+    project_id TEXT REFERENCES projects (project_id) ON DELETE SET NULL,
+    distance_m REAL CHECK (distance_m >= 0),
+    flags TEXT NOT NULL DEFAULT ''
+))sql",
+"CREATE INDEX photos_project ON photos (project_id)",
+R"sql(INSERT INTO gpkg_contents (table_name, data_type, identifier, description, srs_id) VALUES
+    ('photos', 'features', 'photos', '现场照片 (geotagged site photos)', 4490))sql",
+R"sql(INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_name, srs_id, z, m) VALUES
+    ('photos', 'geom', 'POINT', 4490, 0, 0))sql",
+};
+// clang-format on
+
 constexpr std::array migrations{
     Migration{1, "initial schema", version_1},
     Migration{2, "villages served or crossed by each project", version_2},
+    Migration{3, "geotagged site photos", version_3},
 };
 
 } // namespace

@@ -67,6 +67,9 @@ public:
     void add_site_visit(const core::SiteVisit& visit) override;
     std::vector<core::SiteVisit> site_visits() const override;
 
+    void upsert_photo(const core::Photo& photo) override;
+    std::vector<core::Photo> photos() const override;
+
     std::vector<IndicatorDefinitionRecord> indicator_definitions() const override;
     void add_indicator_assessment(const core::VillageIndicator& assessment) override;
     std::vector<core::VillageIndicator> indicator_assessments() const override;

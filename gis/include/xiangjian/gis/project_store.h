@@ -1,6 +1,7 @@
 #pragma once
 
 #include "xiangjian/core/admin_unit.h"
+#include "xiangjian/core/photo.h"
 #include "xiangjian/core/project.h"
 #include "xiangjian/core/village_indicator.h"
 
@@ -87,6 +88,9 @@ public:
 
     virtual void add_site_visit(const core::SiteVisit& visit) = 0;
     virtual std::vector<core::SiteVisit> site_visits() const = 0;
+
+    virtual void upsert_photo(const core::Photo& photo) = 0; ///< key: path
+    virtual std::vector<core::Photo> photos() const = 0;
 
     virtual std::vector<IndicatorDefinitionRecord> indicator_definitions() const = 0;
     virtual void add_indicator_assessment(const core::VillageIndicator& assessment) = 0;
