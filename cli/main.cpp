@@ -118,8 +118,8 @@ int main(int argc, char** argv) {
                       text("上级代码字段（默认由代码推出）",
                            "field holding the parent code (default: from the code)"));
     units->add_option("--tolerance", unit_options.overlap_tolerance_m2,
-                      text("报告重叠和缝隙的面积下限（平方米，默认 1）",
-                           "smallest overlap or gap reported, m² (default 1)"));
+                      text("报告重叠和缝隙的面积下限（平方米，默认 10）",
+                           "smallest overlap or gap reported, m² (default 10)"));
     units->add_flag("--dry-run", unit_options.dry_run,
                     text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 

@@ -156,3 +156,30 @@ TEST_F(Cli, EnglishIsAvailable) {
     const CliRun error = run("--lang en info " + dir.file("nowhere.gpkg"));
     EXPECT_NE(error.err.find("error:"), std::string::npos) << error.err;
 }
+
+TEST_F(Cli, ImportsReportOnStdoutAndFailuresNameTheFile) {
+    const std::string path = dir.file("county.gpkg");
+    ASSERT_EQ(run("init " + path).exit_code, 0);
+    const std::string units = std::string{XJ_TEST_DATA} + "/units/";
+    const CliRun imported = run("import units " + path + " " + units + "chengguan_gbk.shp");
+    EXPECT_EQ(imported.exit_code, 0) << imported.err;
+    EXPECT_NE(imported.out.find("新增 23"), std::string::npos) << imported.out;
+    EXPECT_NE(imported.out.find("GB18030"), std::string::npos) << imported.out;
+    EXPECT_TRUE(imported.err.empty()) << "no progress bar when stderr is not a terminal";
+
+    const CliRun twin = run("import units " + path + " " + units + "chengguan_wrong_twin.shp");
+    EXPECT_EQ(twin.exit_code, 1);
+    EXPECT_NE(twin.err.find("chengguan_wrong_twin.shp"), std::string::npos) << twin.err;
+    EXPECT_NE(twin.err.find("EPSG:2361"), std::string::npos) << twin.err;
+
+    const CliRun dry = run("import projects --dry-run --coords gcj02 " + path + " " +
+                           std::string{XJ_TEST_DATA} + "/projects/sites.xlsx");
+    EXPECT_EQ(dry.exit_code, 0) << dry.err;
+    EXPECT_NE(dry.out.find("试运行"), std::string::npos) << dry.out;
+
+    const CliRun table = run("import progress " + path + " " + std::string{XJ_TEST_DATA} +
+                             "/tables/progress_gbk.csv");
+    EXPECT_EQ(table.exit_code, 1);
+    EXPECT_NE(table.err.find("RY2018-00"), std::string::npos) << table.err;
+    EXPECT_NE(table.err.find("is not in the project file"), std::string::npos) << table.err;
+}

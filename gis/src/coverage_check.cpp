@@ -5,7 +5,9 @@
 
 #include <algorithm>
 #include <geos_c.h>
+#include <map>
 #include <memory>
+#include <tuple>
 
 namespace xj::gis {
 
@@ -42,6 +44,24 @@ private:
     std::vector<GEOSGeometry*> m_owned;
 };
 
+struct Tree {
+    GEOSContextHandle_t context;
+    GEOSSTRtree* tree;
+    ~Tree() { GEOSSTRtree_destroy_r(context, tree); } // before the geometries it indexes
+    std::vector<std::size_t> query(const GEOSGeometry* geometry) const {
+        std::vector<std::size_t> hits;
+        GEOSSTRtree_query_r(
+            context, tree, geometry,
+            [](void* item, void* user) {
+                static_cast<std::vector<std::size_t>*>(user)->push_back(
+                    *static_cast<std::size_t*>(item));
+            },
+            &hits);
+        std::sort(hits.begin(), hits.end());
+        return hits;
+    }
+};
+
 } // namespace
 
 CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projected_epsg,
@@ -61,94 +81,97 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
     GEOSContextHandle_t context = geos.context();
     std::vector<GEOSGeometry*> shapes;
     shapes.reserve(units.size());
-    for (const auto& unit : units) {
-        std::unique_ptr<OGRGeometry> projected(unit.geometry->clone());
+    std::map<std::string, std::vector<std::size_t>> groups;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        std::unique_ptr<OGRGeometry> projected(units[i].geometry->clone());
         projected->transform(to_metres.get());
         shapes.push_back(geos.own(projected->exportToGEOS(context)));
+        groups[units[i].group].push_back(i);
     }
-
-    struct Tree {
-        GEOSContextHandle_t context;
-        GEOSSTRtree* tree;
-        ~Tree() { GEOSSTRtree_destroy_r(context, tree); } // before the geometries it indexes
-    } tree{context, GEOSSTRtree_create_r(context, 10)};
-    GEOSSTRtree* raw_tree = tree.tree;
     std::vector<std::size_t> ids(shapes.size());
+    Tree tree{context, GEOSSTRtree_create_r(context, 10)};
     for (std::size_t i = 0; i < shapes.size(); ++i) {
         ids[i] = i;
-        GEOSSTRtree_insert_r(context, raw_tree, shapes[i], &ids[i]);
+        GEOSSTRtree_insert_r(context, tree.tree, shapes[i], &ids[i]);
     }
 
-    // Overlaps: pairs of neighbours whose interiors meet, by the area they share.
-    struct Query {
-        std::vector<std::size_t> hits;
-    } query;
-    for (std::size_t i = 0; i < shapes.size(); ++i) {
-        query.hits.clear();
-        GEOSSTRtree_query_r(
-            context, raw_tree, shapes[i],
-            [](void* item, void* user) {
-                static_cast<Query*>(user)->hits.push_back(*static_cast<std::size_t*>(item));
-            },
-            &query);
-        std::sort(query.hits.begin(), query.hits.end());
-        for (const std::size_t j : query.hits) {
-            if (j <= i || GEOSRelatePattern_r(context, shapes[i], shapes[j], "T********") != 1) {
-                continue;
-            }
-            GEOSGeometry* shared = geos.own(GEOSIntersection_r(context, shapes[i], shapes[j]));
-            const double area = geos.area(shared);
-            if (area > tolerance_m2) {
-                report.overlaps.push_back({units[i].code, units[j].code, area});
-            }
+    auto check_pair = [&](std::size_t i, std::size_t j) {
+        if (GEOSRelatePattern_r(context, shapes[i], shapes[j], "T********") != 1) {
+            return;
         }
-    }
+        GEOSGeometry* shared = GEOSIntersection_r(context, shapes[i], shapes[j]);
+        if (shared == nullptr) {
+            return;
+        }
+        const double area = geos.area(shared);
+        GEOSGeom_destroy_r(context, shared);
+        if (area > tolerance_m2) {
+            report.overlaps.push_back({units[i].code, units[j].code, area});
+        }
+    };
 
-    // Gaps: holes in the union of all units, with the units around each.
-    std::vector<GEOSGeometry*> clones;
-    for (GEOSGeometry* shape : shapes) {
-        clones.push_back(GEOSGeom_clone_r(context, shape));
-    }
-    GEOSGeometry* all = geos.own(GEOSGeom_createCollection_r(
-        context, GEOS_GEOMETRYCOLLECTION, clones.data(), static_cast<unsigned>(clones.size())));
-    GEOSGeometry* merged = geos.own(GEOSUnaryUnion_r(context, all));
-    const int parts = GEOSGetNumGeometries_r(context, merged);
-    for (int p = 0; p < parts; ++p) {
-        const GEOSGeometry* polygon = GEOSGetGeometryN_r(context, merged, p);
-        if (GEOSGeomTypeId_r(context, polygon) != GEOS_POLYGON) {
-            continue;
+    for (const auto& [group, members] : groups) {
+        std::vector<GEOSGeometry*> clones;
+        double sum = 0;
+        for (const std::size_t i : members) {
+            clones.push_back(GEOSGeom_clone_r(context, shapes[i]));
+            sum += geos.area(shapes[i]);
         }
-        const int holes = GEOSGetNumInteriorRings_r(context, polygon);
-        for (int h = 0; h < holes; ++h) {
-            const GEOSGeometry* ring = GEOSGetInteriorRingN_r(context, polygon, h);
-            GEOSGeometry* hole = geos.own(GEOSGeom_createPolygon_r(
-                context, GEOSGeom_clone_r(context, ring), nullptr, 0));
-            const double area = geos.area(hole);
-            if (area <= tolerance_m2) {
-                continue;
-            }
-            CoverageGap gap;
-            gap.area_m2 = area;
-            GEOSGeometry* inside = geos.own(GEOSPointOnSurface_r(context, hole));
-            GEOSGeomGetX_r(context, inside, &gap.lon);
-            GEOSGeomGetY_r(context, inside, &gap.lat);
-            to_degrees->Transform(1, &gap.lon, &gap.lat);
-            query.hits.clear();
-            GEOSSTRtree_query_r(
-                context, raw_tree, hole,
-                [](void* item, void* user) {
-                    static_cast<Query*>(user)->hits.push_back(*static_cast<std::size_t*>(item));
-                },
-                &query);
-            std::sort(query.hits.begin(), query.hits.end());
-            for (const std::size_t j : query.hits) {
-                if (GEOSIntersects_r(context, shapes[j], hole) == 1) {
-                    gap.neighbours.push_back(units[j].code);
+        GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
+            context, GEOS_GEOMETRYCOLLECTION, clones.data(), static_cast<unsigned>(clones.size())));
+        GEOSGeometry* merged = geos.own(GEOSUnaryUnion_r(context, collection));
+
+        // Overlap inside the group shows as area counted twice.
+        if (sum - geos.area(merged) > tolerance_m2) {
+            for (std::size_t a = 0; a < members.size(); ++a) {
+                for (const std::size_t j : tree.query(shapes[members[a]])) {
+                    if (j > members[a] && units[j].group == group) {
+                        check_pair(members[a], j);
+                    }
                 }
             }
-            report.gaps.push_back(std::move(gap));
+        }
+        // Gaps: holes in the group's union, with the units around each.
+        const int parts = GEOSGetNumGeometries_r(context, merged);
+        for (int p = 0; p < parts; ++p) {
+            const GEOSGeometry* polygon = GEOSGetGeometryN_r(context, merged, p);
+            if (GEOSGeomTypeId_r(context, polygon) != GEOS_POLYGON) {
+                continue;
+            }
+            const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+            for (int h = 0; h < holes; ++h) {
+                const GEOSGeometry* ring = GEOSGetInteriorRingN_r(context, polygon, h);
+                GEOSGeometry* hole = geos.own(
+                    GEOSGeom_createPolygon_r(context, GEOSGeom_clone_r(context, ring), nullptr, 0));
+                const double area = geos.area(hole);
+                if (area <= tolerance_m2) {
+                    continue;
+                }
+                CoverageGap gap;
+                gap.area_m2 = area;
+                GEOSGeometry* inside = geos.own(GEOSPointOnSurface_r(context, hole));
+                GEOSGeomGetX_r(context, inside, &gap.lon);
+                GEOSGeomGetY_r(context, inside, &gap.lat);
+                to_degrees->Transform(1, &gap.lon, &gap.lat);
+                for (const std::size_t j : tree.query(hole)) {
+                    if (GEOSIntersects_r(context, shapes[j], hole) == 1) {
+                        gap.neighbours.push_back(units[j].code);
+                    }
+                }
+                report.gaps.push_back(std::move(gap));
+            }
         }
     }
+    // Neighbours in different groups: the township border must not overlap either.
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        for (const std::size_t j : tree.query(shapes[i])) {
+            if (j > i && units[j].group != units[i].group) {
+                check_pair(i, j);
+            }
+        }
+    }
+    std::sort(report.overlaps.begin(), report.overlaps.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.a, a.b) < std::tie(b.a, b.b); });
     return report;
 }
 

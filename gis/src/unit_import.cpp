@@ -203,7 +203,7 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
     // Overlaps and gaps are findings, not errors: real boundaries have them.
     std::vector<CoverageUnit> coverage;
     for (const auto& p : prepared) {
-        coverage.push_back({p.unit.code + " " + p.unit.name, p.boundary.get()});
+        coverage.push_back({p.unit.code + " " + p.unit.name, p.boundary.get(), p.unit.parent_code});
     }
     const CoverageReport findings =
         check_coverage(coverage, data.suggested_gk_epsg, options.overlap_tolerance_m2);

@@ -115,7 +115,14 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
 void decode_text(SourceData& data, RawLayer& raw) {
     for (std::string& name : raw.fields) {
         std::string decoded;
-        if (!to_utf8(name, data.encoding, decoded)) {
+        // DBF names hold 10 bytes, and writers cut multi-byte characters in half: drop the
+        // broken tail rather than refuse the file.
+        std::string whole = name;
+        while (!to_utf8(whole, data.encoding, decoded) && !whole.empty() &&
+               name.size() - whole.size() < 3) {
+            whole.pop_back();
+        }
+        if (!to_utf8(whole, data.encoding, decoded)) {
             throw Error(data.path + ": field name is not valid " + data.encoding +
                         " text; give the file's encoding with --encoding");
         }

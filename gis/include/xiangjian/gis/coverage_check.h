@@ -27,11 +27,18 @@ struct CoverageReport {
 struct CoverageUnit {
     std::string code;
     const OGRMultiPolygon* geometry; ///< CGCS2000 lon/lat
+    std::string group;               ///< units that should tile together (their parent code)
 };
 
 /// Overlaps between neighbouring units and gaps enclosed by them, larger than `tolerance_m2`,
-/// measured in the metric CRS `projected_epsg` (a Gauss–Krüger zone). Neighbours are found
-/// through a GEOS STR-tree, so the cost grows with the number of neighbours, not of pairs.
+/// measured in the metric CRS `projected_epsg` (a Gauss–Krüger zone).
+///
+/// Work is done group by group (the villages of one township), because a union of a whole
+/// province with its slivers is slow beyond use: each group's union gives its gaps (holes) and
+/// its total overlap (the sum of areas less the union's); only a group with overlap above the
+/// tolerance is searched pair by pair. Pairs of neighbours in different groups are always
+/// checked, found through a GEOS STR-tree. Gaps along group borders are not looked for: import
+/// the townships to check those.
 CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projected_epsg,
                               double tolerance_m2);
 

@@ -15,7 +15,9 @@ struct UnitImportOptions {
     std::string code_field;                ///< else recognised (代码, XZQDM, code …)
     std::string name_field;                ///< else recognised (名称, XZQMC, name …)
     std::string parent_field;              ///< else derived from the code
-    double overlap_tolerance_m2 = 1.0;     ///< overlaps and gaps smaller than this are ignored
+    /// Overlaps and gaps smaller than this are ignored: reprojection alone leaves slivers of a
+    /// few square metres between neighbours whose shared edges have different vertices.
+    double overlap_tolerance_m2 = 10.0;
     bool dry_run = false;
 };
 
