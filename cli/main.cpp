@@ -120,6 +120,10 @@ int main(int argc, char** argv) {
     units->add_option("--tolerance", unit_options.overlap_tolerance_m2,
                       text("报告重叠和缝隙的面积下限（平方米，默认 10）",
                            "smallest overlap or gap reported, m² (default 10)"));
+    bool skip_coverage = false;
+    units->add_flag("--no-coverage-check", skip_coverage,
+                    text("不检查重叠和缝隙（大数据量时更快）",
+                         "skip the overlap and gap check (faster on large imports)"));
     units->add_flag("--dry-run", unit_options.dry_run,
                     text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
@@ -223,6 +227,7 @@ int main(int argc, char** argv) {
             if (!level.empty()) {
                 unit_options.level = xj::core::parse_term<xj::core::AdminLevel>(level);
             }
+            unit_options.check_coverage = !skip_coverage;
             return xj::cli::run_import_units(project, file, unit_options);
         }
         if (*projects) {

@@ -53,8 +53,9 @@ std::pair<const char*, std::unique_ptr<OGRGeometry>> site_table_for(const OGRGeo
 
 // ----------------------------------------------------------------------------------------------
 
-void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+namespace {
+
+void fill_unit(OGRFeature& feature, const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
     set_text(feature, "code", unit.code);
     set_text(feature, "name", unit.name);
     set_code(feature, "level", unit.level);
@@ -66,8 +67,21 @@ void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* 
     if (boundary != nullptr) {
         feature.SetGeometry(boundary);
     }
+}
+
+} // namespace
+
+void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
+    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+    fill_unit(feature, unit, boundary);
     upsert(*m_dataset, "admin_units", "code = " + quote(unit.code), feature,
            "unit " + unit.code + " " + unit.name);
+}
+
+void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
+    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+    fill_unit(feature, unit, boundary);
+    insert(*m_dataset, "admin_units", feature, "unit " + unit.code + " " + unit.name);
 }
 
 std::vector<UnitRecord> GpkgStore::units() const {
@@ -93,8 +107,9 @@ std::vector<UnitRecord> GpkgStore::units() const {
 
 // ----------------------------------------------------------------------------------------------
 
-void GpkgStore::upsert_project(const core::Project& project) {
-    OGRFeature feature = new_feature(*m_dataset, "projects");
+namespace {
+
+void fill_project(OGRFeature& feature, const core::Project& project) {
     set_text(feature, "project_id", project.id);
     set_text(feature, "name", project.name);
     set_code(feature, "type", project.type);
@@ -110,8 +125,21 @@ void GpkgStore::upsert_project(const core::Project& project) {
     set_date(feature, "planned_start", project.planned_start);
     set_date(feature, "planned_finish", project.planned_finish);
     set_integer(feature, "key_project", project.key_project ? 1 : 0);
+}
+
+} // namespace
+
+void GpkgStore::upsert_project(const core::Project& project) {
+    OGRFeature feature = new_feature(*m_dataset, "projects");
+    fill_project(feature, project);
     upsert(*m_dataset, "projects", "project_id = " + quote(project.id), feature,
            "project " + project.id);
+}
+
+void GpkgStore::add_project(const core::Project& project) {
+    OGRFeature feature = new_feature(*m_dataset, "projects");
+    fill_project(feature, project);
+    insert(*m_dataset, "projects", feature, "project " + project.id);
 }
 
 std::vector<core::Project> GpkgStore::projects() const {
@@ -179,7 +207,12 @@ void GpkgStore::replace_project_villages(const std::string& project_id,
                                          const std::vector<core::ProjectVillage>& villages) {
     remove(*m_dataset, "project_villages", "project_id = " + quote(project_id),
            "villages of project " + project_id);
+    add_project_villages(villages);
+}
+
+void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& villages) {
     for (const auto& village : villages) {
+        const std::string& project_id = village.project_id;
         OGRFeature feature = new_feature(*m_dataset, "project_villages");
         set_text(feature, "project_id", project_id);
         set_text(feature, "village_code", village.village_code);

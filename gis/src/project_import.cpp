@@ -359,7 +359,16 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
             ++report.unchanged;
             continue;
         }
-        ++(stored == projects.end() ? report.added : report.updated);
+        if (stored == projects.end()) { // new: plain inserts, nothing to look up or remove
+            ++report.added;
+            store.add_project(in.project);
+            for (const auto& site : in.sites) {
+                store.add_site(site);
+            }
+            store.add_project_villages(in.links);
+            continue;
+        }
+        ++report.updated;
         store.upsert_project(in.project);
         if (!in.sites.empty()) {
             store.remove_sites(id);

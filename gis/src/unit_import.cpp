@@ -19,8 +19,8 @@ namespace {
 /// A code as offices write it: digits, maybe a number rendered as "410326100201.0", maybe
 /// the 6- or 9-digit form of a county or township. Empty when it is none of these.
 std::string normalised_code(std::string text) {
-    if (const auto dot = text.find('.'); dot != std::string::npos &&
-                                         text.find_first_not_of('0', dot + 1) == std::string::npos) {
+    if (const auto dot = text.find('.');
+        dot != std::string::npos && text.find_first_not_of('0', dot + 1) == std::string::npos) {
         text.erase(dot);
     }
     text = core::admin_code::padded(text);
@@ -33,15 +33,16 @@ std::optional<long long> count_value(const SourceData& data, const SourceFeature
     if (text.empty()) {
         return std::nullopt;
     }
-    if (const auto dot = text.find('.'); dot != std::string::npos &&
-                                         text.find_first_not_of('0', dot + 1) == std::string::npos) {
+    if (const auto dot = text.find('.');
+        dot != std::string::npos && text.find_first_not_of('0', dot + 1) == std::string::npos) {
         text.erase(dot);
     }
     long long value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
-        throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
-                    "': '" + text + "' is not a count");
+        throw Error(data.cite(feature) + ", field '" +
+                    data.fields[static_cast<std::size_t>(column)] + "': '" + text +
+                    "' is not a count");
     }
     return value;
 }
@@ -79,26 +80,31 @@ Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
                         {"name", "名称", "区划名称", "行政区划名称", "村名", "村名称", "XZQMC",
                          "CUNMC", "乡镇名称", "XZMC", "MC", "NAME_CN"},
                         "--name-field");
-    c.parent = find_field(data, options.parent_field,
-                          {"parent_code", "parent", "上级代码", "所属乡镇代码", "SJDM"},
-                          "--parent-field");
-    c.population = find_field(data, {}, {"population", "人口", "总人口", "户籍人口", "RK", "ZRK"}, "");
+    c.parent =
+        find_field(data, options.parent_field,
+                   {"parent_code", "parent", "上级代码", "所属乡镇代码", "SJDM"}, "--parent-field");
+    c.population =
+        find_field(data, {}, {"population", "人口", "总人口", "户籍人口", "RK", "ZRK"}, "");
     c.households = find_field(data, {}, {"households", "户数", "总户数", "HS", "ZHS"}, "");
-    c.poor_households = find_field(data, {}, {"poor_households", "贫困户", "贫困户数",
-                                              "建档立卡贫困户", "建档立卡贫困户数", "PKHS"}, "");
+    c.poor_households = find_field(
+        data, {},
+        {"poor_households", "贫困户", "贫困户数", "建档立卡贫困户", "建档立卡贫困户数", "PKHS"},
+        "");
     c.poor_village = find_field(data, {}, {"poor_village", "贫困村", "是否贫困村", "SFPKC"}, "");
     std::string fields;
     for (const auto& field : data.fields) {
         fields += (fields.empty() ? "" : ", ") + field;
     }
     if (c.code < 0) {
-        throw Error(data.path + ": no code field found (expected one of 代码, 区划代码, XZQDM, "
-                                "CUNDM, code …; or name it with --code-field); fields: " +
+        throw Error(data.path +
+                    ": no code field found (expected one of 代码, 区划代码, XZQDM, "
+                    "CUNDM, code …; or name it with --code-field); fields: " +
                     fields);
     }
     if (c.name < 0) {
-        throw Error(data.path + ": no name field found (expected one of 名称, 村名, XZQMC, "
-                                "name …; or name it with --name-field); fields: " +
+        throw Error(data.path +
+                    ": no name field found (expected one of 名称, 村名, XZQMC, "
+                    "name …; or name it with --name-field); fields: " +
                     fields);
     }
     return c;
@@ -111,8 +117,9 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
     const std::string raw_code = cell(feature, c.code);
     unit.code = normalised_code(raw_code);
     if (unit.code.empty()) {
-        throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(c.code)] +
-                    "': '" + raw_code + "' is not a 6-, 9- or 12-digit division code");
+        throw Error(data.cite(feature) + ", field '" +
+                    data.fields[static_cast<std::size_t>(c.code)] + "': '" + raw_code +
+                    "' is not a 6-, 9- or 12-digit division code");
     }
     unit.name = cell(feature, c.name);
     if (unit.name.empty()) {
@@ -183,15 +190,14 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
                         " appears again (first at feature " + std::to_string(at->second) + ")");
         }
         if (!feature.geometry) {
-            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name +
-                        "): no geometry");
+            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name + "): no geometry");
         }
         RepairedPolygon polygon;
         try {
             polygon = checked_multipolygon(*feature.geometry);
         } catch (const Error& error) {
-            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name + "): " +
-                        error.what());
+            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name +
+                        "): " + error.what());
         }
         if (!polygon.repair.empty()) {
             report.repairs.push_back(data.cite(feature) + " (" + unit.code + " " + unit.name +
@@ -206,7 +212,9 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         coverage.push_back({p.unit.code + " " + p.unit.name, p.boundary.get(), p.unit.parent_code});
     }
     const CoverageReport findings =
-        check_coverage(coverage, data.suggested_gk_epsg, options.overlap_tolerance_m2);
+        options.check_coverage
+            ? check_coverage(coverage, data.suggested_gk_epsg, options.overlap_tolerance_m2)
+            : CoverageReport{};
     for (const auto& overlap : findings.overlaps) {
         report.warnings.push_back("overlap " + fixed(overlap.area_m2, 1) + " m²: " + overlap.a +
                                   " / " + overlap.b);
@@ -216,9 +224,8 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         for (const auto& name : gap.neighbours) {
             around += (around.empty() ? "" : ", ") + name;
         }
-        report.warnings.push_back("gap " + fixed(gap.area_m2, 1) + " m² at " +
-                                  fixed(gap.lon, 5) + " " + fixed(gap.lat, 5) + " between " +
-                                  around);
+        report.warnings.push_back("gap " + fixed(gap.area_m2, 1) + " m² at " + fixed(gap.lon, 5) +
+                                  " " + fixed(gap.lat, 5) + " between " + around);
     }
     if (data.approximate_datum) {
         report.warnings.push_back("PROJ has no datum transformation from " + data.source_crs +
@@ -226,9 +233,9 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
                                   "use a surveyed conversion if precision matters");
     }
     if (data.suggested_gk_epsg != 0) {
-        report.notes.push_back("Gauss–Krüger zone of the data: EPSG:" +
-                               std::to_string(data.suggested_gk_epsg) +
-                               " (CGCS2000 3-degree, used for areas)");
+        report.notes.push_back(
+            "Gauss–Krüger zone of the data: EPSG:" + std::to_string(data.suggested_gk_epsg) +
+            " (CGCS2000 3-degree, used for areas)");
     }
 
     Transaction transaction(store);
@@ -237,7 +244,7 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         const auto stored = existing.find(p.unit.code);
         if (stored == existing.end()) {
             ++report.added;
-            store.upsert_unit(p.unit, p.boundary.get());
+            store.add_unit(p.unit, p.boundary.get());
         } else if (stored->second.unit == p.unit && stored->second.boundary &&
                    stored->second.boundary->Equals(p.boundary.get())) {
             ++report.unchanged;

@@ -41,9 +41,11 @@ public:
     std::string setting(const std::string& key) const override;
 
     void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
+    void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     std::vector<UnitRecord> units() const override;
 
     void upsert_project(const core::Project& project) override;
+    void add_project(const core::Project& project) override;
     std::vector<core::Project> projects() const override;
 
     void add_site(const ProjectSite& site) override;
@@ -52,6 +54,7 @@ public:
 
     void replace_project_villages(const std::string& project_id,
                                   const std::vector<core::ProjectVillage>& villages) override;
+    void add_project_villages(const std::vector<core::ProjectVillage>& villages) override;
     std::vector<core::ProjectVillage> project_villages() const override;
 
     void upsert_milestone(const core::Milestone& milestone) override;

@@ -60,10 +60,13 @@ public:
     virtual std::string setting(const std::string& key) const = 0; ///< empty when unset
 
     virtual void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    /// Adds a unit known to be new (an import that has read every code): no lookup first.
+    virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
     virtual std::vector<UnitRecord> units() const = 0; ///< ordered by code
 
     virtual void upsert_project(const core::Project& project) = 0;
-    virtual std::vector<core::Project> projects() const = 0; ///< ordered by id
+    virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
+    virtual std::vector<core::Project> projects() const = 0;    ///< ordered by id
 
     virtual void add_site(const ProjectSite& site) = 0;
     virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
@@ -72,6 +75,8 @@ public:
     /// The villages a project serves or crosses, replacing what was recorded before.
     virtual void replace_project_villages(const std::string& project_id,
                                           const std::vector<core::ProjectVillage>& villages) = 0;
+    /// For a project that has none yet.
+    virtual void add_project_villages(const std::vector<core::ProjectVillage>& villages) = 0;
     virtual std::vector<core::ProjectVillage> project_villages() const = 0;
 
     virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq

@@ -18,6 +18,9 @@ struct UnitImportOptions {
     /// Overlaps and gaps smaller than this are ignored: reprojection alone leaves slivers of a
     /// few square metres between neighbours whose shared edges have different vertices.
     double overlap_tolerance_m2 = 10.0;
+    /// The overlap and gap check costs far more than the import itself on a province
+    /// (see bench/); --no-coverage-check skips it.
+    bool check_coverage = true;
     bool dry_run = false;
 };
 
