@@ -16,8 +16,9 @@ measure() { # label, command...
     tail -1 time.txt
 }
 for source in villages.shp province.gpkg; do
-    layer=(); [ "$source" = province.gpkg ] && layer=(--layer villages)
-    rm -f ogr.gpkg; measure "ogr2ogr -f GPKG $source (villages)" ogr2ogr -f GPKG ogr.gpkg "$source" "${layer[@]/--layer/}"
+    layer=(); ogr_layer=()
+    if [ "$source" = province.gpkg ]; then layer=(--layer villages); ogr_layer=(villages); fi
+    rm -f ogr.gpkg; measure "ogr2ogr -f GPKG $source (villages)" ogr2ogr -f GPKG ogr.gpkg "$source" "${ogr_layer[@]}"
     rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null
     measure "xiangjian import units $source --no-coverage-check" "$build/bin/xiangjian" import units --no-coverage-check xj.gpkg "$source" "${layer[@]}"
     rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null
