@@ -117,9 +117,18 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
             clones.push_back(GEOSGeom_clone_r(context, shapes[i]));
             sum += geos.area(shapes[i]);
         }
-        GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
-            context, GEOS_GEOMETRYCOLLECTION, clones.data(), static_cast<unsigned>(clones.size())));
-        GEOSGeometry* merged = geos.own(GEOSUnaryUnion_r(context, collection));
+        // Freed group by group: a province's unions kept to the end would take gigabytes.
+        const auto destroy = [context](GEOSGeometry* g) { GEOSGeom_destroy_r(context, g); };
+        std::unique_ptr<GEOSGeometry, decltype(destroy)> collection(
+            GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, clones.data(),
+                                        static_cast<unsigned>(clones.size())),
+            destroy);
+        std::unique_ptr<GEOSGeometry, decltype(destroy)> union_of_group(
+            GEOSUnaryUnion_r(context, collection.get()), destroy);
+        if (!collection || !union_of_group) {
+            throw Error("GEOS failed to union the units of group " + group);
+        }
+        const GEOSGeometry* merged = union_of_group.get();
 
         // Overlap inside the group shows as area counted twice.
         if (sum - geos.area(merged) > tolerance_m2) {
@@ -141,17 +150,20 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
             const int holes = GEOSGetNumInteriorRings_r(context, polygon);
             for (int h = 0; h < holes; ++h) {
                 const GEOSGeometry* ring = GEOSGetInteriorRingN_r(context, polygon, h);
-                GEOSGeometry* hole = geos.own(
-                    GEOSGeom_createPolygon_r(context, GEOSGeom_clone_r(context, ring), nullptr, 0));
+                std::unique_ptr<GEOSGeometry, decltype(destroy)> hole_owner(
+                    GEOSGeom_createPolygon_r(context, GEOSGeom_clone_r(context, ring), nullptr, 0),
+                    destroy);
+                const GEOSGeometry* hole = hole_owner.get();
                 const double area = geos.area(hole);
                 if (area <= tolerance_m2) {
                     continue;
                 }
                 CoverageGap gap;
                 gap.area_m2 = area;
-                GEOSGeometry* inside = geos.own(GEOSPointOnSurface_r(context, hole));
-                GEOSGeomGetX_r(context, inside, &gap.lon);
-                GEOSGeomGetY_r(context, inside, &gap.lat);
+                std::unique_ptr<GEOSGeometry, decltype(destroy)> inside(
+                    GEOSPointOnSurface_r(context, hole), destroy);
+                GEOSGeomGetX_r(context, inside.get(), &gap.lon);
+                GEOSGeomGetY_r(context, inside.get(), &gap.lat);
                 to_degrees->Transform(1, &gap.lon, &gap.lat);
                 for (const std::size_t j : tree.query(hole)) {
                     if (GEOSIntersects_r(context, shapes[j], hole) == 1) {
