@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace xj::gis::detail {
 
@@ -68,6 +69,22 @@ std::string cell(const SourceFeature& feature, int column) {
         }
     }
     return std::string{text};
+}
+
+ImportReport report_for(const SourceData& data, bool dry_run) {
+    ImportReport report;
+    report.dry_run = dry_run;
+    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
+    report.encoding = data.encoding + " (" + data.encoding_reason + ")";
+    report.source_crs = data.source_crs;
+    report.read = data.features.size();
+    return report;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
 }
 
 } // namespace xj::gis::detail

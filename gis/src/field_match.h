@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiangjian/gis/import_report.h"
 #include "xiangjian/gis/vector_source.h"
 
 #include <initializer_list>
@@ -14,5 +15,11 @@ int find_field(const SourceData& data, const std::string& named,
 
 /// Trimmed text of a column, or empty.
 std::string cell(const SourceFeature& feature, int column);
+
+/// A report that starts with what was read: source, encoding, CRS, count.
+ImportReport report_for(const SourceData& data, bool dry_run);
+
+/// A number with a fixed count of decimals, for messages.
+std::string fixed(double value, int decimals = 0);
 
 } // namespace xj::gis::detail

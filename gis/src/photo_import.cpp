@@ -1,5 +1,6 @@
 #include "xiangjian/gis/photo_import.h"
 
+#include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/china_offsets.h"
 #include "xiangjian/gis/crs.h"
@@ -16,6 +17,7 @@
 namespace xj::gis {
 
 namespace fs = std::filesystem;
+using detail::fixed;
 
 namespace {
 
@@ -120,11 +122,6 @@ std::pair<std::string, double> closest(const std::map<std::string, double>& dist
     return best;
 }
 
-std::string fixed(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.0f", value);
-    return buffer;
-}
 
 } // namespace
 

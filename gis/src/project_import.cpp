@@ -13,6 +13,7 @@
 namespace xj::gis {
 
 using detail::cell;
+using detail::fixed;
 using detail::find_field;
 
 namespace {
@@ -193,11 +194,6 @@ bool same_sites(const std::vector<const ProjectSite*>& stored,
     return true;
 }
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 } // namespace
 
@@ -205,12 +201,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
                              const ProjectImportOptions& options,
                              const ProgressCallback& progress) {
     const SourceData data = read_vector_source(path, options.source);
-    ImportReport report;
-    report.dry_run = options.dry_run;
-    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
-    report.encoding = data.encoding + " (" + data.encoding_reason + ")";
-    report.source_crs = data.source_crs;
-    report.read = data.features.size();
+    ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
 
     std::map<std::string, core::Project> projects;

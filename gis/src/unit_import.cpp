@@ -12,6 +12,7 @@
 namespace xj::gis {
 
 using detail::cell;
+using detail::fixed;
 using detail::find_field;
 
 namespace {
@@ -149,23 +150,13 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
     return unit;
 }
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
 
 } // namespace
 
 ImportReport import_units(ProjectStore& store, const std::string& path,
                           const UnitImportOptions& options, const ProgressCallback& progress) {
     const SourceData data = read_vector_source(path, options.source);
-    ImportReport report;
-    report.dry_run = options.dry_run;
-    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
-    report.encoding = data.encoding + " (" + data.encoding_reason + ")";
-    report.source_crs = data.source_crs;
-    report.read = data.features.size();
+    ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
 
     std::map<std::string, UnitRecord> existing;
