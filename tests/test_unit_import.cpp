@@ -259,3 +259,19 @@ TEST_F(UnitImport, BadRecordsNameTheFeature) {
     EXPECT_NE(failure(geojson(square("410326100201", "", 112.4, 34.1, 0.01))).find("name is empty"),
               std::string::npos);
 }
+
+TEST_F(UnitImport, Beijing1954WithZonePrefixAndWebMercatorLandInPlace) {
+    import(units_dir + "chengguan_gbk.shp");
+    const auto reference = by_code();
+    for (const char* file : {"chengguan_beijing54.shp", "chengguan_webmercator.geojson"}) {
+        const auto report = import(units_dir + file);
+        EXPECT_EQ(report.read, 23u) << file;
+        for (const auto& [code, record] : by_code()) {
+            OGRPoint a, b;
+            reference.at(code).boundary->Centroid(&a);
+            record.boundary->Centroid(&b);
+            EXPECT_NEAR(a.getX(), b.getX(), 1e-3) << file << " " << code;
+            EXPECT_NEAR(a.getY(), b.getY(), 1e-3) << file << " " << code;
+        }
+    }
+}

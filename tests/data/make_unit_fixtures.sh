@@ -21,6 +21,10 @@ ogr2ogr -q -f "ESRI Shapefile" -lco ENCODING=CP936 chengguan_gbk_cpg.shp "$work/
 printf '936' > chengguan_gbk_cpg.cpg
 # Xi'an 1980 3-degree Gauss-Kruger CM 111E (EPSG:2382), UTF-8, as an older survey would have it.
 ogr2ogr -q -f "ESRI Shapefile" -lco ENCODING=UTF-8 -t_srs EPSG:2382 chengguan_xian80.shp "$work/demo.gpkg" -sql "$villages"
+# Beijing 1954 3-degree Gauss-Kruger zone 37 with the zone number in the easting (EPSG:2413).
+ogr2ogr -q -f "ESRI Shapefile" -lco ENCODING=UTF-8 -t_srs EPSG:2413 chengguan_beijing54.shp "$work/demo.gpkg" -sql "$villages"
+# Web Mercator, as a web map exports it.
+ogr2ogr -q -f GeoJSON -t_srs EPSG:3857 chengguan_webmercator.geojson "$work/demo.gpkg" -sql "$villages"
 # Eastings with the zone number (EPSG:2361, zone 37) under the .prj of the twin without it.
 ogr2ogr -q -f "ESRI Shapefile" -lco ENCODING=UTF-8 -t_srs EPSG:2361 chengguan_wrong_twin.shp "$work/demo.gpkg" -sql "$villages"
 cp chengguan_xian80.prj chengguan_wrong_twin.prj
