@@ -20,7 +20,7 @@
 namespace {
 
 constexpr double west = 110.36, east = 116.65, south = 31.38, north = 36.37; // Henan
-constexpr int columns = 230, rows = 205;                                   // 47,150 cells
+constexpr int columns = 230, rows = 205;                                     // 47,150 cells
 constexpr int point_count = 120000, road_count = 20000;
 
 double unit(std::uint64_t key) { // splitmix64 → [0, 1)
@@ -82,12 +82,14 @@ void write_villages(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefi
     for (int j = 0; j < rows; ++j) {
         for (int i = 0; i < columns; ++i) {
             const int cell = j * columns + i;
-            const int per_edge = 14 + static_cast<int>(unit(cell * 31u + 5) * 23); // 60–150 vertices
+            const int per_edge =
+                14 + static_cast<int>(unit(cell * 31u + 5) * 23); // 60–150 vertices
             const std::pair<int, int> corners[] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}};
             OGRLinearRing ring;
             for (int k = 0; k < 4; ++k) {
                 const auto [ax, ay] = corner(corners[k].first, corners[k].second);
-                const auto [bx, by] = corner(corners[(k + 1) % 4].first, corners[(k + 1) % 4].second);
+                const auto [bx, by] =
+                    corner(corners[(k + 1) % 4].first, corners[(k + 1) % 4].second);
                 for (int s = 0; s < per_edge; ++s) {
                     const double t = static_cast<double>(s) / per_edge;
                     ring.addPoint(ax + t * (bx - ax), ay + t * (by - ay));

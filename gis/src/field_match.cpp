@@ -55,9 +55,9 @@ std::string cell(const SourceFeature& feature, int column) {
     bool trimmed = true;
     while (trimmed && !text.empty()) {
         trimmed = false;
-        for (const std::string_view space : {std::string_view{" "}, std::string_view{"\t"},
-                                             std::string_view{"\r"}, std::string_view{"\n"},
-                                             ideographic_space}) {
+        for (const std::string_view space :
+             {std::string_view{" "}, std::string_view{"\t"}, std::string_view{"\r"},
+              std::string_view{"\n"}, ideographic_space}) {
             if (text.starts_with(space)) {
                 text.remove_prefix(space.size());
                 trimmed = true;

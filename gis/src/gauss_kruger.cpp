@@ -26,8 +26,12 @@ constexpr Family families[] = {
     {GeodeticDatum::beijing1954, 6, true, 21413}, {GeodeticDatum::beijing1954, 6, false, 21473},
 };
 
-int first_zone(int zone_width) { return zone_width == 3 ? 25 : 13; }
-int zone_count(int zone_width) { return zone_width == 3 ? 21 : 11; }
+int first_zone(int zone_width) {
+    return zone_width == 3 ? 25 : 13;
+}
+int zone_count(int zone_width) {
+    return zone_width == 3 ? 21 : 11;
+}
 
 const char* datum_name(GeodeticDatum datum) {
     switch (datum) {
@@ -95,8 +99,8 @@ std::optional<GaussKrugerCrs> gauss_kruger_crs(int epsg) {
     return std::nullopt;
 }
 
-std::string check_gauss_kruger_eastings(const GaussKrugerCrs& declared, double min_x,
-                                        double max_x, int* suggested_epsg) {
+std::string check_gauss_kruger_eastings(const GaussKrugerCrs& declared, double min_x, double max_x,
+                                        int* suggested_epsg) {
     if (fits(declared, min_x, max_x)) {
         return {};
     }
@@ -111,8 +115,9 @@ std::string check_gauss_kruger_eastings(const GaussKrugerCrs& declared, double m
     } else if (max_x < 1e6) {
         candidate = gauss_kruger_crs(declared.datum, declared.zone_width, declared.zone, false);
     }
-    std::string message = "eastings " + range_text(min_x, max_x) + " do not fit EPSG:" +
-                          std::to_string(declared.epsg) + " (" + declared.name() + ")";
+    std::string message = "eastings " + range_text(min_x, max_x) +
+                          " do not fit EPSG:" + std::to_string(declared.epsg) + " (" +
+                          declared.name() + ")";
     if (candidate && fits(*candidate, min_x, max_x)) {
         message += " but fit EPSG:" + std::to_string(candidate->epsg) + " (" + candidate->name() +
                    "); use --s-srs EPSG:" + std::to_string(candidate->epsg);

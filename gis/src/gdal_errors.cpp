@@ -34,8 +34,8 @@ GdalErrorCapture::~GdalErrorCapture() {
 
 void GdalErrorCapture::handle(int error_class, int, const char* message) {
     auto* self = static_cast<GdalErrorCapture*>(CPLGetErrorHandlerUserData());
-    const int threshold = self != nullptr && self->m_include == Include::warnings ? CE_Warning
-                                                                               : CE_Failure;
+    const int threshold =
+        self != nullptr && self->m_include == Include::warnings ? CE_Warning : CE_Failure;
     if (self != nullptr && error_class >= threshold && message != nullptr) {
         self->m_message = message;
     }

@@ -122,7 +122,6 @@ std::pair<std::string, double> closest(const std::map<std::string, double>& dist
     return best;
 }
 
-
 } // namespace
 
 ImportReport import_photos(ProjectStore& store, const std::string& directory,

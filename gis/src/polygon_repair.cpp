@@ -70,8 +70,8 @@ RepairedPolygon checked_multipolygon(const OGRGeometry& geometry) {
     if (result.geometry->IsEmpty()) {
         throw Error("invalid (" + reason + ") with no area left after repair");
     }
-    const double before = type == wkbPolygon ? flat->toPolygon()->get_Area()
-                                             : flat->toMultiPolygon()->get_Area();
+    const double before =
+        type == wkbPolygon ? flat->toPolygon()->get_Area() : flat->toMultiPolygon()->get_Area();
     char change[96];
     std::snprintf(change, sizeof change, "; made valid (%d part(s), area %+.2f%%)",
                   result.geometry->getNumGeometries(),

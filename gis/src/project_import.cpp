@@ -13,8 +13,8 @@
 namespace xj::gis {
 
 using detail::cell;
-using detail::fixed;
 using detail::find_field;
+using detail::fixed;
 
 namespace {
 
@@ -193,7 +193,6 @@ bool same_sites(const std::vector<const ProjectSite*>& stored,
     }
     return true;
 }
-
 
 } // namespace
 

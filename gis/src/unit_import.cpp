@@ -12,8 +12,8 @@
 namespace xj::gis {
 
 using detail::cell;
-using detail::fixed;
 using detail::find_field;
+using detail::fixed;
 
 namespace {
 
@@ -149,7 +149,6 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
     }
     return unit;
 }
-
 
 } // namespace
 

@@ -9,8 +9,8 @@ namespace xj::gis {
 
 /// What an import did (or, with --dry-run, would do).
 struct ImportReport {
-    std::string source;          ///< file, layer, driver
-    std::string encoding;        ///< and why
+    std::string source;   ///< file, layer, driver
+    std::string encoding; ///< and why
     std::string source_crs;
     std::size_t read = 0;
     std::size_t added = 0;
