@@ -114,15 +114,20 @@ void write_villages(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefi
     dataset.CommitTransaction();
 }
 
-void write_points(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile) {
-    OGRLayer* layer = make_layer(dataset, "sites", wkbPoint, srs, shapefile);
-    // DBF field names hold 10 bytes: offices abbreviate in pinyin (项目编号 → XMBH).
+/// Project id and type, as offices name them: in Chinese, or in pinyin abbreviations where DBF
+/// field names hold only 10 bytes (项目编号 → XMBH).
+void add_project_fields(OGRLayer& layer, bool shapefile) {
     OGRFieldDefn id(shapefile ? "XMBH" : "项目编号", OFTString);
     id.SetWidth(16);
-    layer->CreateField(&id);
+    layer.CreateField(&id);
     OGRFieldDefn type(shapefile ? "XMLX" : "项目类型", OFTString);
     type.SetWidth(8);
-    layer->CreateField(&type);
+    layer.CreateField(&type);
+}
+
+void write_points(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile) {
+    OGRLayer* layer = make_layer(dataset, "sites", wkbPoint, srs, shapefile);
+    add_project_fields(*layer, shapefile);
     const char* types[] = {"饮水", "住房", "道路", "光伏", "其他"};
     dataset.StartTransaction();
     for (int n = 0; n < point_count; ++n) {
@@ -141,12 +146,7 @@ void write_points(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile
 
 void write_roads(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile) {
     OGRLayer* layer = make_layer(dataset, "roads", wkbLineString, srs, shapefile);
-    OGRFieldDefn id(shapefile ? "XMBH" : "项目编号", OFTString);
-    id.SetWidth(16);
-    layer->CreateField(&id);
-    OGRFieldDefn type(shapefile ? "XMLX" : "项目类型", OFTString);
-    type.SetWidth(8);
-    layer->CreateField(&type);
+    add_project_fields(*layer, shapefile);
     dataset.StartTransaction();
     for (int n = 0; n < road_count; ++n) {
         OGRFeature feature(layer->GetLayerDefn());

@@ -63,6 +63,24 @@ protected:
         return buffer;
     }
 
+    /// A 3×3 block of 0.01° villages with the middle one missing: a gap of about 1 km².
+    static std::string ring_of_cells() {
+        std::string features;
+        int n = 0;
+        for (int row = 0; row < 3; ++row) {
+            for (int col = 0; col < 3; ++col) {
+                if (row == 1 && col == 1) {
+                    continue;
+                }
+                features += (n ? "," : "") + square("4103261002" + std::to_string(10 + n),
+                                                    "村" + std::to_string(n), 112.40 + col * 0.01,
+                                                    34.10 + row * 0.01, 0.01);
+                ++n;
+            }
+        }
+        return features;
+    }
+
     test::TempDir dir;
     std::unique_ptr<GpkgStore> store;
 };
@@ -191,21 +209,8 @@ TEST_F(UnitImport, RepairsSelfIntersectionsAndReportsThem) {
 }
 
 TEST_F(UnitImport, ReportsOverlapsAndGapsBetweenNeighboursInSquareMetres) {
-    // A 3×3 block of 0.01° cells with the middle missing (a gap of ~0.9 km²), and an extra
-    // village overlapping the first cell by a quarter.
-    std::string features;
-    int n = 0;
-    for (int row = 0; row < 3; ++row) {
-        for (int col = 0; col < 3; ++col) {
-            if (row == 1 && col == 1) {
-                continue;
-            }
-            features += (n ? "," : "") + square("4103261002" + std::to_string(10 + n),
-                                                "村" + std::to_string(n), 112.40 + col * 0.01,
-                                                34.10 + row * 0.01, 0.01);
-            ++n;
-        }
-    }
+    // The ring of eight cells, and an extra village overlapping the first cell by a quarter.
+    std::string features = ring_of_cells();
     features += "," + square("410326100299", "重叠村", 112.405, 34.105, 0.01);
     const auto report = import(geojson(features));
     int overlaps = 0, gaps = 0;
@@ -218,19 +223,7 @@ TEST_F(UnitImport, ReportsOverlapsAndGapsBetweenNeighboursInSquareMetres) {
 }
 
 TEST_F(UnitImport, FindsAnEnclosedGap) {
-    std::string features;
-    int n = 0;
-    for (int row = 0; row < 3; ++row) {
-        for (int col = 0; col < 3; ++col) {
-            if (row == 1 && col == 1) {
-                continue;
-            }
-            features += (n ? "," : "") + square("4103261002" + std::to_string(10 + n),
-                                                "村" + std::to_string(n), 112.40 + col * 0.01,
-                                                34.10 + row * 0.01, 0.01);
-            ++n;
-        }
-    }
+    const std::string features = ring_of_cells();
     const auto report = import(geojson(features));
     ASSERT_EQ(report.warnings.size(), 1u);
     const std::string& gap = report.warnings[0];

@@ -105,6 +105,15 @@ public:
     }
 
     bool has(const char* key) const { return m_columns.at(key) >= 0; }
+    /// The row's project id, which must name a project already in the file.
+    std::string project_id(const SourceFeature& row, const std::set<std::string>& projects) const {
+        std::string id = text(row, "project_id");
+        if (projects.count(id) == 0) {
+            throw Error(where(row, "project_id") + ": project '" + id +
+                        "' is not in the project file (import it first)");
+        }
+        return id;
+    }
     std::string text(const SourceFeature& row, const char* key) const {
         return cell(row, m_columns.at(key));
     }
@@ -200,18 +209,21 @@ struct Counts {
     std::size_t added = 0, updated = 0, unchanged = 0;
 };
 
+/// Counts the record as added, updated or unchanged; true when it must be written.
 template <typename Record, typename Key>
-void count_change(Counts& counts, const std::map<Key, Record>& existing, const Key& key,
-                  const Record& record, bool& write) {
+bool count_change(Counts& counts, const std::map<Key, Record>& existing, const Key& key,
+                  const Record& record) {
     const auto found = existing.find(key);
-    write = found == existing.end() || !(found->second == record);
     if (found == existing.end()) {
         ++counts.added;
-    } else if (write) {
-        ++counts.updated;
-    } else {
-        ++counts.unchanged;
+        return true;
     }
+    if (found->second == record) {
+        ++counts.unchanged;
+        return false;
+    }
+    ++counts.updated;
+    return true;
 }
 
 void import_progress(ProjectStore& store, const SourceData& data, const Layout& layout,
@@ -232,11 +244,7 @@ void import_progress(ProjectStore& store, const SourceData& data, const Layout& 
     std::vector<Row> rows;
     for (const auto& row : data.features) {
         core::ProgressReport report;
-        report.project_id = layout.text(row, "project_id");
-        if (projects.count(report.project_id) == 0) {
-            throw Error(layout.where(row, "project_id") + ": project '" + report.project_id +
-                        "' is not in the project file (import it first)");
-        }
+        report.project_id = layout.project_id(row, projects);
         report.report_date = layout.required_date(row, "date");
         report.percent = layout.number(row, "percent");
         report.cumulative_quantity = layout.number(row, "quantity");
@@ -285,11 +293,9 @@ void import_progress(ProjectStore& store, const SourceData& data, const Layout& 
     }
 
     for (const auto& row : rows) {
-        bool write = false;
         const auto key =
             std::make_pair(row.report.project_id, row.report.report_date.days_since_epoch());
-        count_change(counts, existing, key, row.report, write);
-        if (write) {
+        if (count_change(counts, existing, key, row.report)) {
             if (existing.count(key) != 0) {
                 store.replace_progress_report(row.report);
             } else {
@@ -312,11 +318,7 @@ void import_milestones(ProjectStore& store, const SourceData& data, const Layout
     std::vector<core::Milestone> rows;
     for (const auto& row : data.features) {
         core::Milestone m;
-        m.project_id = layout.text(row, "project_id");
-        if (projects.count(m.project_id) == 0) {
-            throw Error(layout.where(row, "project_id") + ": project '" + m.project_id +
-                        "' is not in the project file (import it first)");
-        }
+        m.project_id = layout.project_id(row, projects);
         m.name = layout.text(row, "name");
         if (m.name.empty()) {
             throw Error(layout.where(row, "name") + ": the milestone has no name");
@@ -340,9 +342,7 @@ void import_milestones(ProjectStore& store, const SourceData& data, const Layout
         rows.push_back(std::move(m));
     }
     for (const auto& m : rows) {
-        bool write = false;
-        count_change(counts, existing, std::make_pair(m.project_id, m.seq), m, write);
-        if (write) {
+        if (count_change(counts, existing, std::make_pair(m.project_id, m.seq), m)) {
             store.upsert_milestone(m);
         }
     }
@@ -357,11 +357,7 @@ void import_problems(ProjectStore& store, const SourceData& data, const Layout& 
     std::vector<core::Problem> rows;
     for (const auto& row : data.features) {
         core::Problem p;
-        p.project_id = layout.text(row, "project_id");
-        if (projects.count(p.project_id) == 0) {
-            throw Error(layout.where(row, "project_id") + ": project '" + p.project_id +
-                        "' is not in the project file (import it first)");
-        }
+        p.project_id = layout.project_id(row, projects);
         p.raised_date = layout.required_date(row, "raised_date");
         p.category = category_from_text(layout.text(row, "category"));
         p.description = layout.text(row, "description");
@@ -386,9 +382,7 @@ void import_problems(ProjectStore& store, const SourceData& data, const Layout& 
         rows.push_back(std::move(p));
     }
     for (const auto& p : rows) {
-        bool write = false;
-        count_change(counts, existing, p.id, p, write);
-        if (write) {
+        if (count_change(counts, existing, p.id, p)) {
             store.upsert_problem(p);
         }
     }

@@ -520,6 +520,8 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         data.source_crs = "none (no geometry)";
         return data;
     }
+    // Points built from coordinate columns are in no CRS the layer declares: only --s-srs
+    // (or --coords) can say what they are.
     raw.srs = has_geometry ? raw.srs : nullptr;
     const OGRSpatialReference srs = source_crs(data, raw, options, prj);
     remove_offset(data, srs, options.offset);
