@@ -29,3 +29,8 @@ measure "xiangjian import projects sites.shp (120,000 points, linked to villages
 rm -f ogr.gpkg; measure "ogr2ogr -f GPKG roads.shp (20,000 lines)" ogr2ogr -f GPKG ogr.gpkg roads.shp
 measure "xiangjian import projects roads.shp (20,000 lines, lengths per village)" "$build/bin/xiangjian" import projects xj.gpkg roads.shp
 "$build/bin/xj_bench_spatial_join" province.gpkg
+# Borders digitised twice: neighbours' vertices differ along each border (T-junctions).
+"$build/bin/xj_make_province" "$work/independent" --independent-edges > /dev/null
+rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null
+measure "xiangjian import units villages.shp, borders with different vertices (with check)" \
+    "$build/bin/xiangjian" import units xj.gpkg "$work/independent/villages.shp"

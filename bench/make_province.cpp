@@ -7,7 +7,12 @@
 // Villages are the cells of a jittered grid whose shared corners move together, so they tile
 // the province exactly; each edge is subdivided (collinear points) so that every village has
 // 60–150 vertices, as digitised boundaries do. Codes follow the 12-digit structure.
+//
+// By default neighbours share the vertices of their common border, as boundaries exported from
+// a topologically edited coverage do. With --independent-edges each village subdivides its own
+// edges, so that a vertex of one lies on a segment of its neighbour (borders digitised twice).
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -16,12 +21,14 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 #include <string>
+#include <vector>
 
 namespace {
 
 constexpr double west = 110.36, east = 116.65, south = 31.38, north = 36.37; // Henan
 constexpr int columns = 230, rows = 205;                                     // 47,150 cells
 constexpr int point_count = 120000, road_count = 20000;
+bool independent_edges = false;
 
 double unit(std::uint64_t key) { // splitmix64 → [0, 1)
     key += 0x9E3779B97F4A7C15ull;
@@ -68,6 +75,35 @@ OGRLayer* make_layer(GDALDataset& dataset, const char* name, OGRwkbGeometryType 
     return layer;
 }
 
+/// The points of the edge from grid corner a towards b, b excluded: 14–36 of them, so that a
+/// village has 60–150. A shared edge is computed once from its lower corner and reversed for
+/// the other village, so that both carry bit-identical vertices.
+void add_edge(OGRLinearRing& ring, std::pair<int, int> a, std::pair<int, int> b, int cell) {
+    const bool reversed = !independent_edges && b < a;
+    const auto from = reversed ? b : a, to = reversed ? a : b;
+    const std::uint64_t key =
+        independent_edges
+            ? std::uint64_t(cell) * 31u + 5
+            : (std::uint64_t(from.first) * 1000003u + std::uint64_t(from.second)) * 4u +
+                  (to.first != from.first ? 1u : 2u);
+    const int per_edge = 14 + static_cast<int>(unit(key) * 23);
+    const auto [ax, ay] = corner(from.first, from.second);
+    const auto [bx, by] = corner(to.first, to.second);
+    std::vector<std::pair<double, double>> points;
+    for (int s = 0; s <= per_edge; ++s) {
+        const double t = static_cast<double>(s) / per_edge;
+        points.emplace_back(s == per_edge ? bx : ax + t * (bx - ax),
+                            s == per_edge ? by : ay + t * (by - ay));
+    }
+    if (reversed) {
+        std::reverse(points.begin(), points.end());
+    }
+    points.pop_back(); // the next edge starts there
+    for (const auto& [x, y] : points) {
+        ring.addPoint(x, y);
+    }
+}
+
 void write_villages(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile) {
     OGRLayer* layer = make_layer(dataset, "villages", wkbPolygon, srs, shapefile);
     OGRFieldDefn code("code", OFTString);
@@ -82,18 +118,10 @@ void write_villages(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefi
     for (int j = 0; j < rows; ++j) {
         for (int i = 0; i < columns; ++i) {
             const int cell = j * columns + i;
-            const int per_edge =
-                14 + static_cast<int>(unit(cell * 31u + 5) * 23); // 60–150 vertices
             const std::pair<int, int> corners[] = {{i, j}, {i + 1, j}, {i + 1, j + 1}, {i, j + 1}};
             OGRLinearRing ring;
             for (int k = 0; k < 4; ++k) {
-                const auto [ax, ay] = corner(corners[k].first, corners[k].second);
-                const auto [bx, by] =
-                    corner(corners[(k + 1) % 4].first, corners[(k + 1) % 4].second);
-                for (int s = 0; s < per_edge; ++s) {
-                    const double t = static_cast<double>(s) / per_edge;
-                    ring.addPoint(ax + t * (bx - ax), ay + t * (by - ay));
-                }
+                add_edge(ring, corners[k], corners[(k + 1) % 4], cell);
             }
             ring.closeRings();
             OGRPolygon polygon;
@@ -174,8 +202,10 @@ void write_roads(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile)
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUT_DIR\n", argv[0]);
+    if (argc == 3 && std::string{argv[2]} == "--independent-edges") {
+        independent_edges = true;
+    } else if (argc != 2) {
+        std::fprintf(stderr, "usage: %s OUT_DIR [--independent-edges]\n", argv[0]);
         return 2;
     }
     GDALAllRegister();

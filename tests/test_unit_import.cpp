@@ -234,6 +234,41 @@ TEST_F(UnitImport, FindsAnEnclosedGap) {
     EXPECT_NE(gap.find("410326100210"), std::string::npos) << gap;
 }
 
+TEST_F(UnitImport, NeighboursWithDifferentVerticesOnTheirBorderAreNoFinding) {
+    // 云梦村 has vertices on the border that 杜康村 does not (a T-junction at 34.103 and
+    // 34.107), and 杜康村 one that 云梦村 does not: the border is the same line.
+    const std::string left =
+        R"({"type":"Feature","properties":{"code":"410326100201","name":"云梦村"},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[112.40,34.10],[112.41,34.10],)"
+        R"([112.41,34.103],[112.41,34.107],[112.41,34.11],[112.40,34.11],[112.40,34.10]]]}})";
+    const std::string right =
+        R"({"type":"Feature","properties":{"code":"410326100202","name":"杜康村"},)"
+        R"("geometry":{"type":"Polygon","coordinates":[[[112.41,34.10],[112.42,34.10],)"
+        R"([112.42,34.11],[112.41,34.11],[112.41,34.105],[112.41,34.10]]]}})";
+    const auto report = import(geojson(left + "," + right));
+    EXPECT_TRUE(report.warnings.empty()) << report.warnings.front();
+
+    // Moving 杜康村's extra vertex 20 m east opens a gap of about 0.5 × 20 m × 1,109 m.
+    std::string gapped = right;
+    gapped.replace(gapped.find("[112.41,34.105]"), 15, "[112.4102,34.105]");
+    const auto with_gap = import(geojson(left + "," + gapped));
+    ASSERT_EQ(with_gap.warnings.size(), 1u);
+    EXPECT_EQ(with_gap.warnings[0].rfind("gap", 0), 0u) << with_gap.warnings[0];
+    EXPECT_NEAR(std::stod(with_gap.warnings[0].substr(4)), 0.5 * 18.45 * 1109, 300)
+        << with_gap.warnings[0];
+}
+
+TEST_F(UnitImport, FindsGapsAndOverlapsAcrossTownshipBorders) {
+    // Two villages of different townships, the second shifted 0.001° (about 92 m) west so that
+    // it overlaps the first by a strip of 92 m × 1,109 m.
+    const auto report = import(geojson(square("410326100201", "云梦村", 112.40, 34.10, 0.01) + "," +
+                                       square("410326209201", "杜康村", 112.409, 34.10, 0.01)));
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_EQ(report.warnings[0].rfind("overlap", 0), 0u) << report.warnings[0];
+    EXPECT_NEAR(std::stod(report.warnings[0].substr(8)), 92.2 * 1109, 0.02 * 92.2 * 1109)
+        << report.warnings[0];
+}
+
 TEST_F(UnitImport, BadRecordsNameTheFeature) {
     EXPECT_NE(failure(geojson(square("4103261002", "短码村", 112.4, 34.1, 0.01))).find("feature 1"),
               std::string::npos);

@@ -4,16 +4,21 @@
 #include "xiangjian/gis/crs.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
+#include <cmath>
+#include <cstdint>
 #include <geos_c.h>
 #include <map>
 #include <memory>
+#include <set>
 #include <tuple>
 
 namespace xj::gis {
 
 namespace {
 
-/// One GEOS context and the geometries made in it, freed together.
+/// A GEOS context and the geometries made in it, freed together.
 class Geos {
 public:
     Geos() : m_context(GEOS_init_r()) {}
@@ -44,14 +49,30 @@ private:
     std::vector<GEOSGeometry*> m_owned;
 };
 
-struct Tree {
-    GEOSContextHandle_t context;
-    GEOSSTRtree* tree;
-    ~Tree() { GEOSSTRtree_destroy_r(context, tree); } // before the geometries it indexes
+/// Unit envelopes in a GEOS STR-tree; items are unit indexes.
+class EnvelopeIndex {
+public:
+    EnvelopeIndex(Geos& geos, const std::vector<CoverageUnit>& units)
+        : m_context(geos.context()), m_tree(GEOSSTRtree_create_r(m_context, 10)),
+          m_ids(units.size()) {
+        for (std::size_t i = 0; i < units.size(); ++i) {
+            OGREnvelope box;
+            units[i].geometry->getEnvelope(&box);
+            m_ids[i] = i;
+            GEOSSTRtree_insert_r(m_context, m_tree,
+                                 geos.own(GEOSGeom_createRectangle_r(m_context, box.MinX, box.MinY,
+                                                                     box.MaxX, box.MaxY)),
+                                 &m_ids[i]);
+        }
+    }
+    EnvelopeIndex(const EnvelopeIndex&) = delete;
+    EnvelopeIndex& operator=(const EnvelopeIndex&) = delete;
+    ~EnvelopeIndex() { GEOSSTRtree_destroy_r(m_context, m_tree); }
+
     std::vector<std::size_t> query(const GEOSGeometry* geometry) const {
         std::vector<std::size_t> hits;
         GEOSSTRtree_query_r(
-            context, tree, geometry,
+            m_context, m_tree, geometry,
             [](void* item, void* user) {
                 static_cast<std::vector<std::size_t>*>(user)->push_back(
                     *static_cast<std::size_t*>(item));
@@ -60,7 +81,328 @@ struct Tree {
         std::sort(hits.begin(), hits.end());
         return hits;
     }
+
+private:
+    GEOSContextHandle_t m_context;
+    GEOSSTRtree* m_tree;
+    std::vector<std::size_t> m_ids;
 };
+
+/// A boundary segment, by two independent 64-bit hashes of its canonical (lexicographically
+/// ordered) endpoints: equal segments have equal hashes, and two different segments that
+/// collide in both (one chance in 2^128) are not to be expected in any coverage. `vertex` finds
+/// its coordinates again for the few segments that end up without a twin.
+struct Segment {
+    std::uint64_t key;
+    std::uint64_t check;
+    std::uint32_t vertex; ///< global index of its first vertex, in ring order
+    std::uint32_t unit : 31;
+    std::uint32_t forward : 1; ///< runs the way its canonical form does
+};
+
+std::uint64_t mix(std::uint64_t h, double value) {
+    h ^= std::bit_cast<std::uint64_t>(value + 0.0) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 27);
+}
+
+bool before(const OGRRawPoint& a, const OGRRawPoint& b) {
+    return std::tie(a.x, a.y) < std::tie(b.x, b.y);
+}
+bool same(const OGRRawPoint& a, const OGRRawPoint& b) {
+    return a.x == b.x && a.y == b.y;
+}
+
+/// The segments of every ring, and where each ring's vertices start in the global numbering.
+struct Boundaries {
+    std::vector<const OGRLinearRing*> rings;
+    std::vector<std::uint32_t> ring_starts;
+    std::vector<Segment> segments;
+
+    std::pair<OGRRawPoint, OGRRawPoint> directed(const Segment& s) const {
+        const auto ring = static_cast<std::size_t>(
+            std::upper_bound(ring_starts.begin(), ring_starts.end(), s.vertex) -
+            ring_starts.begin() - 1);
+        const int k = static_cast<int>(s.vertex - ring_starts[ring]);
+        return {{rings[ring]->getX(k), rings[ring]->getY(k)},
+                {rings[ring]->getX(k + 1), rings[ring]->getY(k + 1)}};
+    }
+};
+
+Boundaries collect_boundaries(const std::vector<CoverageUnit>& units) {
+    Boundaries result;
+    std::size_t total = 0;
+    for (const auto& unit : units) {
+        for (const OGRPolygon* polygon : *unit.geometry) {
+            for (const OGRLinearRing* ring : *polygon) {
+                total += static_cast<std::size_t>(ring->getNumPoints());
+            }
+        }
+    }
+    if (total >= (std::size_t{1} << 32) || units.size() >= (std::size_t{1} << 31)) {
+        throw Error("too many boundary vertices for the overlap and gap check");
+    }
+    result.segments.reserve(total);
+    std::vector<OGRRawPoint> points;
+    std::uint32_t at = 0;
+    for (std::uint32_t u = 0; u < units.size(); ++u) {
+        for (const OGRPolygon* polygon : *units[u].geometry) {
+            for (const OGRLinearRing* ring : *polygon) {
+                const int n = ring->getNumPoints();
+                points.resize(static_cast<std::size_t>(n));
+                ring->getPoints(points.data());
+                result.rings.push_back(ring);
+                result.ring_starts.push_back(at);
+                for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+                    const OGRRawPoint& a = points[k];
+                    const OGRRawPoint& b = points[k + 1];
+                    if (same(a, b)) {
+                        continue;
+                    }
+                    const bool forward = before(a, b);
+                    const OGRRawPoint& low = forward ? a : b;
+                    const OGRRawPoint& high = forward ? b : a;
+                    result.segments.push_back(
+                        {mix(mix(mix(mix(0, low.x), low.y), high.x), high.y),
+                         mix(mix(mix(mix(0x51ED2701, high.y), low.x), high.x), low.y),
+                         at + static_cast<std::uint32_t>(k), u, forward ? 1u : 0u});
+                }
+                at += static_cast<std::uint32_t>(n);
+            }
+        }
+    }
+    return result;
+}
+
+/// LSD radix sort by key, a byte at a time: a province's millions of segments sort in a
+/// fraction of what a comparison sort takes.
+void sort_by_key(std::vector<Segment>& segments) {
+    std::vector<Segment> buffer(segments.size());
+    for (int shift = 0; shift < 64; shift += 8) {
+        std::array<std::size_t, 257> offsets{};
+        for (const Segment& s : segments) {
+            ++offsets[((s.key >> shift) & 0xFF) + 1];
+        }
+        if (std::count(offsets.begin() + 1, offsets.end(), segments.size()) == 1) {
+            continue; // every key has the same byte here
+        }
+        for (std::size_t b = 1; b < offsets.size(); ++b) {
+            offsets[b] += offsets[b - 1];
+        }
+        for (const Segment& s : segments) {
+            buffer[offsets[(s.key >> shift) & 0xFF]++] = s;
+        }
+        segments.swap(buffer);
+    }
+}
+
+/// A boundary segment without a twin, in the direction its unit runs.
+struct Loose {
+    OGRRawPoint from;
+    OGRRawPoint to;
+    std::uint32_t unit;
+    std::pair<OGRRawPoint, OGRRawPoint> canonical() const {
+        return before(from, to) ? std::pair{from, to} : std::pair{to, from};
+    }
+};
+
+/// Sorts segments so that equal ones are adjacent and keeps those that are not exactly one
+/// pair running in opposite directions.
+template <typename S, typename Less, typename Forward, typename Emit>
+void keep_untwinned(std::vector<S>& segments, Less less, Forward forward, Emit emit) {
+    std::sort(segments.begin(), segments.end(), less);
+    for (std::size_t i = 0; i < segments.size();) {
+        std::size_t j = i + 1;
+        std::size_t forwards = forward(segments[i]);
+        while (j < segments.size() && !less(segments[i], segments[j])) {
+            forwards += forward(segments[j]);
+            ++j;
+        }
+        if (!(j - i == 2 && forwards == 1)) {
+            for (std::size_t k = i; k < j; ++k) {
+                emit(segments[k]);
+            }
+        }
+        i = j;
+    }
+}
+
+std::vector<Loose> untwinned(Boundaries boundaries) {
+    std::vector<Segment>& segments = boundaries.segments;
+    sort_by_key(segments);
+    std::vector<Loose> loose;
+    std::vector<Segment> run;
+    for (std::size_t i = 0; i < segments.size();) {
+        std::size_t j = i + 1;
+        while (j < segments.size() && segments[j].key == segments[i].key) {
+            ++j;
+        }
+        run.assign(segments.begin() + static_cast<std::ptrdiff_t>(i),
+                   segments.begin() + static_cast<std::ptrdiff_t>(j));
+        keep_untwinned(
+            run, [](const Segment& a, const Segment& b) { return a.check < b.check; },
+            [](const Segment& s) { return std::size_t{s.forward}; },
+            [&](const Segment& s) {
+                const auto [from, to] = boundaries.directed(s);
+                loose.push_back({from, to, s.unit});
+            });
+        i = j;
+    }
+    return loose;
+}
+
+/// Splits each loose segment at the loose vertices of other segments lying on it (within a
+/// millimetre or so), using those vertices' exact coordinates so that the pieces can twin.
+std::vector<Loose> split_at_vertices_on_them(const std::vector<Loose>& loose) {
+    if (loose.empty()) {
+        return {};
+    }
+    double length = 0;
+    for (const auto& s : loose) {
+        length += std::hypot(s.to.x - s.from.x, s.to.y - s.from.y);
+    }
+    // Vertices by grid cell (cells about four mean segment lengths wide), each vertex once.
+    const double cell = std::max(4 * length / static_cast<double>(loose.size()), 1e-7);
+    const auto cell_of = [cell](double v) {
+        // Biased so that negative coordinates keep their order.
+        return static_cast<std::uint32_t>(static_cast<std::int64_t>(std::floor(v / cell)) +
+                                          (std::int64_t{1} << 31));
+    };
+    const auto key_of = [](std::uint32_t cx, std::uint32_t cy) {
+        return (std::uint64_t{cx} << 32) | cy;
+    };
+    std::vector<std::pair<std::uint64_t, OGRRawPoint>> vertices;
+    vertices.reserve(2 * loose.size());
+    for (const auto& s : loose) {
+        for (const OGRRawPoint& p : {s.from, s.to}) {
+            vertices.emplace_back(key_of(cell_of(p.x), cell_of(p.y)), p);
+        }
+    }
+    const auto by_key = [](const auto& a, const auto& b) {
+        return std::tie(a.first, a.second.x, a.second.y) <
+               std::tie(b.first, b.second.x, b.second.y);
+    };
+    std::sort(vertices.begin(), vertices.end(), by_key);
+    vertices.erase(
+        std::unique(vertices.begin(), vertices.end(),
+                    [](const auto& a, const auto& b) { return same(a.second, b.second); }),
+        vertices.end());
+    // Where each cell's vertices start, in an open-addressing table: a binary search over the
+    // whole array per lookup cost seconds in cache misses on a province.
+    struct Slot {
+        std::uint64_t key = ~std::uint64_t{0};
+        std::uint32_t first = 0, last = 0;
+    };
+    std::size_t cells = 0;
+    for (std::size_t i = 0; i < vertices.size(); ++i) {
+        cells += i == 0 || vertices[i].first != vertices[i - 1].first;
+    }
+    std::size_t slots = 16;
+    while (slots < 2 * cells) {
+        slots *= 2;
+    }
+    std::vector<Slot> table(slots);
+    const auto slot_of = [&](std::uint64_t key) {
+        std::uint64_t h = (key ^ (key >> 31)) * 0xBF58476D1CE4E5B9ull;
+        std::size_t at = static_cast<std::size_t>(h ^ (h >> 29)) & (slots - 1);
+        while (table[at].key != key && table[at].key != ~std::uint64_t{0}) {
+            at = (at + 1) & (slots - 1);
+        }
+        return at;
+    };
+    for (std::uint32_t i = 0; i < vertices.size();) {
+        std::uint32_t j = i + 1;
+        while (j < vertices.size() && vertices[j].first == vertices[i].first) {
+            ++j;
+        }
+        table[slot_of(vertices[i].first)] = {vertices[i].first, i, j};
+        i = j;
+    }
+    const auto cell_range = [&](std::uint32_t cx, std::uint32_t cy) {
+        const Slot& slot = table[slot_of(key_of(cx, cy))];
+        return std::pair{vertices.begin() + slot.first, vertices.begin() + slot.last};
+    };
+
+    constexpr double epsilon = 1e-8; // degrees: about a millimetre
+    std::vector<Loose> pieces;
+    pieces.reserve(loose.size());
+    std::vector<std::pair<double, OGRRawPoint>> cuts;
+    for (const auto& s : loose) {
+        const double dx = s.to.x - s.from.x, dy = s.to.y - s.from.y;
+        const double length2 = dx * dx + dy * dy;
+        cuts.clear();
+        for (std::uint32_t cx = cell_of(std::min(s.from.x, s.to.x) - epsilon);
+             cx <= cell_of(std::max(s.from.x, s.to.x) + epsilon); ++cx) {
+            for (std::uint32_t cy = cell_of(std::min(s.from.y, s.to.y) - epsilon);
+                 cy <= cell_of(std::max(s.from.y, s.to.y) + epsilon); ++cy) {
+                const auto [first, last] = cell_range(cx, cy);
+                for (auto v = first; v != last; ++v) {
+                    const OGRRawPoint* p = &v->second;
+                    const double t = ((p->x - s.from.x) * dx + (p->y - s.from.y) * dy) / length2;
+                    if (t <= 0 || t >= 1 || same(*p, s.from) || same(*p, s.to)) {
+                        continue;
+                    }
+                    const double off = std::abs((p->x - s.from.x) * dy - (p->y - s.from.y) * dx);
+                    if (off * off < epsilon * epsilon * length2) {
+                        cuts.emplace_back(t, *p);
+                    }
+                }
+            }
+        }
+        std::sort(cuts.begin(), cuts.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        OGRRawPoint at = s.from;
+        for (const auto& [t, p] : cuts) {
+            pieces.push_back({at, p, s.unit});
+            at = p;
+        }
+        pieces.push_back({at, s.to, s.unit});
+    }
+    return pieces;
+}
+
+std::vector<Loose> untwinned_after_splitting(std::vector<Loose> loose) {
+    std::vector<Loose> pieces = split_at_vertices_on_them(loose);
+    loose = {};
+    std::vector<Loose> result;
+    keep_untwinned(
+        pieces,
+        [](const Loose& a, const Loose& b) {
+            const auto [a0, a1] = a.canonical();
+            const auto [b0, b1] = b.canonical();
+            return std::tie(a0.x, a0.y, a1.x, a1.y) < std::tie(b0.x, b0.y, b1.x, b1.y);
+        },
+        [](const Loose& s) { return std::size_t{before(s.from, s.to)}; },
+        [&](const Loose& s) { result.push_back(s); });
+    return result;
+}
+
+/// More loose segments than this are borders digitised separately on both sides.
+constexpr std::size_t max_arranged_segments = 200000;
+
+void sort_findings(CoverageReport& report) {
+    std::sort(report.overlaps.begin(), report.overlaps.end(),
+              [](const auto& a, const auto& b) { return std::tie(a.a, a.b) < std::tie(b.a, b.b); });
+}
+
+/// Whether (x, y) is inside a valid multipolygon: crossings of a ray to the east, counted over
+/// all rings (holes and parts do not overlap in a valid geometry).
+bool contains(const OGRMultiPolygon& shape, double x, double y) {
+    bool inside = false;
+    for (const OGRPolygon* polygon : shape) {
+        for (const OGRLinearRing* ring : *polygon) {
+            const int n = ring->getNumPoints();
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                const double xi = ring->getX(i), yi = ring->getY(i);
+                const double xj = ring->getX(j), yj = ring->getY(j);
+                if ((yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) {
+                    inside = !inside;
+                }
+            }
+        }
+    }
+    return inside;
+}
 
 } // namespace
 
@@ -70,120 +412,139 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
     if (units.empty()) {
         return report;
     }
+    // 1. Twin the segments; keep those without a twin.
+    std::vector<Loose> loose = untwinned(collect_boundaries(units));
+    // Neighbours often share a border but not all its vertices (a vertex of one lies on a
+    // segment of the other): split such segments there and twin again.
+    loose = untwinned_after_splitting(std::move(loose));
+    report.unmatched_segments = loose.size();
+
+    Geos geos;
+    GEOSContextHandle_t context = geos.context();
     const OGRSpatialReference geographic = srs_from_epsg(storage_epsg);
     const OGRSpatialReference metric = srs_from_epsg(projected_epsg);
     std::unique_ptr<OGRCoordinateTransformation> to_metres(
         OGRCreateCoordinateTransformation(&geographic, &metric));
-    std::unique_ptr<OGRCoordinateTransformation> to_degrees(
-        OGRCreateCoordinateTransformation(&metric, &geographic));
-
-    Geos geos;
-    GEOSContextHandle_t context = geos.context();
-    std::vector<GEOSGeometry*> shapes;
-    shapes.reserve(units.size());
-    std::map<std::string, std::vector<std::size_t>> groups;
-    for (std::size_t i = 0; i < units.size(); ++i) {
-        std::unique_ptr<OGRGeometry> projected(units[i].geometry->clone());
-        projected->transform(to_metres.get());
-        shapes.push_back(geos.own(projected->exportToGEOS(context)));
-        groups[units[i].group].push_back(i);
-    }
-    std::vector<std::size_t> ids(shapes.size());
-    Tree tree{context, GEOSSTRtree_create_r(context, 10)};
-    for (std::size_t i = 0; i < shapes.size(); ++i) {
-        ids[i] = i;
-        GEOSSTRtree_insert_r(context, tree.tree, shapes[i], &ids[i]);
-    }
-
-    auto check_pair = [&](std::size_t i, std::size_t j) {
-        if (GEOSRelatePattern_r(context, shapes[i], shapes[j], "T********") != 1) {
+    const EnvelopeIndex index(geos, units);
+    std::map<std::size_t, GEOSGeometry*> in_degrees, in_metres; // converted when needed
+    const auto shape = [&](std::size_t i, bool metres) {
+        auto& cache = metres ? in_metres : in_degrees;
+        if (const auto found = cache.find(i); found != cache.end()) {
+            return found->second;
+        }
+        std::unique_ptr<OGRGeometry> copy(units[i].geometry->clone());
+        if (metres) {
+            copy->transform(to_metres.get());
+        }
+        return cache[i] = geos.own(copy->exportToGEOS(context));
+    };
+    std::set<std::pair<std::size_t, std::size_t>> checked;
+    const auto check_pair = [&](std::size_t i, std::size_t j) {
+        if (i > j) {
+            std::swap(i, j);
+        }
+        if (!checked.emplace(i, j).second ||
+            GEOSRelatePattern_r(context, shape(i, true), shape(j, true), "T********") != 1) {
             return;
         }
-        GEOSGeometry* shared = GEOSIntersection_r(context, shapes[i], shapes[j]);
+        GEOSGeometry* shared = GEOSIntersection_r(context, shape(i, true), shape(j, true));
         if (shared == nullptr) {
             return;
         }
         const double area = geos.area(shared);
         GEOSGeom_destroy_r(context, shared);
         if (area > tolerance_m2) {
-            report.overlaps.push_back({units[i].code, units[j].code, area});
+            report.overlaps.push_back({units[i].label, units[j].label, area});
         }
     };
 
-    for (const auto& [group, members] : groups) {
-        std::vector<GEOSGeometry*> clones;
-        double sum = 0;
-        for (const std::size_t i : members) {
-            clones.push_back(GEOSGeom_clone_r(context, shapes[i]));
-            sum += geos.area(shapes[i]);
+    if (loose.size() > max_arranged_segments) {
+        // Borders digitised separately on both sides: an arrangement of all of them would take
+        // gigabytes. Check each unit with such borders against its neighbours instead.
+        report.gaps_checked = false;
+        std::set<std::uint32_t> involved;
+        for (const auto& segment : loose) {
+            involved.insert(segment.unit);
         }
-        // Freed group by group: a province's unions kept to the end would take gigabytes.
-        const auto destroy = [context](GEOSGeometry* g) { GEOSGeom_destroy_r(context, g); };
-        std::unique_ptr<GEOSGeometry, decltype(destroy)> collection(
-            GEOSGeom_createCollection_r(context, GEOS_GEOMETRYCOLLECTION, clones.data(),
-                                        static_cast<unsigned>(clones.size())),
-            destroy);
-        std::unique_ptr<GEOSGeometry, decltype(destroy)> union_of_group(
-            GEOSUnaryUnion_r(context, collection.get()), destroy);
-        if (!collection || !union_of_group) {
-            throw Error("GEOS failed to union the units of group " + group);
-        }
-        const GEOSGeometry* merged = union_of_group.get();
-
-        // Overlap inside the group shows as area counted twice.
-        if (sum - geos.area(merged) > tolerance_m2) {
-            for (std::size_t a = 0; a < members.size(); ++a) {
-                for (const std::size_t j : tree.query(shapes[members[a]])) {
-                    if (j > members[a] && units[j].group == group) {
-                        check_pair(members[a], j);
-                    }
+        loose = {};
+        for (const std::uint32_t i : involved) {
+            for (const std::size_t j : index.query(shape(i, false))) {
+                if (j != i && involved.count(static_cast<std::uint32_t>(j)) != 0) {
+                    check_pair(i, j);
                 }
             }
+            GEOSGeom_destroy_r(context, in_metres[i]); // keep memory flat: one unit at a time
+            in_metres[i] = geos.own(GEOSGeom_createEmptyPolygon_r(context));
         }
-        // Gaps: holes in the group's union, with the units around each.
-        const int parts = GEOSGetNumGeometries_r(context, merged);
-        for (int p = 0; p < parts; ++p) {
-            const GEOSGeometry* polygon = GEOSGetGeometryN_r(context, merged, p);
-            if (GEOSGeomTypeId_r(context, polygon) != GEOS_POLYGON) {
+        sort_findings(report);
+        return report;
+    }
+
+    // 2. Node the loose segments and take the faces they enclose.
+    std::vector<GEOSGeometry*> lines;
+    lines.reserve(loose.size());
+    for (const auto& segment : loose) {
+        const double xy[4] = {segment.from.x, segment.from.y, segment.to.x, segment.to.y};
+        lines.push_back(GEOSGeom_createLineString_r(
+            context, GEOSCoordSeq_copyFromBuffer_r(context, xy, 2, 0, 0)));
+    }
+    loose = {};
+    GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
+        context, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
+    GEOSGeometry* noded = geos.own(GEOSUnaryUnion_r(context, collection));
+    const GEOSGeometry* noded_lines[] = {noded};
+    GEOSGeometry* faces = geos.own(GEOSPolygonize_r(context, noded_lines, 1));
+
+    // 3. Count the units over each face.
+    const auto metric_area = [&](const GEOSGeometry* face) {
+        std::unique_ptr<OGRGeometry> copy(
+            OGRGeometryFactory::createFromGEOS(context, const_cast<GEOSGeometry*>(face)));
+        copy->transform(to_metres.get());
+        return copy->toPolygon()->get_Area();
+    };
+
+    const int face_count = GEOSGetNumGeometries_r(context, faces);
+    for (int f = 0; f < face_count; ++f) {
+        const GEOSGeometry* face = GEOSGetGeometryN_r(context, faces, f);
+        GEOSGeometry* inside = geos.own(GEOSPointOnSurface_r(context, face));
+        double x = 0, y = 0;
+        GEOSGeomGetX_r(context, inside, &x);
+        GEOSGeomGetY_r(context, inside, &y);
+        std::size_t cover = 0;
+        for (const std::size_t i : index.query(inside)) {
+            cover += contains(*units[i].geometry, x, y);
+        }
+        if (cover == 1) {
+            continue;
+        }
+        if (cover == 0) {
+            const double area = metric_area(face);
+            if (area <= tolerance_m2) {
                 continue;
             }
-            const int holes = GEOSGetNumInteriorRings_r(context, polygon);
-            for (int h = 0; h < holes; ++h) {
-                const GEOSGeometry* ring = GEOSGetInteriorRingN_r(context, polygon, h);
-                std::unique_ptr<GEOSGeometry, decltype(destroy)> hole_owner(
-                    GEOSGeom_createPolygon_r(context, GEOSGeom_clone_r(context, ring), nullptr, 0),
-                    destroy);
-                const GEOSGeometry* hole = hole_owner.get();
-                const double area = geos.area(hole);
-                if (area <= tolerance_m2) {
-                    continue;
+            CoverageGap gap{area, x, y, {}};
+            for (const std::size_t i : index.query(face)) {
+                if (GEOSIntersects_r(context, shape(i, false), face) == 1) {
+                    gap.neighbours.push_back(units[i].label);
                 }
-                CoverageGap gap;
-                gap.area_m2 = area;
-                std::unique_ptr<GEOSGeometry, decltype(destroy)> inside(
-                    GEOSPointOnSurface_r(context, hole), destroy);
-                GEOSGeomGetX_r(context, inside.get(), &gap.lon);
-                GEOSGeomGetY_r(context, inside.get(), &gap.lat);
-                to_degrees->Transform(1, &gap.lon, &gap.lat);
-                for (const std::size_t j : tree.query(hole)) {
-                    if (GEOSIntersects_r(context, shapes[j], hole) == 1) {
-                        gap.neighbours.push_back(units[j].code);
-                    }
-                }
-                report.gaps.push_back(std::move(gap));
+            }
+            report.gaps.push_back(std::move(gap));
+            continue;
+        }
+        // Overlap: every pair of the units over this face, measured exactly.
+        std::vector<std::size_t> over;
+        for (const std::size_t i : index.query(face)) {
+            if (GEOSRelatePattern_r(context, shape(i, false), face, "T********") == 1) {
+                over.push_back(i);
+            }
+        }
+        for (std::size_t a = 0; a < over.size(); ++a) {
+            for (std::size_t b = a + 1; b < over.size(); ++b) {
+                check_pair(over[a], over[b]);
             }
         }
     }
-    // Neighbours in different groups: the township border must not overlap either.
-    for (std::size_t i = 0; i < shapes.size(); ++i) {
-        for (const std::size_t j : tree.query(shapes[i])) {
-            if (j > i && units[j].group != units[i].group) {
-                check_pair(i, j);
-            }
-        }
-    }
-    std::sort(report.overlaps.begin(), report.overlaps.end(),
-              [](const auto& a, const auto& b) { return std::tie(a.a, a.b) < std::tie(b.a, b.b); });
+    sort_findings(report);
     return report;
 }
 

@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <geos_c.h>
 
@@ -45,22 +46,34 @@ void collect_polygons(const OGRGeometry& geometry, OGRMultiPolygon& out) {
 } // namespace
 
 RepairedPolygon checked_multipolygon(const OGRGeometry& geometry) {
-    const auto type = wkbFlatten(geometry.getGeometryType());
+    return checked_multipolygon(std::unique_ptr<OGRGeometry>(geometry.clone()));
+}
+
+RepairedPolygon checked_multipolygon(std::unique_ptr<OGRGeometry> flat) {
+    const auto type = wkbFlatten(flat->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon) {
-        throw Error(std::string{"a "} + geometry.getGeometryName() +
-                    " where a polygon was expected");
+        throw Error(std::string{"a "} + flat->getGeometryName() + " where a polygon was expected");
     }
-    if (geometry.IsEmpty()) {
+    if (flat->IsEmpty()) {
         throw Error("empty geometry");
     }
     RepairedPolygon result;
-    result.geometry = std::make_unique<OGRMultiPolygon>();
-    std::unique_ptr<OGRGeometry> flat(geometry.clone());
     flat->flattenTo2D();
     if (flat->IsValid()) {
-        collect_polygons(*flat, *result.geometry);
+        // Taken over as it is (no copy) unless it has empty parts to drop.
+        if (type == wkbPolygon) {
+            result.geometry = std::make_unique<OGRMultiPolygon>();
+            result.geometry->addGeometryDirectly(flat.release());
+        } else if (std::none_of(flat->toMultiPolygon()->begin(), flat->toMultiPolygon()->end(),
+                                [](const OGRPolygon* part) { return part->IsEmpty(); })) {
+            result.geometry.reset(flat.release()->toMultiPolygon());
+        } else {
+            result.geometry = std::make_unique<OGRMultiPolygon>();
+            collect_polygons(*flat, *result.geometry);
+        }
         return result;
     }
+    result.geometry = std::make_unique<OGRMultiPolygon>();
     const std::string reason = invalidity_reason(*flat);
     std::unique_ptr<OGRGeometry> valid(flat->MakeValid());
     if (!valid) {

@@ -6,8 +6,12 @@
 #include "xiangjian/gis/polygon_repair.h"
 
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
 #include <map>
+#include <mutex>
+#include <thread>
 
 namespace xj::gis {
 
@@ -152,9 +156,104 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
 
 } // namespace
 
+namespace {
+
+/// Validates the boundaries on a second core while the first writes the units, then checks
+/// the coverage of the whole: GEOS work and SQLite writes overlap instead of adding up.
+class BoundaryChecker {
+public:
+    BoundaryChecker(SourceData& data, const UnitImportOptions& options,
+                    std::vector<std::string> labels)
+        : m_data(data), m_options(options), m_labels(std::move(labels)),
+          m_results(data.features.size()), m_thread([this](std::stop_token stop) { run(stop); }) {}
+
+    /// The checked boundary of feature i, waiting for it; rethrows what validation threw.
+    RepairedPolygon take(std::size_t i) {
+        std::unique_lock lock(m_mutex);
+        m_ready.wait(lock, [&] { return m_done > i; });
+        Result& result = m_results[i];
+        if (result.error) {
+            std::rethrow_exception(result.error);
+        }
+        return std::move(result.polygon);
+    }
+
+    /// The coverage findings, once every feature has been taken. A failure of the check is
+    /// one more finding: the units themselves are fine.
+    CoverageReport findings(std::vector<std::string>& warnings) {
+        m_thread.join();
+        if (m_coverage_error) {
+            try {
+                std::rethrow_exception(m_coverage_error);
+            } catch (const std::exception& error) {
+                warnings.push_back(std::string{"the overlap and gap check failed: "} +
+                                   error.what());
+            }
+        }
+        return std::move(m_findings);
+    }
+
+private:
+    struct Result {
+        RepairedPolygon polygon;
+        std::exception_ptr error;
+    };
+
+    void run(const std::stop_token& stop) {
+        std::vector<CoverageUnit> coverage;
+        bool failed = false;
+        for (std::size_t i = 0; i < m_results.size() && !stop.stop_requested(); ++i) {
+            SourceFeature& feature = m_data.features[i];
+            Result result;
+            try {
+                if (!feature.geometry) {
+                    throw Error("no geometry");
+                }
+                result.polygon = checked_multipolygon(std::move(feature.geometry));
+                coverage.push_back({m_labels[i], result.polygon.geometry.get()});
+            } catch (...) {
+                result.error = std::current_exception();
+                failed = true;
+            }
+            {
+                const std::lock_guard lock(m_mutex);
+                m_results[i] = std::move(result);
+                m_done = failed ? m_results.size() : i + 1; // nothing after a failure is needed
+            }
+            m_ready.notify_one();
+            if (failed) {
+                return;
+            }
+        }
+        // The geometries stay alive: the writer moves them out, but never frees them before
+        // findings() has joined this thread (it holds the unit records until then).
+        if (m_options.check_coverage && !stop.stop_requested()) {
+            try {
+                m_findings = check_coverage(coverage, m_data.suggested_gk_epsg,
+                                            m_options.overlap_tolerance_m2);
+            } catch (...) {
+                m_coverage_error = std::current_exception();
+            }
+        }
+    }
+
+    SourceData& m_data;
+    const UnitImportOptions& m_options;
+    std::vector<std::string> m_labels;
+    std::vector<Result> m_results;
+    std::size_t m_done = 0;
+    std::mutex m_mutex;
+    std::condition_variable m_ready;
+    CoverageReport m_findings;
+    std::exception_ptr m_coverage_error;
+    std::jthread m_thread; // last: started once everything it uses exists
+};
+
+} // namespace
+
 ImportReport import_units(ProjectStore& store, const std::string& path,
                           const UnitImportOptions& options, const ProgressCallback& progress) {
-    const SourceData data = read_vector_source(path, options.source);
+    SourceData data = read_vector_source(path, options.source);
     ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
 
@@ -163,12 +262,10 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         existing.emplace(record.unit.code, std::move(record));
     }
 
-    struct Prepared {
-        core::AdminUnit unit;
-        std::unique_ptr<OGRMultiPolygon> boundary;
-        std::size_t ordinal;
-    };
-    std::vector<Prepared> prepared;
+    // Attributes first, in the order of the file, so that the first bad feature is reported.
+    std::vector<core::AdminUnit> units;
+    units.reserve(data.features.size());
+    std::vector<std::string> labels;
     std::map<std::string, std::size_t> seen; // code → ordinal, for duplicates
     for (const auto& feature : data.features) {
         const std::string code = normalised_code(cell(feature, columns.code));
@@ -179,32 +276,50 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
             throw Error(data.cite(feature) + ": code " + unit.code +
                         " appears again (first at feature " + std::to_string(at->second) + ")");
         }
-        if (!feature.geometry) {
-            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name + "): no geometry");
-        }
-        RepairedPolygon polygon;
-        try {
-            polygon = checked_multipolygon(*feature.geometry);
-        } catch (const Error& error) {
-            throw Error(data.cite(feature) + " (" + unit.code + " " + unit.name +
-                        "): " + error.what());
-        }
-        if (!polygon.repair.empty()) {
-            report.repairs.push_back(data.cite(feature) + " (" + unit.code + " " + unit.name +
-                                     "): " + polygon.repair);
-        }
-        prepared.push_back({std::move(unit), std::move(polygon.geometry), feature.ordinal});
+        labels.push_back(unit.code + " " + unit.name);
+        units.push_back(std::move(unit));
     }
 
-    // Overlaps and gaps are findings, not errors: real boundaries have them.
-    std::vector<CoverageUnit> coverage;
-    for (const auto& p : prepared) {
-        coverage.push_back({p.unit.code + " " + p.unit.name, p.boundary.get(), p.unit.parent_code});
+    // Declared before the checker so that they outlive its thread, whatever is thrown.
+    std::vector<std::unique_ptr<OGRMultiPolygon>> boundaries;
+    boundaries.reserve(units.size());
+    BoundaryChecker checker(data, options, labels);
+    Transaction transaction(store);
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        const core::AdminUnit& unit = units[i];
+        RepairedPolygon polygon;
+        try {
+            polygon = checker.take(i);
+        } catch (const Error& error) {
+            throw Error(data.cite(data.features[i]) + " (" + labels[i] + "): " + error.what());
+        }
+        if (!polygon.repair.empty()) {
+            report.repairs.push_back(data.cite(data.features[i]) + " (" + labels[i] +
+                                     "): " + polygon.repair);
+        }
+        const auto stored = existing.find(unit.code);
+        if (stored == existing.end()) {
+            ++report.added;
+            store.add_unit(unit, polygon.geometry.get());
+        } else if (stored->second.unit == unit && stored->second.boundary &&
+                   stored->second.boundary->Equals(polygon.geometry.get())) {
+            ++report.unchanged;
+        } else {
+            ++report.updated;
+            store.upsert_unit(unit, polygon.geometry.get());
+        }
+        boundaries.push_back(std::move(polygon.geometry));
+        if (progress) {
+            progress(i + 1, units.size());
+        }
     }
-    const CoverageReport findings =
-        options.check_coverage
-            ? check_coverage(coverage, data.suggested_gk_epsg, options.overlap_tolerance_m2)
-            : CoverageReport{};
+    // The coverage findings are warnings, not errors: commit while the check finishes.
+    if (!options.dry_run) {
+        transaction.commit();
+    }
+    const CoverageReport findings = checker.findings(report.warnings);
+
+    // Overlaps and gaps are findings, not errors: real boundaries have them.
     for (const auto& overlap : findings.overlaps) {
         report.warnings.push_back("overlap " + fixed(overlap.area_m2, 1) + " m²: " + overlap.a +
                                   " / " + overlap.b);
@@ -217,6 +332,12 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         report.warnings.push_back("gap " + fixed(gap.area_m2, 1) + " m² at " + fixed(gap.lon, 5) +
                                   " " + fixed(gap.lat, 5) + " between " + around);
     }
+    if (!findings.gaps_checked) {
+        report.warnings.push_back(
+            std::to_string(findings.unmatched_segments) +
+            " boundary segments are not shared by their neighbours (borders digitised "
+            "separately): overlaps were checked pair by pair, gaps were not looked for");
+    }
     if (data.approximate_datum) {
         report.warnings.push_back("PROJ has no datum transformation from " + data.source_crs +
                                   " to CGCS2000: positions are approximate (tens of metres); "
@@ -226,28 +347,6 @@ ImportReport import_units(ProjectStore& store, const std::string& path,
         report.notes.push_back(
             "Gauss–Krüger zone of the data: EPSG:" + std::to_string(data.suggested_gk_epsg) +
             " (CGCS2000 3-degree, used for areas)");
-    }
-
-    Transaction transaction(store);
-    std::size_t done = 0;
-    for (const auto& p : prepared) {
-        const auto stored = existing.find(p.unit.code);
-        if (stored == existing.end()) {
-            ++report.added;
-            store.add_unit(p.unit, p.boundary.get());
-        } else if (stored->second.unit == p.unit && stored->second.boundary &&
-                   stored->second.boundary->Equals(p.boundary.get())) {
-            ++report.unchanged;
-        } else {
-            ++report.updated;
-            store.upsert_unit(p.unit, p.boundary.get());
-        }
-        if (progress) {
-            progress(++done, prepared.size());
-        }
-    }
-    if (!options.dry_run) {
-        transaction.commit();
     }
     return report;
 }

@@ -22,23 +22,31 @@ struct CoverageGap {
 struct CoverageReport {
     std::vector<CoverageOverlap> overlaps;
     std::vector<CoverageGap> gaps;
+    std::size_t unmatched_segments = 0; ///< boundary segments without an opposite twin
+    /// False when so many borders were digitised separately on both sides that only overlaps
+    /// between such neighbours were looked for.
+    bool gaps_checked = true;
 };
 
 struct CoverageUnit {
-    std::string code;
-    const OGRMultiPolygon* geometry; ///< CGCS2000 lon/lat
-    std::string group;               ///< units that should tile together (their parent code)
+    std::string label;               ///< how findings name the unit (code and name)
+    const OGRMultiPolygon* geometry; ///< CGCS2000 lon/lat, valid
 };
 
-/// Overlaps between neighbouring units and gaps enclosed by them, larger than `tolerance_m2`,
+/// Overlaps between units and gaps enclosed by them, larger than `tolerance_m2`, with areas
 /// measured in the metric CRS `projected_epsg` (a Gauss–Krüger zone).
 ///
-/// Work is done group by group (the villages of one township), because a union of a whole
-/// province with its slivers is slow beyond use: each group's union gives its gaps (holes) and
-/// its total overlap (the sum of areas less the union's); only a group with overlap above the
-/// tolerance is searched pair by pair. Pairs of neighbours in different groups are always
-/// checked, found through a GEOS STR-tree. Gaps along group borders are not looked for: import
-/// the townships to check those.
+/// Works on edges, as a coverage validator does, so that a clean province costs a sort rather
+/// than a union: in a coverage without gaps or overlaps every boundary segment is shared by two
+/// units, once in each direction, except on the outer border. Only the segments without such a
+/// twin — the border, and wherever neighbours disagree — are noded and polygonized with GEOS.
+/// Crossing a twinned segment leaves one unit and enters another, so the number of units
+/// covering a face of that arrangement is the same everywhere in the face: a face covered by no
+/// unit is a gap (the outside of the border is not a face), one covered by two or more holds
+/// overlaps, whose pairs and areas come from GEOS intersections of the units involved.
+///
+/// Neighbours digitised with different vertices along a shared border have no twinned segments
+/// there: the result is the same, but the cost grows with the length of such borders.
 CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projected_epsg,
                               double tolerance_m2);
 

@@ -18,5 +18,7 @@ struct RepairedPolygon {
 /// make-valid, keeping its polygonal parts. Throws xj::Error for an empty or non-polygonal
 /// geometry, or one that has no area left after repair.
 RepairedPolygon checked_multipolygon(const OGRGeometry& geometry);
+/// The same, taking over the geometry: no copy when it is valid.
+RepairedPolygon checked_multipolygon(std::unique_ptr<OGRGeometry> geometry);
 
 } // namespace xj::gis
