@@ -124,7 +124,8 @@ void check_close_problem(const Problem& problem, Date closed_on) {
 void check_close_problem(const Portfolio& portfolio, std::string_view problem_id, Date closed_on) {
     const auto* problem = portfolio.problem(problem_id);
     if (!problem) {
-        throw Error("closing problem '" + std::string{problem_id} + "': no such problem");
+        throw Error("closing problem '" + std::string{problem_id} + "' on " + closed_on.iso() +
+                    ": no such problem");
     }
     check_close_problem(*problem, closed_on);
 }
