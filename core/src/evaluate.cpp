@@ -224,7 +224,7 @@ ProjectStatus Portfolio::evaluate_with(std::size_t index, Date as_of,
                                             days_between(milestone.planned_date, as_of)});
         }
         // For a project measured by milestones, reaching one is progress.
-        if (reached && share && milestone.weight > 0) {
+        if (reached && share) {
             progress_day = std::max(progress_day, milestone.actual_date->days_since_epoch());
         }
     }

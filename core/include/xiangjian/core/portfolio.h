@@ -32,6 +32,7 @@ struct SCurvePoint {
     double actual_percent = 0;
 };
 
+/// Immutable once built: evaluations are const and may run concurrently.
 class Portfolio {
 public:
     /// Indexes `data`. Throws xj::Error for a duplicate project or problem id, a child record
@@ -94,6 +95,7 @@ public:
     /// Planned and actual percent every `step_days` from `from`, and on `to`. An empty
     /// project_id means the whole portfolio: budget-weighted over the projects with a budget
     /// when any has one, else the plain mean (planned: over those of them with a plan).
+    /// Empty when `to` is before `from`; throws xj::Error for an unknown project or a step < 1.
     std::vector<SCurvePoint> s_curve(std::string_view project_id, Date from, Date to, int step_days,
                                      const Baseline* baseline = nullptr) const;
 
