@@ -1,0 +1,161 @@
+#pragma once
+
+// The progress engine's entry point. A Portfolio indexes a snapshot of the project database
+// once; every question after that ("as of D") is answered from the indexes without reloading,
+// and only from records dated on or before D, so an earlier day always gets its earlier answer.
+
+#include "xiangjian/core/plan_curve.h"
+#include "xiangjian/core/portfolio_data.h"
+#include "xiangjian/core/project_status.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace xj::core {
+
+/// A village a project counts in, and the part of the project's quantities it gets.
+struct VillageLink {
+    std::string village_code;
+    double share = 1.0; ///< 1 unless the project is split by length or area
+};
+
+/// One point of an S-curve: planned and actual percent as known on `date`.
+struct SCurvePoint {
+    Date date;
+    std::optional<double> planned_percent;
+    double actual_percent = 0;
+};
+
+/// Immutable once built: evaluations are const and may run concurrently.
+class Portfolio {
+public:
+    /// Indexes `data`. Throws xj::Error for a duplicate project or problem id, a child record
+    /// (milestone, report, problem, visit, village link, disbursement) naming an unknown
+    /// project, or invalid settings. Baseline entries of since-removed projects are ignored.
+    explicit Portfolio(PortfolioData data);
+    Portfolio(const Portfolio&) = delete;
+    Portfolio& operator=(const Portfolio&) = delete;
+    Portfolio(Portfolio&&) noexcept = default; // moving keeps ProjectStatus::project valid
+    Portfolio& operator=(Portfolio&&) noexcept = default;
+    ~Portfolio() = default;
+
+    const EngineSettings& settings() const { return m_data.settings; }
+
+    std::span<const Project> projects() const { return m_data.projects; } ///< by id
+    std::optional<std::size_t> find(std::string_view project_id) const;
+    const Project* project(std::string_view project_id) const;
+
+    std::span<const Milestone> milestones(std::size_t project) const;     ///< by seq
+    std::span<const ProgressReport> reports(std::size_t project) const;   ///< by date
+    std::span<const Problem> problems(std::size_t project) const;         ///< by raised date
+    std::span<const Problem> problems() const { return m_data.problems; } ///< by project
+    const Problem* problem(std::string_view problem_id) const;
+    std::span<const SiteVisit> site_visits(std::size_t project) const;      ///< by date
+    std::span<const Disbursement> disbursements(std::size_t project) const; ///< by date
+    /// The villages the project counts in: its project_villages and its own village_code.
+    std::span<const VillageLink> villages(std::size_t project) const;
+    /// Indexes of the projects that count in a village.
+    std::span<const std::uint32_t> projects_in_village(std::string_view village_code) const;
+
+    std::span<const AdminUnit> admin_units() const { return m_data.admin_units; } ///< by code
+    const AdminUnit* admin_unit(std::string_view code) const;
+    std::span<const IndicatorRule> indicator_rules() const { return m_data.indicator_rules; }
+    /// By village, indicator and date.
+    std::span<const VillageIndicator> village_indicators() const {
+        return m_data.village_indicators;
+    }
+    std::span<const VillageIndicator> village_indicators(std::string_view village_code) const;
+    std::span<const Baseline> baselines() const { return m_data.baselines; }
+    const Baseline* baseline(std::string_view name) const;
+
+    /// Every project as of `as_of`. With a baseline, planned percents come from the baseline's
+    /// plan; pass one of baselines() to reuse its index, any other is indexed for the call.
+    Evaluation evaluate(Date as_of, const Baseline* baseline = nullptr) const;
+    ProjectStatus evaluate(std::size_t project, Date as_of,
+                           const Baseline* baseline = nullptr) const;
+
+    /// Percent done as known on `day` (the engine's measure for the project).
+    double percent_at(std::size_t project, Date day) const;
+    std::optional<double> planned_percent_at(std::size_t project, Date day,
+                                             const Baseline* baseline = nullptr) const;
+    /// The points of the project's current plan (or of the baseline's copy of it; empty when
+    /// the baseline does not know the project).
+    std::vector<PlanPoint> plan(std::size_t project, const Baseline* baseline = nullptr) const;
+
+    /// A copy of the current plan: milestones without actual dates, planned start, finish and
+    /// quantity of every project. Store it (PortfolioData::baselines) to evaluate against later.
+    Baseline freeze_baseline(std::string name, Date frozen_on) const;
+
+    /// Planned and actual percent every `step_days` from `from`, and on `to`. An empty
+    /// project_id means the whole portfolio: budget-weighted over the projects with a budget
+    /// when any has one, else the plain mean (planned: over those of them with a plan).
+    /// Empty when `to` is before `from`; throws xj::Error for an unknown project or a step < 1.
+    std::vector<SCurvePoint> s_curve(std::string_view project_id, Date from, Date to, int step_days,
+                                     const Baseline* baseline = nullptr) const;
+
+private:
+    struct StringHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const noexcept {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    using Index = std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>>;
+
+    /// Plan points of every project, grouped: points[begin[i], begin[i + 1]).
+    struct Plans {
+        std::vector<std::uint32_t> begin;
+        std::vector<PlanPoint> points;
+    };
+
+    static std::span<const PlanPoint> plan_of(const Plans& plans, std::size_t project);
+    Plans compile_plans(const Baseline& baseline) const;
+    /// The baseline's stored plans, or `scratch` filled for a baseline the Portfolio does not
+    /// hold; the current plans for none.
+    const Plans& plans_for(const Baseline* baseline, Plans& scratch) const;
+    ProjectStatus evaluate_with(std::size_t project, Date as_of,
+                                std::span<const PlanPoint> plan) const;
+    std::optional<double> milestone_share_at(std::size_t project, Date day) const;
+    std::optional<std::size_t> last_report_on(std::size_t project, Date day) const;
+    std::optional<Date> full_since(std::size_t project, Date day) const;
+
+    PortfolioData m_data;
+    Index m_projects;
+    Index m_problems;
+    Index m_units;
+    Index m_baselines;
+
+    // Child records are sorted by project; begin[i] .. begin[i + 1] are project i's.
+    std::vector<std::uint32_t> m_milestone_begin;
+    std::vector<std::uint32_t> m_report_begin;
+    std::vector<std::uint32_t> m_problem_begin;
+    std::vector<std::uint32_t> m_visit_begin;
+    std::vector<std::uint32_t> m_disbursement_begin;
+    std::vector<std::uint32_t> m_village_begin;
+
+    // Per report, in report order: the engine's percent after it (carried over a report with
+    // neither quantity nor percent) and the day of the last increase up to it (or no_day).
+    std::vector<int> m_report_day;
+    std::vector<double> m_report_percent;
+    std::vector<int> m_report_progress_day;
+    std::vector<std::uint32_t> m_first_full_report; ///< per project: first at 100 %, or npos
+    std::vector<double> m_disbursed_cumulative;     ///< per disbursement, within its project
+
+    std::vector<VillageLink> m_villages;
+    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
+        m_village_projects;
+    std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash,
+                       std::equal_to<>>
+        m_village_indicator_range;
+
+    Plans m_plans;
+    std::vector<Plans> m_baseline_plans; ///< parallel to m_data.baselines
+};
+
+} // namespace xj::core

@@ -1,0 +1,415 @@
+#include "xiangjian/core/portfolio.h"
+
+#include "group_by_project.h"
+#include "xiangjian/core/error.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+
+namespace xj::core {
+
+namespace {
+
+constexpr int no_day = std::numeric_limits<int>::min();
+constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
+
+std::string amount(double value) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
+}
+
+/// How an error names a record, so the user can find it in the tables.
+std::string describe(const Milestone& m) {
+    return "milestone " + std::to_string(m.seq) + " '" + m.name + "' of project '" + m.project_id +
+           "'";
+}
+std::string describe(const ProgressReport& r) {
+    return "progress report of " + r.report_date.iso() + " for project '" + r.project_id + "'";
+}
+std::string describe(const Problem& p) {
+    return "problem '" + p.id + "' of project '" + p.project_id + "'";
+}
+std::string describe(const SiteVisit& v) {
+    return "site visit of " + v.visit_date.iso() + " by " + v.visitor + " to project '" +
+           v.project_id + "'";
+}
+std::string describe(const ProjectVillage& v) {
+    return "village link " + v.village_code + " of project '" + v.project_id + "'";
+}
+std::string describe(const Disbursement& d) {
+    return "disbursement of " + d.date.iso() + " (" + amount(d.amount_wan) +
+           " 万元) for project '" + d.project_id + "'";
+}
+
+/// The engine's percent for one report: the measure's own field first, the other as fallback.
+std::optional<double> report_percent(const Project& project, const ProgressReport& report) {
+    const bool has_quantity =
+        report.cumulative_quantity && project.planned_quantity && *project.planned_quantity > 0;
+    const auto from_quantity = [&] {
+        return *report.cumulative_quantity / *project.planned_quantity * 100.0;
+    };
+    std::optional<double> percent;
+    if (project.measure == Measure::quantity) {
+        percent = has_quantity ? std::optional{from_quantity()} : report.percent;
+    } else {
+        percent = report.percent ? report.percent
+                                 : (has_quantity ? std::optional{from_quantity()} : std::nullopt);
+    }
+    if (percent) {
+        percent = std::clamp(*percent, 0.0, 100.0);
+    }
+    return percent;
+}
+
+/// Villages a project counts in, with shares by length (or area) when every one of several
+/// villages has one; the whole project in each otherwise.
+std::vector<VillageLink> village_links(const Project& project,
+                                       std::span<const ProjectVillage> links) {
+    struct Measured {
+        std::string code;
+        int links = 0;
+        int with_length = 0;
+        int with_area = 0;
+        double length = 0;
+        double area = 0;
+    };
+    std::vector<Measured> villages;
+    const auto find = [&](const std::string& code) -> Measured& {
+        for (auto& village : villages) {
+            if (village.code == code) {
+                return village;
+            }
+        }
+        return villages.emplace_back(Measured{code});
+    };
+    for (const auto& link : links) {
+        if (link.village_code.empty()) {
+            continue;
+        }
+        // A line crossing a village twice gives two links: their lengths add up.
+        auto& village = find(link.village_code);
+        ++village.links;
+        village.with_length += link.length_m.has_value();
+        village.with_area += link.area_m2.has_value();
+        village.length += link.length_m.value_or(0);
+        village.area += link.area_m2.value_or(0);
+    }
+    if (!project.village_code.empty()) {
+        find(project.village_code); // no links: nothing measured there, so no split
+    }
+    bool by_length = villages.size() > 1;
+    bool by_area = villages.size() > 1;
+    double total_length = 0;
+    double total_area = 0;
+    for (const auto& village : villages) {
+        by_length = by_length && village.links > 0 && village.with_length == village.links;
+        by_area = by_area && village.links > 0 && village.with_area == village.links;
+        total_length += village.length;
+        total_area += village.area;
+    }
+    by_length = by_length && total_length > 0;
+    by_area = !by_length && by_area && total_area > 0;
+    std::vector<VillageLink> result;
+    result.reserve(villages.size());
+    for (auto& village : villages) {
+        const double share = by_length ? village.length / total_length
+                             : by_area ? village.area / total_area
+                                       : 1.0;
+        result.push_back({std::move(village.code), share});
+    }
+    return result;
+}
+
+} // namespace
+
+Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
+    validate(m_data.settings);
+    auto& projects = m_data.projects;
+    std::sort(projects.begin(), projects.end(),
+              [](const Project& a, const Project& b) { return a.id < b.id; });
+    m_projects.reserve(projects.size());
+    for (std::uint32_t i = 0; i < projects.size(); ++i) {
+        if (!m_projects.emplace(projects[i].id, i).second) {
+            throw Error("project '" + projects[i].id + "' is listed twice");
+        }
+    }
+    const auto count = projects.size();
+    const auto owners = [&](const auto& records) {
+        std::vector<std::uint32_t> owner;
+        owner.reserve(records.size());
+        for (const auto& record : records) {
+            const auto found = m_projects.find(record.project_id);
+            if (found == m_projects.end()) {
+                throw Error(describe(record) + ": no such project");
+            }
+            owner.push_back(found->second);
+        }
+        return owner;
+    };
+
+    m_milestone_begin = detail::group_by_project(m_data.milestones, owners(m_data.milestones),
+                                                 count, [](const Milestone& a, const Milestone& b) {
+                                                     return a.seq != b.seq
+                                                                ? a.seq < b.seq
+                                                                : a.planned_date < b.planned_date;
+                                                 });
+    m_report_begin = detail::group_by_project(m_data.reports, owners(m_data.reports), count,
+                                              [](const ProgressReport& a, const ProgressReport& b) {
+                                                  return a.report_date < b.report_date;
+                                              });
+    m_problem_begin = detail::group_by_project(
+        m_data.problems, owners(m_data.problems), count, [](const Problem& a, const Problem& b) {
+            return a.raised_date != b.raised_date ? a.raised_date < b.raised_date : a.id < b.id;
+        });
+    m_visit_begin = detail::group_by_project(
+        m_data.site_visits, owners(m_data.site_visits), count,
+        [](const SiteVisit& a, const SiteVisit& b) { return a.visit_date < b.visit_date; });
+    m_disbursement_begin = detail::group_by_project(
+        m_data.disbursements, owners(m_data.disbursements), count,
+        [](const Disbursement& a, const Disbursement& b) { return a.date < b.date; });
+    const auto village_begin = detail::group_by_project(
+        m_data.project_villages, owners(m_data.project_villages), count,
+        [](const ProjectVillage&, const ProjectVillage&) { return false; });
+
+    m_problems.reserve(m_data.problems.size());
+    for (std::uint32_t i = 0; i < m_data.problems.size(); ++i) {
+        if (!m_problems.emplace(m_data.problems[i].id, i).second) {
+            throw Error("problem '" + m_data.problems[i].id + "' is listed twice");
+        }
+    }
+
+    // The percent series: each report's percent and the day progress was last seen.
+    const auto& reports = m_data.reports;
+    m_report_day.resize(reports.size());
+    m_report_percent.resize(reports.size());
+    m_report_progress_day.resize(reports.size());
+    m_first_full_report.assign(count, npos);
+    for (std::size_t p = 0; p < count; ++p) {
+        double percent = 0;
+        int progress_day = no_day;
+        for (auto r = m_report_begin[p]; r < m_report_begin[p + 1]; ++r) {
+            const auto value = report_percent(projects[p], reports[r]);
+            if (value && *value > percent) {
+                progress_day = reports[r].report_date.days_since_epoch();
+            }
+            if (value) {
+                percent = *value;
+            }
+            if (percent >= 100.0 && m_first_full_report[p] == npos) {
+                m_first_full_report[p] = r;
+            }
+            m_report_day[r] = reports[r].report_date.days_since_epoch();
+            m_report_percent[r] = percent;
+            m_report_progress_day[r] = progress_day;
+        }
+    }
+
+    m_disbursed_cumulative.resize(m_data.disbursements.size());
+    for (std::size_t p = 0; p < count; ++p) {
+        double total = 0;
+        for (auto d = m_disbursement_begin[p]; d < m_disbursement_begin[p + 1]; ++d) {
+            total += m_data.disbursements[d].amount_wan;
+            m_disbursed_cumulative[d] = total;
+        }
+    }
+
+    m_village_begin.assign(1, 0);
+    m_village_begin.reserve(count + 1);
+    for (std::uint32_t p = 0; p < count; ++p) {
+        const std::span<const ProjectVillage> links{m_data.project_villages.data() +
+                                                        village_begin[p],
+                                                    village_begin[p + 1] - village_begin[p]};
+        for (auto& link : village_links(projects[p], links)) {
+            m_village_projects[link.village_code].push_back(p);
+            m_villages.push_back(std::move(link));
+        }
+        m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
+    }
+
+    auto& units = m_data.admin_units;
+    std::sort(units.begin(), units.end(),
+              [](const AdminUnit& a, const AdminUnit& b) { return a.code < b.code; });
+    for (std::uint32_t i = 0; i < units.size(); ++i) {
+        m_units.emplace(units[i].code, i);
+    }
+
+    if (m_data.indicator_rules.empty()) {
+        m_data.indicator_rules = default_indicator_rules();
+    }
+    auto& assessments = m_data.village_indicators;
+    std::stable_sort(assessments.begin(), assessments.end(),
+                     [](const VillageIndicator& a, const VillageIndicator& b) {
+                         if (a.village_code != b.village_code) {
+                             return a.village_code < b.village_code;
+                         }
+                         if (a.indicator != b.indicator) {
+                             return a.indicator < b.indicator;
+                         }
+                         return a.assessed_on < b.assessed_on;
+                     });
+    for (std::uint32_t i = 0; i < assessments.size(); ++i) {
+        const auto entry =
+            m_village_indicator_range.try_emplace(assessments[i].village_code, std::pair{i, i + 1});
+        entry.first->second.second = i + 1;
+    }
+
+    m_plans.begin.reserve(count + 1);
+    m_plans.begin.push_back(0);
+    for (std::size_t p = 0; p < count; ++p) {
+        const auto& project = projects[p];
+        append_plan_points({project.planned_start, project.planned_finish, project.planned_quantity,
+                            project.measure},
+                           milestones(p), m_plans.points);
+        m_plans.begin.push_back(static_cast<std::uint32_t>(m_plans.points.size()));
+    }
+    for (std::uint32_t b = 0; b < m_data.baselines.size(); ++b) {
+        m_baselines.emplace(m_data.baselines[b].name, b);
+        m_baseline_plans.push_back(compile_plans(m_data.baselines[b]));
+    }
+}
+
+std::optional<std::size_t> Portfolio::find(std::string_view project_id) const {
+    const auto found = m_projects.find(project_id);
+    if (found == m_projects.end()) {
+        return std::nullopt;
+    }
+    return found->second;
+}
+
+const Project* Portfolio::project(std::string_view project_id) const {
+    const auto index = find(project_id);
+    return index ? &m_data.projects[*index] : nullptr;
+}
+
+namespace {
+
+template <typename T>
+std::span<const T> range(const std::vector<T>& records, const std::vector<std::uint32_t>& begin,
+                         std::size_t project) {
+    return {records.data() + begin[project], begin[project + 1] - begin[project]};
+}
+
+} // namespace
+
+std::span<const Milestone> Portfolio::milestones(std::size_t project) const {
+    return range(m_data.milestones, m_milestone_begin, project);
+}
+std::span<const ProgressReport> Portfolio::reports(std::size_t project) const {
+    return range(m_data.reports, m_report_begin, project);
+}
+std::span<const Problem> Portfolio::problems(std::size_t project) const {
+    return range(m_data.problems, m_problem_begin, project);
+}
+std::span<const SiteVisit> Portfolio::site_visits(std::size_t project) const {
+    return range(m_data.site_visits, m_visit_begin, project);
+}
+std::span<const Disbursement> Portfolio::disbursements(std::size_t project) const {
+    return range(m_data.disbursements, m_disbursement_begin, project);
+}
+std::span<const VillageLink> Portfolio::villages(std::size_t project) const {
+    return range(m_villages, m_village_begin, project);
+}
+
+const Problem* Portfolio::problem(std::string_view problem_id) const {
+    const auto found = m_problems.find(problem_id);
+    return found == m_problems.end() ? nullptr : &m_data.problems[found->second];
+}
+
+std::span<const std::uint32_t> Portfolio::projects_in_village(std::string_view code) const {
+    const auto found = m_village_projects.find(code);
+    if (found == m_village_projects.end()) {
+        return {};
+    }
+    return found->second;
+}
+
+const AdminUnit* Portfolio::admin_unit(std::string_view code) const {
+    const auto found = m_units.find(code);
+    return found == m_units.end() ? nullptr : &m_data.admin_units[found->second];
+}
+
+std::span<const VillageIndicator> Portfolio::village_indicators(std::string_view code) const {
+    const auto found = m_village_indicator_range.find(code);
+    if (found == m_village_indicator_range.end()) {
+        return {};
+    }
+    const auto [first, last] = found->second;
+    return {m_data.village_indicators.data() + first, last - first};
+}
+
+const Baseline* Portfolio::baseline(std::string_view name) const {
+    const auto found = m_baselines.find(name);
+    return found == m_baselines.end() ? nullptr : &m_data.baselines[found->second];
+}
+
+Baseline Portfolio::freeze_baseline(std::string name, Date frozen_on) const {
+    Baseline baseline;
+    baseline.name = std::move(name);
+    baseline.frozen_on = frozen_on;
+    baseline.milestones = m_data.milestones;
+    for (auto& milestone : baseline.milestones) {
+        milestone.actual_date.reset(); // a plan, not a record of what happened
+    }
+    baseline.projects.reserve(m_data.projects.size());
+    for (const auto& project : m_data.projects) {
+        baseline.projects.push_back(
+            {project.id, project.planned_start, project.planned_finish, project.planned_quantity});
+    }
+    return baseline;
+}
+
+std::span<const PlanPoint> Portfolio::plan_of(const Plans& plans, std::size_t project) {
+    return range(plans.points, plans.begin, project);
+}
+
+Portfolio::Plans Portfolio::compile_plans(const Baseline& baseline) const {
+    const auto count = m_data.projects.size();
+    // The baseline's own copy of each project's plan basis; projects it does not know (added
+    // after it was frozen) get no plan rather than today's.
+    std::vector<const BaselineProject*> basis(count, nullptr);
+    for (const auto& entry : baseline.projects) {
+        if (const auto index = find(entry.project_id)) {
+            basis[*index] = &entry;
+        }
+    }
+    std::vector<std::vector<Milestone>> milestones(count);
+    for (const auto& milestone : baseline.milestones) {
+        if (const auto index = find(milestone.project_id); index && basis[*index]) {
+            milestones[*index].push_back(milestone);
+        }
+    }
+    Plans plans;
+    plans.begin.reserve(count + 1);
+    plans.begin.push_back(0);
+    for (std::size_t p = 0; p < count; ++p) {
+        if (basis[p]) {
+            append_plan_points({basis[p]->planned_start, basis[p]->planned_finish,
+                                basis[p]->planned_quantity, m_data.projects[p].measure},
+                               milestones[p], plans.points);
+        }
+        plans.begin.push_back(static_cast<std::uint32_t>(plans.points.size()));
+    }
+    return plans;
+}
+
+const Portfolio::Plans& Portfolio::plans_for(const Baseline* baseline, Plans& scratch) const {
+    if (!baseline) {
+        return m_plans;
+    }
+    const auto* stored = m_data.baselines.data();
+    if (baseline >= stored && baseline < stored + m_data.baselines.size()) {
+        return m_baseline_plans[static_cast<std::size_t>(baseline - stored)];
+    }
+    scratch = compile_plans(*baseline);
+    return scratch;
+}
+
+std::vector<PlanPoint> Portfolio::plan(std::size_t project, const Baseline* baseline) const {
+    Plans scratch;
+    const auto points = plan_of(plans_for(baseline, scratch), project);
+    return {points.begin(), points.end()};
+}
+
+} // namespace xj::core

@@ -1,0 +1,149 @@
+#include "xiangjian/core/rollup.h"
+
+#include "xiangjian/core/admin_unit.h"
+#include "xiangjian/core/portfolio.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace xj::core {
+
+bool ProjectFilter::matches(const ProjectStatus& s) const {
+    return (!leader || s.project->leader == *leader) && (!type || s.project->type == *type) &&
+           (!status || s.status == *status);
+}
+
+std::vector<const ProjectStatus*> filter_projects(const Evaluation& evaluation,
+                                                  const ProjectFilter& filter) {
+    std::vector<const ProjectStatus*> result;
+    for (const auto& status : evaluation.projects) {
+        if (filter.matches(status)) {
+            result.push_back(&status);
+        }
+    }
+    return result;
+}
+
+namespace {
+
+/// Sums kept while rows fill, turned into means at the end.
+struct Accumulator {
+    RollupRow row;
+    double percent_sum = 0;
+    double weighted_sum = 0;
+    double weight_sum = 0;
+};
+
+void add(Accumulator& acc, const ProjectStatus& s, double share) {
+    const auto& project = *s.project;
+    auto& row = acc.row;
+    ++row.projects;
+    ++row.by_status[static_cast<std::size_t>(s.status)];
+    acc.percent_sum += s.percent_done;
+    row.problems_open += s.open_problems;
+    row.problems_closed += s.closed_problems;
+    row.problems_overdue += s.overdue_problems;
+    row.disbursed_wan += share * s.disbursed_wan;
+    if (project.budget_wan && *project.budget_wan > 0) {
+        const double budget = share * *project.budget_wan;
+        row.budget_wan += budget;
+        acc.weighted_sum += budget * s.percent_done;
+        acc.weight_sum += budget;
+    }
+    if (project.planned_quantity) {
+        auto unit = std::find_if(row.quantities.begin(), row.quantities.end(),
+                                 [&](const UnitQuantities& q) { return q.unit == project.unit; });
+        if (unit == row.quantities.end()) {
+            row.quantities.push_back({project.unit});
+            unit = row.quantities.end() - 1;
+        }
+        unit->planned += share * *project.planned_quantity;
+        unit->planned_to_date += share * s.planned_quantity_to_date.value_or(0);
+        unit->done += share * s.done_quantity.value_or(0);
+    }
+}
+
+std::string unit_name(const Portfolio& portfolio, const std::string& code) {
+    const auto* unit = portfolio.admin_unit(code);
+    return unit ? unit->name : code;
+}
+
+std::string county_of(const Project& project) {
+    if (const auto county = admin_code::parent_of(project.township_code); !county.empty()) {
+        return county;
+    }
+    return admin_code::parent_of(admin_code::parent_of(project.village_code));
+}
+
+} // namespace
+
+std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& evaluation, RollupBy by,
+                              const ProjectFilter& filter) {
+    std::vector<Accumulator> groups;
+    std::unordered_map<std::string, std::size_t> group_of;
+    const auto add_to = [&](const std::string& key, const ProjectStatus& s, double share,
+                            auto&& label) {
+        auto [found, added] = group_of.try_emplace(key, groups.size());
+        if (added) {
+            groups.emplace_back();
+            groups.back().row.key = key;
+            groups.back().row.label = label();
+        }
+        add(groups[found->second], s, share);
+    };
+
+    for (const auto& s : evaluation.projects) {
+        if (!filter.matches(s)) {
+            continue;
+        }
+        const auto& project = *s.project;
+        switch (by) {
+        case RollupBy::project:
+            add_to(project.id, s, 1.0, [&] { return project.name; });
+            break;
+        case RollupBy::village:
+            for (const auto& link : portfolio.villages(s.index)) {
+                add_to(link.village_code, s, link.share,
+                       [&] { return unit_name(portfolio, link.village_code); });
+            }
+            break;
+        case RollupBy::township:
+            add_to(project.township_code, s, 1.0,
+                   [&] { return unit_name(portfolio, project.township_code); });
+            break;
+        case RollupBy::county: {
+            const auto county = county_of(project);
+            add_to(county, s, 1.0, [&] { return unit_name(portfolio, county); });
+            break;
+        }
+        case RollupBy::type:
+            add_to(std::string{code(project.type)}, s, 1.0,
+                   [&] { return std::string{label_zh(project.type)}; });
+            break;
+        case RollupBy::leader:
+            add_to(project.leader, s, 1.0, [&] { return project.leader; });
+            break;
+        case RollupBy::unit:
+            add_to(project.responsible_unit, s, 1.0, [&] { return project.responsible_unit; });
+            break;
+        }
+    }
+
+    std::vector<RollupRow> rows;
+    rows.reserve(groups.size());
+    for (auto& group : groups) {
+        auto& row = group.row;
+        row.mean_percent = group.percent_sum / row.projects;
+        if (group.weight_sum > 0) {
+            row.budget_weighted_percent = group.weighted_sum / group.weight_sum;
+        }
+        std::sort(row.quantities.begin(), row.quantities.end(),
+                  [](const UnitQuantities& a, const UnitQuantities& b) { return a.unit < b.unit; });
+        rows.push_back(std::move(row));
+    }
+    std::sort(rows.begin(), rows.end(),
+              [](const RollupRow& a, const RollupRow& b) { return a.key < b.key; });
+    return rows;
+}
+
+} // namespace xj::core
