@@ -40,7 +40,8 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
         "admin_units",      "project_points",  "project_lines",      "project_polygons",
         "projects",         "milestones",      "progress_reports",   "problems",
         "site_visits",      "exit_indicators", "village_indicators", "xj_meta",
-        "project_villages", "photos"};
+        "project_villages", "photos",          "disbursements",      "baselines",
+        "baseline_projects", "baseline_milestones", "change_log"};
     EXPECT_EQ(names, expected);
 
     const std::pair<const char*, OGRwkbGeometryType> spatial[] = {

@@ -84,6 +84,26 @@ void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* bou
     insert(*m_dataset, "admin_units", feature, "unit " + unit.code + " " + unit.name);
 }
 
+std::vector<core::AdminUnit> GpkgStore::unit_list() const {
+    std::vector<core::AdminUnit> result;
+    for_each_row(*m_dataset,
+                 "SELECT code, name, level, parent_code, population, households, "
+                 "poor_households, poor_village FROM admin_units ORDER BY code",
+                 [&](OGRFeature& row) {
+                     core::AdminUnit unit;
+                     unit.code = text(row, "code");
+                     unit.name = text(row, "name");
+                     unit.level = parse_code<core::AdminLevel>(row, "level");
+                     unit.parent_code = text(row, "parent_code");
+                     unit.population = integer(row, "population");
+                     unit.households = integer(row, "households");
+                     unit.poor_households = integer(row, "poor_households");
+                     unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
+                     result.push_back(std::move(unit));
+                 });
+    return result;
+}
+
 std::vector<UnitRecord> GpkgStore::units() const {
     std::vector<UnitRecord> result;
     for_each_row(*m_dataset, "SELECT * FROM admin_units ORDER BY code", [&](OGRFeature& row) {
@@ -415,8 +435,21 @@ std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const 
     std::vector<IndicatorDefinitionRecord> result;
     for_each_row(
         *m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code", [&](OGRFeature& row) {
-            result.push_back({text(row, "code"), text(row, "label_zh"), text(row, "label_en"),
-                              static_cast<int>(integer(row, "seq").value_or(0))});
+            IndicatorDefinitionRecord record{text(row, "code"), text(row, "label_zh"),
+                                             text(row, "label_en"),
+                                             static_cast<int>(integer(row, "seq").value_or(0)),
+                                             {}};
+            // A comma-separated list of project type codes (schema version 4).
+            std::string types = text(row, "project_types");
+            for (std::size_t at = 0; at < types.size();) {
+                const std::size_t comma = std::min(types.find(',', at), types.size());
+                if (const auto type =
+                        core::parse_term<core::ProjectType>(types.substr(at, comma - at))) {
+                    record.project_types.push_back(*type);
+                }
+                at = comma + 1;
+            }
+            result.push_back(std::move(record));
         });
     return result;
 }

@@ -199,10 +199,68 @@ R"sql(INSERT INTO gpkg_geometry_columns (table_name, column_name, geometry_type_
 };
 // clang-format on
 
+// clang-format off
+constexpr std::string_view version_4[] = {
+R"sql(CREATE TABLE disbursements (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    project_id TEXT NOT NULL REFERENCES projects (project_id) ON DELETE CASCADE,
+    paid_on DATE NOT NULL CHECK (date(paid_on) IS paid_on),
+    amount_wan REAL NOT NULL CHECK (amount_wan > 0),
+    note TEXT NOT NULL DEFAULT ''
+))sql",
+"CREATE INDEX disbursements_project ON disbursements (project_id, paid_on)",
+R"sql(CREATE TABLE baselines (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+    frozen_on DATE NOT NULL CHECK (date(frozen_on) IS frozen_on)
+))sql",
+R"sql(CREATE TABLE baseline_projects (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    baseline TEXT NOT NULL REFERENCES baselines (name) ON DELETE CASCADE,
+    project_id TEXT NOT NULL, -- no foreign key: a baseline outlives a project it planned
+    planned_start DATE CHECK (planned_start IS NULL OR date(planned_start) IS planned_start),
+    planned_finish DATE CHECK (planned_finish IS NULL OR date(planned_finish) IS planned_finish),
+    planned_quantity REAL CHECK (planned_quantity > 0),
+    UNIQUE (baseline, project_id)
+))sql",
+R"sql(CREATE TABLE baseline_milestones (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    baseline TEXT NOT NULL REFERENCES baselines (name) ON DELETE CASCADE,
+    project_id TEXT NOT NULL,
+    seq INTEGER NOT NULL CHECK (seq >= 1),
+    name TEXT NOT NULL,
+    planned_date DATE NOT NULL CHECK (date(planned_date) IS planned_date),
+    weight REAL NOT NULL CHECK (weight >= 0),
+    target_quantity REAL CHECK (target_quantity >= 0),
+    UNIQUE (baseline, project_id, seq)
+))sql",
+R"sql(CREATE TABLE change_log (
+    fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL,
+    recorded_at TEXT NOT NULL CHECK (recorded_at GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-6][0-9]Z'),
+    recorded_by TEXT NOT NULL CHECK (recorded_by <> ''),
+    action TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+))sql",
+"ALTER TABLE exit_indicators ADD COLUMN project_types TEXT NOT NULL DEFAULT ''",
+"UPDATE exit_indicators SET project_types = 'road' WHERE code = 'road'",
+"UPDATE exit_indicators SET project_types = 'water' WHERE code = 'water'",
+"UPDATE exit_indicators SET project_types = 'housing' WHERE code = 'housing'",
+"UPDATE exit_indicators SET project_types = 'pv' WHERE code = 'power'",
+R"sql(INSERT INTO gpkg_contents (table_name, data_type, identifier, description) VALUES
+    ('disbursements', 'attributes', 'disbursements', '资金支付 (payments per project)'),
+    ('baselines', 'attributes', 'baselines', '计划基线 (frozen plans)'),
+    ('baseline_projects', 'attributes', 'baseline_projects', '基线项目计划 (planned dates per baseline)'),
+    ('baseline_milestones', 'attributes', 'baseline_milestones', '基线节点 (milestones per baseline)'),
+    ('change_log', 'attributes', 'change_log', '变更记录 (who recorded what, when)'))sql",
+};
+// clang-format on
+
 constexpr std::array migrations{
     Migration{1, "initial schema", version_1},
     Migration{2, "villages served or crossed by each project", version_2},
     Migration{3, "geotagged site photos", version_3},
+    Migration{4, "payments, plan baselines, change log, indicator project types", version_4},
 };
 
 } // namespace

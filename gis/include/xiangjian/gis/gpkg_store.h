@@ -43,6 +43,7 @@ public:
     void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     std::vector<UnitRecord> units() const override;
+    std::vector<core::AdminUnit> unit_list() const override;
 
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;
@@ -73,6 +74,12 @@ public:
     void upsert_photo(const core::Photo& photo) override;
     std::vector<core::Photo> photos() const override;
 
+    void add_disbursement(const core::Disbursement& payment) override;
+    std::vector<core::Disbursement> disbursements() const override;
+    void add_baseline(const core::Baseline& baseline) override;
+    std::vector<core::Baseline> baselines() const override;
+    void log_change(const ChangeRecord& change) override;
+    std::vector<ChangeRecord> changes() const override;
     std::vector<IndicatorDefinitionRecord> indicator_definitions() const override;
     void add_indicator_assessment(const core::VillageIndicator& assessment) override;
     std::vector<core::VillageIndicator> indicator_assessments() const override;

@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/admin_unit.h"
 #include "xiangjian/core/photo.h"
+#include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/core/project.h"
 #include "xiangjian/core/village_indicator.h"
 
@@ -32,8 +33,19 @@ struct IndicatorDefinitionRecord {
     std::string label_zh;
     std::string label_en;
     int seq = 0;
+    std::vector<core::ProjectType> project_types; ///< whose completion serves it
     friend bool operator==(const IndicatorDefinitionRecord&,
                            const IndicatorDefinitionRecord&) = default;
+};
+
+/// One entry of the change log: data entered by hand is dated and attributed.
+struct ChangeRecord {
+    std::string recorded_at; ///< UTC, YYYY-MM-DDTHH:MM:SSZ
+    std::string recorded_by;
+    std::string action;  ///< e.g. "record progress"
+    std::string subject; ///< the record: project id, problem id …
+    std::string detail;  ///< what was recorded, in words
+    friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
 };
 
 /// The project database. Every front end talks to this interface; the GeoPackage file is the
@@ -63,6 +75,7 @@ public:
     /// Adds a unit known to be new (an import that has read every code): no lookup first.
     virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
     virtual std::vector<UnitRecord> units() const = 0; ///< ordered by code
+    virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
 
     virtual void upsert_project(const core::Project& project) = 0;
     virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
@@ -98,6 +111,16 @@ public:
     virtual std::vector<core::Photo> photos() const = 0;
 
     virtual std::vector<IndicatorDefinitionRecord> indicator_definitions() const = 0;
+
+    virtual void add_disbursement(const core::Disbursement& payment) = 0;
+    virtual std::vector<core::Disbursement> disbursements() const = 0; ///< by project, date
+
+    /// Stores a frozen plan; a baseline of that name already stored is an error.
+    virtual void add_baseline(const core::Baseline& baseline) = 0;
+    virtual std::vector<core::Baseline> baselines() const = 0; ///< by freeze date
+
+    virtual void log_change(const ChangeRecord& change) = 0;
+    virtual std::vector<ChangeRecord> changes() const = 0; ///< oldest first
     virtual void add_indicator_assessment(const core::VillageIndicator& assessment) = 0;
     virtual std::vector<core::VillageIndicator> indicator_assessments() const = 0;
 };

@@ -1,0 +1,13 @@
+#pragma once
+
+#include "xiangjian/core/portfolio_data.h"
+#include "xiangjian/gis/project_store.h"
+
+namespace xj::gis {
+
+/// Everything the progress engine needs from a project database, in one read: the tables, the
+/// village checklist with the project types serving each item, and the engine settings
+/// (`engine.*` keys; defaults where unset).
+core::PortfolioData load_portfolio(const ProjectStore& store);
+
+} // namespace xj::gis
