@@ -1,5 +1,6 @@
 #pragma once
 
+#include <optional>
 #include <string>
 
 namespace xj::gis {
@@ -10,6 +11,34 @@ struct PhotoImportOptions;
 } // namespace xj::gis
 
 namespace xj::cli {
+
+struct StatusOptions {
+    std::string as_of;
+    std::string by = "project";
+    std::string leader;
+    std::string type;
+    std::string status;
+    std::string format = "table";
+    std::string baseline;
+};
+
+/// What `record …` takes; each subcommand uses the fields it needs.
+struct RecordOptions {
+    std::string project_id;
+    std::string date;
+    std::optional<double> quantity;
+    std::optional<double> percent;
+    std::optional<double> amount_wan;
+    std::string note;
+    std::string by;
+    std::string problem_id;
+    std::string category = "other";
+    std::string description;
+    std::string owner;
+    std::string deadline;
+    std::string resolution;
+    std::string visitor;
+};
 
 // Each subcommand returns the process exit code; errors are thrown as xj::Error and reported
 // by main().
@@ -25,5 +54,14 @@ int run_import_table(const std::string& project_path, const std::string& file,
                      const gis::TableImportOptions& options);
 int run_import_photos(const std::string& project_path, const std::string& directory,
                       const gis::PhotoImportOptions& options);
+
+int run_status(const std::string& project_path, const StatusOptions& options);
+/// kind: progress, problem, close-problem, visit, payment
+int run_record(const std::string& kind, const std::string& project_path,
+               const RecordOptions& options);
+int run_baseline(const std::string& project_path, const std::string& name, const std::string& date,
+                 const std::string& by);
+int run_project_day(const std::string& project_path, const std::string& leader,
+                    const std::string& date, const std::string& format);
 
 } // namespace xj::cli

@@ -1,6 +1,7 @@
 // xiangjian: the command line. Parsing only; each subcommand lives in its own file.
 
 #include "commands.h"
+#include "engine_cli.h"
 #include "i18n.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/photo_import.h"
@@ -204,6 +205,8 @@ int main(int argc, char** argv) {
     photos->add_flag("--dry-run", photo_options.dry_run,
                      text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
+    const xj::cli::EngineCli engine_commands(app);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -211,6 +214,9 @@ int main(int argc, char** argv) {
     }
 
     try {
+        if (const auto code = engine_commands.run()) {
+            return *code;
+        }
         if (*init) {
             return xj::cli::run_init(project);
         }

@@ -3,9 +3,11 @@
 
 #include "test_support.h"
 
+#include <algorithm>
 #include <fstream>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -182,4 +184,110 @@ TEST_F(Cli, ImportsReportOnStdoutAndFailuresNameTheFile) {
     EXPECT_EQ(table.exit_code, 1);
     EXPECT_NE(table.err.find("RY2018-00"), std::string::npos) << table.err;
     EXPECT_NE(table.err.find("is not in the project file"), std::string::npos) << table.err;
+}
+
+class CliEngine : public Cli {
+protected:
+    void SetUp() override {
+        path = dir.file("ruyang.gpkg");
+        ASSERT_EQ(run("demo " + path).exit_code, 0);
+    }
+    std::string path;
+};
+
+TEST_F(CliEngine, StatusAsJsonCsvAndAnAlignedChineseTable) {
+    const CliRun json = run("status " + path + " --format json");
+    ASSERT_EQ(json.exit_code, 0) << json.err;
+    EXPECT_NE(json.out.find("\"as_of\": \"2018-08-31\""), std::string::npos) << "demo as-of";
+    std::size_t projects = 0;
+    for (std::size_t at = 0; (at = json.out.find("\"project_id\"", at)) != std::string::npos;
+         ++at) {
+        ++projects;
+    }
+    EXPECT_EQ(projects, 36u);
+
+    const CliRun csv = run("status " + path + " --format csv --status late");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    EXPECT_EQ(csv.out.rfind("project_id,name,type,stage,leader", 0), 0u);
+    const auto lines = std::count(csv.out.begin(), csv.out.end(), '\n');
+    EXPECT_EQ(lines, 1 + 7) << "header and the seven late projects\n" << csv.out;
+
+    const CliRun table = run("status " + path + " --by township");
+    ASSERT_EQ(table.exit_code, 0) << table.err;
+    EXPECT_NE(table.out.find("城关镇"), std::string::npos);
+    EXPECT_NE(table.out.find("正常推进"), std::string::npos);
+    EXPECT_NE(run("--lang en status " + path + " --by type").out.find("on schedule"),
+              std::string::npos);
+    EXPECT_NE(run("status " + path + " --by nowhere").exit_code, 0);
+}
+
+TEST_F(CliEngine, RecordedProgressIsCheckedDatedAttributedAndHistoryKept) {
+    // RY2018-002 (4.8 km) had 3.35 km by 2018-08-31.
+    const std::string before = run("status " + path + " --format csv").out;
+    const CliRun backwards = run("record progress " + path +
+                                 " --project RY2018-002 --date 2018-09-07 --quantity 1.0 --by 王");
+    EXPECT_NE(backwards.exit_code, 0);
+    EXPECT_NE(backwards.err.find("RY2018-002"), std::string::npos) << backwards.err;
+    EXPECT_EQ(run("status " + path + " --format csv").out, before) << "nothing written";
+
+    const CliRun ok = run("record progress " + path +
+                          " --project RY2018-002 --date 2018-09-07 --quantity 4.8 --by 王");
+    ASSERT_EQ(ok.exit_code, 0) << ok.err;
+    const CliRun after = run("status " + path + " --as-of 2018-09-07 --format json");
+    const auto at = after.out.find("\"project_id\": \"RY2018-002\"");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_NE(after.out.find("\"status\": \"done\"", at), std::string::npos);
+    EXPECT_EQ(run("status " + path + " --format csv").out, before)
+        << "as of 2018-08-31 the answer is the earlier one";
+
+    GDALAllRegister();
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR, drivers, nullptr, nullptr));
+    OGRLayer* log = dataset->GetLayerByName("change_log");
+    ASSERT_NE(log, nullptr);
+    ASSERT_EQ(log->GetFeatureCount(), 1);
+    const OGRFeatureUniquePtr entry(log->GetNextFeature());
+    EXPECT_STREQ(entry->GetFieldAsString("recorded_by"), "王");
+    EXPECT_STREQ(entry->GetFieldAsString("action"), "record progress");
+}
+
+TEST_F(CliEngine, ProblemsAreRaisedAndClosedAndTheProjectDayPutsTheUrgentFirst) {
+    const CliRun raised =
+        run("record problem " + path +
+            " --project RY2018-002 --date 2018-08-31 --category land "
+            "--description 征地未完成 --owner 蔡店乡人民政府 --deadline 2018-09-14");
+    ASSERT_EQ(raised.exit_code, 0) << raised.err;
+    EXPECT_NE(raised.out.find("RY2018-002-Q1"), std::string::npos) << raised.out;
+    EXPECT_NE(
+        run("record close-problem " + path + " --id RY2018-002-Q1 --date 2018-08-01").exit_code, 0)
+        << "closed before it was raised";
+
+    const CliRun day = run("project-day " + path + " --leader 张卫东（副县长） --date 2018-08-31");
+    ASSERT_EQ(day.exit_code, 0) << day.err;
+    const auto late = day.out.find("RY2018-011"); // late
+    const auto done = day.out.find("RY2018-005"); // done
+    const auto with_problem = day.out.find("RY2018-002");
+    ASSERT_NE(late, std::string::npos) << day.out;
+    EXPECT_LT(late, done);
+    EXPECT_LT(late, with_problem);
+    EXPECT_NE(day.out.find("征地未完成", with_problem), std::string::npos) << day.out;
+
+    ASSERT_EQ(run("record close-problem " + path +
+                  " --id RY2018-002-Q1 --date 2018-09-10 --resolution 已完成征地")
+                  .exit_code,
+              0);
+    const CliRun later =
+        run("project-day " + path + " --leader 张卫东（副县长） --date 2018-09-14");
+    EXPECT_EQ(later.out.find("征地未完成"), std::string::npos) << later.out;
+    EXPECT_NE(run("project-day " + path + " --leader 无此人").exit_code, 0);
+}
+
+TEST_F(CliEngine, ABaselineKeepsTheOldPlan) {
+    ASSERT_EQ(run("baseline " + path + " 年初计划 --date 2018-01-01").exit_code, 0);
+    EXPECT_NE(run("baseline " + path + " 年初计划").exit_code, 0) << "never overwritten";
+    const CliRun against = run("status " + path + " --baseline 年初计划 --format json");
+    ASSERT_EQ(against.exit_code, 0) << against.err;
+    EXPECT_NE(against.out.find("\"baseline\": \"年初计划\""), std::string::npos);
+    EXPECT_NE(run("status " + path + " --baseline 无").exit_code, 0);
 }

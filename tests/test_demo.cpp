@@ -3,9 +3,12 @@
 
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/rollup.h"
 #include "xiangjian/demo/ruyang_demo.h"
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/portfolio_loader.h"
 
 #include <fstream>
 #include <gdal_priv.h>
@@ -13,6 +16,7 @@
 #include <map>
 #include <ogrsf_frmts.h>
 #include <set>
+#include <sstream>
 
 using namespace xj;
 using gis::GpkgStore;
@@ -316,4 +320,43 @@ TEST_F(RuyangDemo, EveryVillageHasABaselineOfTheTenExitIndicators) {
         EXPECT_EQ(indicators.size(), 10u) << village;
     }
     EXPECT_GT(raised_later, 0) << "finished projects make villages meet indicators";
+}
+
+TEST_F(RuyangDemo, TheEngineReportsTheStatusEachProjectWasBuiltWith) {
+    // data/ruyang/projects.csv gives each project the year it had (its profile); the engine,
+    // reading only the generated history, must come to the same status on the as-of day.
+    std::ifstream csv(std::string{XJ_DATA_DIR} + "/ruyang/projects.csv");
+    std::string line;
+    std::getline(csv, line);
+    std::map<std::string, std::string> profile;
+    while (std::getline(csv, line)) {
+        std::vector<std::string> cells;
+        std::stringstream row(line);
+        for (std::string cell; std::getline(row, cell, ',');) {
+            cells.push_back(cell);
+        }
+        ASSERT_GE(cells.size(), 15u) << line;
+        profile[cells[0]] = cells[14];
+    }
+    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Evaluation evaluation = portfolio.evaluate(as_of);
+    ASSERT_EQ(evaluation.projects.size(), profile.size());
+    std::map<std::string, int> count;
+    for (const auto& status : evaluation.projects) {
+        EXPECT_EQ(core::code(status.status), profile.at(status.project->id))
+            << status.project->id << " done " << status.percent_done << " planned "
+            << status.planned_percent.value_or(-1);
+        ++count[std::string{core::code(status.status)}];
+    }
+    EXPECT_EQ(count.size(), 6u) << "every status appears";
+
+    // The county roll-up adds up to the projects, and a day before any report nothing is done.
+    const auto county = core::rollup(portfolio, evaluation, core::RollupBy::county);
+    ASSERT_EQ(county.size(), 1u);
+    EXPECT_EQ(county[0].projects, 36);
+    EXPECT_EQ(county[0].count(core::ScheduleStatus::done), count["done"]);
+    const core::Evaluation early = portfolio.evaluate(core::Date(2015, 1, 1));
+    for (const auto& status : early.projects) {
+        EXPECT_EQ(status.percent_done, 0.0) << status.project->id;
+    }
 }

@@ -36,12 +36,16 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
     for (OGRLayer* layer : dataset->GetLayers()) {
         names.insert(layer->GetName());
     }
-    const std::set<std::string> expected{
-        "admin_units",      "project_points",  "project_lines",      "project_polygons",
-        "projects",         "milestones",      "progress_reports",   "problems",
-        "site_visits",      "exit_indicators", "village_indicators", "xj_meta",
-        "project_villages", "photos",          "disbursements",      "baselines",
-        "baseline_projects", "baseline_milestones", "change_log"};
+    const std::set<std::string> expected{"admin_units",        "project_points",
+                                         "project_lines",      "project_polygons",
+                                         "projects",           "milestones",
+                                         "progress_reports",   "problems",
+                                         "site_visits",        "exit_indicators",
+                                         "village_indicators", "xj_meta",
+                                         "project_villages",   "photos",
+                                         "disbursements",      "baselines",
+                                         "baseline_projects",  "baseline_milestones",
+                                         "change_log"};
     EXPECT_EQ(names, expected);
 
     const std::pair<const char*, OGRwkbGeometryType> spatial[] = {

@@ -1,6 +1,7 @@
 #include "demo_progress.h"
 
 #include "seeded_random.h"
+#include "xiangjian/core/plan_curve.h"
 
 #include <algorithm>
 #include <cmath>
@@ -104,6 +105,10 @@ ProgressHistory make_progress_history(const core::Project& project, Profile prof
     const core::Date finish_report =
         friday_on_or_after(finish.plus_days(-6)); // Friday on or before
 
+    std::vector<core::PlanPoint> plan;
+    core::append_plan_points(
+        {project.planned_start, project.planned_finish, project.planned_quantity, project.measure},
+        milestones, plan);
     int week = 0;
     double previous = 0;
     for (core::Date day = friday_on_or_after(start); day <= last_report; day = day.plus_days(7)) {
@@ -121,8 +126,14 @@ ProgressHistory make_progress_history(const core::Project& project, Profile prof
             continue;
         }
         const double planned_total = project.planned_quantity.value_or(0);
-        const double span = std::max(1, days_between(start, finish));
-        const double planned_share = std::clamp(days_between(start, day) / span, 0.0, 1.0);
+        // The share the plan asks for on this day, by the engine's own plan curve, so that a
+        // profile is what `xiangjian status` reports (behind = 75 % of the plan, and so on).
+        const double planned_share =
+            core::planned_percent_at(plan, day).value_or(
+                100.0 * std::clamp(days_between(start, day) / static_cast<double>(std::max(
+                                                                  1, days_between(start, finish))),
+                                   0.0, 1.0)) /
+            100.0;
         const double jitter =
             1.0 + 0.03 * (uniform(project.id, static_cast<std::uint64_t>(week)) - 0.5);
         double done = pace(profile) * planned_total * planned_share * jitter;

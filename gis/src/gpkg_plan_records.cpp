@@ -41,9 +41,9 @@ std::vector<core::Disbursement> GpkgStore::disbursements() const {
 }
 
 void GpkgStore::add_baseline(const core::Baseline& baseline) {
-    if (query_text(*m_dataset,
-                   "SELECT name FROM baselines WHERE name = " + quote(baseline.name))) {
-        throw Error("a baseline named '" + baseline.name + "' exists already; baselines are "
+    if (query_text(*m_dataset, "SELECT name FROM baselines WHERE name = " + quote(baseline.name))) {
+        throw Error("a baseline named '" + baseline.name +
+                    "' exists already; baselines are "
                     "never overwritten, choose another name");
     }
     OGRFeature head = new_row(*m_dataset, "baselines");
@@ -92,8 +92,7 @@ std::vector<core::Baseline> GpkgStore::baselines() const {
                          {text(row, "project_id"), date(row, "planned_start"),
                           date(row, "planned_finish"), real(row, "planned_quantity")});
                  });
-    for_each_row(*m_dataset,
-                 "SELECT * FROM baseline_milestones ORDER BY baseline, project_id, seq",
+    for_each_row(*m_dataset, "SELECT * FROM baseline_milestones ORDER BY baseline, project_id, seq",
                  [&](OGRFeature& row) {
                      core::Milestone milestone;
                      milestone.project_id = text(row, "project_id");

@@ -435,7 +435,8 @@ std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const 
     std::vector<IndicatorDefinitionRecord> result;
     for_each_row(
         *m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code", [&](OGRFeature& row) {
-            IndicatorDefinitionRecord record{text(row, "code"), text(row, "label_zh"),
+            IndicatorDefinitionRecord record{text(row, "code"),
+                                             text(row, "label_zh"),
                                              text(row, "label_en"),
                                              static_cast<int>(integer(row, "seq").value_or(0)),
                                              {}};

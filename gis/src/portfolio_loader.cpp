@@ -12,8 +12,8 @@ core::PortfolioData load_portfolio(const ProjectStore& store) {
     data.project_villages = store.project_villages();
     data.admin_units = store.unit_list();
     for (const auto& definition : store.indicator_definitions()) {
-        data.indicator_rules.push_back({definition.code, definition.label_zh, definition.label_en,
-                                        definition.project_types});
+        data.indicator_rules.push_back(
+            {definition.code, definition.label_zh, definition.label_en, definition.project_types});
     }
     data.village_indicators = store.indicator_assessments();
     data.disbursements = store.disbursements();

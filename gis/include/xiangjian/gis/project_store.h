@@ -74,7 +74,7 @@ public:
     virtual void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
     /// Adds a unit known to be new (an import that has read every code): no lookup first.
     virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
-    virtual std::vector<UnitRecord> units() const = 0; ///< ordered by code
+    virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
     virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
 
     virtual void upsert_project(const core::Project& project) = 0;

@@ -1,0 +1,31 @@
+#pragma once
+
+// The command-line definitions of the engine commands (status, record, baseline, project-day),
+// kept out of main.cpp so that each part of the interface stays readable.
+
+#include "commands.h"
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+namespace xj::cli {
+
+class EngineCli {
+public:
+    explicit EngineCli(CLI::App& app);
+    /// The exit code when one of these commands was chosen, else nullopt.
+    std::optional<int> run() const;
+
+private:
+    std::string m_project;
+    StatusOptions m_status;
+    RecordOptions m_record;
+    std::string m_baseline_name, m_date, m_leader, m_format = "table";
+    CLI::App* m_status_command = nullptr;
+    CLI::App* m_baseline_command = nullptr;
+    CLI::App* m_project_day_command = nullptr;
+    std::vector<std::pair<CLI::App*, std::string>> m_record_commands;
+};
+
+} // namespace xj::cli

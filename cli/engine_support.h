@@ -1,0 +1,43 @@
+#pragma once
+
+// What the engine commands (status, record, project-day, baseline) share: opening a project
+// for the engine, the as-of date, labels in the user's language, and JSON/CSV text.
+
+#include "i18n.h"
+#include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/vocabulary.h"
+#include "xiangjian/gis/project_store.h"
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xj::cli {
+
+/// The day a command answers for: `--as-of` when given, else the project's own as-of setting
+/// (a demo or an archived project), else today.
+core::Date as_of_date(const std::string& option, const gis::ProjectStore& store);
+core::Date today();
+core::Date parse_date_option(const std::string& text, std::string_view option);
+
+template <typename E> std::string label(E value) {
+    const auto& t = core::term(value);
+    return std::string{tr(t.label_zh, t.label_en)};
+}
+
+std::string fixed(double value, int decimals);
+std::string fixed(const std::optional<double>& value, int decimals); ///< "-" when unset
+
+/// JSON text: a string literal with escapes, a number or null.
+std::string json_string(std::string_view text);
+std::string json_number(const std::optional<double>& value);
+
+/// A CSV field, quoted when it needs to be (RFC 4180).
+std::string csv_field(std::string_view text);
+
+/// The user recording a change: `--by`, else XIANGJIAN_USER, else the login name.
+std::string recording_user(const std::string& option);
+/// UTC now as YYYY-MM-DDTHH:MM:SSZ.
+std::string utc_timestamp();
+
+} // namespace xj::cli

@@ -1,0 +1,163 @@
+// `xiangjian record …` and `xiangjian baseline`: data entry through the engine's own checks
+// (core/entry_checks.h), one transaction per entry, each entry written to the change log with
+// who recorded it and when.
+
+#include "commands.h"
+#include "engine_support.h"
+#include "xiangjian/core/entry_checks.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/portfolio_loader.h"
+
+#include <iostream>
+
+namespace xj::cli {
+
+namespace {
+
+std::string number_text(double value) {
+    return json_number(value);
+}
+
+const core::Project& known_project(const core::Portfolio& portfolio, const std::string& id,
+                                   const std::string& path) {
+    if (id.empty()) {
+        throw Error("--project is required");
+    }
+    const core::Project* project = portfolio.project(id);
+    if (project == nullptr) {
+        throw Error(path + ": no project '" + id + "'");
+    }
+    return *project;
+}
+
+/// The next free problem id of a project: ID-Q1, ID-Q2 …
+std::string next_problem_id(const core::Portfolio& portfolio, const std::string& project_id) {
+    for (int n = 1;; ++n) {
+        std::string id = project_id + "-Q" + std::to_string(n);
+        if (portfolio.problem(id) == nullptr) {
+            return id;
+        }
+    }
+}
+
+} // namespace
+
+int run_record(const std::string& kind, const std::string& project_path,
+               const RecordOptions& options) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Date day = options.date.empty() ? today() : parse_date_option(options.date, "--date");
+    gis::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "",
+                             ""};
+
+    gis::Transaction transaction(*store);
+    if (kind == "progress") {
+        const core::Project& project = known_project(portfolio, options.project_id, project_path);
+        if (!options.quantity && !options.percent) {
+            throw Error("record progress: give --quantity (cumulative, in " +
+                        (project.unit.empty() ? std::string{"the project's unit"} : project.unit) +
+                        ") or --percent");
+        }
+        core::ProgressReport report{project.id, day,        options.quantity,
+                                    options.percent, options.note, change.recorded_by};
+        for (const auto& warning : core::check_new_report(portfolio, report)) {
+            std::cerr << tr("警告：", "warning: ") << warning << "\n";
+        }
+        store->add_progress_report(report);
+        change.subject = project.id;
+        change.detail = day.iso() + (options.quantity ? " quantity " + number_text(*options.quantity) +
+                                                            " " + project.unit
+                                                      : "") +
+                        (options.percent ? " percent " + number_text(*options.percent) : "");
+    } else if (kind == "problem") {
+        const core::Project& project = known_project(portfolio, options.project_id, project_path);
+        core::Problem problem;
+        problem.id =
+            options.problem_id.empty() ? next_problem_id(portfolio, project.id) : options.problem_id;
+        if (portfolio.problem(problem.id) != nullptr) {
+            throw Error(project_path + ": problem '" + problem.id + "' exists already");
+        }
+        if (options.description.empty() || options.owner.empty()) {
+            throw Error("record problem: --description and --owner are required");
+        }
+        const auto category = core::parse_term<core::ProblemCategory>(options.category);
+        if (!category) {
+            throw Error("--category: unknown category '" + options.category +
+                        "' (approval, land, construction, environment, funding, other)");
+        }
+        problem.project_id = project.id;
+        problem.raised_date = day;
+        problem.category = *category;
+        problem.description = options.description;
+        problem.owner = options.owner;
+        if (!options.deadline.empty()) {
+            problem.deadline = parse_date_option(options.deadline, "--deadline");
+            if (*problem.deadline < day) {
+                throw Error("--deadline " + problem.deadline->iso() + " is before the day the "
+                            "problem is raised (" + day.iso() + ")");
+            }
+        }
+        store->upsert_problem(problem);
+        change.subject = problem.id;
+        change.detail = project.id + " raised " + day.iso() + ", owner " + problem.owner +
+                        (problem.deadline ? ", deadline " + problem.deadline->iso() : "") + ": " +
+                        problem.description;
+        std::cout << tr("问题编号：", "problem id: ") << problem.id << "\n";
+    } else if (kind == "close-problem") {
+        if (options.problem_id.empty()) {
+            throw Error("record close-problem: --id is required");
+        }
+        core::check_close_problem(portfolio, options.problem_id, day);
+        core::Problem problem = *portfolio.problem(options.problem_id);
+        problem.closed_date = day;
+        problem.resolution = options.resolution;
+        store->upsert_problem(problem);
+        change.subject = problem.id;
+        change.detail = "closed " + day.iso() +
+                        (options.resolution.empty() ? "" : ": " + options.resolution);
+    } else if (kind == "visit") {
+        const core::Project& project = known_project(portfolio, options.project_id, project_path);
+        const std::string visitor = options.visitor.empty() ? change.recorded_by : options.visitor;
+        store->add_site_visit({project.id, day, visitor, options.note});
+        change.subject = project.id;
+        change.detail = "visit " + day.iso() + " by " + visitor;
+    } else if (kind == "payment") {
+        const core::Project& project = known_project(portfolio, options.project_id, project_path);
+        if (!options.amount_wan || *options.amount_wan <= 0) {
+            throw Error("record payment: --amount (万元, above 0) is required");
+        }
+        store->add_disbursement({project.id, day, *options.amount_wan, options.note});
+        change.subject = project.id;
+        change.detail = "paid " + day.iso() + " " + number_text(*options.amount_wan) + " 万元";
+    } else {
+        throw Error("record: unknown kind '" + kind + "'");
+    }
+    store->log_change(change);
+    transaction.commit();
+    std::cout << tr("已记录：", "recorded: ") << change.action << " " << change.subject << " "
+              << change.detail << tr("（记录人 ", " (by ") << change.recorded_by
+              << tr("）", ")") << "\n";
+    return 0;
+}
+
+int run_baseline(const std::string& project_path, const std::string& name,
+                 const std::string& date, const std::string& by) {
+    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Date day = date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
+    const core::Baseline baseline = portfolio.freeze_baseline(name, day);
+    gis::Transaction transaction(*store);
+    store->add_baseline(baseline);
+    store->log_change({utc_timestamp(), recording_user(by), "baseline", name,
+                       "frozen on " + day.iso() + ", " +
+                           std::to_string(baseline.projects.size()) + " projects, " +
+                           std::to_string(baseline.milestones.size()) + " milestones"});
+    transaction.commit();
+    std::cout << tr("已冻结计划基线 ", "froze plan baseline ") << name << " (" << day.iso()
+              << "): " << baseline.projects.size() << tr(" 个项目，", " projects, ")
+              << baseline.milestones.size() << tr(" 个节点", " milestones") << "\n";
+    return 0;
+}
+
+} // namespace xj::cli
