@@ -13,16 +13,17 @@ std::string text(std::string_view zh, std::string_view en) {
 } // namespace
 
 EngineCli::EngineCli(CLI::App& app) {
-    m_status_command = app.add_subcommand(
-        "status", text("项目进度状态与汇总（任一日期）", "project status and roll-ups, as of any day"));
+    m_status_command =
+        app.add_subcommand("status", text("项目进度状态与汇总（任一日期）",
+                                          "project status and roll-ups, as of any day"));
     auto* s = m_status_command;
     s->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
     s->add_option("--as-of", m_status.as_of,
                   text("截至日期（默认：项目库设定的日期，否则今天）",
                        "as of this day (default: the project's as-of setting, else today)"));
     s->add_option("--by", m_status.by, text("汇总方式", "group by"))
-        ->check(CLI::IsMember({"project", "village", "township", "county", "type", "leader",
-                               "unit"}));
+        ->check(
+            CLI::IsMember({"project", "village", "township", "county", "type", "leader", "unit"}));
     s->add_option("--leader", m_status.leader, text("只看该分包领导的项目", "only this leader's"));
     s->add_option("--type", m_status.type, text("只看该类型（road, water …）", "only this type"));
     s->add_option("--status", m_status.status,
@@ -33,8 +34,9 @@ EngineCli::EngineCli(CLI::App& app) {
     s->add_option("--baseline", m_status.baseline,
                   text("对照的计划基线（默认：当前计划）", "plan baseline to compare with"));
 
-    auto* record = app.add_subcommand("record", text("录入进度、问题、销号、督导、支付",
-                                                     "record progress, problems, visits, payments"));
+    auto* record =
+        app.add_subcommand("record", text("录入进度、问题、销号、督导、支付",
+                                          "record progress, problems, visits, payments"));
     record->require_subcommand(1);
     const auto common = [&](CLI::App* command, bool needs_project) {
         command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
@@ -43,17 +45,20 @@ EngineCli::EngineCli(CLI::App& app) {
             command->add_option("--project", m_record.project_id, text("项目编号", "project id"))
                 ->required();
         }
-        command->add_option("--date", m_record.date, text("日期（默认今天）", "date (default today)"));
+        command->add_option("--date", m_record.date,
+                            text("日期（默认今天）", "date (default today)"));
         command->add_option("--by", m_record.by,
                             text("记录人（默认 XIANGJIAN_USER 或登录名）",
                                  "recorded by (default XIANGJIAN_USER or the login name)"));
     };
-    auto* progress = record->add_subcommand(
-        "progress", text("填报累计进度", "record cumulative progress"));
+    auto* progress =
+        record->add_subcommand("progress", text("填报累计进度", "record cumulative progress"));
     common(progress, true);
-    progress->add_option("--quantity", m_record.quantity,
-                         text("累计完成量（项目计量单位）", "cumulative quantity in the project's unit"));
-    progress->add_option("--percent", m_record.percent, text("累计完成百分比", "cumulative percent"));
+    progress->add_option(
+        "--quantity", m_record.quantity,
+        text("累计完成量（项目计量单位）", "cumulative quantity in the project's unit"));
+    progress->add_option("--percent", m_record.percent,
+                         text("累计完成百分比", "cumulative percent"));
     progress->add_option("--note", m_record.note, text("备注", "note"));
     m_record_commands.emplace_back(progress, "progress");
 
@@ -61,9 +66,9 @@ EngineCli::EngineCli(CLI::App& app) {
     common(problem, true);
     problem->add_option("--id", m_record.problem_id,
                         text("问题编号（默认 项目编号-Q序号）", "problem id (default ID-Qn)"));
-    problem->add_option("--category", m_record.category,
-                        text("类别：approval, land, construction, environment, funding, other",
-                             "category"));
+    problem->add_option(
+        "--category", m_record.category,
+        text("类别：approval, land, construction, environment, funding, other", "category"));
     problem->add_option("--description", m_record.description, text("问题描述", "description"))
         ->required();
     problem->add_option("--owner", m_record.owner, text("责任人或单位", "owner"))->required();
@@ -98,14 +103,15 @@ EngineCli::EngineCli(CLI::App& app) {
     m_baseline_command->add_option("--date", m_date, text("冻结日期", "freeze date"));
     m_baseline_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
 
-    m_project_day_command = app.add_subcommand(
-        "project-day", text("项目日清单：某分包领导的项目，按需关注程度排序",
-                            "a leader's project-day list, most urgent first"));
+    m_project_day_command =
+        app.add_subcommand("project-day", text("项目日清单：某分包领导的项目，按需关注程度排序",
+                                               "a leader's project-day list, most urgent first"));
     auto* day = m_project_day_command;
     day->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
     day->add_option("--leader", m_leader, text("分包领导", "leader"))->required();
-    day->add_option("--date", m_date, text("项目日（周五；默认项目库日期或今天）",
-                                           "project day (a Friday; default as-of or today)"));
+    day->add_option("--date", m_date,
+                    text("项目日（周五；默认项目库日期或今天）",
+                         "project day (a Friday; default as-of or today)"));
     day->add_option("--format", m_format, text("输出格式", "output format"))
         ->check(CLI::IsMember({"table", "json"}));
 }

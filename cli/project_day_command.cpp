@@ -51,7 +51,8 @@ struct Entry {
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format) {
     const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::read_only);
-    const core::Date day = date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
+    const core::Date day =
+        date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
     const core::Portfolio portfolio(gis::load_portfolio(*store));
     const core::Evaluation evaluation = portfolio.evaluate(day);
 
@@ -68,8 +69,8 @@ int run_project_day(const std::string& project_path, const std::string& leader,
                 leaders += (leaders.empty() ? "" : "、") + project.leader;
             }
         }
-        throw Error(project_path + ": no projects of leader '" + leader + "' (leaders: " +
-                    leaders + ")");
+        throw Error(project_path + ": no projects of leader '" + leader + "' (leaders: " + leaders +
+                    ")");
     }
     std::vector<Entry> entries;
     const auto due = core::milestones_due(portfolio, day);
@@ -90,8 +91,8 @@ int run_project_day(const std::string& project_path, const std::string& leader,
 
     std::ostringstream out;
     if (format == "json") {
-        out << "{\n  \"date\": " << json_string(day.iso()) << ",\n  \"leader\": "
-            << json_string(leader) << ",\n  \"projects\": [";
+        out << "{\n  \"date\": " << json_string(day.iso())
+            << ",\n  \"leader\": " << json_string(leader) << ",\n  \"projects\": [";
         for (std::size_t i = 0; i < entries.size(); ++i) {
             const auto& [s, due_soon, open] = entries[i];
             out << (i ? ",\n" : "\n") << "    {\"project_id\": " << json_string(s->project->id)
@@ -120,8 +121,8 @@ int run_project_day(const std::string& project_path, const std::string& leader,
                 const core::Problem& p = *open[m];
                 out << (m ? ", " : "") << "{\"problem_id\": " << json_string(p.id)
                     << ", \"description\": " << json_string(p.description)
-                    << ", \"owner\": " << json_string(p.owner) << ", \"deadline\": "
-                    << (p.deadline ? json_string(p.deadline->iso()) : "null")
+                    << ", \"owner\": " << json_string(p.owner)
+                    << ", \"deadline\": " << (p.deadline ? json_string(p.deadline->iso()) : "null")
                     << ", \"overdue\": " << (p.deadline && *p.deadline < day ? "true" : "false")
                     << "}";
             }
@@ -137,12 +138,11 @@ int run_project_day(const std::string& project_path, const std::string& leader,
         << tr(" 个项目，按需关注程度排序", " projects, most urgent first") << "\n\n";
     int n = 0;
     for (const auto& [s, due_soon, open] : entries) {
-        out << ++n << ". " << s->project->id << " " << s->project->name << "  ["
-            << label(s->status) << "]  " << tr("完成 ", "done ") << fixed(s->percent_done, 1)
-            << "%" << tr(" / 计划 ", " / planned ") << fixed(s->planned_percent, 1) << "%";
+        out << ++n << ". " << s->project->id << " " << s->project->name << "  [" << label(s->status)
+            << "]  " << tr("完成 ", "done ") << fixed(s->percent_done, 1) << "%"
+            << tr(" / 计划 ", " / planned ") << fixed(s->planned_percent, 1) << "%";
         if (s->schedule_variance) {
-            out << tr("（偏差 ", " (variance ") << fixed(*s->schedule_variance, 1)
-                << tr("）", ")");
+            out << tr("（偏差 ", " (variance ") << fixed(*s->schedule_variance, 1) << tr("）", ")");
         }
         out << "\n";
         for (const auto& o : s->overdue_milestones) {

@@ -47,9 +47,9 @@ int run_record(const std::string& kind, const std::string& project_path,
                const RecordOptions& options) {
     const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
     const core::Portfolio portfolio(gis::load_portfolio(*store));
-    const core::Date day = options.date.empty() ? today() : parse_date_option(options.date, "--date");
-    gis::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "",
-                             ""};
+    const core::Date day =
+        options.date.empty() ? today() : parse_date_option(options.date, "--date");
+    gis::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "", ""};
 
     gis::Transaction transaction(*store);
     if (kind == "progress") {
@@ -59,22 +59,23 @@ int run_record(const std::string& kind, const std::string& project_path,
                         (project.unit.empty() ? std::string{"the project's unit"} : project.unit) +
                         ") or --percent");
         }
-        core::ProgressReport report{project.id, day,        options.quantity,
+        core::ProgressReport report{project.id,      day,          options.quantity,
                                     options.percent, options.note, change.recorded_by};
         for (const auto& warning : core::check_new_report(portfolio, report)) {
             std::cerr << tr("警告：", "warning: ") << warning << "\n";
         }
         store->add_progress_report(report);
         change.subject = project.id;
-        change.detail = day.iso() + (options.quantity ? " quantity " + number_text(*options.quantity) +
-                                                            " " + project.unit
-                                                      : "") +
-                        (options.percent ? " percent " + number_text(*options.percent) : "");
+        change.detail =
+            day.iso() +
+            (options.quantity ? " quantity " + number_text(*options.quantity) + " " + project.unit
+                              : "") +
+            (options.percent ? " percent " + number_text(*options.percent) : "");
     } else if (kind == "problem") {
         const core::Project& project = known_project(portfolio, options.project_id, project_path);
         core::Problem problem;
-        problem.id =
-            options.problem_id.empty() ? next_problem_id(portfolio, project.id) : options.problem_id;
+        problem.id = options.problem_id.empty() ? next_problem_id(portfolio, project.id)
+                                                : options.problem_id;
         if (portfolio.problem(problem.id) != nullptr) {
             throw Error(project_path + ": problem '" + problem.id + "' exists already");
         }
@@ -94,8 +95,10 @@ int run_record(const std::string& kind, const std::string& project_path,
         if (!options.deadline.empty()) {
             problem.deadline = parse_date_option(options.deadline, "--deadline");
             if (*problem.deadline < day) {
-                throw Error("--deadline " + problem.deadline->iso() + " is before the day the "
-                            "problem is raised (" + day.iso() + ")");
+                throw Error("--deadline " + problem.deadline->iso() +
+                            " is before the day the "
+                            "problem is raised (" +
+                            day.iso() + ")");
             }
         }
         store->upsert_problem(problem);
@@ -114,8 +117,8 @@ int run_record(const std::string& kind, const std::string& project_path,
         problem.resolution = options.resolution;
         store->upsert_problem(problem);
         change.subject = problem.id;
-        change.detail = "closed " + day.iso() +
-                        (options.resolution.empty() ? "" : ": " + options.resolution);
+        change.detail =
+            "closed " + day.iso() + (options.resolution.empty() ? "" : ": " + options.resolution);
     } else if (kind == "visit") {
         const core::Project& project = known_project(portfolio, options.project_id, project_path);
         const std::string visitor = options.visitor.empty() ? change.recorded_by : options.visitor;
@@ -136,23 +139,24 @@ int run_record(const std::string& kind, const std::string& project_path,
     store->log_change(change);
     transaction.commit();
     std::cout << tr("已记录：", "recorded: ") << change.action << " " << change.subject << " "
-              << change.detail << tr("（记录人 ", " (by ") << change.recorded_by
-              << tr("）", ")") << "\n";
+              << change.detail << tr("（记录人 ", " (by ") << change.recorded_by << tr("）", ")")
+              << "\n";
     return 0;
 }
 
-int run_baseline(const std::string& project_path, const std::string& name,
-                 const std::string& date, const std::string& by) {
+int run_baseline(const std::string& project_path, const std::string& name, const std::string& date,
+                 const std::string& by) {
     const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
     const core::Portfolio portfolio(gis::load_portfolio(*store));
-    const core::Date day = date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
+    const core::Date day =
+        date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
     const core::Baseline baseline = portfolio.freeze_baseline(name, day);
     gis::Transaction transaction(*store);
     store->add_baseline(baseline);
     store->log_change({utc_timestamp(), recording_user(by), "baseline", name,
-                       "frozen on " + day.iso() + ", " +
-                           std::to_string(baseline.projects.size()) + " projects, " +
-                           std::to_string(baseline.milestones.size()) + " milestones"});
+                       "frozen on " + day.iso() + ", " + std::to_string(baseline.projects.size()) +
+                           " projects, " + std::to_string(baseline.milestones.size()) +
+                           " milestones"});
     transaction.commit();
     std::cout << tr("已冻结计划基线 ", "froze plan baseline ") << name << " (" << day.iso()
               << "): " << baseline.projects.size() << tr(" 个项目，", " projects, ")

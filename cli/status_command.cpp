@@ -33,28 +33,25 @@ std::string json_date(const std::optional<core::Date>& day) {
 // ---- by project --------------------------------------------------------------------------------
 
 void project_table(const std::vector<const core::ProjectStatus*>& rows, std::ostream& out) {
-    TextTable table({std::string{tr("项目编号", "id")}, std::string{tr("项目名称", "name")},
-                     std::string{tr("类型", "type")}, std::string{tr("分包领导", "leader")},
-                     std::string{tr("完成%", "done %")}, std::string{tr("计划%", "plan %")},
-                     std::string{tr("偏差", "variance")}, std::string{tr("状态", "status")},
-                     std::string{tr("预计完工", "forecast")},
-                     std::string{tr("逾期节点", "overdue")},
-                     std::string{tr("未结问题", "open problems")},
-                     std::string{tr("核查", "finding")}},
-                    {TextTable::Align::left, TextTable::Align::left, TextTable::Align::left,
-                     TextTable::Align::left, TextTable::Align::right, TextTable::Align::right,
-                     TextTable::Align::right, TextTable::Align::left, TextTable::Align::left,
-                     TextTable::Align::right, TextTable::Align::right});
+    TextTable table(
+        {std::string{tr("项目编号", "id")}, std::string{tr("项目名称", "name")},
+         std::string{tr("类型", "type")}, std::string{tr("分包领导", "leader")},
+         std::string{tr("完成%", "done %")}, std::string{tr("计划%", "plan %")},
+         std::string{tr("偏差", "variance")}, std::string{tr("状态", "status")},
+         std::string{tr("预计完工", "forecast")}, std::string{tr("逾期节点", "overdue")},
+         std::string{tr("未结问题", "open problems")}, std::string{tr("核查", "finding")}},
+        {TextTable::Align::left, TextTable::Align::left, TextTable::Align::left,
+         TextTable::Align::left, TextTable::Align::right, TextTable::Align::right,
+         TextTable::Align::right, TextTable::Align::left, TextTable::Align::left,
+         TextTable::Align::right, TextTable::Align::right});
     for (const auto* s : rows) {
         const core::Project& p = *s->project;
-        table.add_row({p.id, p.name, label(p.type), p.leader, fixed(s->percent_done, 1),
-                       fixed(s->planned_percent, 1), fixed(s->schedule_variance, 1),
-                       label(s->status), s->forecast_finish ? s->forecast_finish->iso() : "-",
-                       std::to_string(s->overdue_milestones.size()),
-                       std::to_string(s->open_problems),
-                       s->stage_finding == core::StageFinding::consistent
-                           ? ""
-                           : label(s->stage_finding)});
+        table.add_row(
+            {p.id, p.name, label(p.type), p.leader, fixed(s->percent_done, 1),
+             fixed(s->planned_percent, 1), fixed(s->schedule_variance, 1), label(s->status),
+             s->forecast_finish ? s->forecast_finish->iso() : "-",
+             std::to_string(s->overdue_milestones.size()), std::to_string(s->open_problems),
+             s->stage_finding == core::StageFinding::consistent ? "" : label(s->stage_finding)});
     }
     out << table.str();
 }
@@ -74,12 +71,11 @@ void project_csv(const std::vector<const core::ProjectStatus*>& rows, std::ostre
         const core::Project& p = *s->project;
         out << csv_field(p.id) << ',' << csv_field(p.name) << ',' << core::code(p.type) << ','
             << core::code(p.stage) << ',' << csv_field(p.leader) << ','
-            << csv_field(p.responsible_unit) << ',' << p.township_code << ','
-            << csv_field(p.unit) << ',' << number(p.planned_quantity) << ','
-            << number(s->done_quantity) << ',' << json_number(s->percent_done) << ','
-            << number(s->planned_percent) << ',' << number(s->schedule_variance) << ','
-            << number(s->spi) << ',' << core::code(s->status) << ','
-            << core::code(s->stage_finding) << ',' << s->overdue_milestones.size() << ','
+            << csv_field(p.responsible_unit) << ',' << p.township_code << ',' << csv_field(p.unit)
+            << ',' << number(p.planned_quantity) << ',' << number(s->done_quantity) << ','
+            << json_number(s->percent_done) << ',' << number(s->planned_percent) << ','
+            << number(s->schedule_variance) << ',' << number(s->spi) << ',' << core::code(s->status)
+            << ',' << core::code(s->stage_finding) << ',' << s->overdue_milestones.size() << ','
             << date_text(s->last_report_date) << ','
             << (s->days_since_report ? std::to_string(*s->days_since_report) : "") << ','
             << date_text(s->forecast_finish) << ',' << number(p.budget_wan) << ','
@@ -94,9 +90,10 @@ void project_json(const std::vector<const core::ProjectStatus*>& rows, std::ostr
         const core::ProjectStatus& s = *rows[i];
         const core::Project& p = *s.project;
         out << (i ? ",\n" : "\n") << "    {\"project_id\": " << json_string(p.id)
-            << ", \"name\": " << json_string(p.name) << ", \"type\": "
-            << json_string(core::code(p.type)) << ", \"stage\": "
-            << json_string(core::code(p.stage)) << ", \"leader\": " << json_string(p.leader)
+            << ", \"name\": " << json_string(p.name)
+            << ", \"type\": " << json_string(core::code(p.type))
+            << ", \"stage\": " << json_string(core::code(p.stage))
+            << ", \"leader\": " << json_string(p.leader)
             << ", \"responsible_unit\": " << json_string(p.responsible_unit)
             << ", \"township_code\": " << json_string(p.township_code)
             << ", \"unit\": " << json_string(p.unit)
@@ -145,9 +142,9 @@ void rollup_table(const std::vector<core::RollupRow>& rows, std::ostream& out) {
     for (const auto status : all_statuses) {
         header.push_back(label(status));
     }
-    for (const char* zh_en : {"按投资加权完成%|budget-weighted %", "平均完成%|mean %",
-                              "完成量/计划量|done/planned", "未结问题|open problems",
-                              "逾期问题|overdue problems", "已销号|closed"}) {
+    for (const char* zh_en :
+         {"按投资加权完成%|budget-weighted %", "平均完成%|mean %", "完成量/计划量|done/planned",
+          "未结问题|open problems", "逾期问题|overdue problems", "已销号|closed"}) {
         const std::string both = zh_en;
         const auto bar = both.find('|');
         header.emplace_back(tr(both.substr(0, bar), both.substr(bar + 1)));
@@ -190,10 +187,10 @@ void rollup_csv(const std::vector<core::RollupRow>& rows, std::ostream& out) {
                           "/" + json_number(q.planned);
         }
         out << ',' << json_number(row.budget_wan) << ',' << json_number(row.disbursed_wan) << ','
-            << (row.budget_weighted_percent ? json_number(row.budget_weighted_percent) : "")
-            << ',' << json_number(row.mean_percent) << ',' << row.problems_open << ','
-            << row.problems_overdue << ',' << row.problems_closed << ','
-            << csv_field(quantities) << '\n';
+            << (row.budget_weighted_percent ? json_number(row.budget_weighted_percent) : "") << ','
+            << json_number(row.mean_percent) << ',' << row.problems_open << ','
+            << row.problems_overdue << ',' << row.problems_closed << ',' << csv_field(quantities)
+            << '\n';
     }
 }
 
@@ -268,9 +265,9 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     const core::Evaluation evaluation = portfolio.evaluate(as_of, baseline);
     std::ostringstream out;
     if (options.format == "json") {
-        out << "{\n  \"as_of\": " << json_string(as_of.iso()) << ",\n  \"by\": "
-            << json_string(core::code(*by)) << ",\n  \"baseline\": "
-            << (baseline ? json_string(baseline->name) : "null") << ",\n";
+        out << "{\n  \"as_of\": " << json_string(as_of.iso())
+            << ",\n  \"by\": " << json_string(core::code(*by))
+            << ",\n  \"baseline\": " << (baseline ? json_string(baseline->name) : "null") << ",\n";
     } else if (options.format == "table") {
         out << tr("截至 ", "As of ") << as_of.iso()
             << (baseline ? std::string{tr("，对照基线 ", ", against baseline ")} + baseline->name

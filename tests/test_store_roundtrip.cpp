@@ -171,6 +171,10 @@ TEST_F(StoreRoundTrip, MilestonesReportsProblemsVisitsAndIndicators) {
     EXPECT_EQ(store->indicator_assessments()[0], indicator);
     EXPECT_EQ(store->indicator_definitions().size(), 10u);
     EXPECT_EQ(store->indicator_definitions()[0].label_zh, "通硬化路");
+    EXPECT_EQ(store->indicator_definitions()[0].project_types,
+              std::vector<core::ProjectType>{core::ProjectType::road});
+    EXPECT_TRUE(store->indicator_definitions()[3].project_types.empty()) << "文化活动室: none";
+    EXPECT_EQ(store->setting("engine.stall_days"), "60") << "thresholds stored in the project";
 }
 
 TEST_F(StoreRoundTrip, BadRecordsAreRefusedWithTheirKeyInTheMessage) {

@@ -4,7 +4,9 @@
 #include "xiangjian/gis/gpkg_store.h"
 
 #include "ogr_access.h"
+#include "xiangjian/core/engine_settings.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/core/village_indicator.h"
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gdal_errors.h"
@@ -149,6 +151,21 @@ void seed_default_indicators(GDALDataset& dataset) {
                             detail::quote(indicator.label_zh) + ", " +
                             detail::quote(indicator.label_en) + ", " + std::to_string(seq++) + ")",
                         "writing the default exit indicators");
+        std::string types; // the project types serving it (column added in version 4)
+        for (const auto type : core::default_indicator_project_types(indicator.code)) {
+            types += (types.empty() ? "" : ",") + std::string{core::code(type)};
+        }
+        detail::execute(dataset,
+                        "UPDATE exit_indicators SET project_types = " + detail::quote(types) +
+                            " WHERE code = " + detail::quote(indicator.code),
+                        "writing the project types of the default exit indicators");
+    }
+    // The engine's thresholds, stored so that a county can see and change them.
+    for (const auto& [key, value] : core::to_settings(core::EngineSettings{})) {
+        detail::execute(dataset,
+                        "INSERT OR REPLACE INTO xj_meta (key, value) VALUES (" +
+                            detail::quote(key) + ", " + detail::quote(value) + ")",
+                        "writing the engine settings");
     }
 }
 
