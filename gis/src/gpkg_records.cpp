@@ -84,23 +84,29 @@ void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* bou
     insert(*m_dataset, "admin_units", feature, "unit " + unit.code + " " + unit.name);
 }
 
+namespace {
+
+core::AdminUnit unit_of_row(const OGRFeature& row) {
+    core::AdminUnit unit;
+    unit.code = text(row, "code");
+    unit.name = text(row, "name");
+    unit.level = parse_code<core::AdminLevel>(row, "level");
+    unit.parent_code = text(row, "parent_code");
+    unit.population = integer(row, "population");
+    unit.households = integer(row, "households");
+    unit.poor_households = integer(row, "poor_households");
+    unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
+    return unit;
+}
+
+} // namespace
+
 std::vector<core::AdminUnit> GpkgStore::unit_list() const {
     std::vector<core::AdminUnit> result;
     for_each_row(*m_dataset,
                  "SELECT code, name, level, parent_code, population, households, "
                  "poor_households, poor_village FROM admin_units ORDER BY code",
-                 [&](OGRFeature& row) {
-                     core::AdminUnit unit;
-                     unit.code = text(row, "code");
-                     unit.name = text(row, "name");
-                     unit.level = parse_code<core::AdminLevel>(row, "level");
-                     unit.parent_code = text(row, "parent_code");
-                     unit.population = integer(row, "population");
-                     unit.households = integer(row, "households");
-                     unit.poor_households = integer(row, "poor_households");
-                     unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
-                     result.push_back(std::move(unit));
-                 });
+                 [&](OGRFeature& row) { result.push_back(unit_of_row(row)); });
     return result;
 }
 
@@ -108,14 +114,7 @@ std::vector<UnitRecord> GpkgStore::units() const {
     std::vector<UnitRecord> result;
     for_each_row(*m_dataset, "SELECT * FROM admin_units ORDER BY code", [&](OGRFeature& row) {
         UnitRecord record;
-        record.unit.code = text(row, "code");
-        record.unit.name = text(row, "name");
-        record.unit.level = parse_code<core::AdminLevel>(row, "level");
-        record.unit.parent_code = text(row, "parent_code");
-        record.unit.population = integer(row, "population");
-        record.unit.households = integer(row, "households");
-        record.unit.poor_households = integer(row, "poor_households");
-        record.unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
+        record.unit = unit_of_row(row);
         if (OGRGeometry* geometry = row.StealGeometry()) {
             record.boundary.reset(
                 OGRGeometryFactory::forceToMultiPolygon(geometry)->toMultiPolygon());
