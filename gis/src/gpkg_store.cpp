@@ -4,6 +4,8 @@
 #include "xiangjian/gis/gpkg_store.h"
 
 #include "ogr_access.h"
+#include "rtree_bulk.h"
+#include "sqlite_access.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/village_indicator.h"
 #include "xiangjian/gis/crs.h"
@@ -160,12 +162,93 @@ void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const {
 
 GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
                      int schema_version)
-    : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {}
+    : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {
+    auto* db = static_cast<sqlite3*>(m_dataset->GetInternalHandle("SQLITE_HANDLE"));
+    if (db == nullptr) {
+        throw Error(m_path + ": GDAL gives no access to the GeoPackage's SQLite connection");
+    }
+    m_sql = std::make_unique<detail::Connection>(db);
+}
 
 GpkgStore::~GpkgStore() {
     if (m_in_transaction) {
         m_dataset->RollbackTransaction();
     }
+    m_sql.reset();
+}
+
+void GpkgStore::changed(const char* table, const OGREnvelope* grown) {
+    OGREnvelope& extent = m_changed[table];
+    if (grown != nullptr) {
+        extent.Merge(*grown);
+    }
+    if (!m_in_transaction) {
+        write_contents();
+    }
+}
+
+void GpkgStore::site_written(const char* table) {
+    if (!m_in_transaction) {
+        return;
+    }
+    const std::size_t count = ++m_sites_written[table];
+    // Looked at after 1024, 2048, 4096 … rows: a rebuild reads the whole table, so it pays
+    // when the new rows are a good part of it.
+    if (count < 1024 || (count & (count - 1)) != 0 || m_deferred_rtrees.count(table) != 0) {
+        return;
+    }
+    const std::string context = m_path + ": deferring the spatial index of " + table;
+    auto rows = m_sql->prepare(std::string{"SELECT count(*) FROM \""} + table + "\"");
+    if (!rows.step(context) || rows.integer(0).value_or(0) > 4 * static_cast<long long>(count)) {
+        return;
+    }
+    const std::string trigger = std::string{"rtree_"} + table + "_geom_insert";
+    auto definition =
+        m_sql->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
+    if (!definition.text(1, trigger).step(context)) {
+        return; // no spatial index
+    }
+    const std::string sql = definition.text(0);
+    m_sql->execute("DROP TRIGGER \"" + trigger + "\"", context);
+    m_deferred_rtrees.emplace(table, sql);
+}
+
+void GpkgStore::finish_rtrees() {
+    for (const auto& [table, trigger] : m_deferred_rtrees) {
+        detail::rebuild_rtree(*m_sql, table, "geom");
+        m_sql->execute(trigger, m_path + ": restoring the spatial index trigger of " + table);
+    }
+    m_deferred_rtrees.clear();
+    m_sites_written.clear();
+}
+
+void GpkgStore::write_contents() {
+    for (const auto& [table, extent] : m_changed) {
+        const std::string context = m_path + ": updating gpkg_contents of " + table;
+        if (extent.IsInit()) {
+            m_sql
+                ->prepare("UPDATE gpkg_contents SET "
+                          "min_x = CASE WHEN min_x IS NULL OR min_x > ?2 THEN ?2 ELSE min_x END, "
+                          "max_x = CASE WHEN max_x IS NULL OR max_x < ?3 THEN ?3 ELSE max_x END, "
+                          "min_y = CASE WHEN min_y IS NULL OR min_y > ?4 THEN ?4 ELSE min_y END, "
+                          "max_y = CASE WHEN max_y IS NULL OR max_y < ?5 THEN ?5 ELSE max_y END, "
+                          "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                          "WHERE table_name = ?1")
+                .text(1, table)
+                .real(2, extent.MinX)
+                .real(3, extent.MaxX)
+                .real(4, extent.MinY)
+                .real(5, extent.MaxY)
+                .run(context);
+        } else {
+            m_sql
+                ->prepare("UPDATE gpkg_contents SET last_change = "
+                          "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?1")
+                .text(1, table)
+                .run(context);
+        }
+    }
+    m_changed.clear();
 }
 
 std::unique_ptr<GpkgStore> GpkgStore::create(const std::string& path) {
@@ -259,6 +342,13 @@ void GpkgStore::begin_transaction() {
 }
 
 void GpkgStore::commit_transaction() {
+    try {
+        finish_rtrees();
+        write_contents();
+    } catch (...) {
+        rollback_transaction();
+        throw;
+    }
     GdalErrorCapture errors;
     m_in_transaction = false;
     if (m_dataset->CommitTransaction() != OGRERR_NONE) {
@@ -268,6 +358,9 @@ void GpkgStore::commit_transaction() {
 }
 
 void GpkgStore::rollback_transaction() {
+    m_changed.clear();
+    m_sites_written.clear();
+    m_deferred_rtrees.clear();
     m_in_transaction = false;
     m_dataset->RollbackTransaction();
 }

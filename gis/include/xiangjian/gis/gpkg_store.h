@@ -3,6 +3,7 @@
 #include "xiangjian/gis/project_store.h"
 #include "xiangjian/gis/schema.h"
 
+#include <map>
 #include <memory>
 #include <span>
 #include <string>
@@ -10,6 +11,10 @@
 class GDALDataset;
 
 namespace xj::gis {
+
+namespace detail {
+class Connection;
+}
 
 /// The embedded project database: one GeoPackage file that QGIS opens as is.
 class GpkgStore final : public ProjectStore {
@@ -90,8 +95,24 @@ private:
     GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
               int schema_version);
 
+    /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
+    /// last change) up to date for what it writes itself; for these rows the store does,
+    /// at once outside a transaction, else just before the commit.
+    void changed(const char* table, const OGREnvelope* grown = nullptr);
+    void write_contents();
+    /// Counts the sites written to `table` in this transaction; once they are many, and many
+    /// against the table, its R-tree is rebuilt in one go at the commit instead of row by row.
+    void site_written(const char* table);
+    void finish_rtrees();
+
     std::string m_path;
     std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
+    /// GDAL's own SQLite connection; declared after the dataset so that its statements are
+    /// finalized before GDAL closes it.
+    std::unique_ptr<detail::Connection> m_sql;
+    std::map<std::string, OGREnvelope> m_changed;         ///< table → extent grown (or none)
+    std::map<std::string, std::size_t> m_sites_written;   ///< in this transaction, by table
+    std::map<std::string, std::string> m_deferred_rtrees; ///< table → its insert trigger
     int m_schema_version = 0;
     bool m_in_transaction = false;
 };
