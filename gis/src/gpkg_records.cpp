@@ -122,6 +122,13 @@ std::vector<UnitRecord> GpkgStore::units() const {
     return result;
 }
 
+void GpkgStore::scan_unit_boundaries(const BoundaryVisitor& visit) const {
+    auto row = m_sql->prepare("SELECT code, level, geom FROM admin_units ORDER BY code");
+    while (row.step(m_path + ": reading the unit boundaries")) {
+        visit(row.text(0), parse_code<core::AdminLevel>(row, 1, "level"), wkb_of_blob(row.blob(2)));
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 
 namespace {

@@ -8,7 +8,8 @@
 
 #include <charconv>
 #include <cstdio>
-#include <map>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace xj::gis {
 
@@ -199,35 +200,35 @@ bool same_sites(const std::vector<const ProjectSite*>& stored,
 ImportReport import_projects(ProjectStore& store, const std::string& path,
                              const ProjectImportOptions& options,
                              const ProgressCallback& progress) {
-    const SourceData data = read_vector_source(path, options.source);
+    SourceData data = read_vector_source(path, options.source);
     ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
 
-    std::map<std::string, core::Project> projects;
+    std::unordered_map<std::string, core::Project> projects;
     for (auto& project : store.projects()) {
         projects.emplace(project.id, std::move(project));
     }
     const auto stored_sites = store.sites();
-    std::map<std::string, std::vector<const ProjectSite*>> sites_by_project;
+    std::unordered_map<std::string, std::vector<const ProjectSite*>> sites_by_project;
     for (const auto& site : stored_sites) {
         sites_by_project[site.project_id].push_back(&site);
     }
-    std::map<std::string, std::vector<core::ProjectVillage>> links_by_project;
+    std::unordered_map<std::string, std::vector<core::ProjectVillage>> links_by_project;
     for (auto& link : store.project_villages()) {
         links_by_project[link.project_id].push_back(std::move(link));
     }
-    const auto units = store.units();
-    std::map<std::string, const core::AdminUnit*> unit_by_code;
-    std::vector<VillageIndex::Village> villages;
-    for (const auto& record : units) {
-        unit_by_code[record.unit.code] = &record.unit;
-        if (record.unit.level == core::AdminLevel::village && record.boundary) {
-            villages.push_back({record.unit.code, record.boundary.get()});
-        }
-    }
+    // Codes and village boundaries only: no attributes, no OGR geometries.
     const int metric_epsg =
         data.suggested_gk_epsg != 0 ? data.suggested_gk_epsg : gauss_kruger_3deg_epsg(112.4);
-    const VillageIndex index(villages, metric_epsg);
+    VillageIndex index(metric_epsg);
+    std::unordered_set<std::string> unit_codes;
+    store.scan_unit_boundaries(
+        [&](const std::string& code, core::AdminLevel level, std::span<const unsigned char> wkb) {
+            unit_codes.insert(code);
+            if (level == core::AdminLevel::village && !wkb.empty()) {
+                index.add_wkb(code, wkb);
+            }
+        });
 
     // Group the rows by project: a project may have several sites.
     struct Incoming {
@@ -236,22 +237,24 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
         std::vector<core::ProjectVillage> links;
         std::size_t first_ordinal = 0;
     };
-    std::map<std::string, Incoming> incoming;
-    std::vector<std::string> order;
-    for (const auto& feature : data.features) {
-        const std::string id = cell(feature, columns.id);
+    std::unordered_map<std::string, std::size_t> position; // id → index in `incoming`
+    std::vector<Incoming> incoming;
+    for (auto& feature : data.features) {
+        std::string id = cell(feature, columns.id);
         if (id.empty()) {
             throw Error(data.cite(feature) + ": the project id is empty");
         }
-        auto [entry, is_new] = incoming.try_emplace(id);
-        Incoming& target = entry->second;
+        const auto [entry, is_new] = position.try_emplace(id, incoming.size());
         if (is_new) {
-            order.push_back(id);
             const auto stored = projects.find(id);
-            target.project = merged_project(data, feature, columns,
-                                            stored == projects.end() ? nullptr : &stored->second);
-            target.first_ordinal = feature.ordinal;
+            incoming.push_back(
+                {merged_project(data, feature, columns,
+                                stored == projects.end() ? nullptr : &stored->second),
+                 {},
+                 {},
+                 feature.ordinal});
         }
+        Incoming& target = incoming[entry->second];
         if (!feature.geometry) {
             continue; // a row of attributes only
         }
@@ -264,7 +267,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
         if (feature.geometry->IsEmpty()) {
             throw Error(data.cite(feature) + " (" + id + "): empty geometry");
         }
-        std::unique_ptr<OGRGeometry> geometry(feature.geometry->clone());
+        std::unique_ptr<OGRGeometry> geometry = std::move(feature.geometry);
         if (kind == "polygon") {
             RepairedPolygon repaired = checked_multipolygon(*geometry);
             if (!repaired.repair.empty()) {
@@ -291,7 +294,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
             target.links.push_back({id, village, how, length, area});
         };
         if (!code.empty()) {
-            if (unit_by_code.count(code) == 0) {
+            if (unit_codes.count(code) == 0) {
                 report.unmatched.push_back(data.cite(feature) + " (" + id + "): village code " +
                                            code + " is not in the project");
             } else {
@@ -315,15 +318,15 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
                 report.unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         }
-        target.sites.push_back({id, site_name, std::move(geometry)});
+        target.sites.push_back({std::move(id), std::move(site_name), std::move(geometry)});
         if (progress) {
             progress(feature.ordinal, data.features.size());
         }
     }
 
     Transaction transaction(store);
-    for (const std::string& id : order) {
-        Incoming& in = incoming.at(id);
+    for (Incoming& in : incoming) {
+        const std::string& id = in.project.id;
         // A project's township and village follow from its links when the file gives none.
         if (in.project.village_code.empty() && in.links.size() == 1) {
             in.project.village_code = in.links.front().village_code;
@@ -337,18 +340,11 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
             in.project.township_code = core::admin_code::padded(township);
         }
         for (std::string* code : {&in.project.township_code, &in.project.village_code}) {
-            if (!code->empty() && unit_by_code.count(*code) == 0) {
+            if (!code->empty() && unit_codes.count(*code) == 0) {
                 *code = ""; // the foreign key would refuse it; already reported as unmatched
             }
         }
         const auto stored = projects.find(id);
-        const bool project_same = stored != projects.end() && stored->second == in.project;
-        const bool sites_same = in.sites.empty() || same_sites(sites_by_project[id], in.sites);
-        const bool links_same = in.sites.empty() || links_by_project[id] == in.links;
-        if (project_same && sites_same && links_same) {
-            ++report.unchanged;
-            continue;
-        }
         if (stored == projects.end()) { // new: plain inserts, nothing to look up or remove
             ++report.added;
             store.add_project(in.project);
@@ -356,6 +352,13 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
                 store.add_site(site);
             }
             store.add_project_villages(in.links);
+            continue;
+        }
+        const bool project_same = stored->second == in.project;
+        const bool sites_same = in.sites.empty() || same_sites(sites_by_project[id], in.sites);
+        const bool links_same = in.sites.empty() || links_by_project[id] == in.links;
+        if (project_same && sites_same && links_same) {
+            ++report.unchanged;
             continue;
         }
         ++report.updated;
@@ -370,7 +373,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
     }
     std::size_t linked = 0;
     double line_metres = 0;
-    for (const auto& [id, in] : incoming) {
+    for (const Incoming& in : incoming) {
         linked += in.links.size();
         for (const auto& link : in.links) {
             line_metres += link.length_m.value_or(0);
@@ -379,7 +382,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
     report.notes.push_back(std::to_string(incoming.size()) + " projects, " +
                            std::to_string(linked) + " project–village links (" +
                            fixed(line_metres / 1000.0, 2) + " km of lines inside villages), " +
-                           std::to_string(villages.size()) + " villages in the project");
+                           std::to_string(index.size()) + " villages in the project");
     if (!options.dry_run) {
         transaction.commit();
     }

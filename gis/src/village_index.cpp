@@ -4,104 +4,698 @@
 #include "xiangjian/gis/crs.h"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <geos_c.h>
+#include <limits>
 
 namespace xj::gis {
 
+namespace {
+
+/// GEOS's orientation filter (CGAlgorithmsDD::orientationIndexFilter, after Shewchuk): the
+/// side of p1→p2 that q lies on (1 left, -1 right, 0 on the line) when double arithmetic
+/// decides it safely, else 2 — then GEOS falls back to double-double arithmetic, and so do
+/// we, by asking GEOS.
+int orientation_filter(double pax, double pay, double pbx, double pby, double pcx, double pcy) {
+    constexpr double safe_epsilon = 1e-15;
+    const double detleft = (pax - pcx) * (pby - pcy);
+    const double detright = (pay - pcy) * (pbx - pcx);
+    const double det = detleft - detright;
+    const auto sign = [](double x) { return x < 0 ? -1 : (x > 0 ? 1 : 0); };
+    double detsum = 0;
+    if (detleft > 0.0) {
+        if (detright <= 0.0) {
+            return sign(det);
+        }
+        detsum = detleft + detright;
+    } else if (detleft < 0.0) {
+        if (detright >= 0.0) {
+            return sign(det);
+        }
+        detsum = -detleft - detright;
+    } else {
+        return sign(det);
+    }
+    const double errbound = safe_epsilon * detsum;
+    if (det >= errbound || -det >= errbound) {
+        return sign(det);
+    }
+    return 2;
+}
+
+enum class Location { exterior, interior, boundary, undecided };
+
+/// GEOS's RayCrossingCounter over every ring of a (multi)polygon, as its prepared geometries
+/// locate a point (IndexedPointInAreaLocator): on a segment is the boundary, an odd number of
+/// crossings the interior.
+class RayCrossings {
+public:
+    RayCrossings(double x, double y) : m_x(x), m_y(y) {}
+
+    /// false when the orientation filter cannot decide (the caller asks GEOS).
+    bool count(double x1, double y1, double x2, double y2) {
+        if (x1 < m_x && x2 < m_x) {
+            return true;
+        }
+        if (m_x == x2 && m_y == y2) {
+            m_on_segment = true;
+            return true;
+        }
+        if (y1 == m_y && y2 == m_y) {
+            const double min_x = std::min(x1, x2);
+            const double max_x = std::max(x1, x2);
+            if (m_x >= min_x && m_x <= max_x) {
+                m_on_segment = true;
+            }
+            return true;
+        }
+        if ((y1 > m_y && y2 <= m_y) || (y2 > m_y && y1 <= m_y)) {
+            int orient = orientation_filter(x1, y1, x2, y2, m_x, m_y);
+            if (orient == 2) {
+                return false;
+            }
+            if (orient == 0) {
+                m_on_segment = true;
+                return true;
+            }
+            if (y2 < y1) {
+                orient = -orient;
+            }
+            if (orient == 1) {
+                ++m_crossings;
+            }
+        }
+        return true;
+    }
+
+    Location location() const {
+        if (m_on_segment) {
+            return Location::boundary;
+        }
+        return m_crossings % 2 == 1 ? Location::interior : Location::exterior;
+    }
+
+private:
+    double m_x, m_y;
+    bool m_on_segment = false;
+    std::size_t m_crossings = 0;
+};
+
+/// Reads WKB (either byte order) as it goes; any malformation throws.
+class WkbReader {
+public:
+    explicit WkbReader(std::span<const unsigned char> wkb) : m_wkb(wkb) {}
+
+    struct Header {
+        std::uint32_t type;     ///< 1 point … 6 multipolygon
+        std::size_t dimensions; ///< 2, 3 or 4 ordinates a coordinate
+    };
+
+    Header header() {
+        m_little = byte() == 1;
+        const std::uint32_t raw = u32();
+        constexpr std::uint32_t ewkb_z = 0x80000000U, ewkb_m = 0x40000000U;
+        if ((raw & (ewkb_z | ewkb_m)) != 0) {
+            return {raw & 0x0FFFFFFFU,
+                    std::size_t{2} + ((raw & ewkb_z) != 0 ? 1 : 0) + ((raw & ewkb_m) != 0 ? 1 : 0)};
+        }
+        const std::uint32_t thousands = raw / 1000; // ISO: 1 Z, 2 M, 3 ZM
+        return {raw % 1000, std::size_t{2} + (thousands == 1 || thousands == 2 ? 1 : 0) +
+                                (thousands == 3 ? 2 : 0)};
+    }
+
+    std::uint32_t u32() {
+        need(4);
+        std::uint32_t value = 0;
+        for (int i = 0; i < 4; ++i) {
+            const int shift = m_little ? 8 * i : 8 * (3 - i);
+            value |= static_cast<std::uint32_t>(m_wkb[m_at + static_cast<std::size_t>(i)]) << shift;
+        }
+        m_at += 4;
+        return value;
+    }
+
+    /// n coordinates of `dimensions` ordinates, appended as x, y pairs.
+    void coordinates(std::uint32_t n, std::size_t dimensions, std::vector<double>& xy) {
+        need(static_cast<std::size_t>(n) * dimensions * 8);
+        const unsigned char* at = m_wkb.data() + m_at;
+        const std::size_t start = xy.size();
+        xy.resize(start + 2 * static_cast<std::size_t>(n));
+        double* out = xy.data() + start;
+        const bool native = m_little == (std::endian::native == std::endian::little);
+        for (std::uint32_t i = 0; i < n; ++i, at += dimensions * 8) {
+            out[2 * i] = read_double(at, native);
+            out[2 * i + 1] = read_double(at + 8, native);
+        }
+        m_at += static_cast<std::size_t>(n) * dimensions * 8;
+    }
+
+private:
+    unsigned char byte() {
+        need(1);
+        return m_wkb[m_at++];
+    }
+    void need(std::size_t bytes) const {
+        if (m_wkb.size() - m_at < bytes) {
+            throw Error("a village boundary is truncated WKB");
+        }
+    }
+    static double read_double(const unsigned char* at, bool native) {
+        std::uint64_t bits = 0;
+        std::memcpy(&bits, at, 8);
+        if (!native) {
+            bits = __builtin_bswap64(bits);
+        }
+        return std::bit_cast<double>(bits);
+    }
+
+    std::span<const unsigned char> m_wkb;
+    std::size_t m_at = 0;
+    bool m_little = true;
+};
+
+} // namespace
+
 struct VillageIndex::Impl {
+    struct Ring {
+        std::size_t first; ///< index of its first point in xy (in points)
+        std::uint32_t points;
+    };
+    struct Polygon {
+        std::uint32_t first_ring, rings; ///< the shell, then the holes
+    };
+    struct Shape {
+        std::uint32_t first_polygon, polygons;
+        double min_x, min_y, max_x, max_y;
+    };
+
     GEOSContextHandle_t context = GEOS_init_r();
-    GEOSSTRtree* tree = nullptr;
+    int metric_epsg = 0;
     std::vector<std::string> codes;
-    std::vector<GEOSGeometry*> shapes;
+    std::vector<Shape> shapes;
+    std::vector<Polygon> polygons;
+    std::vector<Ring> rings;
+    std::vector<double> xy;
+
+    // The grid of bounding boxes (CSR: cell c holds items[cell_start[c] .. cell_start[c+1]),
+    // in the order the villages were added). Built on the first query.
+    bool grid_ready = false;
+    double grid_x = 0, grid_y = 0, cell_w = 1, cell_h = 1;
+    std::size_t columns = 0, rows = 0;
+    std::vector<std::uint32_t> cell_start;
+    std::vector<std::uint32_t> items;
+
+    // GEOS geometries of the boundaries, made when a line, a polygon or an undecided point
+    // first needs them.
+    std::vector<GEOSGeometry*> geos;
     std::vector<const GEOSPreparedGeometry*> prepared;
-    std::vector<std::size_t> ids;
-    OGRSpatialReference geographic = srs_from_epsg(storage_epsg);
-    OGRSpatialReference metric;
     std::unique_ptr<OGRCoordinateTransformation> to_metres;
+    std::vector<std::uint32_t> seen; ///< query stamp per village, to list candidates once
+    std::uint32_t stamp = 0;
 
     ~Impl() {
-        if (tree != nullptr) {
-            GEOSSTRtree_destroy_r(context, tree);
-        }
-        for (const auto* p : prepared) {
-            GEOSPreparedGeom_destroy_r(context, p);
-        }
-        for (auto* shape : shapes) {
-            GEOSGeom_destroy_r(context, shape);
+        for (std::size_t i = 0; i < geos.size(); ++i) {
+            if (prepared[i] != nullptr) {
+                GEOSPreparedGeom_destroy_r(context, prepared[i]);
+            }
+            if (geos[i] != nullptr) {
+                GEOSGeom_destroy_r(context, geos[i]);
+            }
         }
         GEOS_finish_r(context);
     }
 
-    std::vector<std::size_t> candidates(const GEOSGeometry* query) const {
-        std::vector<std::size_t> hits;
-        GEOSSTRtree_query_r(
-            context, tree, query,
-            [](void* item, void* user) {
-                static_cast<std::vector<std::size_t>*>(user)->push_back(
-                    *static_cast<std::size_t*>(item));
-            },
-            &hits);
-        std::sort(hits.begin(), hits.end());
-        return hits;
+    void finish_shape(const std::string& code, std::uint32_t first_polygon) {
+        Shape shape{first_polygon,
+                    static_cast<std::uint32_t>(polygons.size()) - first_polygon,
+                    std::numeric_limits<double>::infinity(),
+                    std::numeric_limits<double>::infinity(),
+                    -std::numeric_limits<double>::infinity(),
+                    -std::numeric_limits<double>::infinity()};
+        if (shape.polygons > 0) {
+            const Polygon& last = polygons[shape.first_polygon + shape.polygons - 1];
+            const Ring& first_ring = rings[polygons[shape.first_polygon].first_ring];
+            const Ring& last_ring = rings[last.first_ring + last.rings - 1];
+            for (std::size_t i = first_ring.first; i < last_ring.first + last_ring.points; ++i) {
+                shape.min_x = std::min(shape.min_x, xy[2 * i]);
+                shape.max_x = std::max(shape.max_x, xy[2 * i]);
+                shape.min_y = std::min(shape.min_y, xy[2 * i + 1]);
+                shape.max_y = std::max(shape.max_y, xy[2 * i + 1]);
+            }
+        }
+        codes.push_back(code);
+        shapes.push_back(shape);
+        geos.push_back(nullptr);
+        prepared.push_back(nullptr);
+        grid_ready = false;
     }
 
+    void read_polygon(WkbReader& reader, std::size_t dimensions) {
+        const std::uint32_t ring_count = reader.u32();
+        Polygon polygon{static_cast<std::uint32_t>(rings.size()), 0};
+        for (std::uint32_t r = 0; r < ring_count; ++r) {
+            const std::uint32_t points = reader.u32();
+            const std::size_t first = xy.size() / 2;
+            reader.coordinates(points, dimensions, xy);
+            if (points == 0) {
+                continue;
+            }
+            rings.push_back({first, points});
+            ++polygon.rings;
+        }
+        if (polygon.rings > 0) {
+            polygons.push_back(polygon);
+        }
+    }
+
+    void build_grid() {
+        grid_ready = true;
+        cell_start.clear();
+        items.clear();
+        double min_x = std::numeric_limits<double>::infinity(), min_y = min_x;
+        double max_x = -min_x, max_y = -min_x;
+        for (const Shape& shape : shapes) {
+            if (shape.polygons == 0) {
+                continue;
+            }
+            min_x = std::min(min_x, shape.min_x);
+            min_y = std::min(min_y, shape.min_y);
+            max_x = std::max(max_x, shape.max_x);
+            max_y = std::max(max_y, shape.max_y);
+        }
+        if (!(min_x <= max_x && min_y <= max_y)) {
+            columns = rows = 0;
+            return;
+        }
+        // About one village a cell.
+        const double width = std::max(max_x - min_x, 1e-9);
+        const double height = std::max(max_y - min_y, 1e-9);
+        const double cells = std::max<double>(1, static_cast<double>(shapes.size()));
+        const double side = std::sqrt(width * height / cells);
+        columns = std::clamp<std::size_t>(static_cast<std::size_t>(width / side) + 1, 1, 4096);
+        rows = std::clamp<std::size_t>(static_cast<std::size_t>(height / side) + 1, 1, 4096);
+        grid_x = min_x;
+        grid_y = min_y;
+        cell_w = width / static_cast<double>(columns);
+        cell_h = height / static_cast<double>(rows);
+
+        cell_start.assign(columns * rows + 1, 0);
+        for (int pass = 0; pass < 2; ++pass) {
+            std::vector<std::uint32_t> fill;
+            if (pass == 1) {
+                for (std::size_t c = 1; c < cell_start.size(); ++c) {
+                    cell_start[c] += cell_start[c - 1];
+                }
+                items.resize(cell_start.back());
+                fill.assign(cell_start.begin(), cell_start.end() - 1);
+            }
+            for (std::uint32_t v = 0; v < shapes.size(); ++v) {
+                const Shape& shape = shapes[v];
+                if (shape.polygons == 0) {
+                    continue;
+                }
+                const auto [c0, r0] = cell_of(shape.min_x, shape.min_y);
+                const auto [c1, r1] = cell_of(shape.max_x, shape.max_y);
+                for (std::size_t r = r0; r <= r1; ++r) {
+                    for (std::size_t c = c0; c <= c1; ++c) {
+                        if (pass == 0) {
+                            ++cell_start[r * columns + c + 1];
+                        } else {
+                            items[fill[r * columns + c]++] = v;
+                        }
+                    }
+                }
+            }
+        }
+        seen.assign(shapes.size(), 0);
+    }
+
+    std::pair<std::size_t, std::size_t> cell_of(double x, double y) const {
+        const auto clamp = [](double value, std::size_t count) {
+            if (!(value > 0)) {
+                return std::size_t{0};
+            }
+            return std::min(static_cast<std::size_t>(value), count - 1);
+        };
+        return {clamp((x - grid_x) / cell_w, columns), clamp((y - grid_y) / cell_h, rows)};
+    }
+
+    /// Villages whose box meets the query box, in the order they were added.
+    std::vector<std::uint32_t> candidates(double min_x, double min_y, double max_x, double max_y) {
+        if (!grid_ready) {
+            build_grid();
+        }
+        std::vector<std::uint32_t> result;
+        if (columns == 0 || !(min_x <= max_x && min_y <= max_y)) {
+            return result;
+        }
+        const auto [c0, r0] = cell_of(min_x, min_y);
+        const auto [c1, r1] = cell_of(max_x, max_y);
+        if (++stamp == 0) {
+            std::fill(seen.begin(), seen.end(), 0);
+            stamp = 1;
+        }
+        for (std::size_t r = r0; r <= r1; ++r) {
+            for (std::size_t c = c0; c <= c1; ++c) {
+                const std::size_t cell = r * columns + c;
+                for (std::uint32_t k = cell_start[cell]; k < cell_start[cell + 1]; ++k) {
+                    const std::uint32_t v = items[k];
+                    const Shape& shape = shapes[v];
+                    if (seen[v] != stamp && shape.min_x <= max_x && shape.max_x >= min_x &&
+                        shape.min_y <= max_y && shape.max_y >= min_y) {
+                        seen[v] = stamp;
+                        result.push_back(v);
+                    }
+                }
+            }
+        }
+        std::sort(result.begin(), result.end());
+        return result;
+    }
+
+    Location locate(std::uint32_t v, double x, double y) const {
+        const Shape& shape = shapes[v];
+        RayCrossings crossings(x, y);
+        for (std::uint32_t p = shape.first_polygon; p < shape.first_polygon + shape.polygons; ++p) {
+            for (std::uint32_t r = polygons[p].first_ring;
+                 r < polygons[p].first_ring + polygons[p].rings; ++r) {
+                const double* pts = xy.data() + 2 * rings[r].first;
+                for (std::uint32_t i = 0; i + 1 < rings[r].points; ++i) {
+                    if (!crossings.count(pts[2 * i], pts[2 * i + 1], pts[2 * i + 2],
+                                         pts[2 * i + 3])) {
+                        return Location::undecided;
+                    }
+                }
+            }
+        }
+        return crossings.location();
+    }
+
+    GEOSGeometry* shape_geos(std::uint32_t v) {
+        if (geos[v] != nullptr) {
+            return geos[v];
+        }
+        const Shape& shape = shapes[v];
+        std::vector<GEOSGeometry*> parts;
+        const auto fail = [&] {
+            for (GEOSGeometry* part : parts) {
+                GEOSGeom_destroy_r(context, part);
+            }
+            throw Error("GEOS cannot read the boundary of village " + codes[v]);
+        };
+        const auto ring_of = [&](const Ring& ring) -> GEOSGeometry* {
+            GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
+                context, xy.data() + 2 * ring.first, ring.points, 0, 0);
+            return sequence == nullptr ? nullptr : GEOSGeom_createLinearRing_r(context, sequence);
+        };
+        for (std::uint32_t p = shape.first_polygon; p < shape.first_polygon + shape.polygons; ++p) {
+            GEOSGeometry* shell = ring_of(rings[polygons[p].first_ring]);
+            if (shell == nullptr) {
+                fail();
+            }
+            std::vector<GEOSGeometry*> holes;
+            for (std::uint32_t r = polygons[p].first_ring + 1;
+                 r < polygons[p].first_ring + polygons[p].rings; ++r) {
+                GEOSGeometry* hole = ring_of(rings[r]);
+                if (hole == nullptr) {
+                    GEOSGeom_destroy_r(context, shell);
+                    for (GEOSGeometry* made : holes) {
+                        GEOSGeom_destroy_r(context, made);
+                    }
+                    fail();
+                }
+                holes.push_back(hole);
+            }
+            GEOSGeometry* polygon = GEOSGeom_createPolygon_r(context, shell, holes.data(),
+                                                             static_cast<unsigned>(holes.size()));
+            if (polygon == nullptr) {
+                fail();
+            }
+            parts.push_back(polygon);
+        }
+        GEOSGeometry* multi = GEOSGeom_createCollection_r(context, GEOS_MULTIPOLYGON, parts.data(),
+                                                          static_cast<unsigned>(parts.size()));
+        if (multi == nullptr) {
+            fail();
+        }
+        geos[v] = multi;
+        prepared[v] = GEOSPrepare_r(context, multi);
+        return multi;
+    }
+
+    /// The point in village v as GEOS's prepared intersects would say.
+    bool contains(std::uint32_t v, double x, double y) {
+        const Location location = locate(v, x, y);
+        if (location != Location::undecided) {
+            return location != Location::exterior;
+        }
+        shape_geos(v);
+        GEOSGeometry* point = GEOSGeom_createPointFromXY_r(context, x, y);
+        const bool result = GEOSPreparedIntersects_r(context, prepared[v], point) == 1;
+        GEOSGeom_destroy_r(context, point);
+        return result;
+    }
+
+    /// A site in GEOS, built from its coordinates (2D lines and polygons) or through WKB.
     GEOSGeometry* to_geos(const OGRGeometry& geometry) const {
-        GEOSGeometry* result = geometry.exportToGEOS(context);
+        const auto curve = [&](const OGRSimpleCurve& line, bool ring) -> GEOSGeometry* {
+            const int n = line.getNumPoints();
+            std::vector<double> x(static_cast<std::size_t>(n)), y(static_cast<std::size_t>(n));
+            line.getPoints(x.data(), sizeof(double), y.data(), sizeof(double));
+            GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromArrays_r(
+                context, x.data(), y.data(), nullptr, nullptr, static_cast<unsigned>(n));
+            if (sequence == nullptr) {
+                return nullptr;
+            }
+            return ring ? GEOSGeom_createLinearRing_r(context, sequence)
+                        : GEOSGeom_createLineString_r(context, sequence);
+        };
+        const auto polygon = [&](const OGRPolygon& shape) -> GEOSGeometry* {
+            std::vector<GEOSGeometry*> made;
+            for (const OGRLinearRing* ring : shape) {
+                GEOSGeometry* one = curve(*ring, true);
+                if (one == nullptr) {
+                    for (GEOSGeometry* each : made) {
+                        GEOSGeom_destroy_r(context, each);
+                    }
+                    return nullptr;
+                }
+                made.push_back(one);
+            }
+            if (made.empty()) {
+                return GEOSGeom_createEmptyPolygon_r(context);
+            }
+            return GEOSGeom_createPolygon_r(context, made[0], made.data() + 1,
+                                            static_cast<unsigned>(made.size() - 1));
+        };
+        const auto collection = [&](int type, const OGRGeometryCollection& parts,
+                                    const auto& make) -> GEOSGeometry* {
+            std::vector<GEOSGeometry*> made;
+            for (const OGRGeometry* part : parts) {
+                GEOSGeometry* one = make(*part);
+                if (one == nullptr) {
+                    for (GEOSGeometry* each : made) {
+                        GEOSGeom_destroy_r(context, each);
+                    }
+                    return nullptr;
+                }
+                made.push_back(one);
+            }
+            return GEOSGeom_createCollection_r(context, type, made.data(),
+                                               static_cast<unsigned>(made.size()));
+        };
+        GEOSGeometry* result = nullptr;
+        if (geometry.Is3D() || geometry.IsMeasured()) {
+            result = geometry.exportToGEOS(context);
+        } else {
+            switch (wkbFlatten(geometry.getGeometryType())) {
+            case wkbLineString:
+                result = curve(*geometry.toLineString(), false);
+                break;
+            case wkbMultiLineString:
+                result = collection(
+                    GEOS_MULTILINESTRING, *geometry.toGeometryCollection(),
+                    [&](const OGRGeometry& part) { return curve(*part.toLineString(), false); });
+                break;
+            case wkbPolygon:
+                result = polygon(*geometry.toPolygon());
+                break;
+            case wkbMultiPolygon:
+                result =
+                    collection(GEOS_MULTIPOLYGON, *geometry.toGeometryCollection(),
+                               [&](const OGRGeometry& part) { return polygon(*part.toPolygon()); });
+                break;
+            default:
+                result = geometry.exportToGEOS(context);
+            }
+        }
         if (result == nullptr) {
             throw Error("GEOS cannot read a site geometry");
         }
         return result;
     }
 
-    /// Length or area of a GEOS geometry (lon/lat) measured in the metric CRS.
-    double measure(GEOSGeometry* part, bool area) const {
-        OGRGeometry* ogr = OGRGeometryFactory::createFromGEOS(context, part);
-        if (ogr == nullptr) {
+    /// The coordinates of a GEOS line or ring, projected to metres.
+    bool projected(const GEOSGeometry* line, std::vector<double>& x, std::vector<double>& y) const {
+        const GEOSCoordSequence* sequence = GEOSGeom_getCoordSeq_r(context, line);
+        unsigned n = 0;
+        if (sequence == nullptr || GEOSCoordSeq_getSize_r(context, sequence, &n) == 0) {
+            return false;
+        }
+        x.resize(n);
+        y.resize(n);
+        if (n == 0) {
+            return true;
+        }
+        if (GEOSCoordSeq_copyToArrays_r(context, sequence, x.data(), y.data(), nullptr, nullptr) ==
+            0) {
+            return false;
+        }
+        // As OGRSimpleCurve::transform calls it: z = 0 for 2D coordinates.
+        std::vector<double> z(n, 0.0);
+        to_metres->Transform(static_cast<std::size_t>(n), x.data(), y.data(), z.data(), nullptr,
+                             nullptr);
+        return true;
+    }
+
+    /// GEOS's Length::ofLine of the projected coordinates.
+    double line_length(const GEOSGeometry* line) const {
+        std::vector<double> x, y;
+        if (!projected(line, x, y) || x.size() <= 1) {
             return 0;
         }
-        std::unique_ptr<OGRGeometry> owned(ogr);
-        owned->transform(to_metres.get());
-        if (area) {
-            const auto type = wkbFlatten(owned->getGeometryType());
-            if (type == wkbPolygon) {
-                return owned->toPolygon()->get_Area();
-            }
-            if (type == wkbMultiPolygon || type == wkbGeometryCollection) {
-                double sum = 0;
-                for (const OGRGeometry* piece : *owned->toGeometryCollection()) {
-                    if (wkbFlatten(piece->getGeometryType()) == wkbPolygon) {
-                        sum += piece->toPolygon()->get_Area();
-                    }
-                }
-                return sum;
-            }
-            return 0;
-        }
-        double length = 0;
-        GEOSGeometry* projected = owned->exportToGEOS(context);
-        if (projected != nullptr) {
-            GEOSLength_r(context, projected, &length);
-            GEOSGeom_destroy_r(context, projected);
+        double length = 0.0;
+        double x0 = x[0], y0 = y[0];
+        for (std::size_t i = 1; i < x.size(); ++i) {
+            const double dx = x[i] - x0;
+            const double dy = y[i] - y0;
+            length += std::sqrt(dx * dx + dy * dy);
+            x0 = x[i];
+            y0 = y[i];
         }
         return length;
     }
 
-    std::vector<Share> shares(const OGRGeometry& site, bool area) const {
-        GEOSGeometry* query = to_geos(site);
+    /// OGR's area of a ring (OGRSimpleCurve::get_LinearArea) of the projected coordinates.
+    double ring_area(const GEOSGeometry* ring) const {
+        std::vector<double> x, y;
+        if (!projected(ring, x, y) || x.size() < 2) {
+            return 0;
+        }
+        const std::size_t n = x.size();
+        double sum = x[0] * (y[1] - y[n - 1]);
+        for (std::size_t i = 1; i < n - 1; ++i) {
+            sum += x[i] * (y[i + 1] - y[i - 1]);
+        }
+        sum += x[n - 1] * (y[0] - y[n - 2]);
+        return 0.5 * std::fabs(sum);
+    }
+
+    double polygon_area(const GEOSGeometry* polygon) const {
+        const GEOSGeometry* shell = GEOSGetExteriorRing_r(context, polygon);
+        if (shell == nullptr) {
+            return 0;
+        }
+        double area = ring_area(shell);
+        const int holes = GEOSGetNumInteriorRings_r(context, polygon);
+        for (int i = 0; i < holes; ++i) {
+            area -= ring_area(GEOSGetInteriorRingN_r(context, polygon, i));
+        }
+        return area;
+    }
+
+    /// GEOSLength of the part projected to metres: every line, ring and polygon boundary.
+    double length_of(const GEOSGeometry* part) const {
+        switch (GEOSGeomTypeId_r(context, part)) {
+        case GEOS_LINESTRING:
+        case GEOS_LINEARRING:
+            return line_length(part);
+        case GEOS_POLYGON: {
+            double length = 0;
+            if (const GEOSGeometry* shell = GEOSGetExteriorRing_r(context, part)) {
+                length += line_length(shell);
+            }
+            const int holes = GEOSGetNumInteriorRings_r(context, part);
+            for (int i = 0; i < holes; ++i) {
+                length += line_length(GEOSGetInteriorRingN_r(context, part, i));
+            }
+            return length;
+        }
+        case GEOS_MULTILINESTRING:
+        case GEOS_MULTIPOLYGON:
+        case GEOS_GEOMETRYCOLLECTION: {
+            double length = 0;
+            const int n = GEOSGetNumGeometries_r(context, part);
+            for (int i = 0; i < n; ++i) {
+                length += length_of(GEOSGetGeometryN_r(context, part, i));
+            }
+            return length;
+        }
+        default:
+            return 0;
+        }
+    }
+
+    /// The area of the polygons of the part (one level down in a collection) in metres.
+    double area_of(const GEOSGeometry* part) const {
+        const int type = GEOSGeomTypeId_r(context, part);
+        if (type == GEOS_POLYGON) {
+            return polygon_area(part);
+        }
+        if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+            double sum = 0;
+            const int n = GEOSGetNumGeometries_r(context, part);
+            for (int i = 0; i < n; ++i) {
+                const GEOSGeometry* piece = GEOSGetGeometryN_r(context, part, i);
+                if (GEOSGeomTypeId_r(context, piece) == GEOS_POLYGON) {
+                    sum += polygon_area(piece);
+                }
+            }
+            return sum;
+        }
+        return 0;
+    }
+
+    std::vector<Share> shares(const OGRGeometry& site, bool area) {
+        OGREnvelope box;
+        site.getEnvelope(&box);
+        const auto found = candidates(box.MinX, box.MinY, box.MaxX, box.MaxY);
         std::vector<Share> result;
-        for (const std::size_t i : candidates(query)) {
-            if (GEOSPreparedIntersects_r(context, prepared[i], query) != 1) {
-                continue;
+        if (found.empty()) {
+            return result;
+        }
+        if (!to_metres) {
+            const OGRSpatialReference geographic = srs_from_epsg(storage_epsg);
+            const OGRSpatialReference metric = srs_from_epsg(metric_epsg);
+            to_metres.reset(OGRCreateCoordinateTransformation(&geographic, &metric));
+            if (!to_metres) {
+                throw Error("PROJ cannot transform CGCS2000 to EPSG:" +
+                            std::to_string(metric_epsg));
             }
-            GEOSGeometry* part = GEOSIntersection_r(context, shapes[i], query);
-            if (part == nullptr) {
-                continue;
+        }
+        GEOSGeometry* query = to_geos(site);
+        try {
+            for (const std::uint32_t v : found) {
+                shape_geos(v);
+                if (GEOSPreparedIntersects_r(context, prepared[v], query) != 1) {
+                    continue;
+                }
+                GEOSGeometry* part = GEOSIntersection_r(context, geos[v], query);
+                if (part == nullptr) {
+                    continue;
+                }
+                const double value = area ? area_of(part) : length_of(part);
+                GEOSGeom_destroy_r(context, part);
+                if (value > 0) {
+                    result.push_back({codes[v], value});
+                }
             }
-            const double value = measure(part, area);
-            GEOSGeom_destroy_r(context, part);
-            if (value > 0) {
-                result.push_back({codes[i], value});
-            }
+        } catch (...) {
+            GEOSGeom_destroy_r(context, query);
+            throw;
         }
         GEOSGeom_destroy_r(context, query);
         std::sort(result.begin(), result.end(),
@@ -110,42 +704,121 @@ struct VillageIndex::Impl {
     }
 };
 
+VillageIndex::VillageIndex(int projected_epsg) : m_impl(std::make_unique<Impl>()) {
+    m_impl->metric_epsg = projected_epsg;
+}
+
 VillageIndex::VillageIndex(const std::vector<Village>& villages, int projected_epsg)
-    : m_impl(std::make_unique<Impl>()) {
-    Impl& d = *m_impl;
-    d.metric = srs_from_epsg(projected_epsg);
-    d.to_metres.reset(OGRCreateCoordinateTransformation(&d.geographic, &d.metric));
-    d.tree = GEOSSTRtree_create_r(d.context, 10);
-    d.ids.resize(villages.size());
-    for (std::size_t i = 0; i < villages.size(); ++i) {
-        d.codes.push_back(villages[i].code);
-        d.shapes.push_back(d.to_geos(*villages[i].boundary));
-        d.prepared.push_back(GEOSPrepare_r(d.context, d.shapes.back()));
-        d.ids[i] = i;
-    }
-    for (std::size_t i = 0; i < villages.size(); ++i) {
-        GEOSSTRtree_insert_r(d.context, d.tree, d.shapes[i], &d.ids[i]);
+    : VillageIndex(projected_epsg) {
+    for (const Village& village : villages) {
+        add(village.code, *village.boundary);
     }
 }
 
 VillageIndex::~VillageIndex() = default;
+
+void VillageIndex::add(const std::string& code, const OGRGeometry& boundary) {
+    Impl& d = *m_impl;
+    const auto first_polygon = static_cast<std::uint32_t>(d.polygons.size());
+    const auto add_polygon = [&](const OGRPolygon& polygon) {
+        Impl::Polygon made{static_cast<std::uint32_t>(d.rings.size()), 0};
+        for (const OGRLinearRing* ring : polygon) {
+            const int n = ring->getNumPoints();
+            if (n == 0) {
+                continue;
+            }
+            const std::size_t first = d.xy.size() / 2;
+            d.xy.resize(d.xy.size() + 2 * static_cast<std::size_t>(n));
+            ring->getPoints(d.xy.data() + 2 * first, 2 * sizeof(double),
+                            d.xy.data() + 2 * first + 1, 2 * sizeof(double));
+            d.rings.push_back({first, static_cast<std::uint32_t>(n)});
+            ++made.rings;
+        }
+        if (made.rings > 0) {
+            d.polygons.push_back(made);
+        }
+    };
+    switch (wkbFlatten(boundary.getGeometryType())) {
+    case wkbPolygon:
+        add_polygon(*boundary.toPolygon());
+        break;
+    case wkbMultiPolygon:
+        for (const OGRPolygon* polygon : *boundary.toMultiPolygon()) {
+            add_polygon(*polygon);
+        }
+        break;
+    default: {
+        std::unique_ptr<OGRGeometry> multi(
+            OGRGeometryFactory::forceToMultiPolygon(boundary.clone()));
+        if (multi && wkbFlatten(multi->getGeometryType()) == wkbMultiPolygon) {
+            for (const OGRPolygon* polygon : *multi->toMultiPolygon()) {
+                add_polygon(*polygon);
+            }
+        }
+    }
+    }
+    d.finish_shape(code, first_polygon);
+}
+
+void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned char> wkb) {
+    Impl& d = *m_impl;
+    WkbReader reader(wkb);
+    const auto header = reader.header();
+    const auto first_polygon = static_cast<std::uint32_t>(d.polygons.size());
+    if (header.type == 3) {
+        d.read_polygon(reader, header.dimensions);
+    } else if (header.type == 6) {
+        const std::uint32_t count = reader.u32();
+        for (std::uint32_t i = 0; i < count; ++i) {
+            const auto part = reader.header();
+            if (part.type != 3) {
+                throw Error("the boundary of village " + code + " is not made of polygons");
+            }
+            d.read_polygon(reader, part.dimensions);
+        }
+    } else {
+        OGRGeometry* geometry = nullptr;
+        if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) !=
+            OGRERR_NONE) {
+            delete geometry;
+            throw Error("the boundary of village " + code + " is not a geometry");
+        }
+        const std::unique_ptr<OGRGeometry> owned(geometry);
+        add(code, *owned);
+        return;
+    }
+    d.finish_shape(code, first_polygon);
+}
 
 std::size_t VillageIndex::size() const {
     return m_impl->codes.size();
 }
 
 std::optional<std::string> VillageIndex::containing(double lon, double lat) const {
-    const Impl& d = *m_impl;
-    GEOSGeometry* point = GEOSGeom_createPointFromXY_r(d.context, lon, lat);
-    std::optional<std::string> found;
-    for (const std::size_t i : d.candidates(point)) {
-        if (GEOSPreparedIntersects_r(d.context, d.prepared[i], point) == 1) {
-            found = d.codes[i];
-            break;
+    Impl& d = *m_impl;
+    if (!std::isfinite(lon) || !std::isfinite(lat)) {
+        return std::nullopt; // GEOS refuses such points: they are in no village
+    }
+    if (!d.grid_ready) {
+        d.build_grid();
+    }
+    if (d.columns == 0) {
+        return std::nullopt;
+    }
+    // A point's candidates are those of its cell (no duplicates there, already in order).
+    const auto [c, r] = d.cell_of(lon, lat);
+    const std::size_t cell = r * d.columns + c;
+    for (std::uint32_t k = d.cell_start[cell]; k < d.cell_start[cell + 1]; ++k) {
+        const std::uint32_t v = d.items[k];
+        const Impl::Shape& shape = d.shapes[v];
+        if (lon < shape.min_x || lon > shape.max_x || lat < shape.min_y || lat > shape.max_y) {
+            continue;
+        }
+        if (d.contains(v, lon, lat)) {
+            return d.codes[v];
         }
     }
-    GEOSGeom_destroy_r(d.context, point);
-    return found;
+    return std::nullopt;
 }
 
 std::vector<VillageIndex::Share> VillageIndex::along(const OGRGeometry& line) const {

@@ -48,6 +48,7 @@ public:
     void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     std::vector<UnitRecord> units() const override;
+    void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
 
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;
