@@ -335,3 +335,38 @@ TEST_F(StoreRoundTrip, SitesAreWrittenAsGdalWritesThemAndExtendTheLayerExtent) {
     ASSERT_NE(sites[0].geometry->getSpatialReference(), nullptr);
     EXPECT_STREQ(sites[0].geometry->getSpatialReference()->GetAuthorityCode(nullptr), "4490");
 }
+
+TEST_F(StoreRoundTrip, IndexesSetAsideForABulkComeBackWhenALookupNeedsThemAndAtTheCommit) {
+    const std::string path = store->location();
+    const std::string schema_before =
+        test::sql_scalar(path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * FROM "
+                               "sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name)");
+    {
+        gis::Transaction transaction(*store);
+        for (int i = 0; i < 3000; ++i) {
+            auto project = road();
+            project.id = "BULK-" + std::to_string(i);
+            store->add_project(project);
+            store->add_site({project.id, "点", point(112.4 + i * 0.00001, 34.0)});
+            store->add_project_villages(
+                {{project.id, "410326209222", "point", std::nullopt, std::nullopt}});
+        }
+        // A lookup by project in the middle of the bulk: the index it needs is there again.
+        store->remove_sites("BULK-7");
+        store->add_site({"BULK-7", "新点", point(112.6, 34.2)});
+        transaction.commit();
+    }
+    EXPECT_EQ(test::sql_scalar(path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * "
+                                     "FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                                     "ORDER BY name)"),
+              schema_before);
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT site_name FROM project_points WHERE project_id = "
+                                     "'BULK-7'"),
+              "新点");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM projects WHERE type = 'road'"), "3001");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM project_villages WHERE village_code = "
+                                     "'410326209222'"),
+              "3000");
+}

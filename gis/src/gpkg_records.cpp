@@ -171,6 +171,7 @@ void GpkgStore::upsert_project(const core::Project& project) {
     bind_project(statement, project);
     statement.run("cannot write project " + project.id + " to projects");
     changed("projects");
+    rows_written("projects");
 }
 
 void GpkgStore::add_project(const core::Project& project) {
@@ -180,6 +181,7 @@ void GpkgStore::add_project(const core::Project& project) {
     bind_project(statement, project);
     statement.run("cannot write project " + project.id + " to projects");
     changed("projects");
+    rows_written("projects");
 }
 
 std::vector<core::Project> GpkgStore::projects() const {
@@ -226,7 +228,7 @@ void GpkgStore::add_site(const ProjectSite& site) {
     statement.run("cannot write site '" + site.name + "' of project " + site.project_id + " to " +
                   table);
     changed(table, &extent);
-    site_written(table);
+    rows_written(table);
 }
 
 std::vector<ProjectSite> GpkgStore::sites() const {
@@ -251,6 +253,7 @@ std::vector<ProjectSite> GpkgStore::sites() const {
 
 void GpkgStore::remove_sites(const std::string& project_id) {
     for (const char* table : site_tables) {
+        need_indexes(table);
         m_sql->prepare(std::string{"DELETE FROM "} + table + " WHERE project_id = ?1")
             .text(1, project_id)
             .run("cannot remove sites of project " + project_id + " from " + table);
@@ -286,6 +289,7 @@ void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& vi
     }
     if (!villages.empty()) {
         changed("project_villages");
+        rows_written("project_villages", villages.size());
     }
 }
 

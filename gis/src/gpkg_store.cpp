@@ -11,6 +11,7 @@
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gdal_errors.h"
 
+#include <bit>
 #include <cpl_conv.h>
 #include <filesystem>
 #include <gdal_priv.h>
@@ -187,39 +188,83 @@ void GpkgStore::changed(const char* table, const OGREnvelope* grown) {
     }
 }
 
-void GpkgStore::site_written(const char* table) {
+void GpkgStore::rows_written(const char* table, std::size_t rows) {
     if (!m_in_transaction) {
         return;
     }
-    const std::size_t count = ++m_sites_written[table];
-    // Looked at after 1024, 2048, 4096 … rows: a rebuild reads the whole table, so it pays
-    // when the new rows are a good part of it.
-    if (count < 1024 || (count & (count - 1)) != 0 || m_deferred_rtrees.count(table) != 0) {
+    std::size_t& count = m_rows_written[table];
+    const std::size_t before = count;
+    count += rows;
+    // Looked at when the count passes 1024, 2048, 4096 …: rebuilding reads the whole table,
+    // so it pays when the new rows are a good part of it.
+    if (count < 1024 || std::bit_floor(count) == std::bit_floor(std::max<std::size_t>(before, 1)) ||
+        m_deferred.count(table) != 0 || m_keep_indexes.count(table) != 0) {
         return;
     }
-    const std::string context = m_path + ": deferring the spatial index of " + table;
-    auto rows = m_sql->prepare(std::string{"SELECT count(*) FROM \""} + table + "\"");
-    if (!rows.step(context) || rows.integer(0).value_or(0) > 4 * static_cast<long long>(count)) {
-        return;
+    const std::string context = m_path + ": deferring the indexes of " + table;
+    {
+        auto rows_now = m_sql->prepare(std::string{"SELECT count(*) FROM \""} + table + "\"");
+        if (!rows_now.step(context) ||
+            rows_now.integer(0).value_or(0) > 4 * static_cast<long long>(count)) {
+            return;
+        }
     }
-    const std::string trigger = std::string{"rtree_"} + table + "_geom_insert";
-    auto definition =
-        m_sql->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
-    if (!definition.text(1, trigger).step(context)) {
-        return; // no spatial index
+    Deferred deferred;
+    std::vector<std::string> names;
+    {
+        // The table's own indexes (not those of its UNIQUE constraints, which have no SQL),
+        // and the trigger that feeds its spatial index.
+        auto index = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                    "AND tbl_name = ?1 AND sql IS NOT NULL");
+        index.text(1, table);
+        while (index.step(context)) {
+            names.push_back(index.text(0));
+            deferred.indexes.push_back(index.text(1));
+        }
+        auto trigger =
+            m_sql->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
+        if (trigger.text(1, std::string{"rtree_"} + table + "_geom_insert").step(context)) {
+            deferred.rtree_trigger = trigger.text(0);
+        }
     }
-    const std::string sql = definition.text(0);
-    m_sql->execute("DROP TRIGGER \"" + trigger + "\"", context);
-    m_deferred_rtrees.emplace(table, sql);
+    for (const std::string& name : names) {
+        m_sql->execute("DROP INDEX \"" + name + "\"", context);
+    }
+    if (!deferred.rtree_trigger.empty()) {
+        m_sql->execute(std::string{"DROP TRIGGER \"rtree_"} + table + "_geom_insert\"", context);
+    }
+    m_deferred.emplace(table, std::move(deferred));
 }
 
-void GpkgStore::finish_rtrees() {
-    for (const auto& [table, trigger] : m_deferred_rtrees) {
-        detail::rebuild_rtree(*m_sql, table, "geom");
-        m_sql->execute(trigger, m_path + ": restoring the spatial index trigger of " + table);
+void GpkgStore::restore_indexes(const std::string& table) {
+    const auto found = m_deferred.find(table);
+    if (found == m_deferred.end()) {
+        return;
     }
-    m_deferred_rtrees.clear();
-    m_sites_written.clear();
+    const std::string context = m_path + ": rebuilding the indexes of " + table;
+    for (const std::string& index : found->second.indexes) {
+        m_sql->execute(index, context);
+    }
+    if (!found->second.rtree_trigger.empty()) {
+        detail::rebuild_rtree(*m_sql, table, "geom");
+        m_sql->execute(found->second.rtree_trigger, context);
+    }
+    m_deferred.erase(found);
+}
+
+void GpkgStore::need_indexes(const std::string& table) {
+    if (m_in_transaction) {
+        restore_indexes(table);
+        m_keep_indexes.insert(table); // looked up by key from now on: no more deferring
+    }
+}
+
+void GpkgStore::restore_all_indexes() {
+    while (!m_deferred.empty()) {
+        restore_indexes(m_deferred.begin()->first);
+    }
+    m_rows_written.clear();
+    m_keep_indexes.clear();
 }
 
 void GpkgStore::write_contents() {
@@ -343,7 +388,7 @@ void GpkgStore::begin_transaction() {
 
 void GpkgStore::commit_transaction() {
     try {
-        finish_rtrees();
+        restore_all_indexes();
         write_contents();
     } catch (...) {
         rollback_transaction();
@@ -359,8 +404,9 @@ void GpkgStore::commit_transaction() {
 
 void GpkgStore::rollback_transaction() {
     m_changed.clear();
-    m_sites_written.clear();
-    m_deferred_rtrees.clear();
+    m_rows_written.clear();
+    m_deferred.clear();
+    m_keep_indexes.clear();
     m_in_transaction = false;
     m_dataset->RollbackTransaction();
 }

@@ -5,8 +5,10 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
+#include <vector>
 
 class GDALDataset;
 
@@ -101,19 +103,29 @@ private:
     /// at once outside a transaction, else just before the commit.
     void changed(const char* table, const OGREnvelope* grown = nullptr);
     void write_contents();
-    /// Counts the sites written to `table` in this transaction; once they are many, and many
-    /// against the table, its R-tree is rebuilt in one go at the commit instead of row by row.
-    void site_written(const char* table);
-    void finish_rtrees();
+    /// Bulk loads: counts the rows written to `table` in this transaction; once they are many,
+    /// and many against the table, its own indexes and the trigger of its spatial index are
+    /// dropped (inside the transaction) and built again in one pass at the commit, from
+    /// sorted keys and boxes, instead of row by row. A rollback undoes both.
+    void rows_written(const char* table, std::size_t rows = 1);
+    /// Before a lookup by key in `table`: its indexes back, and kept for the transaction.
+    void need_indexes(const std::string& table);
+    void restore_indexes(const std::string& table);
+    void restore_all_indexes();
 
     std::string m_path;
     std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
     /// GDAL's own SQLite connection; declared after the dataset so that its statements are
     /// finalized before GDAL closes it.
     std::unique_ptr<detail::Connection> m_sql;
-    std::map<std::string, OGREnvelope> m_changed;         ///< table → extent grown (or none)
-    std::map<std::string, std::size_t> m_sites_written;   ///< in this transaction, by table
-    std::map<std::string, std::string> m_deferred_rtrees; ///< table → its insert trigger
+    std::map<std::string, OGREnvelope> m_changed; ///< table → extent grown (or none)
+    struct Deferred {
+        std::vector<std::string> indexes; ///< CREATE INDEX statements
+        std::string rtree_trigger;        ///< CREATE TRIGGER feeding the R-tree, if any
+    };
+    std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
+    std::map<std::string, Deferred> m_deferred;        ///< by table
+    std::set<std::string> m_keep_indexes;              ///< looked up in this transaction
     int m_schema_version = 0;
     bool m_in_transaction = false;
 };
