@@ -394,10 +394,18 @@ struct VillageIndex::Impl {
         return crossings.location();
     }
 
-    GEOSGeometry* shape_geos(std::uint32_t v) {
-        if (geos[v] != nullptr) {
-            return geos[v];
+    /// The boundary of village v, prepared, kept for the next time (the rare points the
+    /// orientation filter cannot place).
+    const GEOSPreparedGeometry* prepared_shape(std::uint32_t v) {
+        if (prepared[v] == nullptr) {
+            geos[v] = make_shape(v);
+            prepared[v] = GEOSPrepare_r(context, geos[v]);
         }
+        return prepared[v];
+    }
+
+    /// The boundary of village v in GEOS, built from the arrays (the caller owns it).
+    GEOSGeometry* make_shape(std::uint32_t v) const {
         const Shape& shape = shapes[v];
         std::vector<GEOSGeometry*> parts;
         const auto fail = [&] {
@@ -441,8 +449,6 @@ struct VillageIndex::Impl {
         if (multi == nullptr) {
             fail();
         }
-        geos[v] = multi;
-        prepared[v] = GEOSPrepare_r(context, multi);
         return multi;
     }
 
@@ -452,9 +458,9 @@ struct VillageIndex::Impl {
         if (location != Location::undecided) {
             return location != Location::exterior;
         }
-        shape_geos(v);
+        const GEOSPreparedGeometry* shape = prepared_shape(v);
         GEOSGeometry* point = GEOSGeom_createPointFromXY_r(context, x, y);
-        const bool result = GEOSPreparedIntersects_r(context, prepared[v], point) == 1;
+        const bool result = GEOSPreparedIntersects_r(context, shape, point) == 1;
         GEOSGeom_destroy_r(context, point);
         return result;
     }
@@ -679,11 +685,10 @@ struct VillageIndex::Impl {
         GEOSGeometry* query = to_geos(site);
         try {
             for (const std::uint32_t v : found) {
-                shape_geos(v);
-                if (GEOSPreparedIntersects_r(context, prepared[v], query) != 1) {
-                    continue;
-                }
-                GEOSGeometry* part = GEOSIntersection_r(context, geos[v], query);
+                // A village the site does not meet gives an empty part, measured 0.
+                GEOSGeometry* shape = make_shape(v);
+                GEOSGeometry* part = GEOSIntersection_r(context, shape, query);
+                GEOSGeom_destroy_r(context, shape);
                 if (part == nullptr) {
                     continue;
                 }
@@ -788,6 +793,11 @@ void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned cha
         return;
     }
     d.finish_shape(code, first_polygon);
+}
+
+void VillageIndex::measure_in(int projected_epsg) {
+    m_impl->metric_epsg = projected_epsg;
+    m_impl->to_metres.reset();
 }
 
 std::size_t VillageIndex::size() const {

@@ -30,7 +30,7 @@ public:
     };
 
     /// An empty index; add the villages (in the order that breaks ties), then query.
-    explicit VillageIndex(int projected_epsg);
+    explicit VillageIndex(int projected_epsg = 0);
     VillageIndex(const std::vector<Village>& villages, int projected_epsg);
     ~VillageIndex();
     VillageIndex(const VillageIndex&) = delete;
@@ -40,6 +40,9 @@ public:
     /// A boundary as WKB (Polygon or MultiPolygon, either byte order, any dimension; other
     /// types through OGR). Throws on WKB that is not a geometry.
     void add_wkb(const std::string& code, std::span<const unsigned char> wkb);
+
+    /// The metric CRS of lengths and areas (before the first line or polygon).
+    void measure_in(int projected_epsg);
 
     std::size_t size() const;
     /// The village containing the point, if any (on a shared boundary: the first added).
