@@ -7,7 +7,11 @@
 #include "xiangjian/gis/village_index.h"
 
 #include <charconv>
+#include <condition_variable>
 #include <cstdio>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -195,68 +199,171 @@ bool same_sites(const std::vector<const ProjectSite*>& stored,
     return true;
 }
 
-} // namespace
+/// A project as the file gives it: attributes, sites and the villages they are linked to.
+struct Incoming {
+    core::Project project;
+    std::vector<ProjectSite> sites;
+    std::vector<core::ProjectVillage> links;
+    std::string township;     ///< the township column of its first row
+    std::size_t last_row = 0; ///< index of its last row in the source
+};
 
-ImportReport import_projects(ProjectStore& store, const std::string& path,
-                             const ProjectImportOptions& options,
-                             const ProgressCallback& progress) {
-    SourceData data = read_vector_source(path, options.source);
-    ImportReport report = detail::report_for(data, options.dry_run);
-    const Columns columns = find_columns(data, options);
+/// Reads the source and links its rows to the villages on a second core while the store's
+/// thread (the only one that may touch the store) reads the villages and then writes the
+/// projects, taking each as soon as its last row is linked. Rows are linked in the order of
+/// the file, so the first bad row is reported as before; nothing the worker throws is lost.
+class Linker {
+public:
+    Linker(const std::string& path, const ProjectImportOptions& options,
+           const std::unordered_map<std::string, core::Project>& stored)
+        : m_path(path), m_options(options), m_stored(stored),
+          m_thread([this](std::stop_token stop) { run(stop); }) {}
 
-    std::unordered_map<std::string, core::Project> projects;
-    for (auto& project : store.projects()) {
-        projects.emplace(project.id, std::move(project));
+    ~Linker() {
+        m_thread.request_stop();
+        { // a worker between its check and its wait sees the stop or gets the notification
+            const std::lock_guard lock(m_mutex);
+        }
+        m_changed.notify_all();
     }
-    const auto stored_sites = store.sites();
-    std::unordered_map<std::string, std::vector<const ProjectSite*>> sites_by_project;
-    for (const auto& site : stored_sites) {
-        sites_by_project[site.project_id].push_back(&site);
+
+    /// The source as read, once it is (rethrows what reading it threw).
+    const SourceData& source() {
+        std::unique_lock lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_read || m_error; });
+        if (!m_read) {
+            std::rethrow_exception(m_error);
+        }
+        return m_data;
     }
-    std::unordered_map<std::string, std::vector<core::ProjectVillage>> links_by_project;
-    for (auto& link : store.project_villages()) {
-        links_by_project[link.project_id].push_back(std::move(link));
-    }
-    // Codes and village boundaries only: no attributes, no OGR geometries.
-    const int metric_epsg =
-        data.suggested_gk_epsg != 0 ? data.suggested_gk_epsg : gauss_kruger_3deg_epsg(112.4);
-    VillageIndex index(metric_epsg);
-    std::unordered_set<std::string> unit_codes;
-    store.scan_unit_boundaries(
-        [&](const std::string& code, core::AdminLevel level, std::span<const unsigned char> wkb) {
-            unit_codes.insert(code);
-            if (level == core::AdminLevel::village && !wkb.empty()) {
-                index.add_wkb(code, wkb);
+
+    /// An error of reading the source takes precedence over `current` (the importer read
+    /// the source first): rethrows the one to report.
+    [[noreturn]] void rethrow_first(std::exception_ptr current) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return m_read || m_error; });
+            if (!m_read) {
+                std::rethrow_exception(m_error);
             }
-        });
+        }
+        std::rethrow_exception(current);
+    }
 
-    // Group the rows by project: a project may have several sites.
-    struct Incoming {
-        core::Project project;
-        std::vector<ProjectSite> sites;
-        std::vector<core::ProjectVillage> links;
-        std::size_t first_ordinal = 0;
-    };
-    std::unordered_map<std::string, std::size_t> position; // id → index in `incoming`
-    std::vector<Incoming> incoming;
-    for (auto& feature : data.features) {
-        std::string id = cell(feature, columns.id);
+    /// Starts linking; the index, the codes and the stored projects must stay unchanged and
+    /// alive until the end.
+    void link(VillageIndex& index, const std::unordered_set<std::string>& unit_codes,
+              int metric_epsg) {
+        const std::lock_guard lock(m_mutex);
+        index.measure_in(metric_epsg);
+        m_index = &index;
+        m_unit_codes = &unit_codes;
+        m_changed.notify_all();
+    }
+
+    std::size_t projects() const { return m_incoming.size(); } ///< after source()
+
+    /// Project k (in order of first appearance), once its last row is linked, and how many
+    /// rows are linked by then. Rethrows what linking threw.
+    std::pair<Incoming*, std::size_t> take(std::size_t k) {
+        std::unique_lock lock(m_mutex);
+        m_wanted = m_incoming[k].last_row + 1;
+        m_changed.wait(lock, [&] { return m_linked >= m_wanted || m_error; });
+        if (m_linked < m_wanted) {
+            std::rethrow_exception(m_error);
+        }
+        return {&m_incoming[k], m_linked};
+    }
+
+    /// A write failed: a bad row anywhere in the file takes precedence (the importer linked
+    /// every row before it wrote), so wait for the linking to end and rethrow the one to
+    /// report.
+    [[noreturn]] void rethrow_first_of_write(std::exception_ptr write_error) {
+        {
+            std::unique_lock lock(m_mutex);
+            m_wanted = m_data.features.size();
+            m_changed.wait(lock, [&] { return m_linked == m_wanted || m_error; });
+            if (m_error) {
+                std::rethrow_exception(m_error);
+            }
+        }
+        std::rethrow_exception(write_error);
+    }
+
+    /// Repairs and what matched nothing, in the order of the rows; after every take.
+    void finish(ImportReport& report) {
+        m_thread.join();
+        report.repairs = std::move(m_repairs);
+        report.unmatched = std::move(m_unmatched);
+    }
+
+private:
+    void run(const std::stop_token& stop) {
+        try {
+            m_data = read_vector_source(m_path, m_options.source);
+            m_columns = find_columns(m_data, m_options);
+            group();
+        } catch (...) {
+            fail(std::current_exception());
+            return;
+        }
+        {
+            std::unique_lock lock(m_mutex);
+            m_read = true;
+            m_changed.notify_all();
+            m_changed.wait(lock, [&] { return m_index != nullptr || stop.stop_requested(); });
+        }
+        try {
+            for (std::size_t i = 0; i < m_data.features.size() && !stop.stop_requested(); ++i) {
+                link_row(m_data.features[i]);
+                const std::lock_guard lock(m_mutex);
+                m_linked = i + 1;
+                if (m_linked == m_wanted) { // the writer waits for this row
+                    m_changed.notify_all();
+                }
+            }
+        } catch (...) {
+            fail(std::current_exception());
+        }
+    }
+
+    void fail(std::exception_ptr error) {
+        const std::lock_guard lock(m_mutex);
+        m_error = std::move(error);
+        m_changed.notify_all();
+    }
+
+    /// Which rows make each project (a project may have several sites): every project gets
+    /// its place, in order of first appearance, before any row is linked.
+    void group() {
+        for (std::size_t i = 0; i < m_data.features.size(); ++i) {
+            std::string id = cell(m_data.features[i], m_columns.id);
+            if (id.empty()) {
+                continue; // reported when its row is linked, in order
+            }
+            const auto [entry, is_new] = m_position.try_emplace(std::move(id), m_incoming.size());
+            if (is_new) {
+                m_incoming.emplace_back();
+            }
+            m_incoming[entry->second].last_row = i;
+        }
+    }
+
+    void link_row(SourceFeature& feature) {
+        const SourceData& data = m_data;
+        const std::string id = cell(feature, m_columns.id);
         if (id.empty()) {
             throw Error(data.cite(feature) + ": the project id is empty");
         }
-        const auto [entry, is_new] = position.try_emplace(id, incoming.size());
-        if (is_new) {
-            const auto stored = projects.find(id);
-            incoming.push_back(
-                {merged_project(data, feature, columns,
-                                stored == projects.end() ? nullptr : &stored->second),
-                 {},
-                 {},
-                 feature.ordinal});
+        Incoming& target = m_incoming[m_position.at(id)];
+        if (target.project.id.empty()) { // its first row
+            const auto stored = m_stored.find(id);
+            target.project = merged_project(data, feature, m_columns,
+                                            stored == m_stored.end() ? nullptr : &stored->second);
+            target.township = cell(feature, m_columns.township);
         }
-        Incoming& target = incoming[entry->second];
         if (!feature.geometry) {
-            continue; // a row of attributes only
+            return; // a row of attributes only
         }
         const std::string kind = site_kind(*feature.geometry);
         if (kind.empty()) {
@@ -271,17 +378,17 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
         if (kind == "polygon") {
             RepairedPolygon repaired = checked_multipolygon(*geometry);
             if (!repaired.repair.empty()) {
-                report.repairs.push_back(data.cite(feature) + " (" + id + "): " + repaired.repair);
+                m_repairs.push_back(data.cite(feature) + " (" + id + "): " + repaired.repair);
             }
             geometry = std::move(repaired.geometry);
         }
-        std::string site_name = cell(feature, columns.site);
+        std::string site_name = cell(feature, m_columns.site);
         if (site_name.empty()) {
             site_name = target.project.name;
         }
 
         // Link to villages: by code when the row gives one, else where the site lies.
-        const std::string code = core::admin_code::padded(cell(feature, columns.village));
+        const std::string code = core::admin_code::padded(cell(feature, m_columns.village));
         auto add_link = [&](const std::string& village, const std::string& how,
                             std::optional<double> length, std::optional<double> area) {
             for (auto& link : target.links) {
@@ -294,92 +401,160 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
             target.links.push_back({id, village, how, length, area});
         };
         if (!code.empty()) {
-            if (unit_codes.count(code) == 0) {
-                report.unmatched.push_back(data.cite(feature) + " (" + id + "): village code " +
-                                           code + " is not in the project");
+            if (m_unit_codes->count(code) == 0) {
+                m_unmatched.push_back(data.cite(feature) + " (" + id + "): village code " + code +
+                                      " is not in the project");
             } else {
                 add_link(code, "code", std::nullopt, std::nullopt);
             }
         } else if (kind == "point") {
             const OGRPoint* point = geometry->toPoint();
-            if (auto village = index.containing(point->getX(), point->getY())) {
+            if (auto village = m_index->containing(point->getX(), point->getY())) {
                 add_link(*village, "point", std::nullopt, std::nullopt);
             } else {
-                report.unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+                m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         } else {
-            const auto shares = kind == "line" ? index.along(*geometry) : index.under(*geometry);
+            const auto shares =
+                kind == "line" ? m_index->along(*geometry) : m_index->under(*geometry);
             for (const auto& share : shares) {
                 add_link(share.code, kind,
                          kind == "line" ? std::optional<double>(share.measure) : std::nullopt,
                          kind == "polygon" ? std::optional<double>(share.measure) : std::nullopt);
             }
             if (shares.empty()) {
-                report.unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+                m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         }
-        target.sites.push_back({std::move(id), std::move(site_name), std::move(geometry)});
-        if (progress) {
-            progress(feature.ordinal, data.features.size());
-        }
+        target.sites.push_back({id, std::move(site_name), std::move(geometry)});
     }
 
-    Transaction transaction(store);
-    for (Incoming& in : incoming) {
-        const std::string& id = in.project.id;
-        // A project's township and village follow from its links when the file gives none.
-        if (in.project.village_code.empty() && in.links.size() == 1) {
-            in.project.village_code = in.links.front().village_code;
+    const std::string m_path;
+    const ProjectImportOptions& m_options;
+    const std::unordered_map<std::string, core::Project>& m_stored;
+    // Written by the worker before m_read is set, read-only after.
+    SourceData m_data;
+    Columns m_columns{};
+    std::unordered_map<std::string, std::size_t> m_position; ///< id → index in m_incoming
+    std::vector<Incoming> m_incoming; ///< project k is the store's once k's rows are linked
+    // The worker's alone until finish().
+    std::vector<std::string> m_repairs;
+    std::vector<std::string> m_unmatched;
+    // Shared, under the mutex.
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_read = false;
+    VillageIndex* m_index = nullptr;
+    const std::unordered_set<std::string>* m_unit_codes = nullptr;
+    std::size_t m_linked = 0;
+    std::size_t m_wanted = 0; ///< rows the writer waits for
+    std::exception_ptr m_error;
+    std::jthread m_thread; // last: started once everything it uses exists
+};
+
+} // namespace
+
+ImportReport import_projects(ProjectStore& store, const std::string& path,
+                             const ProjectImportOptions& options,
+                             const ProgressCallback& progress) {
+    // What the project holds already: the source's rows are merged over it.
+    std::unordered_map<std::string, core::Project> projects;
+    std::vector<ProjectSite> stored_sites;
+    std::unordered_map<std::string, std::vector<const ProjectSite*>> sites_by_project;
+    std::unordered_map<std::string, std::vector<core::ProjectVillage>> links_by_project;
+    // Declared before the linker so that they outlive its thread, whatever is thrown.
+    VillageIndex index;
+    std::unordered_set<std::string> unit_codes;
+    Linker linker(path, options, projects); // reads the source meanwhile
+    try {
+        for (auto& project : store.projects()) {
+            projects.emplace(project.id, std::move(project));
         }
-        if (in.project.township_code.empty() && !in.links.empty()) {
-            in.project.township_code = core::admin_code::parent_of(in.links.front().village_code);
+        stored_sites = store.sites();
+        for (const auto& site : stored_sites) {
+            sites_by_project[site.project_id].push_back(&site);
         }
-        if (const std::string township =
-                cell(data.features[in.first_ordinal - 1], columns.township);
-            !township.empty()) {
-            in.project.township_code = core::admin_code::padded(township);
+        for (auto& link : store.project_villages()) {
+            links_by_project[link.project_id].push_back(std::move(link));
         }
-        for (std::string* code : {&in.project.township_code, &in.project.village_code}) {
-            if (!code->empty() && unit_codes.count(*code) == 0) {
-                *code = ""; // the foreign key would refuse it; already reported as unmatched
+        // Codes and village boundaries only: no attributes, no OGR geometries.
+        store.scan_unit_boundaries([&](const std::string& code, core::AdminLevel level,
+                                       std::span<const unsigned char> wkb) {
+            unit_codes.insert(code);
+            if (level == core::AdminLevel::village && !wkb.empty()) {
+                index.add_wkb(code, wkb);
             }
-        }
-        const auto stored = projects.find(id);
-        if (stored == projects.end()) { // new: plain inserts, nothing to look up or remove
-            ++report.added;
-            store.add_project(in.project);
-            for (const auto& site : in.sites) {
-                store.add_site(site);
-            }
-            store.add_project_villages(in.links);
-            continue;
-        }
-        const bool project_same = stored->second == in.project;
-        const bool sites_same = in.sites.empty() || same_sites(sites_by_project[id], in.sites);
-        const bool links_same = in.sites.empty() || links_by_project[id] == in.links;
-        if (project_same && sites_same && links_same) {
-            ++report.unchanged;
-            continue;
-        }
-        ++report.updated;
-        store.upsert_project(in.project);
-        if (!in.sites.empty()) {
-            store.remove_sites(id);
-            for (const auto& site : in.sites) {
-                store.add_site(site);
-            }
-            store.replace_project_villages(id, in.links);
-        }
+        });
+    } catch (...) {
+        linker.rethrow_first(std::current_exception());
     }
+    const SourceData& data = linker.source();
+    ImportReport report = detail::report_for(data, options.dry_run);
+    linker.link(index, unit_codes,
+                data.suggested_gk_epsg != 0 ? data.suggested_gk_epsg
+                                            : gauss_kruger_3deg_epsg(112.4));
+
+    Transaction transaction(store);
     std::size_t linked = 0;
     double line_metres = 0;
-    for (const Incoming& in : incoming) {
+    for (std::size_t k = 0; k < linker.projects(); ++k) {
+        const auto [taken, rows] = linker.take(k);
+        Incoming& in = *taken;
         linked += in.links.size();
         for (const auto& link : in.links) {
             line_metres += link.length_m.value_or(0);
         }
+        try {
+            const std::string& id = in.project.id;
+            // A project's township and village follow from its links when the file gives none.
+            if (in.project.village_code.empty() && in.links.size() == 1) {
+                in.project.village_code = in.links.front().village_code;
+            }
+            if (in.project.township_code.empty() && !in.links.empty()) {
+                in.project.township_code =
+                    core::admin_code::parent_of(in.links.front().village_code);
+            }
+            if (!in.township.empty()) {
+                in.project.township_code = core::admin_code::padded(in.township);
+            }
+            for (std::string* code : {&in.project.township_code, &in.project.village_code}) {
+                if (!code->empty() && unit_codes.count(*code) == 0) {
+                    *code = ""; // the foreign key would refuse it; already reported as unmatched
+                }
+            }
+            const auto stored = projects.find(id);
+            if (stored == projects.end()) { // new: plain inserts, nothing to look up or remove
+                ++report.added;
+                store.add_project(in.project);
+                for (const auto& site : in.sites) {
+                    store.add_site(site);
+                }
+                store.add_project_villages(in.links);
+            } else if (stored->second == in.project &&
+                       (in.sites.empty() || (same_sites(sites_by_project[id], in.sites) &&
+                                             links_by_project[id] == in.links))) {
+                ++report.unchanged;
+            } else {
+                ++report.updated;
+                store.upsert_project(in.project);
+                if (!in.sites.empty()) {
+                    store.remove_sites(id);
+                    for (const auto& site : in.sites) {
+                        store.add_site(site);
+                    }
+                    store.replace_project_villages(id, in.links);
+                }
+            }
+        } catch (...) {
+            linker.rethrow_first_of_write(std::current_exception());
+        }
+        in = Incoming{}; // written: its sites need no memory any more
+        if (progress) {
+            progress(rows, data.features.size());
+        }
     }
-    report.notes.push_back(std::to_string(incoming.size()) + " projects, " +
+    linker.finish(report);
+    report.notes.push_back(std::to_string(linker.projects()) + " projects, " +
                            std::to_string(linked) + " project–village links (" +
                            fixed(line_metres / 1000.0, 2) + " km of lines inside villages), " +
                            std::to_string(index.size()) + " villages in the project");
