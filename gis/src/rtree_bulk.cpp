@@ -189,8 +189,10 @@ void rebuild_rtree(Connection& sql, const std::string& table, const std::string&
     sql.execute("DELETE FROM \"" + rtree + "_node\"; DELETE FROM \"" + rtree +
                     "_rowid\"; DELETE FROM \"" + rtree + "_parent\"",
                 context);
+    auto node = sql.prepare("INSERT INTO \"" + rtree + "_node\" (nodeno, data) VALUES (?1, ?2)");
+    std::vector<unsigned char> data(node_size);
     auto write_node = [&](long long number, std::span<const Box> cells, unsigned depth) {
-        std::vector<unsigned char> data(node_size, 0);
+        std::fill(data.begin(), data.end(), 0);
         put_u16(data.data(), depth);
         put_u16(data.data() + 2, static_cast<unsigned>(cells.size()));
         unsigned char* at = data.data() + 4;
@@ -202,36 +204,43 @@ void rebuild_rtree(Connection& sql, const std::string& table, const std::string&
             put_float(at + 20, cell.max_y);
             at += cell_size;
         }
-        sql.prepare("INSERT INTO \"" + rtree + "_node\" (nodeno, data) VALUES (?1, ?2)")
-            .integer(1, number)
-            .blob(2, data)
-            .run(context);
+        node.integer(1, number).blob(2, data).run(context);
+        node.reset();
     };
-    auto link = [&](const char* shadow, long long child, long long node) {
-        sql.prepare("INSERT INTO \"" + rtree + "_" + shadow + "\" VALUES (?1, ?2)")
-            .integer(1, child)
-            .integer(2, node)
-            .run(context);
+    // Which node holds each row, and each node's parent: written in key order at the end
+    // (appending to the B-trees instead of inserting all over them).
+    std::vector<std::pair<long long, long long>> rowids, parents;
+    unsigned depth = 0; // of the level being packed: 0 for the leaves
+    auto link = [&](long long child, long long number) {
+        (depth == 0 ? rowids : parents).emplace_back(child, number);
     };
 
     long long next_node = 2; // the root is node 1
-    unsigned depth = 0;
     while (level.size() > capacity) {
-        std::vector<Box> parents;
+        std::vector<Box> upper;
         for (const std::span<Box> cells : tiles(level, capacity)) {
             const long long number = next_node++;
             write_node(number, cells, 0);
             for (const Box& cell : cells) {
-                link(depth == 0 ? "rowid" : "parent", cell.id, number);
+                link(cell.id, number);
             }
-            parents.push_back(cover(number, cells));
+            upper.push_back(cover(number, cells));
         }
-        level = std::move(parents);
+        level = std::move(upper);
         ++depth;
     }
     write_node(1, level, depth);
     for (const Box& cell : level) {
-        link(depth == 0 ? "rowid" : "parent", cell.id, 1);
+        link(cell.id, 1);
+    }
+    for (const char* shadow : {"rowid", "parent"}) {
+        auto& pairs = shadow == std::string_view{"rowid"} ? rowids : parents;
+        std::sort(pairs.begin(), pairs.end());
+        auto insert = sql.prepare("INSERT INTO \"" + rtree + "_" + shadow + "\" VALUES (?1, ?2)");
+        for (const auto& [child, number] : pairs) {
+            insert.integer(1, child).integer(2, number).run(context);
+            insert.reset();
+        }
     }
 }
 

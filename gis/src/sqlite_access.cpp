@@ -7,6 +7,10 @@
 namespace xj::gis::detail {
 
 Statement::~Statement() {
+    reset();
+}
+
+void Statement::reset() {
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
 }

@@ -42,6 +42,8 @@ public:
     bool step(std::string_view context);
     /// Runs a statement that returns no rows.
     void run(std::string_view context);
+    /// Ready to be bound and run again.
+    void reset();
 
     // Columns count from 0.
     bool is_null(int column) const;
