@@ -5,8 +5,10 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/gpkg_store.h"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogr_geometry.h>
+#include <sqlite3.h>
 
 using namespace xj;
 using gis::GpkgStore;
@@ -369,4 +371,26 @@ TEST_F(StoreRoundTrip, IndexesSetAsideForABulkComeBackWhenALookupNeedsThemAndAtT
     EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM project_villages WHERE village_code = "
                                      "'410326209222'"),
               "3000");
+}
+
+TEST_F(StoreRoundTrip, TheSpatialIndexIsPackedEvenWhenSqliteIsInDefensiveMode) {
+    // Newer GDALs may open GeoPackages in SQLite's defensive mode, which refuses writes to an
+    // R-tree's shadow tables unless lifted.
+    auto* db = static_cast<sqlite3*>(store->dataset().GetInternalHandle("SQLITE_HANDLE"));
+    ASSERT_NE(db, nullptr);
+    int defensive = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
+    ASSERT_EQ(defensive, 1);
+    {
+        gis::Transaction transaction(*store);
+        for (int i = 0; i < 2000; ++i) {
+            store->add_site({"RY2018-002", "点", point(112.4 + i * 0.00001, 34.0)});
+        }
+        transaction.commit();
+    }
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    EXPECT_EQ(defensive, 1) << "and it is on again";
+    const std::string path = store->location();
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom"), "2000");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
 }

@@ -186,6 +186,7 @@ void rebuild_rtree(Connection& sql, const std::string& table, const std::string&
         }
     }
 
+    const DefensiveOff shadow_writes(sql.handle());
     sql.execute("DELETE FROM \"" + rtree + "_node\"; DELETE FROM \"" + rtree +
                     "_rowid\"; DELETE FROM \"" + rtree + "_parent\"",
                 context);

@@ -125,6 +125,19 @@ std::span<const unsigned char> Statement::blob(int column) const {
     return {static_cast<const unsigned char*>(data), static_cast<std::size_t>(size)};
 }
 
+DefensiveOff::DefensiveOff(sqlite3* db) : m_db(db) {
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, -1, &m_was);
+    if (m_was != 0) {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    }
+}
+
+DefensiveOff::~DefensiveOff() {
+    if (m_was != 0) {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    }
+}
+
 Connection::~Connection() {
     for (auto& [sql, statement] : m_statements) {
         sqlite3_finalize(statement);

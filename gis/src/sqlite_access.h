@@ -58,6 +58,20 @@ private:
     sqlite3_stmt* m_statement;
 };
 
+/// Lifts SQLite's defensive mode, if the connection has it, while the schema table or an
+/// R-tree's shadow tables are written directly; puts it back after.
+class DefensiveOff {
+public:
+    explicit DefensiveOff(sqlite3* db);
+    DefensiveOff(const DefensiveOff&) = delete;
+    DefensiveOff& operator=(const DefensiveOff&) = delete;
+    ~DefensiveOff();
+
+private:
+    sqlite3* m_db;
+    int m_was = 0;
+};
+
 /// The statements of one connection, each prepared on first use.
 class Connection {
 public:
@@ -71,6 +85,7 @@ public:
     void execute(const std::string& sql, std::string_view context);
     /// Rows changed by the last INSERT, UPDATE or DELETE.
     long long changes() const;
+    sqlite3* handle() const { return m_db; }
 
 private:
     sqlite3* m_db;
