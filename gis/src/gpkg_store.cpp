@@ -15,6 +15,7 @@
 #include <cpl_conv.h>
 #include <filesystem>
 #include <gdal_priv.h>
+#include <optional>
 #include <vector>
 
 namespace xj::gis {
@@ -94,6 +95,12 @@ void create_meta_table(GDALDataset& dataset) {
 /// Applies every migration newer than `from`, each in its own transaction with its version bump.
 void migrate(GDALDataset& dataset, const std::string& path, int from,
              std::span<const Migration> migrations) {
+    // A migration may rewrite the schema table (CHECK constraints changed in place).
+    auto* db = static_cast<sqlite3*>(dataset.GetInternalHandle("SQLITE_HANDLE"));
+    std::optional<detail::DefensiveOff> schema_writes;
+    if (db != nullptr) {
+        schema_writes.emplace(db);
+    }
     for (const Migration& migration : migrations) {
         if (migration.version <= from) {
             continue;
