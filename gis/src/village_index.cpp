@@ -10,6 +10,8 @@
 #include <cstring>
 #include <geos_c.h>
 #include <limits>
+#include <mutex>
+#include <unordered_map>
 
 namespace xj::gis {
 
@@ -192,7 +194,6 @@ struct VillageIndex::Impl {
         double min_x, min_y, max_x, max_y;
     };
 
-    GEOSContextHandle_t context = GEOS_init_r();
     int metric_epsg = 0;
     std::vector<std::string> codes;
     std::vector<Shape> shapes;
@@ -201,32 +202,15 @@ struct VillageIndex::Impl {
     std::vector<double> xy;
 
     // The grid of bounding boxes (CSR: cell c holds items[cell_start[c] .. cell_start[c+1]),
-    // in the order the villages were added). Built on the first query.
+    // in the order the villages were added). Built when the first query is made.
+    std::mutex grid_mutex;
     bool grid_ready = false;
     double grid_x = 0, grid_y = 0, cell_w = 1, cell_h = 1;
     std::size_t columns = 0, rows = 0;
     std::vector<std::uint32_t> cell_start;
     std::vector<std::uint32_t> items;
 
-    // GEOS geometries of the boundaries, made when a line, a polygon or an undecided point
-    // first needs them.
-    std::vector<GEOSGeometry*> geos;
-    std::vector<const GEOSPreparedGeometry*> prepared;
-    std::unique_ptr<OGRCoordinateTransformation> to_metres;
-    std::vector<std::uint32_t> seen; ///< query stamp per village, to list candidates once
-    std::uint32_t stamp = 0;
-
-    ~Impl() {
-        for (std::size_t i = 0; i < geos.size(); ++i) {
-            if (prepared[i] != nullptr) {
-                GEOSPreparedGeom_destroy_r(context, prepared[i]);
-            }
-            if (geos[i] != nullptr) {
-                GEOSGeom_destroy_r(context, geos[i]);
-            }
-        }
-        GEOS_finish_r(context);
-    }
+    std::unique_ptr<VillageIndex::Query> own_query; ///< for the index's own query methods
 
     void finish_shape(const std::string& code, std::uint32_t first_polygon) {
         Shape shape{first_polygon,
@@ -248,8 +232,6 @@ struct VillageIndex::Impl {
         }
         codes.push_back(code);
         shapes.push_back(shape);
-        geos.push_back(nullptr);
-        prepared.push_back(nullptr);
         grid_ready = false;
     }
 
@@ -272,6 +254,10 @@ struct VillageIndex::Impl {
     }
 
     void build_grid() {
+        const std::lock_guard lock(grid_mutex);
+        if (grid_ready) {
+            return;
+        }
         grid_ready = true;
         cell_start.clear();
         items.clear();
@@ -330,7 +316,6 @@ struct VillageIndex::Impl {
                 }
             }
         }
-        seen.assign(shapes.size(), 0);
     }
 
     std::pair<std::size_t, std::size_t> cell_of(double x, double y) const {
@@ -341,39 +326,6 @@ struct VillageIndex::Impl {
             return std::min(static_cast<std::size_t>(value), count - 1);
         };
         return {clamp((x - grid_x) / cell_w, columns), clamp((y - grid_y) / cell_h, rows)};
-    }
-
-    /// Villages whose box meets the query box, in the order they were added.
-    std::vector<std::uint32_t> candidates(double min_x, double min_y, double max_x, double max_y) {
-        if (!grid_ready) {
-            build_grid();
-        }
-        std::vector<std::uint32_t> result;
-        if (columns == 0 || !(min_x <= max_x && min_y <= max_y)) {
-            return result;
-        }
-        const auto [c0, r0] = cell_of(min_x, min_y);
-        const auto [c1, r1] = cell_of(max_x, max_y);
-        if (++stamp == 0) {
-            std::fill(seen.begin(), seen.end(), 0);
-            stamp = 1;
-        }
-        for (std::size_t r = r0; r <= r1; ++r) {
-            for (std::size_t c = c0; c <= c1; ++c) {
-                const std::size_t cell = r * columns + c;
-                for (std::uint32_t k = cell_start[cell]; k < cell_start[cell + 1]; ++k) {
-                    const std::uint32_t v = items[k];
-                    const Shape& shape = shapes[v];
-                    if (seen[v] != stamp && shape.min_x <= max_x && shape.max_x >= min_x &&
-                        shape.min_y <= max_y && shape.max_y >= min_y) {
-                        seen[v] = stamp;
-                        result.push_back(v);
-                    }
-                }
-            }
-        }
-        std::sort(result.begin(), result.end());
-        return result;
     }
 
     Location locate(std::uint32_t v, double x, double y) const {
@@ -393,41 +345,96 @@ struct VillageIndex::Impl {
         }
         return crossings.location();
     }
+};
+
+/// One thread's queries: its own GEOS context, PROJ transformation and buffers, over the
+/// index's shared (and by then unchanging) arrays.
+struct VillageIndex::Query::State {
+    const Impl& d;
+    GEOSContextHandle_t context = GEOS_init_r();
+    std::vector<std::uint32_t> seen; ///< query stamp per village, to list candidates once
+    std::uint32_t stamp = 0;
+    /// Boundaries built and prepared for the points the orientation filter cannot place.
+    std::unordered_map<std::uint32_t, std::pair<GEOSGeometry*, const GEOSPreparedGeometry*>> kept;
+    std::unique_ptr<OGRCoordinateTransformation> to_metres;
+    int to_metres_epsg = 0;
+
+    explicit State(const Impl& index) : d(index), seen(index.shapes.size(), 0) {}
+    State(const State&) = delete;
+    State& operator=(const State&) = delete;
+    ~State() {
+        for (auto& [v, made] : kept) {
+            GEOSPreparedGeom_destroy_r(context, made.second);
+            GEOSGeom_destroy_r(context, made.first);
+        }
+        GEOS_finish_r(context);
+    }
+
+    /// Villages whose box meets the query box, in the order they were added.
+    std::vector<std::uint32_t> candidates(double min_x, double min_y, double max_x, double max_y) {
+        std::vector<std::uint32_t> result;
+        if (d.columns == 0 || !(min_x <= max_x && min_y <= max_y)) {
+            return result;
+        }
+        const auto [c0, r0] = d.cell_of(min_x, min_y);
+        const auto [c1, r1] = d.cell_of(max_x, max_y);
+        if (++stamp == 0) {
+            std::fill(seen.begin(), seen.end(), 0);
+            stamp = 1;
+        }
+        for (std::size_t r = r0; r <= r1; ++r) {
+            for (std::size_t c = c0; c <= c1; ++c) {
+                const std::size_t cell = r * d.columns + c;
+                for (std::uint32_t k = d.cell_start[cell]; k < d.cell_start[cell + 1]; ++k) {
+                    const std::uint32_t v = d.items[k];
+                    const Impl::Shape& shape = d.shapes[v];
+                    if (seen[v] != stamp && shape.min_x <= max_x && shape.max_x >= min_x &&
+                        shape.min_y <= max_y && shape.max_y >= min_y) {
+                        seen[v] = stamp;
+                        result.push_back(v);
+                    }
+                }
+            }
+        }
+        std::sort(result.begin(), result.end());
+        return result;
+    }
 
     /// The boundary of village v, prepared, kept for the next time (the rare points the
     /// orientation filter cannot place).
     const GEOSPreparedGeometry* prepared_shape(std::uint32_t v) {
-        if (prepared[v] == nullptr) {
-            geos[v] = make_shape(v);
-            prepared[v] = GEOSPrepare_r(context, geos[v]);
+        auto& [shape, prepared] = kept[v];
+        if (prepared == nullptr) {
+            shape = make_shape(v);
+            prepared = GEOSPrepare_r(context, shape);
         }
-        return prepared[v];
+        return prepared;
     }
 
     /// The boundary of village v in GEOS, built from the arrays (the caller owns it).
     GEOSGeometry* make_shape(std::uint32_t v) const {
-        const Shape& shape = shapes[v];
+        const Impl::Shape& shape = d.shapes[v];
         std::vector<GEOSGeometry*> parts;
         const auto fail = [&] {
             for (GEOSGeometry* part : parts) {
                 GEOSGeom_destroy_r(context, part);
             }
-            throw Error("GEOS cannot read the boundary of village " + codes[v]);
+            throw Error("GEOS cannot read the boundary of village " + d.codes[v]);
         };
-        const auto ring_of = [&](const Ring& ring) -> GEOSGeometry* {
+        const auto ring_of = [&](const Impl::Ring& ring) -> GEOSGeometry* {
             GEOSCoordSequence* sequence = GEOSCoordSeq_copyFromBuffer_r(
-                context, xy.data() + 2 * ring.first, ring.points, 0, 0);
+                context, d.xy.data() + 2 * ring.first, ring.points, 0, 0);
             return sequence == nullptr ? nullptr : GEOSGeom_createLinearRing_r(context, sequence);
         };
         for (std::uint32_t p = shape.first_polygon; p < shape.first_polygon + shape.polygons; ++p) {
-            GEOSGeometry* shell = ring_of(rings[polygons[p].first_ring]);
+            GEOSGeometry* shell = ring_of(d.rings[d.polygons[p].first_ring]);
             if (shell == nullptr) {
                 fail();
             }
             std::vector<GEOSGeometry*> holes;
-            for (std::uint32_t r = polygons[p].first_ring + 1;
-                 r < polygons[p].first_ring + polygons[p].rings; ++r) {
-                GEOSGeometry* hole = ring_of(rings[r]);
+            for (std::uint32_t r = d.polygons[p].first_ring + 1;
+                 r < d.polygons[p].first_ring + d.polygons[p].rings; ++r) {
+                GEOSGeometry* hole = ring_of(d.rings[r]);
                 if (hole == nullptr) {
                     GEOSGeom_destroy_r(context, shell);
                     for (GEOSGeometry* made : holes) {
@@ -454,7 +461,7 @@ struct VillageIndex::Impl {
 
     /// The point in village v as GEOS's prepared intersects would say.
     bool contains(std::uint32_t v, double x, double y) {
-        const Location location = locate(v, x, y);
+        const Location location = d.locate(v, x, y);
         if (location != Location::undecided) {
             return location != Location::exterior;
         }
@@ -673,14 +680,15 @@ struct VillageIndex::Impl {
         if (found.empty()) {
             return result;
         }
-        if (!to_metres) {
+        if (!to_metres || to_metres_epsg != d.metric_epsg) {
             const OGRSpatialReference geographic = srs_from_epsg(storage_epsg);
-            const OGRSpatialReference metric = srs_from_epsg(metric_epsg);
+            const OGRSpatialReference metric = srs_from_epsg(d.metric_epsg);
             to_metres.reset(OGRCreateCoordinateTransformation(&geographic, &metric));
             if (!to_metres) {
                 throw Error("PROJ cannot transform CGCS2000 to EPSG:" +
-                            std::to_string(metric_epsg));
+                            std::to_string(d.metric_epsg));
             }
+            to_metres_epsg = d.metric_epsg;
         }
         GEOSGeometry* query = to_geos(site);
         try {
@@ -695,7 +703,7 @@ struct VillageIndex::Impl {
                 const double value = area ? area_of(part) : length_of(part);
                 GEOSGeom_destroy_r(context, part);
                 if (value > 0) {
-                    result.push_back({codes[v], value});
+                    result.push_back({d.codes[v], value});
                 }
             }
         } catch (...) {
@@ -797,20 +805,24 @@ void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned cha
 
 void VillageIndex::measure_in(int projected_epsg) {
     m_impl->metric_epsg = projected_epsg;
-    m_impl->to_metres.reset();
 }
 
 std::size_t VillageIndex::size() const {
     return m_impl->codes.size();
 }
 
-std::optional<std::string> VillageIndex::containing(double lon, double lat) const {
-    Impl& d = *m_impl;
+VillageIndex::Query::Query(const VillageIndex& index) {
+    index.m_impl->build_grid();
+    m_state = std::make_unique<State>(*index.m_impl);
+}
+
+VillageIndex::Query::~Query() = default;
+
+std::optional<std::string> VillageIndex::Query::containing(double lon, double lat) {
+    State& q = *m_state;
+    const Impl& d = q.d;
     if (!std::isfinite(lon) || !std::isfinite(lat)) {
         return std::nullopt; // GEOS refuses such points: they are in no village
-    }
-    if (!d.grid_ready) {
-        d.build_grid();
     }
     if (d.columns == 0) {
         return std::nullopt;
@@ -824,19 +836,38 @@ std::optional<std::string> VillageIndex::containing(double lon, double lat) cons
         if (lon < shape.min_x || lon > shape.max_x || lat < shape.min_y || lat > shape.max_y) {
             continue;
         }
-        if (d.contains(v, lon, lat)) {
+        if (q.contains(v, lon, lat)) {
             return d.codes[v];
         }
     }
     return std::nullopt;
 }
 
+std::vector<VillageIndex::Share> VillageIndex::Query::along(const OGRGeometry& line) {
+    return m_state->shares(line, false);
+}
+
+std::vector<VillageIndex::Share> VillageIndex::Query::under(const OGRGeometry& polygon) {
+    return m_state->shares(polygon, true);
+}
+
+VillageIndex::Query& VillageIndex::own_query() const {
+    if (!m_impl->own_query) {
+        m_impl->own_query = std::make_unique<Query>(*this);
+    }
+    return *m_impl->own_query;
+}
+
+std::optional<std::string> VillageIndex::containing(double lon, double lat) const {
+    return own_query().containing(lon, lat);
+}
+
 std::vector<VillageIndex::Share> VillageIndex::along(const OGRGeometry& line) const {
-    return m_impl->shares(line, false);
+    return own_query().along(line);
 }
 
 std::vector<VillageIndex::Share> VillageIndex::under(const OGRGeometry& polygon) const {
-    return m_impl->shares(polygon, true);
+    return own_query().under(polygon);
 }
 
 } // namespace xj::gis

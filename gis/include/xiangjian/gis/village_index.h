@@ -17,7 +17,8 @@ namespace xj::gis {
 /// Containment is decided in CGCS2000 lon/lat; lengths and areas are measured in the metric
 /// CRS given (a Gauss–Krüger zone).
 ///
-/// Not thread-safe: queries build GEOS geometries on demand. One thread at a time.
+/// Fill it first, then query: through a Query per thread (each has its own GEOS context), or
+/// through the index's own methods from one thread at a time.
 class VillageIndex {
 public:
     struct Village {
@@ -41,10 +42,28 @@ public:
     /// types through OGR). Throws on WKB that is not a geometry.
     void add_wkb(const std::string& code, std::span<const unsigned char> wkb);
 
-    /// The metric CRS of lengths and areas (before the first line or polygon).
+    /// The metric CRS of lengths and areas (before the first query).
     void measure_in(int projected_epsg);
 
     std::size_t size() const;
+
+    /// The queries of one thread. The index must not change while it exists.
+    class Query {
+    public:
+        explicit Query(const VillageIndex& index);
+        ~Query();
+        Query(const Query&) = delete;
+        Query& operator=(const Query&) = delete;
+
+        std::optional<std::string> containing(double lon, double lat);
+        std::vector<Share> along(const OGRGeometry& line);
+        std::vector<Share> under(const OGRGeometry& polygon);
+
+    private:
+        struct State;
+        std::unique_ptr<State> m_state;
+    };
+
     /// The village containing the point, if any (on a shared boundary: the first added).
     std::optional<std::string> containing(double lon, double lat) const;
     /// Each village a line crosses, with the length inside it, in the order of their codes.
@@ -53,6 +72,7 @@ public:
     std::vector<Share> under(const OGRGeometry& polygon) const;
 
 private:
+    Query& own_query() const;
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
