@@ -247,3 +247,20 @@ TEST_F(ProjectImport, AProjectOnSeveralRowsGetsEverySiteAndTheLinksOfAll) {
     EXPECT_GE(links_of_p1, 1u);
     EXPECT_EQ(store->projects()[0].name, "供水工程");
 }
+
+TEST_F(ProjectImport, ARowWithoutAnIdFailsTheImportWhereverItIs) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const std::string csv = write("last.csv", "项目编号,项目名称,经度,纬度\n"
+                                              "E-1,好的,112.47,34.15\n"
+                                              "E-2,也好,112.47,34.15\n"
+                                              ",没有编号,112.47,34.15\n");
+    try {
+        import(csv, options);
+        FAIL() << "a row without a project id was let through";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("last.csv, row 4"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+}

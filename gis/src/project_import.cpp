@@ -6,6 +6,7 @@
 #include "xiangjian/gis/polygon_repair.h"
 #include "xiangjian/gis/village_index.h"
 
+#include <atomic>
 #include <charconv>
 #include <condition_variable>
 #include <cstdio>
@@ -208,10 +209,12 @@ struct Incoming {
     std::size_t last_row = 0; ///< index of its last row in the source
 };
 
-/// Reads the source and links its rows to the villages on a second core while the store's
-/// thread (the only one that may touch the store) reads the villages and then writes the
-/// projects, taking each as soon as its last row is linked. Rows are linked in the order of
-/// the file, so the first bad row is reported as before; nothing the worker throws is lost.
+/// Reads the source and locates its rows among the villages on a second core while the
+/// store's thread (the only one that may touch the store) reads the villages and then writes
+/// the projects. Rows are located in any order, by the worker and by the store's thread when
+/// it would otherwise wait (lines cost GEOS work), each with its own index query; they are
+/// assembled into projects by either thread, one at a time, in the order of the file, so the
+/// first bad row is reported as before and the reports keep their order.
 class Linker {
 public:
     Linker(const std::string& path, const ProjectImportOptions& options,
@@ -240,17 +243,11 @@ public:
     /// An error of reading the source takes precedence over `current` (the importer read
     /// the source first): rethrows the one to report.
     [[noreturn]] void rethrow_first(std::exception_ptr current) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_changed.wait(lock, [&] { return m_read || m_error; });
-            if (!m_read) {
-                std::rethrow_exception(m_error);
-            }
-        }
+        source();
         std::rethrow_exception(current);
     }
 
-    /// Starts linking; the index, the codes and the stored projects must stay unchanged and
+    /// Starts locating; the index, the codes and the stored projects must stay unchanged and
     /// alive until the end.
     void link(VillageIndex& index, const std::unordered_set<std::string>& unit_codes,
               int metric_epsg) {
@@ -263,30 +260,24 @@ public:
 
     std::size_t projects() const { return m_incoming.size(); } ///< after source()
 
-    /// Project k (in order of first appearance), once its last row is linked, and how many
-    /// rows are linked by then. Rethrows what linking threw.
+    /// Project k (in order of first appearance), once all its rows are assembled, and how
+    /// many rows are by then. Rethrows the error of the first bad row.
     std::pair<Incoming*, std::size_t> take(std::size_t k) {
-        std::unique_lock lock(m_mutex);
-        m_wanted = m_incoming[k].last_row + 1;
-        m_changed.wait(lock, [&] { return m_linked >= m_wanted || m_error; });
-        if (m_linked < m_wanted) {
-            std::rethrow_exception(m_error);
-        }
-        return {&m_incoming[k], m_linked};
+        assemble_through(m_incoming[k].last_row);
+        return {&m_incoming[k], m_assembled.load(std::memory_order_acquire)};
     }
 
-    /// A write failed: a bad row anywhere in the file takes precedence (the importer linked
-    /// every row before it wrote), so wait for the linking to end and rethrow the one to
-    /// report.
-    [[noreturn]] void rethrow_first_of_write(std::exception_ptr write_error) {
-        {
-            std::unique_lock lock(m_mutex);
-            m_wanted = m_data.features.size();
-            m_changed.wait(lock, [&] { return m_linked == m_wanted || m_error; });
-            if (m_error) {
-                std::rethrow_exception(m_error);
-            }
+    /// Every row assembled (rows of no project too: an empty id is an error wherever it is).
+    void check_every_row() {
+        if (!m_located.empty()) {
+            assemble_through(m_located.size() - 1);
         }
+    }
+
+    /// A write failed: a bad row anywhere in the file takes precedence (the importer checked
+    /// every row before it wrote), so assemble the rest and rethrow the one to report.
+    [[noreturn]] void rethrow_first_of_write(std::exception_ptr write_error) {
+        check_every_row();
         std::rethrow_exception(write_error);
     }
 
@@ -298,13 +289,54 @@ public:
     }
 
 private:
+    static constexpr std::size_t no_row = static_cast<std::size_t>(-1);
+
+    /// Rows up to `last` located (helping the worker, or waiting for it) and assembled.
+    void assemble_through(std::size_t last) {
+        while (m_assembled.load(std::memory_order_acquire) <= last) {
+            {
+                const std::lock_guard lock(m_assembly);
+                assemble_located();
+                if (m_bad_row <= last) {
+                    std::rethrow_exception(m_bad_row_error);
+                }
+            }
+            const std::size_t row = m_assembled.load(std::memory_order_acquire);
+            if (row > last || m_located[row].done.load(std::memory_order_acquire)) {
+                continue;
+            }
+            if (!locate_next(main_query())) { // every row is taken: wait for this one
+                std::unique_lock lock(m_mutex);
+                m_wanted = row;
+                m_changed.wait(lock,
+                               [&] { return m_located[row].done.load(std::memory_order_acquire); });
+                m_wanted = no_row;
+            }
+        }
+    }
+
+    /// Where a row's site lies, found on any thread.
+    struct Located {
+        std::atomic<bool> done{false};
+        std::exception_ptr error; ///< a geometry that cannot be a site
+        std::unique_ptr<OGRGeometry> geometry;
+        std::string kind;   ///< point, line, polygon
+        std::string repair; ///< how its polygon was repaired, if it was
+        std::string code;   ///< the village code the row gives
+        bool code_known = false;
+        std::optional<std::string> village;      ///< of a point
+        std::vector<VillageIndex::Share> shares; ///< of a line or polygon
+    };
+
     void run(const std::stop_token& stop) {
         try {
             m_data = read_vector_source(m_path, m_options.source);
             m_columns = find_columns(m_data, m_options);
             group();
         } catch (...) {
-            fail(std::current_exception());
+            const std::lock_guard lock(m_mutex);
+            m_error = std::current_exception();
+            m_changed.notify_all();
             return;
         }
         {
@@ -312,34 +344,72 @@ private:
             m_read = true;
             m_changed.notify_all();
             m_changed.wait(lock, [&] { return m_index != nullptr || stop.stop_requested(); });
-        }
-        try {
-            for (std::size_t i = 0; i < m_data.features.size() && !stop.stop_requested(); ++i) {
-                link_row(m_data.features[i]);
-                const std::lock_guard lock(m_mutex);
-                m_linked = i + 1;
-                if (m_linked == m_wanted) { // the writer waits for this row
-                    m_changed.notify_all();
-                }
+            if (stop.stop_requested()) {
+                return;
             }
-        } catch (...) {
-            fail(std::current_exception());
+        }
+        VillageIndex::Query query(*m_index);
+        while (!stop.stop_requested() && locate_next(query)) {
+            // Assembling too, when the store's thread is not at it (it writes meanwhile).
+            if (const std::unique_lock lock(m_assembly, std::try_to_lock); lock) {
+                assemble_located(64);
+            }
         }
     }
 
-    void fail(std::exception_ptr error) {
+    /// Assembles the rows located so far, in order (at most `limit`); stops at a bad row.
+    /// Under m_assembly.
+    void assemble_located(std::size_t limit = no_row) {
+        for (std::size_t done = 0; done < limit && m_bad_row == no_row; ++done) {
+            const std::size_t row = m_assembled.load(std::memory_order_relaxed);
+            if (row == m_located.size() || !m_located[row].done.load(std::memory_order_acquire)) {
+                return;
+            }
+            try {
+                assemble(row);
+            } catch (...) {
+                m_bad_row = row;
+                m_bad_row_error = std::current_exception();
+                return;
+            }
+            m_assembled.store(row + 1, std::memory_order_release);
+        }
+    }
+
+    VillageIndex::Query& main_query() {
+        if (!m_main_query) {
+            m_main_query.emplace(*m_index);
+        }
+        return *m_main_query;
+    }
+
+    /// Locates the next row no thread has taken; false when there is none.
+    bool locate_next(VillageIndex::Query& query) {
+        const std::size_t row = m_next.fetch_add(1);
+        if (row >= m_located.size()) {
+            return false;
+        }
+        Located& located = m_located[row];
+        try {
+            locate(m_data.features[row], located, query);
+        } catch (...) {
+            located.error = std::current_exception();
+        }
+        located.done.store(true, std::memory_order_release);
         const std::lock_guard lock(m_mutex);
-        m_error = std::move(error);
-        m_changed.notify_all();
+        if (m_wanted == row) {
+            m_changed.notify_all();
+        }
+        return true;
     }
 
     /// Which rows make each project (a project may have several sites): every project gets
-    /// its place, in order of first appearance, before any row is linked.
+    /// its place, in order of first appearance, before any row is located.
     void group() {
         for (std::size_t i = 0; i < m_data.features.size(); ++i) {
             std::string id = cell(m_data.features[i], m_columns.id);
             if (id.empty()) {
-                continue; // reported when its row is linked, in order
+                continue; // reported when its row is assembled, in order
             }
             const auto [entry, is_new] = m_position.try_emplace(std::move(id), m_incoming.size());
             if (is_new) {
@@ -347,10 +417,50 @@ private:
             }
             m_incoming[entry->second].last_row = i;
         }
+        m_located = std::vector<Located>(m_data.features.size());
     }
 
-    void link_row(SourceFeature& feature) {
+    /// The geometry checks of a row and its villages. Errors are the row's, reported when it
+    /// is assembled, after those of its attributes.
+    void locate(SourceFeature& feature, Located& out, VillageIndex::Query& query) const {
         const SourceData& data = m_data;
+        if (!feature.geometry) {
+            return; // a row of attributes only
+        }
+        const std::string id = cell(feature, m_columns.id);
+        out.kind = site_kind(*feature.geometry);
+        if (out.kind.empty()) {
+            throw Error(data.cite(feature) + " (" + id + "): a " +
+                        feature.geometry->getGeometryName() +
+                        "; a site is a point, a line or a polygon");
+        }
+        if (feature.geometry->IsEmpty()) {
+            throw Error(data.cite(feature) + " (" + id + "): empty geometry");
+        }
+        out.geometry = std::move(feature.geometry);
+        if (out.kind == "polygon") {
+            RepairedPolygon repaired = checked_multipolygon(*out.geometry);
+            out.repair = repaired.repair;
+            out.geometry = std::move(repaired.geometry);
+        }
+        // Linked to villages by code when the row gives one, else where the site lies.
+        out.code = core::admin_code::padded(cell(feature, m_columns.village));
+        if (!out.code.empty()) {
+            out.code_known = m_unit_codes->count(out.code) != 0;
+        } else if (out.kind == "point") {
+            const OGRPoint* point = out.geometry->toPoint();
+            out.village = query.containing(point->getX(), point->getY());
+        } else {
+            out.shares =
+                out.kind == "line" ? query.along(*out.geometry) : query.under(*out.geometry);
+        }
+    }
+
+    /// A located row into its project, in the order of the file.
+    void assemble(std::size_t row) {
+        const SourceData& data = m_data;
+        const SourceFeature& feature = data.features[row];
+        Located& located = m_located[row];
         const std::string id = cell(feature, m_columns.id);
         if (id.empty()) {
             throw Error(data.cite(feature) + ": the project id is empty");
@@ -362,33 +472,19 @@ private:
                                             stored == m_stored.end() ? nullptr : &stored->second);
             target.township = cell(feature, m_columns.township);
         }
-        if (!feature.geometry) {
-            return; // a row of attributes only
+        if (located.error) {
+            std::rethrow_exception(located.error);
         }
-        const std::string kind = site_kind(*feature.geometry);
-        if (kind.empty()) {
-            throw Error(data.cite(feature) + " (" + id + "): a " +
-                        feature.geometry->getGeometryName() +
-                        "; a site is a point, a line or a polygon");
+        if (!located.geometry) {
+            return;
         }
-        if (feature.geometry->IsEmpty()) {
-            throw Error(data.cite(feature) + " (" + id + "): empty geometry");
-        }
-        std::unique_ptr<OGRGeometry> geometry = std::move(feature.geometry);
-        if (kind == "polygon") {
-            RepairedPolygon repaired = checked_multipolygon(*geometry);
-            if (!repaired.repair.empty()) {
-                m_repairs.push_back(data.cite(feature) + " (" + id + "): " + repaired.repair);
-            }
-            geometry = std::move(repaired.geometry);
+        if (!located.repair.empty()) {
+            m_repairs.push_back(data.cite(feature) + " (" + id + "): " + located.repair);
         }
         std::string site_name = cell(feature, m_columns.site);
         if (site_name.empty()) {
             site_name = target.project.name;
         }
-
-        // Link to villages: by code when the row gives one, else where the site lies.
-        const std::string code = core::admin_code::padded(cell(feature, m_columns.village));
         auto add_link = [&](const std::string& village, const std::string& how,
                             std::optional<double> length, std::optional<double> area) {
             for (auto& link : target.links) {
@@ -400,56 +496,64 @@ private:
             }
             target.links.push_back({id, village, how, length, area});
         };
-        if (!code.empty()) {
-            if (m_unit_codes->count(code) == 0) {
-                m_unmatched.push_back(data.cite(feature) + " (" + id + "): village code " + code +
-                                      " is not in the project");
+        const std::string& kind = located.kind;
+        if (!located.code.empty()) {
+            if (!located.code_known) {
+                m_unmatched.push_back(data.cite(feature) + " (" + id + "): village code " +
+                                      located.code + " is not in the project");
             } else {
-                add_link(code, "code", std::nullopt, std::nullopt);
+                add_link(located.code, "code", std::nullopt, std::nullopt);
             }
         } else if (kind == "point") {
-            const OGRPoint* point = geometry->toPoint();
-            if (auto village = m_index->containing(point->getX(), point->getY())) {
-                add_link(*village, "point", std::nullopt, std::nullopt);
+            if (located.village) {
+                add_link(*located.village, "point", std::nullopt, std::nullopt);
             } else {
                 m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         } else {
-            const auto shares =
-                kind == "line" ? m_index->along(*geometry) : m_index->under(*geometry);
-            for (const auto& share : shares) {
+            for (const auto& share : located.shares) {
                 add_link(share.code, kind,
                          kind == "line" ? std::optional<double>(share.measure) : std::nullopt,
                          kind == "polygon" ? std::optional<double>(share.measure) : std::nullopt);
             }
-            if (shares.empty()) {
+            if (located.shares.empty()) {
                 m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         }
-        target.sites.push_back({id, std::move(site_name), std::move(geometry)});
+        target.sites.push_back({id, std::move(site_name), std::move(located.geometry)});
+        located.shares = {};
     }
 
     const std::string m_path;
     const ProjectImportOptions& m_options;
     const std::unordered_map<std::string, core::Project>& m_stored;
-    // Written by the worker before m_read is set, read-only after.
+    // Written by the worker before m_read is set, read-only after (but the geometries, which
+    // the thread that locates a row moves out).
     SourceData m_data;
     Columns m_columns{};
     std::unordered_map<std::string, std::size_t> m_position; ///< id → index in m_incoming
-    std::vector<Incoming> m_incoming; ///< project k is the store's once k's rows are linked
-    // The worker's alone until finish().
+    std::vector<Located> m_located;                          ///< one a row
+    std::atomic<std::size_t> m_next{0};                      ///< the next row to locate
+    // Assembly, by one thread at a time (either), in the order of the rows. The store's
+    // thread takes a project once m_assembled is past its last row.
+    std::mutex m_assembly;
+    std::atomic<std::size_t> m_assembled{0};
+    std::vector<Incoming> m_incoming;
     std::vector<std::string> m_repairs;
     std::vector<std::string> m_unmatched;
+    std::size_t m_bad_row = no_row; ///< the first row that cannot be imported
+    std::exception_ptr m_bad_row_error;
+    // The store's thread's alone.
+    std::optional<VillageIndex::Query> m_main_query;
     // Shared, under the mutex.
     std::mutex m_mutex;
     std::condition_variable m_changed;
     bool m_read = false;
     VillageIndex* m_index = nullptr;
     const std::unordered_set<std::string>* m_unit_codes = nullptr;
-    std::size_t m_linked = 0;
-    std::size_t m_wanted = 0; ///< rows the writer waits for
-    std::exception_ptr m_error;
-    std::jthread m_thread; // last: started once everything it uses exists
+    std::size_t m_wanted = no_row; ///< the row the store's thread waits for
+    std::exception_ptr m_error;    ///< of reading the source
+    std::jthread m_thread;         // last: started once everything it uses exists
 };
 
 } // namespace
@@ -553,6 +657,7 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
             progress(rows, data.features.size());
         }
     }
+    linker.check_every_row();
     linker.finish(report);
     report.notes.push_back(std::to_string(linker.projects()) + " projects, " +
                            std::to_string(linked) + " project–village links (" +
