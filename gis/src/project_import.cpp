@@ -202,7 +202,7 @@ bool same_sites(const std::vector<const ProjectSite*>& stored,
 
 /// A project as the file gives it: attributes, sites and the villages they are linked to.
 struct Incoming {
-    core::Project project;
+    core::Project project; ///< with township and village codes once complete
     std::vector<ProjectSite> sites;
     std::vector<core::ProjectVillage> links;
     std::string township;     ///< the township column of its first row
@@ -475,9 +475,18 @@ private:
         if (located.error) {
             std::rethrow_exception(located.error);
         }
-        if (!located.geometry) {
-            return;
+        if (located.geometry) {
+            add_site(row, located, target, id);
         }
+        if (target.last_row == row) {
+            complete(target);
+        }
+    }
+
+    /// A located site into its project, with its links and what the report says of it.
+    void add_site(std::size_t row, Located& located, Incoming& target, const std::string& id) {
+        const SourceData& data = m_data;
+        const SourceFeature& feature = data.features[row];
         if (!located.repair.empty()) {
             m_repairs.push_back(data.cite(feature) + " (" + id + "): " + located.repair);
         }
@@ -522,6 +531,26 @@ private:
         }
         target.sites.push_back({id, std::move(site_name), std::move(located.geometry)});
         located.shares = {};
+    }
+
+    /// A project whose rows are all assembled: its township and village follow from its links
+    /// when the file gives none.
+    void complete(Incoming& in) const {
+        core::Project& project = in.project;
+        if (project.village_code.empty() && in.links.size() == 1) {
+            project.village_code = in.links.front().village_code;
+        }
+        if (project.township_code.empty() && !in.links.empty()) {
+            project.township_code = core::admin_code::parent_of(in.links.front().village_code);
+        }
+        if (!in.township.empty()) {
+            project.township_code = core::admin_code::padded(in.township);
+        }
+        for (std::string* code : {&project.township_code, &project.village_code}) {
+            if (!code->empty() && m_unit_codes->count(*code) == 0) {
+                *code = ""; // the foreign key would refuse it; already reported as unmatched
+            }
+        }
     }
 
     const std::string m_path;
@@ -610,22 +639,6 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
         }
         try {
             const std::string& id = in.project.id;
-            // A project's township and village follow from its links when the file gives none.
-            if (in.project.village_code.empty() && in.links.size() == 1) {
-                in.project.village_code = in.links.front().village_code;
-            }
-            if (in.project.township_code.empty() && !in.links.empty()) {
-                in.project.township_code =
-                    core::admin_code::parent_of(in.links.front().village_code);
-            }
-            if (!in.township.empty()) {
-                in.project.township_code = core::admin_code::padded(in.township);
-            }
-            for (std::string* code : {&in.project.township_code, &in.project.village_code}) {
-                if (!code->empty() && unit_codes.count(*code) == 0) {
-                    *code = ""; // the foreign key would refuse it; already reported as unmatched
-                }
-            }
             const auto stored = projects.find(id);
             if (stored == projects.end()) { // new: plain inserts, nothing to look up or remove
                 ++report.added;
