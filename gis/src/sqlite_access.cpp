@@ -17,7 +17,7 @@ void Statement::reset() {
 
 Statement& Statement::text(int index, std::string_view value) {
     sqlite3_bind_text(m_statement, index, value.data(), static_cast<int>(value.size()),
-                      SQLITE_TRANSIENT);
+                      SQLITE_STATIC);
     return *this;
 }
 
@@ -49,7 +49,10 @@ Statement& Statement::integer(int index, std::optional<long long> value) {
 
 Statement& Statement::date(int index, std::optional<core::Date> value) {
     if (value) {
-        return text(index, value->iso());
+        const std::string iso = value->iso();
+        sqlite3_bind_text(m_statement, index, iso.data(), static_cast<int>(iso.size()),
+                          SQLITE_TRANSIENT);
+        return *this;
     }
     sqlite3_bind_null(m_statement, index);
     return *this;

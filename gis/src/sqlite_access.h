@@ -29,13 +29,13 @@ public:
     Statement& operator=(const Statement&) = delete;
     ~Statement();
 
-    // Parameters count from 1, as in SQL. Text is copied by SQLite.
+    // Parameters count from 1, as in SQL. Text and blobs are not copied: they must stay alive
+    // until the statement has been stepped (dates, made here, are copied).
     Statement& text(int index, std::string_view value);
     Statement& nullable_text(int index, std::string_view value); ///< NULL when empty
     Statement& real(int index, std::optional<double> value);
     Statement& integer(int index, std::optional<long long> value);
     Statement& date(int index, std::optional<core::Date> value); ///< ISO text, as GDAL writes
-    /// The bytes must stay alive until the statement has been stepped.
     Statement& blob(int index, std::span<const unsigned char> value);
 
     /// Advances to the next row: false when there is none. Throws "context: SQLite's reason".
