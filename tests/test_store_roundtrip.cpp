@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 #include <ogr_geometry.h>
 #include <sqlite3.h>
+#include <thread>
 
 using namespace xj;
 using gis::GpkgStore;
@@ -393,4 +394,26 @@ TEST_F(StoreRoundTrip, TheSpatialIndexIsPackedEvenWhenSqliteIsInDefensiveMode) {
     const std::string path = store->location();
     EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom"), "2000");
     EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+}
+
+TEST_F(StoreRoundTrip, AWriteOutsideATransactionIsOneUnitWithItsLayerBookkeeping) {
+    const std::string path = store->location();
+    const std::string before = test::sql_scalar(
+        path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'project_villages'");
+    // The second village is unknown: the foreign key refuses it, and the first goes too.
+    EXPECT_THROW(store->add_project_villages(
+                     {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt},
+                      {"RY2018-002", "410326209999", "code", std::nullopt, std::nullopt}}),
+                 Error);
+    EXPECT_TRUE(store->project_villages().empty());
+    EXPECT_EQ(test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'project_villages'"),
+              before);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5)); // last_change counts in ms
+    store->add_project_villages(
+        {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt}});
+    EXPECT_EQ(store->project_villages().size(), 1u);
+    EXPECT_NE(test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'project_villages'"),
+              before);
 }

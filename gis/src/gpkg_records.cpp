@@ -158,6 +158,7 @@ void bind_project(Statement& statement, const core::Project& project) {
 } // namespace
 
 void GpkgStore::upsert_project(const core::Project& project) {
+    WriteScope scope(*this);
     auto statement = m_sql->prepare(
         std::string{"INSERT INTO projects ("} + project_columns +
         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
@@ -172,9 +173,11 @@ void GpkgStore::upsert_project(const core::Project& project) {
     statement.run("cannot write project " + project.id + " to projects");
     changed("projects");
     rows_written("projects");
+    scope.done();
 }
 
 void GpkgStore::add_project(const core::Project& project) {
+    WriteScope scope(*this);
     auto statement = m_sql->prepare(
         std::string{"INSERT INTO projects ("} + project_columns +
         ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
@@ -182,6 +185,7 @@ void GpkgStore::add_project(const core::Project& project) {
     statement.run("cannot write project " + project.id + " to projects");
     changed("projects");
     rows_written("projects");
+    scope.done();
 }
 
 std::vector<core::Project> GpkgStore::projects() const {
@@ -219,6 +223,7 @@ void GpkgStore::add_site(const ProjectSite& site) {
         throw Error("site '" + site.name + "' of project " + site.project_id + " has no geometry");
     }
     const char* table = site_table_for(*site.geometry);
+    WriteScope scope(*this);
     OGREnvelope extent;
     const auto blob = gpkg_blob(*site.geometry, storage_epsg,
                                 table != std::string_view{"project_points"}, extent);
@@ -229,6 +234,7 @@ void GpkgStore::add_site(const ProjectSite& site) {
                   table);
     changed(table, &extent);
     rows_written(table);
+    scope.done();
 }
 
 std::vector<ProjectSite> GpkgStore::sites() const {
@@ -252,6 +258,7 @@ std::vector<ProjectSite> GpkgStore::sites() const {
 }
 
 void GpkgStore::remove_sites(const std::string& project_id) {
+    WriteScope scope(*this);
     for (const char* table : site_tables) {
         need_indexes(table);
         m_sql->prepare(std::string{"DELETE FROM "} + table + " WHERE project_id = ?1")
@@ -261,10 +268,12 @@ void GpkgStore::remove_sites(const std::string& project_id) {
             changed(table);
         }
     }
+    scope.done();
 }
 
 void GpkgStore::replace_project_villages(const std::string& project_id,
                                          const std::vector<core::ProjectVillage>& villages) {
+    WriteScope scope(*this);
     m_sql->prepare("DELETE FROM project_villages WHERE project_id = ?1")
         .text(1, project_id)
         .run("cannot remove villages of project " + project_id + " from project_villages");
@@ -272,9 +281,11 @@ void GpkgStore::replace_project_villages(const std::string& project_id,
         changed("project_villages");
     }
     add_project_villages(villages);
+    scope.done();
 }
 
 void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& villages) {
+    WriteScope scope(*this);
     for (const auto& village : villages) {
         m_sql
             ->prepare("INSERT INTO project_villages (project_id, village_code, matched_by, "
@@ -291,6 +302,7 @@ void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& vi
         changed("project_villages");
         rows_written("project_villages", villages.size());
     }
+    scope.done();
 }
 
 std::vector<core::ProjectVillage> GpkgStore::project_villages() const {

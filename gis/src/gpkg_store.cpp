@@ -190,8 +190,31 @@ void GpkgStore::changed(const char* table, const OGREnvelope* grown) {
     if (grown != nullptr) {
         extent.Merge(*grown);
     }
-    if (!m_in_transaction) {
-        write_contents();
+}
+
+GpkgStore::WriteScope::WriteScope(GpkgStore& store) : m_store(store) {
+    if (!m_store.m_in_transaction) {
+        m_store.m_sql->execute("SAVEPOINT xj_write", m_store.m_path + ": starting a write");
+        m_open = true;
+    }
+}
+
+void GpkgStore::WriteScope::done() {
+    if (m_open) {
+        m_store.write_contents();
+        m_store.m_sql->execute("RELEASE xj_write", m_store.m_path + ": committing a write");
+        m_open = false;
+    }
+}
+
+GpkgStore::WriteScope::~WriteScope() {
+    if (m_open) {
+        m_store.m_changed.clear();
+        try {
+            m_store.m_sql->execute("ROLLBACK TO xj_write; RELEASE xj_write",
+                                   m_store.m_path + ": undoing a write");
+        } catch (...) { // a destructor must not throw; the write's own error is what matters
+        }
     }
 }
 

@@ -100,9 +100,23 @@ private:
 
     /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
     /// last change) up to date for what it writes itself; for these rows the store does,
-    /// at once outside a transaction, else just before the commit.
+    /// just before the commit.
     void changed(const char* table, const OGREnvelope* grown = nullptr);
     void write_contents();
+    /// One call's writes as one unit (with their gpkg_contents update) when no transaction
+    /// is open: a savepoint, released by done(), rolled back if the call throws first.
+    class WriteScope {
+    public:
+        explicit WriteScope(GpkgStore& store);
+        WriteScope(const WriteScope&) = delete;
+        WriteScope& operator=(const WriteScope&) = delete;
+        ~WriteScope();
+        void done();
+
+    private:
+        GpkgStore& m_store;
+        bool m_open = false;
+    };
     /// Bulk loads: counts the rows written to `table` in this transaction; once they are many,
     /// and many against the table, its own indexes and the trigger of its spatial index are
     /// dropped (inside the transaction) and built again in one pass at the commit, from
