@@ -672,6 +672,74 @@ struct VillageIndex::Query::State {
         return 0;
     }
 
+    /// The x, y pairs of each part of a 2D line; nothing for other geometries.
+    static std::vector<std::vector<double>> line_parts(const OGRGeometry& site) {
+        std::vector<std::vector<double>> parts;
+        if (site.Is3D() || site.IsMeasured()) {
+            return parts;
+        }
+        const auto add = [&](const OGRLineString& line) {
+            std::vector<double>& xy =
+                parts.emplace_back(2 * static_cast<std::size_t>(line.getNumPoints()));
+            line.getPoints(xy.data(), 2 * sizeof(double), xy.data() + 1, 2 * sizeof(double));
+        };
+        const OGRwkbGeometryType type = wkbFlatten(site.getGeometryType());
+        if (type == wkbLineString) {
+            add(*site.toLineString());
+        } else if (type == wkbMultiLineString) {
+            for (const OGRLineString* line : *site.toMultiLineString()) {
+                add(*line);
+            }
+        }
+        if (std::any_of(parts.begin(), parts.end(), [](const auto& xy) { return xy.empty(); })) {
+            parts.clear();
+        }
+        return parts;
+    }
+
+    /// The line surely meets no ring of village v, nor lies inside it: no segment of the line
+    /// can touch an edge (some orientation test puts both ends strictly on one side) and its
+    /// first point is outside. Anything the filter cannot decide counts as meeting.
+    bool apart(std::uint32_t v, const std::vector<std::vector<double>>& line) const {
+        const Impl::Shape& shape = d.shapes[v];
+        for (std::uint32_t p = shape.first_polygon; p < shape.first_polygon + shape.polygons; ++p) {
+            for (std::uint32_t r = d.polygons[p].first_ring;
+                 r < d.polygons[p].first_ring + d.polygons[p].rings; ++r) {
+                const double* ring = d.xy.data() + 2 * d.rings[r].first;
+                for (std::uint32_t i = 0; i + 1 < d.rings[r].points; ++i) {
+                    const double ax = ring[2 * i], ay = ring[2 * i + 1];
+                    const double bx = ring[2 * i + 2], by = ring[2 * i + 3];
+                    for (const auto& xy : line) {
+                        for (std::size_t j = 0; j + 3 < xy.size(); j += 2) {
+                            if (segments_may_meet(ax, ay, bx, by, xy[j], xy[j + 1], xy[j + 2],
+                                                  xy[j + 3])) {
+                                return false;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return d.locate(v, line.front()[0], line.front()[1]) == Location::exterior;
+    }
+
+    /// False only when segments a–b and p–q surely do not meet.
+    static bool segments_may_meet(double ax, double ay, double bx, double by, double px, double py,
+                                  double qx, double qy) {
+        if (std::max(ax, bx) < std::min(px, qx) || std::max(px, qx) < std::min(ax, bx) ||
+            std::max(ay, by) < std::min(py, qy) || std::max(py, qy) < std::min(ay, by)) {
+            return false;
+        }
+        const int p_side = orientation_filter(ax, ay, bx, by, px, py);
+        const int q_side = orientation_filter(ax, ay, bx, by, qx, qy);
+        if (p_side != 2 && q_side != 2 && p_side * q_side > 0) {
+            return false;
+        }
+        const int a_side = orientation_filter(px, py, qx, qy, ax, ay);
+        const int b_side = orientation_filter(px, py, qx, qy, bx, by);
+        return !(a_side != 2 && b_side != 2 && a_side * b_side > 0);
+    }
+
     std::vector<Share> shares(const OGRGeometry& site, bool area) {
         OGREnvelope box;
         site.getEnvelope(&box);
@@ -690,10 +758,16 @@ struct VillageIndex::Query::State {
             }
             to_metres_epsg = d.metric_epsg;
         }
+        const std::vector<std::vector<double>> line =
+            area ? std::vector<std::vector<double>>{} : line_parts(site);
         GEOSGeometry* query = to_geos(site);
         try {
             for (const std::uint32_t v : found) {
-                // A village the site does not meet gives an empty part, measured 0.
+                // A village the site does not meet gives an empty part, measured 0: the
+                // intersection is skipped when the line is surely apart from it.
+                if (!line.empty() && apart(v, line)) {
+                    continue;
+                }
                 GEOSGeometry* shape = make_shape(v);
                 GEOSGeometry* part = GEOSIntersection_r(context, shape, query);
                 GEOSGeom_destroy_r(context, shape);
