@@ -227,8 +227,10 @@ void GpkgStore::rows_written(const char* table, std::size_t rows) {
     count += rows;
     // Looked at when the count passes 1024, 2048, 4096 …: rebuilding reads the whole table,
     // so it pays when the new rows are a good part of it.
+    const bool indexes = m_deferred_indexes.count(table) == 0 && m_keep_indexes.count(table) == 0;
+    const bool rtree = m_deferred_rtrees.count(table) == 0;
     if (count < 1024 || std::bit_floor(count) == std::bit_floor(std::max<std::size_t>(before, 1)) ||
-        m_deferred.count(table) != 0 || m_keep_indexes.count(table) != 0) {
+        (!indexes && !rtree)) {
         return;
     }
     const std::string context = m_path + ": deferring the indexes of " + table;
@@ -239,60 +241,70 @@ void GpkgStore::rows_written(const char* table, std::size_t rows) {
             return;
         }
     }
-    Deferred deferred;
-    std::vector<std::string> names;
+    // The table's own indexes (not those of its UNIQUE constraints, which have no SQL), and
+    // the triggers that keep its spatial index as rows come and go.
+    std::vector<std::pair<std::string, std::string>> index_sql, trigger_sql; // name, SQL
     {
-        // The table's own indexes (not those of its UNIQUE constraints, which have no SQL),
-        // and the trigger that feeds its spatial index.
         auto index = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
                                     "AND tbl_name = ?1 AND sql IS NOT NULL");
         index.text(1, table);
-        while (index.step(context)) {
-            names.push_back(index.text(0));
-            deferred.indexes.push_back(index.text(1));
+        while (indexes && index.step(context)) {
+            index_sql.emplace_back(index.text(0), index.text(1));
         }
-        auto trigger =
-            m_sql->prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?1");
-        if (trigger.text(1, std::string{"rtree_"} + table + "_geom_insert").step(context)) {
-            deferred.rtree_trigger = trigger.text(0);
+        const std::string rtree_prefix = std::string{"rtree_"} + table + "_geom_";
+        auto trigger = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name IN (?1, ?2)");
+        const std::string insert = rtree_prefix + "insert", remove = rtree_prefix + "delete";
+        trigger.text(1, insert).text(2, remove);
+        while (rtree && trigger.step(context)) {
+            trigger_sql.emplace_back(trigger.text(0), trigger.text(1));
         }
     }
-    for (const std::string& name : names) {
+    std::vector<std::string>& deferred_indexes = m_deferred_indexes[table];
+    for (auto& [name, sql] : index_sql) {
         m_sql->execute("DROP INDEX \"" + name + "\"", context);
+        deferred_indexes.push_back(std::move(sql));
     }
-    if (!deferred.rtree_trigger.empty()) {
-        m_sql->execute(std::string{"DROP TRIGGER \"rtree_"} + table + "_geom_insert\"", context);
+    if (!trigger_sql.empty()) {
+        std::vector<std::string>& deferred_triggers = m_deferred_rtrees[table];
+        for (auto& [name, sql] : trigger_sql) {
+            m_sql->execute("DROP TRIGGER \"" + name + "\"", context);
+            deferred_triggers.push_back(std::move(sql));
+        }
     }
-    m_deferred.emplace(table, std::move(deferred));
 }
 
 void GpkgStore::restore_indexes(const std::string& table) {
-    const auto found = m_deferred.find(table);
-    if (found == m_deferred.end()) {
+    const auto found = m_deferred_indexes.find(table);
+    if (found == m_deferred_indexes.end()) {
         return;
     }
     const std::string context = m_path + ": rebuilding the indexes of " + table;
-    for (const std::string& index : found->second.indexes) {
+    for (const std::string& index : found->second) {
         m_sql->execute(index, context);
     }
-    if (!found->second.rtree_trigger.empty()) {
-        detail::rebuild_rtree(*m_sql, table, "geom");
-        m_sql->execute(found->second.rtree_trigger, context);
-    }
-    m_deferred.erase(found);
+    m_deferred_indexes.erase(found);
 }
 
 void GpkgStore::need_indexes(const std::string& table) {
     if (m_in_transaction) {
+        // Lookups by key need the B-tree indexes; the spatial index can wait for the commit.
         restore_indexes(table);
-        m_keep_indexes.insert(table); // looked up by key from now on: no more deferring
+        m_keep_indexes.insert(table);
     }
 }
 
 void GpkgStore::restore_all_indexes() {
-    while (!m_deferred.empty()) {
-        restore_indexes(m_deferred.begin()->first);
+    while (!m_deferred_indexes.empty()) {
+        restore_indexes(m_deferred_indexes.begin()->first);
     }
+    for (const auto& [table, triggers] : m_deferred_rtrees) {
+        detail::rebuild_rtree(*m_sql, table, "geom");
+        for (const std::string& trigger : triggers) {
+            m_sql->execute(trigger, m_path + ": restoring the spatial index triggers of " + table);
+        }
+    }
+    m_deferred_rtrees.clear();
     m_rows_written.clear();
     m_keep_indexes.clear();
 }
@@ -400,6 +412,9 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     if (access == Access::update) {
         ensure_spatial_indexes(*dataset);
         detail::execute(*dataset, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+        // Statement journals (a statement's own undo: every upsert, every delete with its
+        // triggers) and the sorts of CREATE INDEX in memory, not in temporary files.
+        detail::execute(*dataset, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory");
     }
     return std::unique_ptr<GpkgStore>(new GpkgStore(
         path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));
@@ -435,7 +450,8 @@ void GpkgStore::commit_transaction() {
 void GpkgStore::rollback_transaction() {
     m_changed.clear();
     m_rows_written.clear();
-    m_deferred.clear();
+    m_deferred_indexes.clear();
+    m_deferred_rtrees.clear();
     m_keep_indexes.clear();
     m_in_transaction = false;
     m_dataset->RollbackTransaction();

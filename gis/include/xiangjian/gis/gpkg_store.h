@@ -118,11 +118,12 @@ private:
         bool m_open = false;
     };
     /// Bulk loads: counts the rows written to `table` in this transaction; once they are many,
-    /// and many against the table, its own indexes and the trigger of its spatial index are
+    /// and many against the table, its own indexes and the triggers of its spatial index are
     /// dropped (inside the transaction) and built again in one pass at the commit, from
     /// sorted keys and boxes, instead of row by row. A rollback undoes both.
     void rows_written(const char* table, std::size_t rows = 1);
-    /// Before a lookup by key in `table`: its indexes back, and kept for the transaction.
+    /// Before a lookup by key in `table`: its B-tree indexes back, and kept for the
+    /// transaction (its spatial index is still rebuilt at the commit).
     void need_indexes(const std::string& table);
     void restore_indexes(const std::string& table);
     void restore_all_indexes();
@@ -132,14 +133,13 @@ private:
     /// GDAL's own SQLite connection; declared after the dataset so that its statements are
     /// finalized before GDAL closes it.
     std::unique_ptr<detail::Connection> m_sql;
-    std::map<std::string, OGREnvelope> m_changed; ///< table → extent grown (or none)
-    struct Deferred {
-        std::vector<std::string> indexes; ///< CREATE INDEX statements
-        std::string rtree_trigger;        ///< CREATE TRIGGER feeding the R-tree, if any
-    };
+    std::map<std::string, OGREnvelope> m_changed;      ///< table → extent grown (or none)
     std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
-    std::map<std::string, Deferred> m_deferred;        ///< by table
-    std::set<std::string> m_keep_indexes;              ///< looked up in this transaction
+    /// Set aside in this transaction, by table: CREATE INDEX, and the CREATE TRIGGERs that keep
+    /// its R-tree (rebuilt at the commit).
+    std::map<std::string, std::vector<std::string>> m_deferred_indexes;
+    std::map<std::string, std::vector<std::string>> m_deferred_rtrees;
+    std::set<std::string> m_keep_indexes; ///< looked up in this transaction
     int m_schema_version = 0;
     bool m_in_transaction = false;
 };
