@@ -216,8 +216,7 @@ TEST_F(ProjectImport, TheFirstBadRowIsReportedEvenWhenAnEarlierProjectCannotBeWr
         import(zero, options);
         FAIL() << "a planned quantity of 0 was stored";
     } catch (const Error& error) {
-        EXPECT_NE(std::string{error.what()}.find("project Q-1"), std::string::npos)
-            << error.what();
+        EXPECT_NE(std::string{error.what()}.find("project Q-1"), std::string::npos) << error.what();
     }
     EXPECT_TRUE(store->projects().empty());
     EXPECT_TRUE(store->sites().empty());
