@@ -5,7 +5,9 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/gpkg_store.h"
 
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
 
 using xj::gis::GpkgStore;
 using xj::gis::Migration;
@@ -97,4 +99,65 @@ TEST(Migrations, AVersion1ProjectGainsEveryLaterTable) {
     EXPECT_EQ(store->schema_version(), xj::gis::current_schema_version());
     EXPECT_TRUE(store->project_villages().empty());
     EXPECT_TRUE(store->photos().empty());
+}
+
+TEST(Migrations, Version5ChecksTheSameValuesWithoutInLists) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("v3.gpkg");
+    GpkgStore::create(path, xj::gis::schema_migrations().first(3)).reset();
+    {
+        const auto store =
+            GpkgStore::open(path, GpkgStore::Access::update, xj::gis::schema_migrations().first(3));
+        xj::core::Project project;
+        project.id = "P1";
+        project.name = "道路";
+        project.type = xj::core::ProjectType::road;
+        project.measure = xj::core::Measure::milestones;
+        store->add_project(project);
+    }
+    const auto store = GpkgStore::open(path, GpkgStore::Access::update);
+    EXPECT_EQ(store->schema_version(), 5);
+    ASSERT_EQ(store->projects().size(), 1u) << "the rows stay";
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    // No list of three or more values is left in a CHECK.
+    EXPECT_EQ(xj::test::sql_scalar(path,
+                                   "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                   "AND (instr(sql, 'level IN (') OR instr(sql, 'type IN (') "
+                                   "OR instr(sql, 'stage IN (') OR instr(sql, 'category IN (') "
+                                   "OR instr(sql, 'matched_by IN ('))"),
+              "0");
+
+    // The constraints refuse and accept what they did, for any writer.
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                                   drivers, nullptr, nullptr));
+    ASSERT_TRUE(dataset);
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    auto rejected = [&](const std::string& sql) {
+        CPLErrorReset();
+        OGRLayer* result = dataset->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+        if (result != nullptr) {
+            dataset->ReleaseResultSet(result);
+        }
+        return CPLGetLastErrorType() == CE_Failure;
+    };
+    EXPECT_TRUE(rejected("INSERT INTO projects (project_id, name, type, stage, measure) VALUES "
+                         "('P2', '桥', 'bridge', 'new_start', 'milestones')"));
+    EXPECT_TRUE(rejected("INSERT INTO projects (project_id, name, type, stage, measure) VALUES "
+                         "('P2', '桥', 'road', 'started', 'milestones')"));
+    EXPECT_FALSE(rejected("INSERT INTO projects (project_id, name, type, stage, measure) VALUES "
+                          "('P2', '桥', 'road', 'in_service', 'milestones')"));
+    EXPECT_TRUE(rejected("INSERT INTO admin_units (code, name, level) VALUES ('410326100201', "
+                         "'村', 'hamlet')"));
+    EXPECT_FALSE(rejected("INSERT INTO admin_units (code, name, level) VALUES ('410326100201', "
+                          "'村', 'village')"));
+    EXPECT_TRUE(rejected("INSERT INTO project_villages (project_id, village_code, matched_by) "
+                         "VALUES ('P2', '410326100201', 'guess')"));
+    EXPECT_FALSE(rejected("INSERT INTO project_villages (project_id, village_code, matched_by) "
+                          "VALUES ('P2', '410326100201', 'polygon')"));
+    EXPECT_TRUE(rejected("INSERT INTO problems (problem_id, project_id, raised_date, category, "
+                         "description) VALUES ('W1', 'P2', '2018-08-03', 'weather', '雨')"));
+    EXPECT_FALSE(rejected("INSERT INTO problems (problem_id, project_id, raised_date, category, "
+                          "description) VALUES ('W1', 'P2', '2018-08-03', 'funding', '资金')"));
+    CPLPopErrorHandler();
 }

@@ -187,3 +187,79 @@ TEST_F(ProjectImport, BadRowsFailTheWholeImport) {
     EXPECT_EQ(planned.added, 1u);
     EXPECT_TRUE(store->projects().empty());
 }
+
+TEST_F(ProjectImport, TheFirstBadRowIsReportedEvenWhenAnEarlierProjectCannotBeWritten) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    // Row 2 is readable but its project breaks a constraint of the database (a planned
+    // quantity of 0); row 4 has a stage no one knows. Rows are all checked before anything is
+    // written, so the bad row is what the user hears about.
+    const std::string csv = write("mixed.csv", "项目编号,项目名称,经度,纬度,计划工程量,建设阶段\n"
+                                               "Q-1,零工程量,112.47,34.15,0,前期\n"
+                                               "Q-2,好的,112.47,34.15,3,前期\n"
+                                               "Q-3,坏的,112.47,34.15,3,开挖\n");
+    try {
+        import(csv, options);
+        FAIL() << "imported a row with an unknown stage";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("mixed.csv, row 4"), std::string::npos)
+            << error.what();
+        EXPECT_NE(std::string{error.what()}.find("开挖"), std::string::npos) << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+
+    // Without the bad row, the database's refusal is the error, naming the project.
+    const std::string zero = write("zero.csv", "项目编号,项目名称,经度,纬度,计划工程量\n"
+                                               "Q-1,零工程量,112.47,34.15,0\n"
+                                               "Q-2,好的,112.47,34.15,3\n");
+    try {
+        import(zero, options);
+        FAIL() << "a planned quantity of 0 was stored";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("project Q-1"), std::string::npos) << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+    EXPECT_TRUE(store->sites().empty());
+}
+
+TEST_F(ProjectImport, AProjectOnSeveralRowsGetsEverySiteAndTheLinksOfAll) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    // P-1's rows are apart, with another project between them: it is written once both are
+    // linked, in the order the projects first appear.
+    const std::string csv = write("spread.csv", "项目编号,项目名称,点位名称,经度,纬度,村代码\n"
+                                                "P-1,供水工程,水源,112.47,34.15,\n"
+                                                "P-2,道路,起点,112.47,34.15,\n"
+                                                "P-1,,水塔,112.47,34.15,410326100201\n");
+    const auto report = import(csv, options);
+    EXPECT_EQ(report.added, 2u);
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 3u);
+    EXPECT_EQ(sites[0].project_id, "P-1");
+    EXPECT_EQ(sites[0].name, "水源");
+    EXPECT_EQ(sites[1].name, "水塔");
+    EXPECT_EQ(sites[2].project_id, "P-2");
+    std::size_t links_of_p1 = 0;
+    for (const auto& link : store->project_villages()) {
+        links_of_p1 += link.project_id == "P-1" ? 1 : 0;
+    }
+    EXPECT_GE(links_of_p1, 1u);
+    EXPECT_EQ(store->projects()[0].name, "供水工程");
+}
+
+TEST_F(ProjectImport, ARowWithoutAnIdFailsTheImportWhereverItIs) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const std::string csv = write("last.csv", "项目编号,项目名称,经度,纬度\n"
+                                              "E-1,好的,112.47,34.15\n"
+                                              "E-2,也好,112.47,34.15\n"
+                                              ",没有编号,112.47,34.15\n");
+    try {
+        import(csv, options);
+        FAIL() << "a row without a project id was let through";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("last.csv, row 4"), std::string::npos)
+            << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+}

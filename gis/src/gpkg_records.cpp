@@ -1,8 +1,11 @@
 // Reading and writing the domain records of a GeoPackage project. One pair of functions per
 // entity; column names match the schema in schema.cpp.
 
+#include "gpkg_geometry.h"
 #include "ogr_access.h"
+#include "sqlite_access.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gpkg_store.h"
 
 #include <ogrsf_frmts.h>
@@ -29,24 +32,38 @@ OGRFeature new_feature(GDALDataset& dataset, const char* table) {
     return OGRFeature(layer(dataset, table).GetLayerDefn());
 }
 
-/// The site table for a geometry, and the geometry in that table's type.
-std::pair<const char*, std::unique_ptr<OGRGeometry>> site_table_for(const OGRGeometry& geometry) {
-    std::unique_ptr<OGRGeometry> copy{geometry.clone()};
+template <typename E> E parse_code(const Statement& row, int column, const char* name) {
+    const std::string value = row.text(column);
+    if (auto parsed = core::parse_term<E>(value)) {
+        return *parsed;
+    }
+    throw Error(std::string{"unknown "} + name + " '" + value + "'");
+}
+
+/// The site table for a geometry.
+const char* site_table_for(const OGRGeometry& geometry) {
     switch (wkbFlatten(geometry.getGeometryType())) {
     case wkbPoint:
-        return {"project_points", std::move(copy)};
+        return "project_points";
     case wkbLineString:
     case wkbMultiLineString:
-        return {"project_lines", std::unique_ptr<OGRGeometry>(
-                                     OGRGeometryFactory::forceToMultiLineString(copy.release()))};
+        return "project_lines";
     case wkbPolygon:
     case wkbMultiPolygon:
-        return {"project_polygons", std::unique_ptr<OGRGeometry>(
-                                        OGRGeometryFactory::forceToMultiPolygon(copy.release()))};
+        return "project_polygons";
     default:
         throw Error(std::string{"a project site must be a point, line or polygon, not "} +
                     geometry.getGeometryName());
     }
+}
+
+constexpr const char* site_tables[] = {"project_points", "project_lines", "project_polygons"};
+
+/// CGCS2000, as GDAL gives it to the geometries of a layer it reads (never freed: geometries
+/// share it by reference count).
+OGRSpatialReference* storage_srs() {
+    static auto* srs = new OGRSpatialReference(srs_from_epsg(storage_epsg));
+    return srs;
 }
 
 } // namespace
@@ -124,66 +141,99 @@ std::vector<UnitRecord> GpkgStore::units() const {
     return result;
 }
 
+void GpkgStore::scan_unit_boundaries(const BoundaryVisitor& visit) const {
+    auto row = m_sql->prepare("SELECT code, level, geom FROM admin_units ORDER BY code");
+    while (row.step(m_path + ": reading the unit boundaries")) {
+        visit(row.text(0), parse_code<core::AdminLevel>(row, 1, "level"), wkb_of_blob(row.blob(2)));
+    }
+}
+
 // ----------------------------------------------------------------------------------------------
 
 namespace {
 
-void fill_project(OGRFeature& feature, const core::Project& project) {
-    set_text(feature, "project_id", project.id);
-    set_text(feature, "name", project.name);
-    set_code(feature, "type", project.type);
-    set_code(feature, "stage", project.stage);
-    set_code(feature, "measure", project.measure);
-    set_text(feature, "unit", project.unit);
-    set_real(feature, "planned_quantity", project.planned_quantity);
-    set_nullable_text(feature, "township_code", project.township_code);
-    set_nullable_text(feature, "village_code", project.village_code);
-    set_text(feature, "leader", project.leader);
-    set_text(feature, "responsible_unit", project.responsible_unit);
-    set_real(feature, "budget_wan", project.budget_wan);
-    set_date(feature, "planned_start", project.planned_start);
-    set_date(feature, "planned_finish", project.planned_finish);
-    set_integer(feature, "key_project", project.key_project ? 1 : 0);
+constexpr const char* project_columns =
+    "project_id, name, type, stage, measure, unit, planned_quantity, township_code, village_code, "
+    "leader, responsible_unit, budget_wan, planned_start, planned_finish, key_project";
+
+void bind_project(Statement& statement, const core::Project& project) {
+    statement.text(1, project.id)
+        .text(2, project.name)
+        .text(3, core::code(project.type))
+        .text(4, core::code(project.stage))
+        .text(5, core::code(project.measure))
+        .text(6, project.unit)
+        .real(7, project.planned_quantity)
+        .nullable_text(8, project.township_code)
+        .nullable_text(9, project.village_code)
+        .text(10, project.leader)
+        .text(11, project.responsible_unit)
+        .real(12, project.budget_wan)
+        .date(13, project.planned_start)
+        .date(14, project.planned_finish)
+        .integer(15, project.key_project ? 1 : 0);
 }
 
 } // namespace
 
 void GpkgStore::upsert_project(const core::Project& project) {
-    OGRFeature feature = new_feature(*m_dataset, "projects");
-    fill_project(feature, project);
-    upsert(*m_dataset, "projects", "project_id = " + quote(project.id), feature,
-           "project " + project.id);
+    WriteScope scope(*this);
+    auto statement = m_sql->prepare(
+        std::string{"INSERT INTO projects ("} + project_columns +
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15) "
+        "ON CONFLICT (project_id) DO UPDATE SET name = excluded.name, type = excluded.type, "
+        "stage = excluded.stage, measure = excluded.measure, unit = excluded.unit, "
+        "planned_quantity = excluded.planned_quantity, township_code = excluded.township_code, "
+        "village_code = excluded.village_code, leader = excluded.leader, "
+        "responsible_unit = excluded.responsible_unit, budget_wan = excluded.budget_wan, "
+        "planned_start = excluded.planned_start, planned_finish = excluded.planned_finish, "
+        "key_project = excluded.key_project");
+    bind_project(statement, project);
+    statement.run("cannot write project " + project.id + " to projects");
+    changed("projects");
+    rows_written("projects");
+    scope.done();
 }
 
 void GpkgStore::add_project(const core::Project& project) {
-    OGRFeature feature = new_feature(*m_dataset, "projects");
-    fill_project(feature, project);
-    insert(*m_dataset, "projects", feature, "project " + project.id);
+    WriteScope scope(*this);
+    auto statement = m_sql->prepare(
+        std::string{"INSERT INTO projects ("} + project_columns +
+        ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)");
+    bind_project(statement, project);
+    statement.run("cannot write project " + project.id + " to projects");
+    changed("projects");
+    rows_written("projects");
+    scope.done();
 }
 
 std::vector<core::Project> GpkgStore::projects() const {
     std::vector<core::Project> result;
-    for_each_row(*m_dataset, "SELECT * FROM projects ORDER BY project_id", [&](OGRFeature& row) {
+    auto row = m_sql->prepare(std::string{"SELECT "} + project_columns +
+                              " FROM projects ORDER BY project_id");
+    while (row.step(m_path + ": reading the projects")) {
         core::Project project;
-        project.id = text(row, "project_id");
-        project.name = text(row, "name");
-        project.type = parse_code<core::ProjectType>(row, "type");
-        project.stage = parse_code<core::Stage>(row, "stage");
-        project.measure = parse_code<core::Measure>(row, "measure");
-        project.unit = text(row, "unit");
-        project.planned_quantity = real(row, "planned_quantity");
-        project.township_code = text(row, "township_code");
-        project.village_code = text(row, "village_code");
-        project.leader = text(row, "leader");
-        project.responsible_unit = text(row, "responsible_unit");
-        project.budget_wan = real(row, "budget_wan");
-        project.planned_start = date(row, "planned_start");
-        project.planned_finish = date(row, "planned_finish");
-        project.key_project = integer(row, "key_project").value_or(1) != 0;
+        project.id = row.text(0);
+        project.name = row.text(1);
+        project.type = parse_code<core::ProjectType>(row, 2, "type");
+        project.stage = parse_code<core::Stage>(row, 3, "stage");
+        project.measure = parse_code<core::Measure>(row, 4, "measure");
+        project.unit = row.text(5);
+        project.planned_quantity = row.real(6);
+        project.township_code = row.text(7);
+        project.village_code = row.text(8);
+        project.leader = row.text(9);
+        project.responsible_unit = row.text(10);
+        project.budget_wan = row.real(11);
+        project.planned_start = row.date(12, "planned_start");
+        project.planned_finish = row.date(13, "planned_finish");
+        project.key_project = row.integer(14).value_or(1) != 0;
         result.push_back(std::move(project));
-    });
+    }
     return result;
 }
+
+// ----------------------------------------------------------------------------------------------
 
 // ----------------------------------------------------------------------------------------------
 
@@ -191,66 +241,96 @@ void GpkgStore::add_site(const ProjectSite& site) {
     if (!site.geometry || site.geometry->IsEmpty()) {
         throw Error("site '" + site.name + "' of project " + site.project_id + " has no geometry");
     }
-    auto [table, geometry] = site_table_for(*site.geometry);
-    OGRFeature feature = new_feature(*m_dataset, table);
-    set_text(feature, "project_id", site.project_id);
-    set_text(feature, "site_name", site.name);
-    feature.SetGeometryDirectly(geometry.release());
-    insert(*m_dataset, table, feature, "site '" + site.name + "' of project " + site.project_id);
+    const char* table = site_table_for(*site.geometry);
+    WriteScope scope(*this);
+    OGREnvelope extent;
+    const auto blob = gpkg_blob(*site.geometry, storage_epsg,
+                                table != std::string_view{"project_points"}, extent);
+    auto statement = m_sql->prepare(std::string{"INSERT INTO "} + table +
+                                    " (geom, project_id, site_name) VALUES (?1, ?2, ?3)");
+    statement.blob(1, blob).text(2, site.project_id).text(3, site.name);
+    statement.run("cannot write site '" + site.name + "' of project " + site.project_id + " to " +
+                  table);
+    changed(table, &extent);
+    rows_written(table);
+    scope.done();
 }
 
 std::vector<ProjectSite> GpkgStore::sites() const {
     std::vector<ProjectSite> result;
-    for (const char* table : {"project_points", "project_lines", "project_polygons"}) {
-        for_each_row(*m_dataset,
-                     std::string{"SELECT * FROM "} + table + " ORDER BY project_id, fid",
-                     [&](OGRFeature& row) {
-                         ProjectSite site;
-                         site.project_id = text(row, "project_id");
-                         site.name = text(row, "site_name");
-                         site.geometry.reset(row.StealGeometry());
-                         result.push_back(std::move(site));
-                     });
+    OGRSpatialReference* srs = storage_srs();
+    for (const char* table : site_tables) {
+        auto row = m_sql->prepare(std::string{"SELECT project_id, site_name, geom FROM "} + table +
+                                  " ORDER BY project_id, fid");
+        while (row.step(m_path + ": reading " + table)) {
+            ProjectSite site;
+            site.project_id = row.text(0);
+            site.name = row.text(1);
+            site.geometry = geometry_of_blob(row.blob(2));
+            if (site.geometry) {
+                site.geometry->assignSpatialReference(srs);
+            }
+            result.push_back(std::move(site));
+        }
     }
     return result;
 }
 
 void GpkgStore::remove_sites(const std::string& project_id) {
-    for (const char* table : {"project_points", "project_lines", "project_polygons"}) {
-        remove(*m_dataset, table, "project_id = " + quote(project_id),
-               "sites of project " + project_id);
+    WriteScope scope(*this);
+    for (const char* table : site_tables) {
+        need_indexes(table);
+        m_sql->prepare(std::string{"DELETE FROM "} + table + " WHERE project_id = ?1")
+            .text(1, project_id)
+            .run("cannot remove sites of project " + project_id + " from " + table);
+        if (m_sql->changes() > 0) {
+            changed(table);
+        }
     }
+    scope.done();
 }
 
 void GpkgStore::replace_project_villages(const std::string& project_id,
                                          const std::vector<core::ProjectVillage>& villages) {
-    remove(*m_dataset, "project_villages", "project_id = " + quote(project_id),
-           "villages of project " + project_id);
+    WriteScope scope(*this);
+    m_sql->prepare("DELETE FROM project_villages WHERE project_id = ?1")
+        .text(1, project_id)
+        .run("cannot remove villages of project " + project_id + " from project_villages");
+    if (m_sql->changes() > 0) {
+        changed("project_villages");
+    }
     add_project_villages(villages);
+    scope.done();
 }
 
 void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& villages) {
+    WriteScope scope(*this);
     for (const auto& village : villages) {
-        const std::string& project_id = village.project_id;
-        OGRFeature feature = new_feature(*m_dataset, "project_villages");
-        set_text(feature, "project_id", project_id);
-        set_text(feature, "village_code", village.village_code);
-        set_text(feature, "matched_by", village.matched_by);
-        set_real(feature, "length_m", village.length_m);
-        set_real(feature, "area_m2", village.area_m2);
-        insert(*m_dataset, "project_villages", feature,
-               "village " + village.village_code + " of project " + project_id);
+        m_sql
+            ->prepare("INSERT INTO project_villages (project_id, village_code, matched_by, "
+                      "length_m, area_m2) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .text(1, village.project_id)
+            .text(2, village.village_code)
+            .text(3, village.matched_by)
+            .real(4, village.length_m)
+            .real(5, village.area_m2)
+            .run("cannot write village " + village.village_code + " of project " +
+                 village.project_id + " to project_villages");
     }
+    if (!villages.empty()) {
+        changed("project_villages");
+        rows_written("project_villages", villages.size());
+    }
+    scope.done();
 }
 
 std::vector<core::ProjectVillage> GpkgStore::project_villages() const {
     std::vector<core::ProjectVillage> result;
-    for_each_row(*m_dataset, "SELECT * FROM project_villages ORDER BY project_id, village_code",
-                 [&](OGRFeature& row) {
-                     result.push_back({text(row, "project_id"), text(row, "village_code"),
-                                       text(row, "matched_by"), real(row, "length_m"),
-                                       real(row, "area_m2")});
-                 });
+    auto row = m_sql->prepare("SELECT project_id, village_code, matched_by, length_m, area_m2 "
+                              "FROM project_villages ORDER BY project_id, village_code");
+    while (row.step(m_path + ": reading project_villages")) {
+        result.push_back({row.text(0), row.text(1), row.text(2), row.real(3), row.real(4)});
+    }
     return result;
 }
 

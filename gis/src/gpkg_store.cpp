@@ -4,6 +4,8 @@
 #include "xiangjian/gis/gpkg_store.h"
 
 #include "ogr_access.h"
+#include "rtree_bulk.h"
+#include "sqlite_access.h"
 #include "xiangjian/core/engine_settings.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/portfolio_data.h"
@@ -11,9 +13,11 @@
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gdal_errors.h"
 
+#include <bit>
 #include <cpl_conv.h>
 #include <filesystem>
 #include <gdal_priv.h>
+#include <optional>
 #include <vector>
 
 namespace xj::gis {
@@ -93,6 +97,12 @@ void create_meta_table(GDALDataset& dataset) {
 /// Applies every migration newer than `from`, each in its own transaction with its version bump.
 void migrate(GDALDataset& dataset, const std::string& path, int from,
              std::span<const Migration> migrations) {
+    // A migration may rewrite the schema table (CHECK constraints changed in place).
+    auto* db = static_cast<sqlite3*>(dataset.GetInternalHandle("SQLITE_HANDLE"));
+    std::optional<detail::DefensiveOff> schema_writes;
+    if (db != nullptr) {
+        schema_writes.emplace(db);
+    }
     for (const Migration& migration : migrations) {
         if (migration.version <= from) {
             continue;
@@ -177,12 +187,172 @@ void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const {
 
 GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
                      int schema_version)
-    : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {}
+    : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {
+    auto* db = static_cast<sqlite3*>(m_dataset->GetInternalHandle("SQLITE_HANDLE"));
+    if (db == nullptr) {
+        throw Error(m_path + ": GDAL gives no access to the GeoPackage's SQLite connection");
+    }
+    m_sql = std::make_unique<detail::Connection>(db);
+}
 
 GpkgStore::~GpkgStore() {
     if (m_in_transaction) {
         m_dataset->RollbackTransaction();
     }
+    m_sql.reset();
+}
+
+void GpkgStore::changed(const char* table, const OGREnvelope* grown) {
+    OGREnvelope& extent = m_changed[table];
+    if (grown != nullptr) {
+        extent.Merge(*grown);
+    }
+}
+
+GpkgStore::WriteScope::WriteScope(GpkgStore& store) : m_store(store) {
+    if (!m_store.m_in_transaction) {
+        m_store.m_sql->execute("SAVEPOINT xj_write", m_store.m_path + ": starting a write");
+        m_open = true;
+    }
+}
+
+void GpkgStore::WriteScope::done() {
+    if (m_open) {
+        m_store.write_contents();
+        m_store.m_sql->execute("RELEASE xj_write", m_store.m_path + ": committing a write");
+        m_open = false;
+    }
+}
+
+GpkgStore::WriteScope::~WriteScope() {
+    if (m_open) {
+        m_store.m_changed.clear();
+        try {
+            m_store.m_sql->execute("ROLLBACK TO xj_write; RELEASE xj_write",
+                                   m_store.m_path + ": undoing a write");
+        } catch (...) { // a destructor must not throw; the write's own error is what matters
+        }
+    }
+}
+
+void GpkgStore::rows_written(const char* table, std::size_t rows) {
+    if (!m_in_transaction) {
+        return;
+    }
+    std::size_t& count = m_rows_written[table];
+    const std::size_t before = count;
+    count += rows;
+    // Looked at when the count passes 1024, 2048, 4096 …: rebuilding reads the whole table,
+    // so it pays when the new rows are a good part of it.
+    const bool indexes = m_deferred_indexes.count(table) == 0 && m_keep_indexes.count(table) == 0;
+    const bool rtree = m_deferred_rtrees.count(table) == 0;
+    if (count < 1024 || std::bit_floor(count) == std::bit_floor(std::max<std::size_t>(before, 1)) ||
+        (!indexes && !rtree)) {
+        return;
+    }
+    const std::string context = m_path + ": deferring the indexes of " + table;
+    {
+        auto rows_now = m_sql->prepare(std::string{"SELECT count(*) FROM \""} + table + "\"");
+        if (!rows_now.step(context) ||
+            rows_now.integer(0).value_or(0) > 4 * static_cast<long long>(count)) {
+            return;
+        }
+    }
+    // The table's own indexes (not those of its UNIQUE constraints, which have no SQL), and
+    // the triggers that keep its spatial index as rows come and go.
+    std::vector<std::pair<std::string, std::string>> index_sql, trigger_sql; // name, SQL
+    {
+        auto index = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = 'index' "
+                                    "AND tbl_name = ?1 AND sql IS NOT NULL");
+        index.text(1, table);
+        while (indexes && index.step(context)) {
+            index_sql.emplace_back(index.text(0), index.text(1));
+        }
+        const std::string rtree_prefix = std::string{"rtree_"} + table + "_geom_";
+        auto trigger = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name IN (?1, ?2)");
+        const std::string insert = rtree_prefix + "insert", remove = rtree_prefix + "delete";
+        trigger.text(1, insert).text(2, remove);
+        while (rtree && trigger.step(context)) {
+            trigger_sql.emplace_back(trigger.text(0), trigger.text(1));
+        }
+    }
+    std::vector<std::string>& deferred_indexes = m_deferred_indexes[table];
+    for (auto& [name, sql] : index_sql) {
+        m_sql->execute("DROP INDEX \"" + name + "\"", context);
+        deferred_indexes.push_back(std::move(sql));
+    }
+    if (!trigger_sql.empty()) {
+        std::vector<std::string>& deferred_triggers = m_deferred_rtrees[table];
+        for (auto& [name, sql] : trigger_sql) {
+            m_sql->execute("DROP TRIGGER \"" + name + "\"", context);
+            deferred_triggers.push_back(std::move(sql));
+        }
+    }
+}
+
+void GpkgStore::restore_indexes(const std::string& table) {
+    const auto found = m_deferred_indexes.find(table);
+    if (found == m_deferred_indexes.end()) {
+        return;
+    }
+    const std::string context = m_path + ": rebuilding the indexes of " + table;
+    for (const std::string& index : found->second) {
+        m_sql->execute(index, context);
+    }
+    m_deferred_indexes.erase(found);
+}
+
+void GpkgStore::need_indexes(const std::string& table) {
+    if (m_in_transaction) {
+        // Lookups by key need the B-tree indexes; the spatial index can wait for the commit.
+        restore_indexes(table);
+        m_keep_indexes.insert(table);
+    }
+}
+
+void GpkgStore::restore_all_indexes() {
+    while (!m_deferred_indexes.empty()) {
+        restore_indexes(m_deferred_indexes.begin()->first);
+    }
+    for (const auto& [table, triggers] : m_deferred_rtrees) {
+        detail::rebuild_rtree(*m_sql, table, "geom");
+        for (const std::string& trigger : triggers) {
+            m_sql->execute(trigger, m_path + ": restoring the spatial index triggers of " + table);
+        }
+    }
+    m_deferred_rtrees.clear();
+    m_rows_written.clear();
+    m_keep_indexes.clear();
+}
+
+void GpkgStore::write_contents() {
+    for (const auto& [table, extent] : m_changed) {
+        const std::string context = m_path + ": updating gpkg_contents of " + table;
+        if (extent.IsInit()) {
+            m_sql
+                ->prepare("UPDATE gpkg_contents SET "
+                          "min_x = CASE WHEN min_x IS NULL OR min_x > ?2 THEN ?2 ELSE min_x END, "
+                          "max_x = CASE WHEN max_x IS NULL OR max_x < ?3 THEN ?3 ELSE max_x END, "
+                          "min_y = CASE WHEN min_y IS NULL OR min_y > ?4 THEN ?4 ELSE min_y END, "
+                          "max_y = CASE WHEN max_y IS NULL OR max_y < ?5 THEN ?5 ELSE max_y END, "
+                          "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
+                          "WHERE table_name = ?1")
+                .text(1, table)
+                .real(2, extent.MinX)
+                .real(3, extent.MaxX)
+                .real(4, extent.MinY)
+                .real(5, extent.MaxY)
+                .run(context);
+        } else {
+            m_sql
+                ->prepare("UPDATE gpkg_contents SET last_change = "
+                          "strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?1")
+                .text(1, table)
+                .run(context);
+        }
+    }
+    m_changed.clear();
 }
 
 std::unique_ptr<GpkgStore> GpkgStore::create(const std::string& path) {
@@ -259,6 +429,9 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     if (access == Access::update) {
         ensure_spatial_indexes(*dataset);
         detail::execute(*dataset, "PRAGMA foreign_keys = ON", "enabling foreign keys");
+        // Statement journals (a statement's own undo: every upsert, every delete with its
+        // triggers) and the sorts of CREATE INDEX in memory, not in temporary files.
+        detail::execute(*dataset, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory");
     }
     return std::unique_ptr<GpkgStore>(new GpkgStore(
         path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));
@@ -276,6 +449,13 @@ void GpkgStore::begin_transaction() {
 }
 
 void GpkgStore::commit_transaction() {
+    try {
+        restore_all_indexes();
+        write_contents();
+    } catch (...) {
+        rollback_transaction();
+        throw;
+    }
     GdalErrorCapture errors;
     m_in_transaction = false;
     if (m_dataset->CommitTransaction() != OGRERR_NONE) {
@@ -285,6 +465,11 @@ void GpkgStore::commit_transaction() {
 }
 
 void GpkgStore::rollback_transaction() {
+    m_changed.clear();
+    m_rows_written.clear();
+    m_deferred_indexes.clear();
+    m_deferred_rtrees.clear();
+    m_keep_indexes.clear();
     m_in_transaction = false;
     m_dataset->RollbackTransaction();
 }

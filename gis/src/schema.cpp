@@ -256,11 +256,45 @@ R"sql(INSERT INTO gpkg_contents (table_name, data_type, identifier, description)
 };
 // clang-format on
 
+// SQLite checks `x IN ('a', 'b', 'c')` in a CHECK constraint by building a temporary B-tree
+// of the list for every row written (about half the cost of writing a row of `projects`); the
+// same test as comparisons joined by OR costs next to nothing. The constraints mean exactly
+// what they meant (NULL passes both). CHECK text can be changed in place
+// (sqlite.org/lang_altertable.html, "other kinds of table schema changes"); the index made and
+// dropped at the end moves the schema cookie on, so that every connection reads the new text.
+// clang-format off
+constexpr std::string_view version_5[] = {
+"PRAGMA writable_schema = ON",
+R"sql(UPDATE sqlite_master SET sql = replace(sql,
+    'level IN (''county'', ''township'', ''village'')',
+    '(level = ''county'' OR level = ''township'' OR level = ''village'')')
+    WHERE type = 'table' AND name = 'admin_units')sql",
+R"sql(UPDATE sqlite_master SET sql = replace(replace(sql,
+    'type IN (''road'', ''water'', ''dike'', ''housing'', ''reservoir'', ''pv'', ''other'')',
+    '(type = ''road'' OR type = ''water'' OR type = ''dike'' OR type = ''housing'' OR type = ''reservoir'' OR type = ''pv'' OR type = ''other'')'),
+    'stage IN (''preliminary'', ''new_start'', ''continuing'', ''completed'', ''in_service'')',
+    '(stage = ''preliminary'' OR stage = ''new_start'' OR stage = ''continuing'' OR stage = ''completed'' OR stage = ''in_service'')')
+    WHERE type = 'table' AND name = 'projects')sql",
+R"sql(UPDATE sqlite_master SET sql = replace(sql,
+    'category IN (''approval'', ''land'', ''construction'', ''environment'', ''funding'', ''other'')',
+    '(category = ''approval'' OR category = ''land'' OR category = ''construction'' OR category = ''environment'' OR category = ''funding'' OR category = ''other'')')
+    WHERE type = 'table' AND name = 'problems')sql",
+R"sql(UPDATE sqlite_master SET sql = replace(sql,
+    'matched_by IN (''code'', ''point'', ''line'', ''polygon'')',
+    '(matched_by = ''code'' OR matched_by = ''point'' OR matched_by = ''line'' OR matched_by = ''polygon'')')
+    WHERE type = 'table' AND name = 'project_villages')sql",
+"PRAGMA writable_schema = OFF",
+"CREATE INDEX xj_schema_cookie ON xj_meta (value)",
+"DROP INDEX xj_schema_cookie",
+};
+// clang-format on
+
 constexpr std::array migrations{
     Migration{1, "initial schema", version_1},
     Migration{2, "villages served or crossed by each project", version_2},
     Migration{3, "geotagged site photos", version_3},
     Migration{4, "payments, plan baselines, change log, indicator project types", version_4},
+    Migration{5, "CHECK constraints as comparisons, not IN lists", version_5},
 };
 
 } // namespace

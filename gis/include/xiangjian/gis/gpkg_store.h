@@ -3,13 +3,20 @@
 #include "xiangjian/gis/project_store.h"
 #include "xiangjian/gis/schema.h"
 
+#include <map>
 #include <memory>
+#include <set>
 #include <span>
 #include <string>
+#include <vector>
 
 class GDALDataset;
 
 namespace xj::gis {
+
+namespace detail {
+class Connection;
+}
 
 /// The embedded project database: one GeoPackage file that QGIS opens as is.
 class GpkgStore final : public ProjectStore {
@@ -44,6 +51,7 @@ public:
     void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
     std::vector<UnitRecord> units() const override;
     std::vector<core::AdminUnit> unit_list() const override;
+    void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
 
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;
@@ -97,8 +105,48 @@ private:
     GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
               int schema_version);
 
+    /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
+    /// last change) up to date for what it writes itself; for these rows the store does,
+    /// just before the commit.
+    void changed(const char* table, const OGREnvelope* grown = nullptr);
+    void write_contents();
+    /// One call's writes as one unit (with their gpkg_contents update) when no transaction
+    /// is open: a savepoint, released by done(), rolled back if the call throws first.
+    class WriteScope {
+    public:
+        explicit WriteScope(GpkgStore& store);
+        WriteScope(const WriteScope&) = delete;
+        WriteScope& operator=(const WriteScope&) = delete;
+        ~WriteScope();
+        void done();
+
+    private:
+        GpkgStore& m_store;
+        bool m_open = false;
+    };
+    /// Bulk loads: counts the rows written to `table` in this transaction; once they are many,
+    /// and many against the table, its own indexes and the triggers of its spatial index are
+    /// dropped (inside the transaction) and built again in one pass at the commit, from
+    /// sorted keys and boxes, instead of row by row. A rollback undoes both.
+    void rows_written(const char* table, std::size_t rows = 1);
+    /// Before a lookup by key in `table`: its B-tree indexes back, and kept for the
+    /// transaction (its spatial index is still rebuilt at the commit).
+    void need_indexes(const std::string& table);
+    void restore_indexes(const std::string& table);
+    void restore_all_indexes();
+
     std::string m_path;
     std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
+    /// GDAL's own SQLite connection; declared after the dataset so that its statements are
+    /// finalized before GDAL closes it.
+    std::unique_ptr<detail::Connection> m_sql;
+    std::map<std::string, OGREnvelope> m_changed;      ///< table → extent grown (or none)
+    std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
+    /// Set aside in this transaction, by table: CREATE INDEX, and the CREATE TRIGGERs that keep
+    /// its R-tree (rebuilt at the commit).
+    std::map<std::string, std::vector<std::string>> m_deferred_indexes;
+    std::map<std::string, std::vector<std::string>> m_deferred_rtrees;
+    std::set<std::string> m_keep_indexes; ///< looked up in this transaction
     int m_schema_version = 0;
     bool m_in_transaction = false;
 };

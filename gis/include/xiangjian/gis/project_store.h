@@ -6,8 +6,10 @@
 #include "xiangjian/core/project.h"
 #include "xiangjian/core/village_indicator.h"
 
+#include <functional>
 #include <memory>
 #include <ogr_geometry.h>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -76,6 +78,12 @@ public:
     virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
     virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
     virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
+    /// Each unit's code and level, with its boundary as WKB (lon/lat; empty when it has none),
+    /// ordered by code: the light read of a spatial join, with no attribute parsed and no
+    /// geometry object built. The bytes are valid during the call only.
+    using BoundaryVisitor = std::function<void(const std::string& code, core::AdminLevel level,
+                                               std::span<const unsigned char> wkb)>;
+    virtual void scan_unit_boundaries(const BoundaryVisitor& visit) const = 0;
 
     virtual void upsert_project(const core::Project& project) = 0;
     virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
