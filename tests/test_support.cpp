@@ -22,6 +22,18 @@ TempDir::~TempDir() {
     std::filesystem::remove_all(m_path, ignored);
 }
 
+bool sql_refused(GDALDataset& dataset, const std::string& sql) {
+    CPLPushErrorHandler(CPLQuietErrorHandler);
+    CPLErrorReset();
+    OGRLayer* result = dataset.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (result != nullptr) {
+        dataset.ReleaseResultSet(result);
+    }
+    const bool refused = CPLGetLastErrorType() == CE_Failure;
+    CPLPopErrorHandler();
+    return refused;
+}
+
 std::string sql_scalar(const std::string& path, const std::string& sql) {
     GDALAllRegister();
     const char* const drivers[] = {"GPKG", nullptr};

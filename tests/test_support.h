@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 
+class GDALDataset;
+
 namespace xj::test {
 
 /// A fresh directory under the system temp dir, removed with its content at the end of scope.
@@ -21,6 +23,9 @@ private:
 /// The first column of the first row of `sql` run by GDAL on the GeoPackage at `path`
 /// (opened read-only), or "<error>" when the statement fails.
 std::string sql_scalar(const std::string& path, const std::string& sql);
+
+/// Whether GDAL refuses `sql` on `dataset` (a CHECK, UNIQUE or foreign key fails), quietly.
+bool sql_refused(GDALDataset& dataset, const std::string& sql);
 
 /// Writes `content` to `path` (binary, as is).
 void write_file(const std::string& path, const std::string& content);

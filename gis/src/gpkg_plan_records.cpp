@@ -12,14 +12,6 @@ namespace xj::gis {
 
 using namespace detail;
 
-namespace {
-
-OGRFeature new_row(GDALDataset& dataset, const char* table) {
-    return OGRFeature(layer(dataset, table).GetLayerDefn());
-}
-
-} // namespace
-
 void GpkgStore::add_disbursement(const core::Disbursement& payment) {
     OGRFeature feature = new_row(*m_dataset, "disbursements");
     set_text(feature, "project_id", payment.project_id);

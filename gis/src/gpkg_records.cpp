@@ -28,10 +28,6 @@ template <typename E> void set_code(OGRFeature& feature, const char* column, E v
     set_text(feature, column, std::string{core::code(value)});
 }
 
-OGRFeature new_feature(GDALDataset& dataset, const char* table) {
-    return OGRFeature(layer(dataset, table).GetLayerDefn());
-}
-
 template <typename E> E parse_code(const Statement& row, int column, const char* name) {
     const std::string value = row.text(column);
     if (auto parsed = core::parse_term<E>(value)) {
@@ -89,14 +85,14 @@ void fill_unit(OGRFeature& feature, const core::AdminUnit& unit, const OGRMultiP
 } // namespace
 
 void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+    OGRFeature feature = new_row(*m_dataset, "admin_units");
     fill_unit(feature, unit, boundary);
     upsert(*m_dataset, "admin_units", "code = " + quote(unit.code), feature,
            "unit " + unit.code + " " + unit.name);
 }
 
 void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    OGRFeature feature = new_feature(*m_dataset, "admin_units");
+    OGRFeature feature = new_row(*m_dataset, "admin_units");
     fill_unit(feature, unit, boundary);
     insert(*m_dataset, "admin_units", feature, "unit " + unit.code + " " + unit.name);
 }
@@ -337,7 +333,7 @@ std::vector<core::ProjectVillage> GpkgStore::project_villages() const {
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::upsert_milestone(const core::Milestone& milestone) {
-    OGRFeature feature = new_feature(*m_dataset, "milestones");
+    OGRFeature feature = new_row(*m_dataset, "milestones");
     set_text(feature, "project_id", milestone.project_id);
     set_integer(feature, "seq", milestone.seq);
     set_text(feature, "name", milestone.name);
@@ -384,14 +380,14 @@ void fill_report(OGRFeature& feature, const core::ProgressReport& report) {
 } // namespace
 
 void GpkgStore::add_progress_report(const core::ProgressReport& report) {
-    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+    OGRFeature feature = new_row(*m_dataset, "progress_reports");
     fill_report(feature, report);
     insert(*m_dataset, "progress_reports", feature,
            "progress report of " + report.project_id + " on " + report.report_date.iso());
 }
 
 void GpkgStore::replace_progress_report(const core::ProgressReport& report) {
-    OGRFeature feature = new_feature(*m_dataset, "progress_reports");
+    OGRFeature feature = new_row(*m_dataset, "progress_reports");
     fill_report(feature, report);
     upsert(*m_dataset, "progress_reports",
            "project_id = " + quote(report.project_id) +
@@ -418,7 +414,7 @@ std::vector<core::ProgressReport> GpkgStore::progress_reports() const {
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::upsert_problem(const core::Problem& problem) {
-    OGRFeature feature = new_feature(*m_dataset, "problems");
+    OGRFeature feature = new_row(*m_dataset, "problems");
     set_text(feature, "problem_id", problem.id);
     set_text(feature, "project_id", problem.project_id);
     set_date(feature, "raised_date", problem.raised_date);
@@ -453,7 +449,7 @@ std::vector<core::Problem> GpkgStore::problems() const {
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::add_site_visit(const core::SiteVisit& visit) {
-    OGRFeature feature = new_feature(*m_dataset, "site_visits");
+    OGRFeature feature = new_row(*m_dataset, "site_visits");
     set_text(feature, "project_id", visit.project_id);
     set_date(feature, "visit_date", visit.visit_date);
     set_text(feature, "visitor", visit.visitor);
@@ -480,7 +476,7 @@ std::vector<core::SiteVisit> GpkgStore::site_visits() const {
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::upsert_photo(const core::Photo& photo) {
-    OGRFeature feature = new_feature(*m_dataset, "photos");
+    OGRFeature feature = new_row(*m_dataset, "photos");
     set_text(feature, "path", photo.path);
     set_nullable_text(feature, "taken_at", photo.taken_at);
     set_real(feature, "direction_deg", photo.direction_deg);
@@ -535,7 +531,7 @@ std::vector<IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const 
 }
 
 void GpkgStore::add_indicator_assessment(const core::VillageIndicator& assessment) {
-    OGRFeature feature = new_feature(*m_dataset, "village_indicators");
+    OGRFeature feature = new_row(*m_dataset, "village_indicators");
     set_text(feature, "village_code", assessment.village_code);
     set_text(feature, "indicator", assessment.indicator);
     set_date(feature, "assessed_on", assessment.assessed_on);

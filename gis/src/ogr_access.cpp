@@ -81,6 +81,10 @@ OGRLayer& layer(GDALDataset& dataset, const char* name) {
     return *found;
 }
 
+OGRFeature new_row(GDALDataset& dataset, const char* table) {
+    return OGRFeature(layer(dataset, table).GetLayerDefn());
+}
+
 void upsert(GDALDataset& dataset, const char* table, const std::string& key_filter,
             OGRFeature& feature, std::string_view what) {
     OGRLayer& target = layer(dataset, table);

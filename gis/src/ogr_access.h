@@ -27,6 +27,8 @@ void for_each_row(GDALDataset& dataset, const std::string& sql,
 std::optional<std::string> query_text(GDALDataset& dataset, const std::string& sql);
 
 OGRLayer& layer(GDALDataset& dataset, const char* name);
+/// An empty row of `table`, to fill with the setters below and write with insert() or upsert().
+OGRFeature new_row(GDALDataset& dataset, const char* table);
 
 /// Writes `feature` to `table`, replacing the row that `key_filter` (an OGR SQL WHERE clause)
 /// finds, or adding one. `what` names the record for error messages.
