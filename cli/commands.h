@@ -40,6 +40,22 @@ struct RecordOptions {
     std::string visitor;
 };
 
+/// What `render` takes (names as on the command line).
+struct RenderCommandOptions {
+    std::string out;
+    std::string size = "1920x1080";
+    std::string bbox;
+    std::string township;
+    std::string project;
+    std::string theme = "progress";
+    std::string as_of;
+    std::string layers;
+    std::string basemap;
+    std::string crs;
+    unsigned threads = 2;
+    bool timings = false;
+};
+
 // Each subcommand returns the process exit code; errors are thrown as xj::Error and reported
 // by main().
 int run_init(const std::string& project_path);
@@ -61,6 +77,9 @@ int run_record(const std::string& kind, const std::string& project_path,
                const RecordOptions& options);
 int run_baseline(const std::string& project_path, const std::string& name, const std::string& date,
                  const std::string& by);
+int run_render(const std::string& project_path, const RenderCommandOptions& options);
+int run_sheet(const std::string& project_path, const std::string& leader, const std::string& date,
+              const std::string& out);
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format);
 

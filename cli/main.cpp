@@ -3,6 +3,7 @@
 #include "commands.h"
 #include "engine_cli.h"
 #include "i18n.h"
+#include "map_cli.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/photo_import.h"
 #include "xiangjian/gis/project_import.h"
@@ -206,6 +207,7 @@ int main(int argc, char** argv) {
                      text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
     const xj::cli::EngineCli engine_commands(app);
+    const xj::cli::MapCli map_commands(app);
 
     try {
         app.parse(argc, argv);
@@ -215,6 +217,9 @@ int main(int argc, char** argv) {
 
     try {
         if (const auto code = engine_commands.run()) {
+            return *code;
+        }
+        if (const auto code = map_commands.run()) {
             return *code;
         }
         if (*init) {

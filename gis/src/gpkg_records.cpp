@@ -272,6 +272,16 @@ std::vector<ProjectSite> GpkgStore::sites() const {
     return result;
 }
 
+void GpkgStore::scan_sites(const SiteVisitor& visit) const {
+    for (const char* table : site_tables) {
+        auto row = m_sql->prepare(std::string{"SELECT project_id, site_name, geom FROM "} + table +
+                                  " ORDER BY project_id, fid");
+        while (row.step(m_path + ": reading " + table)) {
+            visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2)));
+        }
+    }
+}
+
 void GpkgStore::remove_sites(const std::string& project_id) {
     WriteScope scope(*this);
     for (const char* table : site_tables) {

@@ -52,6 +52,7 @@ public:
     std::vector<UnitRecord> units() const override;
     std::vector<core::AdminUnit> unit_list() const override;
     void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
+    void scan_sites(const SiteVisitor& visit) const override;
 
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;

@@ -92,6 +92,12 @@ public:
     virtual void add_site(const ProjectSite& site) = 0;
     virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
     virtual void remove_sites(const std::string& project_id) = 0;
+    /// Every site as WKB (lon/lat), points first, then lines, then polygons, each by project:
+    /// the light read of a map, with no geometry object built. Bytes valid during the call.
+    using SiteVisitor =
+        std::function<void(const std::string& project_id, const std::string& site_name,
+                           std::span<const unsigned char> wkb)>;
+    virtual void scan_sites(const SiteVisitor& visit) const = 0;
 
     /// The villages a project serves or crosses, replacing what was recorded before.
     virtual void replace_project_villages(const std::string& project_id,

@@ -1,0 +1,41 @@
+#include "map_support.h"
+
+#include "xiangjian/core/error.h"
+#include "xiangjian/gis/portfolio_loader.h"
+
+namespace xj::cli {
+
+MapProject MapProject::open(const std::string& path) {
+    MapProject project;
+    project.store = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
+    project.layers = gis::MapLayers::read(*project.store);
+    project.portfolio = std::make_unique<core::Portfolio>(gis::load_portfolio(*project.store));
+    return project;
+}
+
+gis::DisplayCrs MapProject::display_crs(const std::string& option) const {
+    if (!option.empty()) {
+        return gis::DisplayCrs(option);
+    }
+    if (const std::string setting = store->setting("display_crs"); !setting.empty()) {
+        return gis::DisplayCrs(setting);
+    }
+    const gis::Box extent = layers.extent();
+    if (extent.empty()) {
+        throw Error(store->location() +
+                    ": the project has no boundaries and no sites to draw (import units or "
+                    "projects first)");
+    }
+    return gis::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2);
+}
+
+std::string MapProject::county_name() const {
+    for (const core::AdminUnit& unit : portfolio->admin_units()) {
+        if (unit.level == core::AdminLevel::county) {
+            return unit.name;
+        }
+    }
+    return {};
+}
+
+} // namespace xj::cli

@@ -1,0 +1,148 @@
+// `xiangjian render`: a themed progress map of the project, as of a day, to PNG, PDF or SVG.
+
+#include "commands.h"
+#include "engine_support.h"
+#include "map_support.h"
+#include "qt_session.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/render/map_output.h"
+#include "xiangjian/render/theme_data.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+namespace xj::cli {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::pair<int, int> parse_size(const std::string& text) {
+    int width = 0, height = 0;
+    char x = 0;
+    std::istringstream in(text);
+    if (!(in >> width >> x >> height) || (x != 'x' && x != 'X') || !in.eof() || width < 16 ||
+        height < 16 || width > 20000 || height > 20000) {
+        throw Error("--size '" + text + "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080");
+    }
+    return {width, height};
+}
+
+gis::Box parse_bbox(const std::string& text) {
+    gis::Box box;
+    double values[4];
+    char comma = 0;
+    std::istringstream in(text);
+    for (int i = 0; i < 4; ++i) {
+        if (!(in >> values[i]) || (i < 3 && (!(in >> comma) || comma != ','))) {
+            throw Error("--bbox '" + text +
+                        "': expected minlon,minlat,maxlon,maxlat in degrees (CGCS2000)");
+        }
+    }
+    if (!in.eof() || values[0] >= values[2] || values[1] >= values[3] || values[0] < -180 ||
+        values[2] > 180 || values[1] < -90 || values[3] > 90) {
+        throw Error("--bbox '" + text +
+                    "': expected minlon,minlat,maxlon,maxlat in degrees, min before max");
+    }
+    box.expand(values[0], values[1]);
+    box.expand(values[2], values[3]);
+    return box;
+}
+
+} // namespace
+
+int run_render(const std::string& project_path, const RenderCommandOptions& options) {
+    const render::MapFormat format = render::map_format(options.out);
+    const auto [width, height] = parse_size(options.size);
+    const render::Theme theme = render::parse_theme(options.theme);
+    render::RenderOptions render_options;
+    if (!options.layers.empty()) {
+        render_options.layers = render::parse_layers(options.layers);
+    }
+    render_options.basemap = options.basemap;
+    if (!options.basemap.empty()) {
+        render_options.layers |= static_cast<unsigned>(render::MapLayer::basemap);
+    }
+    render_options.threads = options.threads;
+    render_options.english = language() == Language::en;
+
+    const QtSession qt;
+    auto start = Clock::now();
+    const MapProject project = MapProject::open(project_path);
+    const double load_seconds = seconds_since(start);
+
+    start = Clock::now();
+    const core::Date as_of = as_of_date(options.as_of, *project.store);
+    const core::Evaluation evaluation = project.portfolio->evaluate(as_of);
+    const render::ThemeData theme_data = render::theme_data(*project.portfolio, evaluation, theme);
+    const double evaluate_seconds = seconds_since(start);
+
+    render::MapRenderer renderer(project.layers, project.display_crs(options.crs));
+    gis::Box extent;
+    std::string place = project.county_name();
+    if (!options.bbox.empty()) {
+        extent = renderer.crs().to_display(parse_bbox(options.bbox));
+    } else if (!options.township.empty()) {
+        extent = renderer.township_extent(options.township);
+        const core::AdminUnit* township = project.portfolio->admin_unit(options.township);
+        if (extent.empty()) {
+            throw Error(project_path + ": township " + options.township +
+                        (township == nullptr ? " is not in the project"
+                                             : " has no boundary and no villages with one"));
+        }
+        place += township != nullptr ? " " + township->name : "";
+    } else if (!options.project.empty()) {
+        const core::Project* found = project.portfolio->project(options.project);
+        if (found == nullptr) {
+            throw Error(project_path + ": no project '" + options.project + "'");
+        }
+        extent = renderer.project_extent(options.project);
+        if (extent.empty()) {
+            throw Error(project_path + ": project " + options.project + " has no site to draw");
+        }
+        render_options.highlight_project = options.project;
+        place = found->name;
+    } else {
+        extent = renderer.display_extent();
+        if (extent.empty()) {
+            throw Error(project_path + ": the project has nothing to draw");
+        }
+    }
+    const render::MapView view = render::MapView::fit(extent, width, height);
+    const std::string title =
+        place + (place.empty() ? "" : " · ") +
+        std::string{tr(render::theme_label_zh(theme), render::theme_label_en(theme))};
+    render_options.title = QString::fromStdString(title);
+    render_options.subtitle =
+        QString::fromStdString(std::string{tr("截至 ", "as of ")} + as_of.iso());
+
+    start = Clock::now();
+    const render::RenderStats stats =
+        render::write_map(options.out, renderer, view, theme_data, render_options);
+    const double total_seconds = seconds_since(start);
+    const double render_seconds = stats.prepare_seconds + stats.draw_seconds + stats.label_seconds;
+
+    std::cout << tr("已输出 ", "wrote ") << options.out << " (" << width << "×" << height << ", "
+              << (format == render::MapFormat::png   ? "PNG"
+                  : format == render::MapFormat::pdf ? "PDF"
+                                                     : "SVG")
+              << ", " << renderer.crs().name() << "): " << stats.villages
+              << tr(" 个村，", " villages, ") << stats.sites
+              << tr(" 处项目点位，", " project sites, ") << stats.labels.size()
+              << tr(" 个注记", " labels") << '\n';
+    if (options.timings) {
+        std::fprintf(stderr,
+                     "load: %.3f s\nevaluate: %.3f s\nrender: %.3f s (prepare %.3f, draw %.3f, "
+                     "labels %.3f)\nwrite: %.3f s\n",
+                     load_seconds, evaluate_seconds, render_seconds, stats.prepare_seconds,
+                     stats.draw_seconds, stats.label_seconds, total_seconds - render_seconds);
+    }
+    return 0;
+}
+
+} // namespace xj::cli

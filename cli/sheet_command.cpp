@@ -1,0 +1,53 @@
+// `xiangjian sheet`: the project-day site sheets of one leader, as a PDF to print.
+
+#include "commands.h"
+#include "engine_support.h"
+#include "map_support.h"
+#include "qt_session.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/project_day.h"
+#include "xiangjian/render/site_sheet.h"
+
+#include <iostream>
+
+namespace xj::cli {
+
+int run_sheet(const std::string& project_path, const std::string& leader, const std::string& date,
+              const std::string& out) {
+    const QtSession qt;
+    const MapProject project = MapProject::open(project_path);
+    const core::Date day = date.empty() ? render::next_friday(as_of_date("", *project.store))
+                                        : parse_date_option(date, "--date");
+    const core::Evaluation evaluation = project.portfolio->evaluate(day);
+    std::vector<const core::ProjectStatus*> mine;
+    for (const auto& status : evaluation.projects) {
+        if (status.project->leader == leader) {
+            mine.push_back(&status);
+        }
+    }
+    if (mine.empty()) {
+        std::string leaders;
+        for (const auto& p : project.portfolio->projects()) {
+            if (!p.leader.empty() && leaders.find(p.leader) == std::string::npos) {
+                leaders += (leaders.empty() ? "" : "、") + p.leader;
+            }
+        }
+        throw Error(project_path + ": no projects of leader '" + leader +
+                    "' (leaders: " + (leaders.empty() ? "none" : leaders) + ")");
+    }
+    render::SheetRequest request;
+    request.leader = leader;
+    request.day = day;
+    request.projects = core::attention_order(mine);
+    request.county = project.county_name();
+    request.english = language() == Language::en;
+    render::MapRenderer renderer(project.layers, project.display_crs(""));
+    const int pages =
+        render::write_site_sheets(out, renderer, *project.portfolio, evaluation, request);
+    std::cout << tr("已输出 ", "wrote ") << out << tr("：", ": ") << pages
+              << tr(" 页（每个项目一页），项目日 ", " pages (one a project), project day ")
+              << day.iso() << '\n';
+    return 0;
+}
+
+} // namespace xj::cli

@@ -1,0 +1,106 @@
+#pragma once
+
+// Draws a map with QPainter: no widget, any paint device. The viewer, `xiangjian render` and
+// the printed site sheets all draw through this class.
+
+#include "xiangjian/gis/display_geometry.h"
+#include "xiangjian/gis/map_layers.h"
+#include "xiangjian/render/map_view.h"
+#include "xiangjian/render/theme_data.h"
+
+#include <QRectF>
+#include <QString>
+#include <memory>
+#include <string>
+#include <vector>
+
+class QImage;
+class QPainter;
+
+namespace xj::render {
+
+/// The layers of a map, bottom to top; `--layers` names them.
+enum class MapLayer : unsigned {
+    basemap = 1U << 0,
+    boundaries = 1U << 1, ///< county and township boundaries
+    villages = 1U << 2,
+    polygons = 1U << 3, ///< project areas: reservoirs, PV stations
+    lines = 1U << 4,    ///< roads, dikes, pipes
+    points = 1U << 5,   ///< water sites, housing, other
+    labels = 1U << 6,
+    furniture = 1U << 7, ///< title, legend, scale bar, north arrow
+};
+inline constexpr unsigned all_layers = 0xFFU;
+/// A comma-separated list of layer names; throws xj::Error naming an unknown one.
+unsigned parse_layers(const std::string& list);
+
+struct RenderOptions {
+    unsigned layers = all_layers;
+    std::string basemap;  ///< any GDAL raster; empty for none
+    double scale = 1.0;   ///< device units per 96-dpi pixel, for pens, symbols and text
+    unsigned threads = 2; ///< image renders only
+    bool english = false; ///< legend and furniture text
+    bool legend = true;   ///< with the furniture
+    QString title;        ///< drawn top left when not empty
+    QString subtitle;     ///< under the title (e.g. the as-of date)
+    /// Project whose sites are drawn larger and labelled first (the site sheet's map).
+    std::string highlight_project;
+};
+
+struct PlacedLabel {
+    QString text;
+    QRectF rect; ///< device units
+    int priority = 0;
+};
+
+struct RenderStats {
+    std::size_t villages = 0; ///< village shapes drawn
+    std::size_t sites = 0;    ///< project sites drawn
+    std::vector<PlacedLabel> labels;
+    std::vector<QRectF> furniture; ///< legend, scale bar, north arrow, title boxes
+    double prepare_seconds = 0;    ///< window lookup, projection, simplification
+    double draw_seconds = 0;
+    double label_seconds = 0;
+};
+
+class MapRenderer {
+public:
+    /// The layers must outlive the renderer.
+    MapRenderer(const gis::MapLayers& layers, gis::DisplayCrs crs);
+    ~MapRenderer();
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+
+    const gis::DisplayCrs& crs() const { return m_crs; }
+    const gis::MapLayers& layers() const { return m_layers; }
+    /// The extent of every layer in the display CRS.
+    gis::Box display_extent() const;
+    /// Of the township (its boundary, else its villages'); empty when it has neither.
+    gis::Box township_extent(const std::string& code) const;
+    /// Of the project's sites; empty when it has none.
+    gis::Box project_extent(const std::string& project_id) const;
+    /// Where a lon/lat point falls in a view (device units).
+    QPointF device_point(const MapView& view, double lon, double lat) const;
+
+    /// Into an image of the view's size (ARGB32 premultiplied): the geometry is drawn by
+    /// options.threads threads, each into its own band of the image.
+    RenderStats render(QImage& image, const MapView& view, const ThemeData& theme,
+                       const RenderOptions& options);
+    /// Onto any painter (a PDF or SVG page, part of one), in device units of the view, on this
+    /// thread; symbols are drawn as vectors.
+    RenderStats render(QPainter& painter, const MapView& view, const ThemeData& theme,
+                       const RenderOptions& options);
+
+private:
+    struct Frame;
+    void prepare(Frame& frame);
+    void draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const;
+    void draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats);
+
+    const gis::MapLayers& m_layers;
+    gis::DisplayCrs m_crs;
+    gis::DisplayGeometry m_counties, m_townships, m_villages;
+    gis::DisplayGeometry m_points, m_lines, m_polygons;
+};
+
+} // namespace xj::render

@@ -1,0 +1,55 @@
+#pragma once
+
+// What a theme says about each village and project as of a day, computed from the progress
+// engine: the village fill class and the project symbol. No drawing here.
+
+#include "xiangjian/core/date.h"
+#include "xiangjian/core/project_status.h"
+#include "xiangjian/render/symbology.h"
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace xj::core {
+class Portfolio;
+}
+
+namespace xj::render {
+
+struct ProjectSymbol {
+    Colour colour;
+    MarkerShape shape = MarkerShape::circle;
+    core::ProjectType type = core::ProjectType::other;
+    std::string name;
+    bool key_project = false;
+    int category = 0; ///< the status or stage the colour stands for (legend counts)
+};
+
+/// One line of a legend.
+struct LegendItem {
+    enum class Kind { fill, marker } kind = Kind::fill;
+    Colour colour;
+    MarkerShape shape = MarkerShape::circle;
+    std::string label_zh;
+    std::string label_en;
+    int count = 0; ///< villages or projects in the class
+};
+
+struct ThemeData {
+    Theme theme = Theme::progress;
+    core::Date as_of;
+    /// Village code → fill. Villages not listed get no_data_fill() (themes of villages) or
+    /// neutral_village_fill() (themes of projects).
+    std::unordered_map<std::string, Colour> village_fill;
+    Colour default_village_fill;
+    std::unordered_map<std::string, ProjectSymbol> projects; ///< by project id
+    std::vector<LegendItem> village_legend;
+    std::vector<LegendItem> project_legend;
+};
+
+/// The theme's colours for every village and project of the evaluation.
+ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                     Theme theme);
+
+} // namespace xj::render

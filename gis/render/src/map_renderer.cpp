@@ -1,0 +1,613 @@
+#include "xiangjian/render/map_renderer.h"
+
+#include "basemap.h"
+#include "labels.h"
+#include "map_furniture.h"
+#include "marker.h"
+#include "xiangjian/core/error.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPolygonF>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+#include <numbers>
+#include <sstream>
+#include <thread>
+
+namespace xj::render {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+struct LayerName {
+    MapLayer layer;
+    const char* name;
+};
+constexpr LayerName layer_names[] = {
+    {MapLayer::basemap, "basemap"},   {MapLayer::boundaries, "boundaries"},
+    {MapLayer::villages, "villages"}, {MapLayer::polygons, "polygons"},
+    {MapLayer::lines, "lines"},       {MapLayer::points, "points"},
+    {MapLayer::labels, "labels"},     {MapLayer::furniture, "furniture"},
+};
+
+bool has(unsigned layers, MapLayer layer) {
+    return (layers & static_cast<unsigned>(layer)) != 0;
+}
+
+QColor with_alpha(const Colour& colour, int alpha) {
+    QColor c = detail::qt_colour(colour);
+    c.setAlpha(alpha);
+    return c;
+}
+
+QPen line_pen(const LineStyle& style, double scale) {
+    QPen pen(detail::qt_colour(style.colour), style.width * scale, Qt::SolidLine, Qt::RoundCap,
+             Qt::RoundJoin);
+    if (style.dashed) {
+        pen.setDashPattern({5.0, 3.0});
+    }
+    return pen;
+}
+
+/// The device points of a prepared part.
+QPolygonF device_polygon(const gis::DisplayShapes& shapes, const gis::FlatLayer::Part& part,
+                         const MapView& view) {
+    const auto xy = shapes.points(part);
+    QPolygonF polygon;
+    polygon.reserve(static_cast<qsizetype>(xy.size() / 2));
+    const double scale = view.width / view.box.width();
+    for (std::size_t i = 0; i + 1 < xy.size(); i += 2) {
+        polygon.append(
+            QPointF((xy[i] - view.box.min_x) * scale, (view.box.max_y - xy[i + 1]) * scale));
+    }
+    return polygon;
+}
+
+/// A point inside the area (even-odd over all parts): the middle of the widest span of the
+/// horizontal line through the middle of its bounding box, as GEOS's interior point does.
+QPointF interior_point(const std::vector<QPolygonF>& rings) {
+    QRectF bounds;
+    for (const QPolygonF& ring : rings) {
+        bounds = bounds.united(ring.boundingRect());
+    }
+    const double y = bounds.center().y();
+    std::vector<double> crossings;
+    for (const QPolygonF& ring : rings) {
+        for (qsizetype i = 0; i + 1 < ring.size(); ++i) {
+            const QPointF a = ring[i], b = ring[i + 1];
+            if ((a.y() > y) != (b.y() > y)) {
+                crossings.push_back(a.x() + (y - a.y()) * (b.x() - a.x()) / (b.y() - a.y()));
+            }
+        }
+    }
+    std::sort(crossings.begin(), crossings.end());
+    double best = -1;
+    QPointF point = bounds.center();
+    for (std::size_t i = 0; i + 1 < crossings.size(); i += 2) {
+        if (crossings[i + 1] - crossings[i] > best) {
+            best = crossings[i + 1] - crossings[i];
+            point = QPointF((crossings[i] + crossings[i + 1]) / 2, y);
+        }
+    }
+    return point;
+}
+
+QString qstring(const std::string& text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+/// A village's name as maps print it: "双丰村村民委员会" is 双丰村, "牌路社区居民委员会" is
+/// 牌路社区 — the committee's full title is for documents, not for the map.
+QString map_name(const std::string& name) {
+    QString text = qstring(name);
+    for (const QString& suffix :
+         {QStringLiteral("村民委员会"), QStringLiteral("居民委员会"), QStringLiteral("委员会")}) {
+        if (text.endsWith(suffix) && text.size() > suffix.size()) {
+            text.chop(suffix.size());
+            if (suffix == QStringLiteral("村民委员会") && !text.endsWith(QChar(0x6751))) { // 村
+                text += QChar(0x6751);
+            }
+            break;
+        }
+    }
+    return text;
+}
+
+} // namespace
+
+unsigned parse_layers(const std::string& list) {
+    unsigned layers = 0;
+    std::stringstream stream(list);
+    std::string name;
+    while (std::getline(stream, name, ',')) {
+        if (name.empty()) {
+            continue;
+        }
+        bool known = false;
+        for (const LayerName& entry : layer_names) {
+            if (name == entry.name) {
+                layers |= static_cast<unsigned>(entry.layer);
+                known = true;
+            }
+        }
+        if (!known) {
+            throw Error("unknown layer '" + name +
+                        "': expected basemap, boundaries, villages, polygons, lines, points, "
+                        "labels, furniture");
+        }
+    }
+    return layers;
+}
+
+/// Everything one render needs, looked up once.
+struct MapRenderer::Frame {
+    MapView view;
+    const ThemeData* theme = nullptr;
+    const RenderOptions* options = nullptr;
+    bool vector_markers = false;
+    double marker = 4;
+    std::vector<std::uint32_t> counties, townships, villages, points, lines, polygons;
+    const gis::DisplayShapes* county_shapes = nullptr;
+    const gis::DisplayShapes* township_shapes = nullptr;
+    const gis::DisplayShapes* village_shapes = nullptr;
+    const gis::DisplayShapes* point_shapes = nullptr;
+    const gis::DisplayShapes* line_shapes = nullptr;
+    const gis::DisplayShapes* polygon_shapes = nullptr;
+    std::vector<QColor> village_fill;
+    std::vector<const ProjectSymbol*> point_symbol, line_symbol, polygon_symbol;
+    std::map<std::tuple<int, std::uint32_t, bool>, QImage> sprites;
+};
+
+MapRenderer::MapRenderer(const gis::MapLayers& layers, gis::DisplayCrs crs)
+    : m_layers(layers), m_crs(std::move(crs)),
+      m_counties(layers.counties, gis::DisplayGeometry::Kind::polygons, m_crs),
+      m_townships(layers.townships, gis::DisplayGeometry::Kind::polygons, m_crs),
+      m_villages(layers.villages, gis::DisplayGeometry::Kind::polygons, m_crs),
+      m_points(layers.points, gis::DisplayGeometry::Kind::points, m_crs),
+      m_lines(layers.lines, gis::DisplayGeometry::Kind::lines, m_crs),
+      m_polygons(layers.polygons, gis::DisplayGeometry::Kind::polygons, m_crs) {}
+
+MapRenderer::~MapRenderer() = default;
+
+gis::Box MapRenderer::display_extent() const {
+    return m_crs.to_display(m_layers.extent());
+}
+
+gis::Box MapRenderer::township_extent(const std::string& code) const {
+    gis::Box box;
+    for (std::size_t i = 0; i < m_layers.township_units.size(); ++i) {
+        if (m_layers.township_units[i].code == code) {
+            box.expand(m_layers.townships.shape(i).box);
+        }
+    }
+    if (box.empty()) {
+        for (std::size_t i = 0; i < m_layers.village_units.size(); ++i) {
+            if (m_layers.village_units[i].parent_code == code) {
+                box.expand(m_layers.villages.shape(i).box);
+            }
+        }
+    }
+    return box.empty() ? box : m_crs.to_display(box);
+}
+
+gis::Box MapRenderer::project_extent(const std::string& project_id) const {
+    gis::Box box;
+    const auto add = [&](const gis::FlatLayer& layer, const std::vector<gis::MapSite>& sites) {
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            if (sites[i].project_id == project_id) {
+                box.expand(layer.shape(i).box);
+            }
+        }
+    };
+    add(m_layers.points, m_layers.point_sites);
+    add(m_layers.lines, m_layers.line_sites);
+    add(m_layers.polygons, m_layers.polygon_sites);
+    return box.empty() ? box : m_crs.to_display(box);
+}
+
+QPointF MapRenderer::device_point(const MapView& view, double lon, double lat) const {
+    double xy[2] = {lon, lat};
+    gis::DisplayCrs::Transform(m_crs, false).apply(xy);
+    return view.to_device(xy[0], xy[1]);
+}
+
+void MapRenderer::prepare(Frame& frame) {
+    const double mpp = frame.view.metres_per_pixel();
+    const unsigned threads = std::max(1U, frame.options->threads);
+    gis::Box window = m_crs.to_lonlat(frame.view.box);
+    // Symbols and line widths reach past the window's edge by a few pixels.
+    const double pad_deg = 12 * mpp * frame.options->scale / 100000.0;
+    window = {window.min_x - pad_deg, window.min_y - pad_deg, window.max_x + pad_deg,
+              window.max_y + pad_deg};
+    const unsigned layers = frame.options->layers;
+    const auto lookup = [&](const gis::FlatLayer& layer, gis::DisplayGeometry& geometry,
+                            bool wanted, std::vector<std::uint32_t>& found,
+                            const gis::DisplayShapes*& shapes) {
+        if (wanted) {
+            layer.query(window, found);
+            shapes = &geometry.prepare(found, mpp, threads);
+        }
+    };
+    const bool boundaries = has(layers, MapLayer::boundaries);
+    const bool labels = has(layers, MapLayer::labels);
+    lookup(m_layers.counties, m_counties, boundaries || labels, frame.counties,
+           frame.county_shapes);
+    lookup(m_layers.townships, m_townships, boundaries || labels, frame.townships,
+           frame.township_shapes);
+    lookup(m_layers.villages, m_villages, has(layers, MapLayer::villages) || labels, frame.villages,
+           frame.village_shapes);
+    lookup(m_layers.points, m_points, has(layers, MapLayer::points), frame.points,
+           frame.point_shapes);
+    lookup(m_layers.lines, m_lines, has(layers, MapLayer::lines), frame.lines, frame.line_shapes);
+    lookup(m_layers.polygons, m_polygons, has(layers, MapLayer::polygons), frame.polygons,
+           frame.polygon_shapes);
+
+    const ThemeData& theme = *frame.theme;
+    const int alpha = has(layers, MapLayer::basemap) && !frame.options->basemap.empty() ? 185 : 255;
+    frame.village_fill.reserve(frame.villages.size());
+    for (const std::uint32_t i : frame.villages) {
+        const auto found = theme.village_fill.find(m_layers.village_units[i].code);
+        frame.village_fill.push_back(with_alpha(
+            found != theme.village_fill.end() ? found->second : theme.default_village_fill, alpha));
+    }
+    const auto symbols = [&](const std::vector<std::uint32_t>& shapes,
+                             const std::vector<gis::MapSite>& sites,
+                             std::vector<const ProjectSymbol*>& out) {
+        out.reserve(shapes.size());
+        for (const std::uint32_t i : shapes) {
+            const auto found = theme.projects.find(sites[i].project_id);
+            out.push_back(found != theme.projects.end() ? &found->second : nullptr);
+        }
+    };
+    symbols(frame.points, m_layers.point_sites, frame.point_symbol);
+    symbols(frame.lines, m_layers.line_sites, frame.line_symbol);
+    symbols(frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+
+    frame.marker = marker_size(mpp);
+    if (!frame.vector_markers) { // one image per symbol, stamped at every site
+        for (std::size_t k = 0; k < frame.points.size(); ++k) {
+            const ProjectSymbol* symbol = frame.point_symbol[k];
+            if (symbol == nullptr) {
+                continue;
+            }
+            const bool highlight = m_layers.point_sites[frame.points[k]].project_id ==
+                                   frame.options->highlight_project;
+            const auto key = std::make_tuple(static_cast<int>(symbol->shape),
+                                             static_cast<std::uint32_t>(symbol->colour.r << 16 |
+                                                                        symbol->colour.g << 8 |
+                                                                        symbol->colour.b),
+                                             highlight);
+            if (!frame.sprites.contains(key)) {
+                frame.sprites.emplace(key,
+                                      detail::marker_sprite(symbol->shape, symbol->colour,
+                                                            frame.marker * (highlight ? 1.6 : 1),
+                                                            frame.options->scale));
+            }
+        }
+    }
+}
+
+void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const {
+    const MapView& view = frame.view;
+    const double s = frame.options->scale;
+    const unsigned layers = frame.options->layers;
+    const QRectF cull = band.adjusted(-20 * s, -20 * s, 20 * s, 20 * s);
+
+    if (has(layers, MapLayer::villages)) {
+        // Fills without antialiasing (neighbours meet without seams, and it is fast); outlines
+        // of villages big enough to see, antialiased, after.
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.setPen(Qt::NoPen);
+        std::vector<QPolygonF> outlined;
+        for (std::size_t k = 0; k < frame.villages.size(); ++k) {
+            const auto parts = frame.village_shapes->parts_of(frame.villages[k]);
+            painter.setBrush(frame.village_fill[k]);
+            if (parts.size() == 1) {
+                QPolygonF polygon = device_polygon(*frame.village_shapes, parts[0], view);
+                const QRectF bounds = polygon.boundingRect();
+                if (!bounds.intersects(cull)) {
+                    continue;
+                }
+                painter.drawPolygon(polygon, Qt::OddEvenFill);
+                if (bounds.width() > 14 * s && bounds.height() > 14 * s) {
+                    outlined.push_back(std::move(polygon));
+                }
+            } else {
+                QPainterPath path;
+                path.setFillRule(Qt::OddEvenFill);
+                for (const auto& part : parts) {
+                    path.addPolygon(device_polygon(*frame.village_shapes, part, view));
+                }
+                const QRectF bounds = path.boundingRect();
+                if (!bounds.intersects(cull)) {
+                    continue;
+                }
+                painter.drawPath(path);
+                if (bounds.width() > 14 * s && bounds.height() > 14 * s) {
+                    for (const auto& part : parts) {
+                        outlined.push_back(device_polygon(*frame.village_shapes, part, view));
+                    }
+                }
+            }
+        }
+        painter.setRenderHint(QPainter::Antialiasing, true);
+        const bool neutral =
+            frame.theme->theme == Theme::status || frame.theme->theme == Theme::stage;
+        painter.setPen(line_pen(village_outline_style(neutral), s));
+        painter.setBrush(Qt::NoBrush);
+        for (const QPolygonF& ring : outlined) {
+            painter.drawPolyline(ring);
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    if (has(layers, MapLayer::boundaries)) {
+        const auto outline = [&](const gis::DisplayShapes* shapes,
+                                 const std::vector<std::uint32_t>& found, const LineStyle& style) {
+            painter.setPen(line_pen(style, s));
+            painter.setBrush(Qt::NoBrush);
+            for (const std::uint32_t i : found) {
+                for (const auto& part : shapes->parts_of(i)) {
+                    const QPolygonF ring = device_polygon(*shapes, part, view);
+                    if (ring.boundingRect().intersects(cull)) {
+                        painter.drawPolyline(ring);
+                    }
+                }
+            }
+        };
+        outline(frame.township_shapes, frame.townships, township_boundary_style());
+        outline(frame.county_shapes, frame.counties, county_boundary_style());
+    }
+
+    if (has(layers, MapLayer::polygons)) {
+        painter.setPen(QPen(detail::qt_colour(project_polygon_outline()), 1.0 * s));
+        for (std::size_t k = 0; k < frame.polygons.size(); ++k) {
+            const ProjectSymbol* symbol = frame.polygon_symbol[k];
+            QPainterPath path;
+            path.setFillRule(Qt::OddEvenFill);
+            for (const auto& part : frame.polygon_shapes->parts_of(frame.polygons[k])) {
+                path.addPolygon(device_polygon(*frame.polygon_shapes, part, view));
+            }
+            if (!path.boundingRect().intersects(cull)) {
+                continue;
+            }
+            painter.setBrush(
+                with_alpha(symbol != nullptr ? symbol->colour : neutral_symbol_colour(), 170));
+            painter.drawPath(path);
+        }
+    }
+
+    if (has(layers, MapLayer::lines)) {
+        // Casings first, then every line on top: crossing roads do not cut each other.
+        std::vector<std::pair<QPolygonF, QColor>> lines;
+        for (std::size_t k = 0; k < frame.lines.size(); ++k) {
+            const ProjectSymbol* symbol = frame.line_symbol[k];
+            const QColor colour =
+                detail::qt_colour(symbol != nullptr ? symbol->colour : neutral_symbol_colour());
+            for (const auto& part : frame.line_shapes->parts_of(frame.lines[k])) {
+                QPolygonF line = device_polygon(*frame.line_shapes, part, view);
+                if (line.boundingRect().intersects(cull)) {
+                    lines.emplace_back(std::move(line), colour);
+                }
+            }
+        }
+        const double width = project_line_width() * s * (frame.marker < 5 ? 0.6 : 1.0);
+        painter.setBrush(Qt::NoBrush);
+        painter.setPen(QPen(detail::qt_colour(project_line_casing()), width + 2 * s, Qt::SolidLine,
+                            Qt::RoundCap, Qt::RoundJoin));
+        for (const auto& [line, colour] : lines) {
+            painter.drawPolyline(line);
+        }
+        for (const auto& [line, colour] : lines) {
+            painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            painter.drawPolyline(line);
+        }
+    }
+
+    if (has(layers, MapLayer::points)) {
+        for (std::size_t k = 0; k < frame.points.size(); ++k) {
+            const ProjectSymbol* symbol = frame.point_symbol[k];
+            if (symbol == nullptr) {
+                continue;
+            }
+            const auto xy =
+                frame.point_shapes->points(frame.point_shapes->parts_of(frame.points[k]).front());
+            const QPointF at = view.to_device(xy[0], xy[1]);
+            if (!cull.contains(at)) {
+                continue;
+            }
+            const bool highlight = m_layers.point_sites[frame.points[k]].project_id ==
+                                   frame.options->highlight_project;
+            if (frame.vector_markers) {
+                detail::draw_marker(painter, at, symbol->shape, symbol->colour,
+                                    frame.marker * (highlight ? 1.6 : 1), s);
+                continue;
+            }
+            const auto key = std::make_tuple(static_cast<int>(symbol->shape),
+                                             static_cast<std::uint32_t>(symbol->colour.r << 16 |
+                                                                        symbol->colour.g << 8 |
+                                                                        symbol->colour.b),
+                                             highlight);
+            const QImage& sprite = frame.sprites.at(key);
+            painter.drawImage(
+                QPointF(at.x() - sprite.width() / 2.0, at.y() - sprite.height() / 2.0), sprite);
+        }
+    }
+}
+
+void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats) {
+    const MapView& view = frame.view;
+    const RenderOptions& options = *frame.options;
+    const double s = options.scale;
+    if (has(options.layers, MapLayer::furniture)) {
+        // True north, clockwise from the top: the direction of a short step north from the
+        // map's centre (grid convergence of the projection).
+        const QPointF centre_map = view.to_map(QPointF(view.width / 2.0, view.height / 2.0));
+        double centre[2] = {centre_map.x(), centre_map.y()};
+        gis::DisplayCrs::Transform(m_crs, true).apply(centre);
+        double north[2] = {centre[0], centre[1] + 0.01};
+        gis::DisplayCrs::Transform(m_crs, false).apply(north);
+        const double north_deg = std::atan2(north[0] - centre_map.x(), north[1] - centre_map.y()) *
+                                 180 / std::numbers::pi;
+        stats.furniture = detail::draw_furniture(painter, view, *frame.theme, options, north_deg,
+                                                 QString::fromStdString(m_crs.name()));
+    }
+    if (!has(options.layers, MapLayer::labels)) {
+        return;
+    }
+    const auto start = Clock::now();
+    const double mpp = view.metres_per_pixel();
+    std::vector<detail::LabelCandidate> candidates;
+    const auto area_labels =
+        [&](const gis::DisplayShapes* shapes, const std::vector<std::uint32_t>& found,
+            const std::vector<gis::MapUnit>& units, const LabelStyle& style, int priority) {
+            for (const std::uint32_t i : found) {
+                std::vector<QPolygonF> rings;
+                for (const auto& part : shapes->parts_of(i)) {
+                    rings.push_back(device_polygon(*shapes, part, view));
+                }
+                candidates.push_back(
+                    {map_name(units[i].name), interior_point(rings), style, priority, 0});
+            }
+        };
+    area_labels(frame.county_shapes, frame.counties, m_layers.county_units, county_label_style(),
+                0);
+    area_labels(frame.township_shapes, frame.townships, m_layers.township_units,
+                township_label_style(), 1);
+    // Villages are named once they are big enough to carry a name.
+    if (mpp < 15 && frame.village_shapes != nullptr) {
+        area_labels(frame.village_shapes, frame.villages, m_layers.village_units,
+                    village_label_style(), 3);
+    }
+    // Key projects, beside their sites, once sites stand apart; the highlighted one always.
+    const auto site_labels = [&](const gis::DisplayShapes* shapes,
+                                 const std::vector<std::uint32_t>& found,
+                                 const std::vector<const ProjectSymbol*>& symbols,
+                                 const std::vector<gis::MapSite>& sites, bool points) {
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            const ProjectSymbol* symbol = symbols[k];
+            const bool highlight = sites[found[k]].project_id == options.highlight_project;
+            if (symbol == nullptr || (!highlight && (!symbol->key_project || mpp > 60))) {
+                continue;
+            }
+            const auto parts = shapes->parts_of(found[k]);
+            if (parts.empty()) {
+                continue;
+            }
+            const QPolygonF first = device_polygon(*shapes, parts.front(), view);
+            const QPointF anchor = points ? first.front() : first[first.size() / 2];
+            candidates.push_back({qstring(symbol->name), anchor, project_label_style(),
+                                  highlight ? -1 : 2,
+                                  (frame.marker * (highlight ? 1.6 : 1) / 2 + 3) * s});
+        }
+    };
+    if (frame.point_shapes != nullptr) {
+        site_labels(frame.point_shapes, frame.points, frame.point_symbol, m_layers.point_sites,
+                    true);
+    }
+    if (frame.line_shapes != nullptr) {
+        site_labels(frame.line_shapes, frame.lines, frame.line_symbol, m_layers.line_sites, false);
+    }
+    if (frame.polygon_shapes != nullptr) {
+        site_labels(frame.polygon_shapes, frame.polygons, frame.polygon_symbol,
+                    m_layers.polygon_sites, false);
+    }
+    painter.save();
+    painter.setRenderHint(QPainter::Antialiasing);
+    stats.labels = detail::place_labels(painter, std::move(candidates),
+                                        QRectF(0, 0, view.width, view.height), stats.furniture, s);
+    painter.restore();
+    stats.label_seconds = seconds_since(start);
+}
+
+RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeData& theme,
+                                const RenderOptions& options) {
+    if (image.width() != view.width || image.height() != view.height ||
+        image.format() != QImage::Format_ARGB32_Premultiplied) {
+        image = QImage(view.width, view.height, QImage::Format_ARGB32_Premultiplied);
+    }
+    image.fill(QColor(252, 251, 248));
+    RenderStats stats;
+    Frame frame;
+    frame.view = view;
+    frame.theme = &theme;
+    frame.options = &options;
+    auto start = Clock::now();
+    prepare(frame);
+    stats.prepare_seconds = seconds_since(start);
+
+    start = Clock::now();
+    if (has(options.layers, MapLayer::basemap) && !options.basemap.empty()) {
+        QPainter painter(&image);
+        painter.drawImage(0, 0, detail::basemap_image(options.basemap, m_crs, view));
+    }
+    // Each thread paints its own band of rows: separate images over one buffer.
+    const int threads = static_cast<int>(std::clamp(options.threads, 1U, 8U));
+    const int band_height = (view.height + threads - 1) / threads;
+    uchar* bits = image.bits();
+    const qsizetype stride = image.bytesPerLine();
+    const auto paint_band = [&](int band) {
+        const int top = band * band_height;
+        const int rows = std::min(band_height, view.height - top);
+        if (rows <= 0) {
+            return;
+        }
+        QImage part(bits + top * stride, view.width, rows, stride,
+                    QImage::Format_ARGB32_Premultiplied);
+        QPainter painter(&part);
+        painter.translate(0, -top);
+        draw_geometry(painter, frame, QRectF(0, top, view.width, rows));
+    };
+    {
+        std::vector<std::jthread> pool;
+        for (int band = 1; band < threads; ++band) {
+            pool.emplace_back(paint_band, band);
+        }
+        paint_band(0);
+    }
+    stats.draw_seconds = seconds_since(start);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    draw_overlays(painter, frame, stats);
+    stats.villages = frame.villages.size();
+    stats.sites = frame.points.size() + frame.lines.size() + frame.polygons.size();
+    return stats;
+}
+
+RenderStats MapRenderer::render(QPainter& painter, const MapView& view, const ThemeData& theme,
+                                const RenderOptions& options) {
+    RenderStats stats;
+    Frame frame;
+    frame.view = view;
+    frame.theme = &theme;
+    frame.options = &options;
+    frame.vector_markers = true;
+    auto start = Clock::now();
+    prepare(frame);
+    stats.prepare_seconds = seconds_since(start);
+    start = Clock::now();
+    painter.save();
+    painter.setClipRect(QRectF(0, 0, view.width, view.height));
+    painter.fillRect(QRectF(0, 0, view.width, view.height), QColor(252, 251, 248));
+    if (has(options.layers, MapLayer::basemap) && !options.basemap.empty()) {
+        painter.drawImage(QRectF(0, 0, view.width, view.height),
+                          detail::basemap_image(options.basemap, m_crs, view));
+    }
+    draw_geometry(painter, frame, QRectF(0, 0, view.width, view.height));
+    stats.draw_seconds = seconds_since(start);
+    draw_overlays(painter, frame, stats);
+    painter.restore();
+    stats.villages = frame.villages.size();
+    stats.sites = frame.points.size() + frame.lines.size() + frame.polygons.size();
+    return stats;
+}
+
+} // namespace xj::render
