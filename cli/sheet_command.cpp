@@ -16,7 +16,7 @@ int run_sheet(const std::string& project_path, const std::string& leader, const 
               const std::string& out) {
     const QtSession qt;
     const MapProject project = MapProject::open(project_path);
-    const core::Date day = date.empty() ? render::next_friday(as_of_date("", *project.store))
+    const core::Date day = date.empty() ? core::friday_on_or_after(as_of_date("", *project.store))
                                         : parse_date_option(date, "--date");
     const core::Evaluation evaluation = project.portfolio->evaluate(day);
     std::vector<const core::ProjectStatus*> mine;

@@ -4,6 +4,7 @@
 #include "test_support.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
@@ -290,4 +291,82 @@ TEST_F(CliEngine, ABaselineKeepsTheOldPlan) {
     ASSERT_EQ(against.exit_code, 0) << against.err;
     EXPECT_NE(against.out.find("\"baseline\": \"年初计划\""), std::string::npos);
     EXPECT_NE(run("status " + path + " --baseline 无").exit_code, 0);
+}
+
+TEST_F(Cli, RenderDrawsTheDemoInItsGaussKrugerZoneAndSaysWhatItDrew) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    const CliRun png = run("render " + project + " --out " + dir.file("map.png") +
+                           " --size 800x600 --theme status --timings");
+    ASSERT_EQ(png.exit_code, 0) << png.err;
+    EXPECT_NE(png.out.find("CM 111E"), std::string::npos) << png.out; // Ruyang is at 112.4°E
+    EXPECT_NE(png.out.find("220 个村"), std::string::npos) << png.out;
+    EXPECT_NE(png.err.find("render: "), std::string::npos) << png.err;
+    const std::string bytes = slurp(dir.file("map.png"));
+    ASSERT_GT(bytes.size(), 24U);
+    EXPECT_EQ(bytes.substr(1, 3), "PNG");
+    // Width and height from the PNG header, big-endian at bytes 16 and 20.
+    const auto be32 = [&](std::size_t at) {
+        return (static_cast<unsigned char>(bytes[at]) << 24) |
+               (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+               (static_cast<unsigned char>(bytes[at + 2]) << 8) |
+               static_cast<unsigned char>(bytes[at + 3]);
+    };
+    EXPECT_EQ(be32(16), 800);
+    EXPECT_EQ(be32(20), 600);
+
+    for (const std::string& window :
+         {std::string{"--township 410326103000"}, std::string{"--project RY2018-030"},
+          std::string{"--bbox 112.3,34.0,112.6,34.2"}}) {
+        const CliRun part = run("render " + project + " --out " + dir.file("part.pdf") + " " +
+                                window + " --as-of 2018-05-31");
+        EXPECT_EQ(part.exit_code, 0) << window << part.err;
+    }
+    const CliRun english = run("--lang en render " + project + " --out " + dir.file("m.svg") +
+                               " --theme indicators --layers villages,boundaries,labels");
+    EXPECT_EQ(english.exit_code, 0) << english.err;
+    EXPECT_NE(english.out.find("wrote"), std::string::npos);
+}
+
+TEST_F(Cli, RenderRefusesWhatItCannotDrawAndNamesTheReason) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    const std::pair<std::string, std::string> cases[] = {
+        {"--out " + dir.file("m.bmp"), "m.bmp"},
+        {"--out " + dir.file("m.png") + " --township 410326999000", "410326999000"},
+        {"--out " + dir.file("m.png") + " --project NO-SUCH", "NO-SUCH"},
+        {"--out " + dir.file("m.png") + " --size 10x", "--size"},
+        {"--out " + dir.file("m.png") + " --bbox 113,34,112,35", "--bbox"},
+        {"--out " + dir.file("m.png") + " --layers villages,rivers", "rivers"},
+        {"--out " + dir.file("m.png") + " --crs EPSG:4326", "EPSG:4326"},
+        {"--out " + dir.file("m.png") + " --basemap " + project, project},
+    };
+    for (const auto& [arguments, named] : cases) {
+        const CliRun result = run("render " + project + " " + arguments);
+        EXPECT_EQ(result.exit_code, 1) << arguments;
+        EXPECT_NE(result.err.find(named), std::string::npos) << arguments << ": " << result.err;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("m.png")));
+}
+
+TEST_F(Cli, SheetWritesOnePagePerProjectOfTheLeaderOnTheFridayOfTheAsOfDay) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    const CliRun day = run("project-day " + project + " --leader 刘红梅（副县长） --format json");
+    ASSERT_EQ(day.exit_code, 0) << day.err;
+    std::size_t projects = 0;
+    for (std::size_t at = day.out.find("\"project_id\""); at != std::string::npos;
+         at = day.out.find("\"project_id\"", at + 1)) {
+        ++projects;
+    }
+    ASSERT_GT(projects, 0U);
+    const CliRun sheet =
+        run("sheet " + project + " --leader 刘红梅（副县长） --out " + dir.file("sheet.pdf"));
+    ASSERT_EQ(sheet.exit_code, 0) << sheet.err;
+    EXPECT_NE(sheet.out.find(std::to_string(projects) + " 页"), std::string::npos) << sheet.out;
+    EXPECT_NE(sheet.out.find("2018-08-31"), std::string::npos) << "the demo's day is a Friday";
+    const CliRun nobody = run("sheet " + project + " --leader 无名氏 --out " + dir.file("x.pdf"));
+    EXPECT_EQ(nobody.exit_code, 1);
+    EXPECT_NE(nobody.err.find("刘红梅"), std::string::npos) << "lists the leaders: " << nobody.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x.pdf")));
 }

@@ -142,4 +142,10 @@ std::string Date::iso() const {
     return buffer;
 }
 
+Date friday_on_or_after(Date day) noexcept {
+    // 1970-01-01 was a Thursday, so Friday is day 1 modulo 7.
+    const int weekday = ((day.days_since_epoch() % 7) + 7) % 7;
+    return day.plus_days((1 - weekday + 7) % 7);
+}
+
 } // namespace xj::core

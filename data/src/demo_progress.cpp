@@ -85,12 +85,6 @@ std::optional<Profile> parse_profile(std::string_view text) {
     return std::nullopt;
 }
 
-core::Date friday_on_or_after(core::Date day) {
-    // 1970-01-01 was a Thursday, so Friday is day 1 modulo 7.
-    const int weekday = ((day.days_since_epoch() % 7) + 7) % 7;
-    return day.plus_days((1 - weekday + 7) % 7);
-}
-
 ProgressHistory make_progress_history(const core::Project& project, Profile profile,
                                       std::vector<core::Milestone> milestones, core::Date as_of) {
     ProgressHistory history;

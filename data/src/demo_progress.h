@@ -30,7 +30,6 @@ struct ProgressHistory {
 ProgressHistory make_progress_history(const core::Project& project, Profile profile,
                                       std::vector<core::Milestone> milestones, core::Date as_of);
 
-/// The first Friday on or after `day`.
-core::Date friday_on_or_after(core::Date day);
+using core::friday_on_or_after;
 
 } // namespace xj::demo

@@ -18,7 +18,9 @@ constexpr const char* storage_crs = "EPSG:4490";
 /// A PROJ context of its own, so that each thread can own one.
 struct ProjContext {
     PJ_CONTEXT* context = proj_context_create();
-    ProjContext() = default;
+    ProjContext() {
+        proj_log_level(context, PJ_LOG_NONE); // failures are reported as xj::Error instead
+    }
     ProjContext(const ProjContext&) = delete;
     ProjContext& operator=(const ProjContext&) = delete;
     ~ProjContext() { proj_context_destroy(context); }

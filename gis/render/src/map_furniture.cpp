@@ -17,6 +17,7 @@ QFont furniture_font(double pixel_size, bool bold) {
                                  static_cast<qsizetype>(map_font_family().size()))};
     font.setPixelSize(std::max(1, static_cast<int>(pixel_size)));
     font.setBold(bold);
+    font.setStyleStrategy(QFont::PreferNoShaping); // copyable digits in PDF and SVG text
     return font;
 }
 

@@ -32,6 +32,9 @@ QFont sheet_font(double pixels, bool bold = false) {
     QFont font(q(map_font_family()));
     font.setPixelSize(static_cast<int>(pixels));
     font.setBold(bold);
+    // Without shaping, Latin runs such as "RY2018-030" keep the glyphs whose text a PDF
+    // reader can copy; shaped, Noto Sans CJK substitutes digits it cannot map back.
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -318,12 +321,6 @@ void draw_page(PageWriter& page, MapRenderer& renderer, const core::Portfolio& p
 }
 
 } // namespace
-
-core::Date next_friday(core::Date day) {
-    // 1970-01-01 was a Thursday: day 1 of the epoch is a Friday.
-    const int weekday = ((day.days_since_epoch() - 1) % 7 + 7) % 7; // 0 on Fridays
-    return day.plus_days((7 - weekday) % 7);
-}
 
 int write_site_sheets(const std::string& path, MapRenderer& renderer,
                       const core::Portfolio& portfolio, const core::Evaluation& evaluation,

@@ -38,4 +38,7 @@ private:
     int m_days = 0;
 };
 
+/// The first Friday on or after `day`: county project days (项目日) are held on Fridays.
+Date friday_on_or_after(Date day) noexcept;
+
 } // namespace xj::core

@@ -30,7 +30,4 @@ int write_site_sheets(const std::string& path, MapRenderer& renderer,
                       const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                       const SheetRequest& request);
 
-/// The first Friday on or after `day` (project days are held on Fridays).
-core::Date next_friday(core::Date day);
-
 } // namespace xj::render
