@@ -3,13 +3,35 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/portfolio_loader.h"
 
+#include <exception>
+#include <thread>
+
 namespace xj::cli {
 
 MapProject MapProject::open(const std::string& path) {
     MapProject project;
     project.store = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
-    project.layers = gis::MapLayers::read(*project.store);
-    project.portfolio = std::make_unique<core::Portfolio>(gis::load_portfolio(*project.store));
+    // The engine's tables and the map's geometry are independent reads: the engine's go through
+    // a second connection on the other core.
+    std::exception_ptr failure;
+    std::thread engine([&] {
+        try {
+            const auto second = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
+            project.portfolio = std::make_unique<core::Portfolio>(gis::load_portfolio(*second));
+        } catch (...) {
+            failure = std::current_exception();
+        }
+    });
+    try {
+        project.layers = gis::MapLayers::read(*project.store);
+    } catch (...) {
+        engine.join();
+        throw;
+    }
+    engine.join();
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
     return project;
 }
 

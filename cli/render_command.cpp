@@ -8,6 +8,7 @@
 #include "xiangjian/render/map_output.h"
 #include "xiangjian/render/theme_data.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <iostream>
@@ -105,6 +106,10 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
         if (extent.empty()) {
             throw Error(project_path + ": project " + options.project + " has no site to draw");
         }
+        // At least 2 km across, so that the villages around the site show.
+        const double cx = (extent.min_x + extent.max_x) / 2, cy = (extent.min_y + extent.max_y) / 2;
+        const double half = std::max({extent.width(), extent.height(), 2000.0}) / 2;
+        extent = {cx - half, cy - half, cx + half, cy + half};
         render_options.highlight_project = options.project;
         place = found->name;
     } else {

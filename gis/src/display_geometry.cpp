@@ -226,7 +226,9 @@ const DisplayShapes& DisplayGeometry::prepare(std::span<const std::uint32_t> sha
     DisplayShapes& out = found->second;
     if (added) {
         out.shapes.resize(m_layer.size());
-        out.tolerance_m = level == -1000 ? 0.0 : 0.5 * std::ldexp(1.0, level);
+        // Half a pixel to one pixel, as QGIS simplifies by default: finer costs projections
+        // and draws nothing more.
+        out.tolerance_m = level == -1000 ? 0.0 : std::ldexp(1.0, level);
         // A viewer zooming through many scales keeps the few nearest this one.
         while (m_levels.size() > 8) {
             const auto far = std::max_element(

@@ -79,7 +79,9 @@ RenderStats write_map(const std::string& path, MapRenderer& renderer, const MapV
         case MapFormat::png: {
             QImage image;
             stats = renderer.render(image, view, theme, options);
-            return image.save(qpath(temporary), "PNG");
+            // Quality 80 is zlib level 2: maps compress well at any level, and level 6 (the
+            // default) costs as long as drawing the whole province.
+            return image.save(qpath(temporary), "PNG", 80);
         }
         case MapFormat::pdf: {
             // One page the size of the map at 96 dpi, drawn in the same units as an image.

@@ -81,10 +81,10 @@ public:
     DisplayGeometry(const DisplayGeometry&) = delete;
     DisplayGeometry& operator=(const DisplayGeometry&) = delete;
 
-    /// The shapes given, projected and simplified so that no dropped vertex is more than half
-    /// a pixel from the line drawn. A polygon ring smaller than that becomes its bounding box
-    /// (the village still shows as a dot of its colour); lines keep their ends. Missing shapes
-    /// are prepared on `threads` threads.
+    /// The shapes given, projected and simplified: a vertex is dropped when it lies within the
+    /// level's tolerance (half a pixel to a pixel) of the last vertex kept, in both directions. A
+    /// polygon ring smaller than that becomes its bounding box (the village still shows as a dot of
+    /// its colour); lines keep their ends. Missing shapes are prepared on `threads` threads.
     const DisplayShapes& prepare(std::span<const std::uint32_t> shapes, double metres_per_pixel,
                                  unsigned threads = 2);
 
