@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <numbers>
+#include <ogr_api.h>
 
 namespace xj::demo {
 
@@ -83,30 +84,47 @@ std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon
                                             : uniform(key, 7) * 2 * std::numbers::pi;
     const double preferred = heading;
     OGRLineString line;
-    line.addPoint(origin->getX(), origin->getY());
-    const int segments = std::max(2, static_cast<int>(std::lround(length_km * 1000.0 / segment_m)));
-    double x = origin->getX();
-    double y = origin->getY();
-    for (int i = 0; i < segments; ++i) {
-        bool placed = false;
-        for (std::uint64_t attempt = 0; attempt < 24 && !placed; ++attempt) {
-            // Meander around the preferred heading; widen the search when blocked by the edge.
-            const double spread = 0.35 + 0.25 * static_cast<double>(attempt);
-            const double turn =
-                (uniform(key, 1000 + 64 * static_cast<std::uint64_t>(i) + attempt) - 0.5) * spread;
-            const double candidate =
-                (bearing_deg != nullptr ? 0.7 * heading + 0.3 * preferred : heading) + turn;
-            OGRPoint next(x + segment_m * std::cos(candidate), y + segment_m * std::sin(candidate));
-            if (metric->Contains(&next)) {
-                heading = candidate;
-                x = next.getX();
-                y = next.getY();
-                line.addPoint(x, y);
-                placed = true;
+    // A start too near the edge can be boxed in at the first step; a line of one point is no
+    // site, so such a line starts again from inside the shrunk area.
+    for (int start_attempt = 0; start_attempt < 2 && line.getNumPoints() < 2; ++start_attempt) {
+        if (start_attempt == 1) {
+            OGRGeometryH inside =
+                OGR_G_PointOnSurface(OGRGeometry::ToHandle(const_cast<OGRGeometry*>(metric)));
+            if (inside == nullptr) {
+                break;
             }
+            origin.reset(OGRGeometry::FromHandle(inside)->toPoint());
+            heading = preferred;
         }
-        if (!placed) {
-            break; // boxed in by the boundary: a shorter line is still a plausible site
+        line.empty();
+        line.addPoint(origin->getX(), origin->getY());
+        const int segments =
+            std::max(2, static_cast<int>(std::lround(length_km * 1000.0 / segment_m)));
+        double x = origin->getX();
+        double y = origin->getY();
+        for (int i = 0; i < segments; ++i) {
+            bool placed = false;
+            for (std::uint64_t attempt = 0; attempt < 24 && !placed; ++attempt) {
+                // Meander around the preferred heading; widen the search when blocked by the edge.
+                const double spread = 0.35 + 0.25 * static_cast<double>(attempt);
+                const double turn =
+                    (uniform(key, 1000 + 64 * static_cast<std::uint64_t>(i) + attempt) - 0.5) *
+                    spread;
+                const double candidate =
+                    (bearing_deg != nullptr ? 0.7 * heading + 0.3 * preferred : heading) + turn;
+                OGRPoint next(x + segment_m * std::cos(candidate),
+                              y + segment_m * std::sin(candidate));
+                if (metric->Contains(&next)) {
+                    heading = candidate;
+                    x = next.getX();
+                    y = next.getY();
+                    line.addPoint(x, y);
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                break; // boxed in by the boundary: a shorter line is still a plausible site
+            }
         }
     }
     auto result = std::make_unique<OGRMultiLineString>();

@@ -13,6 +13,7 @@
 #include "xiangjian/demo/county_geometry.h"
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gis/village_index.h"
 
 #include <cmath>
 #include <filesystem>
@@ -358,6 +359,39 @@ make_indicators(const Units& units, const std::vector<DemoProject>& projects,
     return result;
 }
 
+/// The villages a site serves or crosses, found as `xiangjian import projects` finds them: by the
+/// project's village code, else the village holding a point, every village a line crosses
+/// (with its length there) or a polygon covers (with its area there).
+std::vector<core::ProjectVillage> village_links(const core::Project& project,
+                                                const OGRGeometry& site,
+                                                const gis::VillageIndex& villages) {
+    std::vector<core::ProjectVillage> links;
+    if (!project.village_code.empty()) {
+        links.push_back({project.id, project.village_code, "code", std::nullopt, std::nullopt});
+        return links;
+    }
+    switch (wkbFlatten(site.getGeometryType())) {
+    case wkbPoint:
+        if (const auto village =
+                villages.containing(site.toPoint()->getX(), site.toPoint()->getY())) {
+            links.push_back({project.id, *village, "point", std::nullopt, std::nullopt});
+        }
+        break;
+    case wkbLineString:
+    case wkbMultiLineString:
+        for (const auto& share : villages.along(site)) {
+            links.push_back({project.id, share.code, "line", share.measure, std::nullopt});
+        }
+        break;
+    default:
+        for (const auto& share : villages.under(site)) {
+            links.push_back({project.id, share.code, "polygon", std::nullopt, share.measure});
+        }
+        break;
+    }
+    return links;
+}
+
 void fill(gis::ProjectStore& store) {
     const core::Date as_of = ruyang_as_of();
     const Units units = make_units();
@@ -369,12 +403,21 @@ void fill(gis::ProjectStore& store) {
     const auto projects = read_projects();
     auto milestones = read_milestones();
     const auto problems = read_problems();
-    const SiteGenerator sites(gis::gauss_kruger_3deg_epsg(112.415));
+    const int metric_epsg = gis::gauss_kruger_3deg_epsg(112.415);
+    const SiteGenerator sites(metric_epsg);
+    gis::VillageIndex villages(metric_epsg);
+    for (const auto& unit : units.list) {
+        const auto found = units.boundaries.find(unit.code);
+        if (unit.level == core::AdminLevel::village && found != units.boundaries.end()) {
+            villages.add(unit.code, *found->second);
+        }
+    }
     std::map<std::string, core::Date> finished_on;
     for (const auto& demo : projects) {
         store.upsert_project(demo.project);
         gis::ProjectSite site{demo.project.id, demo.project.name, make_site(demo, units, sites)};
         store.add_site(site);
+        store.add_project_villages(village_links(demo.project, *site.geometry, villages));
         auto history = make_progress_history(demo.project, demo.profile,
                                              std::move(milestones[demo.project.id]), as_of);
         for (const auto& milestone : history.milestones) {
