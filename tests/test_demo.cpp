@@ -360,3 +360,39 @@ TEST_F(RuyangDemo, TheEngineReportsTheStatusEachProjectWasBuiltWith) {
         EXPECT_EQ(status.percent_done, 0.0) << status.project->id;
     }
 }
+
+TEST_F(RuyangDemo, SitesAreLinkedToTheVillagesTheyServeOrCross) {
+    std::map<std::string, const core::Project*> projects;
+    const auto all = store->projects();
+    for (const auto& p : all) {
+        projects[p.id] = &p;
+    }
+    std::map<std::string, std::vector<core::ProjectVillage>> links;
+    for (const auto& link : store->project_villages()) {
+        links[link.project_id].push_back(link);
+    }
+    for (const auto& site : store->sites()) {
+        const core::Project& project = *projects.at(site.project_id);
+        const auto& mine = links[site.project_id];
+        ASSERT_FALSE(mine.empty()) << project.id << " is linked to no village";
+        const auto type = wkbFlatten(site.geometry->getGeometryType());
+        if (!project.village_code.empty()) {
+            ASSERT_EQ(mine.size(), 1U) << project.id;
+            EXPECT_EQ(mine[0].matched_by, "code");
+            EXPECT_EQ(mine[0].village_code, project.village_code);
+        } else if (type == wkbMultiLineString) {
+            // Every line is a real line, and its lengths per village add up to its length.
+            double metres = 0;
+            for (const auto* line : *site.geometry->toMultiLineString()) {
+                EXPECT_GE(line->getNumPoints(), 2) << project.id;
+            }
+            for (const auto& link : mine) {
+                EXPECT_EQ(link.matched_by, "line") << project.id;
+                ASSERT_TRUE(link.length_m.has_value());
+                metres += *link.length_m;
+            }
+            ASSERT_TRUE(project.planned_quantity.has_value());
+            EXPECT_GT(metres, 200.0) << project.id;
+        }
+    }
+}
