@@ -139,6 +139,9 @@ def main() -> int:
     for level, width in (("township", 0.8), ("county", 1.6)):
         layer = open_layer("admin_units", f"\"level\" = '{level}'")
         if layer.featureCount() == 0:
+            # Delete it now: a layer that outlives exitQgis() (this one would, owned by Python
+            # and not by the project) makes the interpreter's clean-up end in a segfault.
+            del layer
             continue
         symbol = QgsFillSymbol.createSimple({"style": "no", "outline_color": "#333333",
                                              "outline_width": str(width)})
@@ -230,12 +233,9 @@ def main() -> int:
         print(f"qgis {name} save: {seconds(start):.3f} s")
     print(f"qgis peak: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss} KB")
 
-    # Leave without tearing QGIS down: exitQgis() and the interpreter's clean-up after it end in
-    # a segmentation fault with QGIS 3.22.16's bindings (a known PyQGIS teardown-order
-    # problem), which would turn a good run into a failed one. Nothing is left to write.
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(0)
+    QgsProject.instance().removeAllMapLayers()  # before exitQgis(), which they must not outlive
+    app.exitQgis()
+    return 0
 
 
 if __name__ == "__main__":

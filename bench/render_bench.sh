@@ -8,7 +8,7 @@
 # 3. times `xiangjian render` (whole process, GNU time, and its --timings lines), full extent and
 #    a county-sized window, 1920x1080, RUNS times each (median);
 # 4. renders the same with QGIS (bench/qgis_render.py) from a prepared copy of the store;
-# 5. prints a table. Images land in WORK_DIR/out to be looked at.
+# 5. prints a table. Images land in WORK_DIR/out to be looked at. RUNS=N changes the 3 runs.
 # Goals: full extent in at most half QGIS's time, county window under 50 ms, peak under 1 GiB.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
