@@ -6,7 +6,10 @@
 
 Renders a Xiangjian project store with QGIS (Debian's 3.22, PyQGIS) as `xiangjian render
 --theme progress` does: the full extent and a county-sized window, 1920x1080, in the CGCS2000
-Gauss–Krüger 3-degree zone of the data's centre. Prints one line per figure on stdout:
+Gauss–Krüger 3-degree zone of the data's centre. Villages are filled by percent done in five
+classes, with thin outlines; township and county outlines are drawn when the store has them, and
+township names are labelled (QGIS's labelling engine) at the county window only; project sites
+are small circles coloured by project type, roads 1 px lines. Prints one line per figure:
 
     qgis init: S s            QgsApplication + initQgis
     qgis load: S s            opening the layers and styling them
@@ -179,6 +182,9 @@ def main() -> int:
     # Top first, as QgsMapSettings draws them.
     layers = [points, roads] + [layer for _, layer in reversed(outlines)] + [polygons, villages]
     QgsProject.instance().addMapLayers(layers)  # owns them; what a QGIS project would do
+    # The villages' extent in lon/lat: with a subset, the provider asks GDAL for the filtered
+    # layer's extent, which may read the table, so it counts as loading.
+    full_extent = villages.extent()
     load_s = seconds(start)
 
     display = QgsCoordinateReferenceSystem(DISPLAY_CRS)
@@ -211,7 +217,6 @@ def main() -> int:
             print(f"qgis render error: {error.layerID}: {error.message}", file=sys.stderr)
         return elapsed, job.renderedImage()
 
-    full_extent = villages.extent()  # from gpkg_contents / the R-tree, in lon/lat
     county = QgsRectangle(bbox[0], bbox[1], bbox[2], bbox[3])
     # Labels are drawn at the county window only, as the progress theme labels townships there.
     all_views = {"full": (full_extent, False), "county": (county, True)}
