@@ -109,27 +109,30 @@ echo "Load average before timing: $load_before (2 cores; other builds make timin
 # The command may not be built yet: its name must be among the subcommands of --help (CLI11
 # answers `xiangjian render --help` with the main help when there is no such subcommand).
 xj_available=0
-if "$xj" --help 2>/dev/null | grep -qE '^\s+render\s'; then
+# (Into a variable first: with pipefail, grep -q closing the pipe early fails the pipeline.)
+xj_help="$("$xj" --help 2>/dev/null || true)"
+if grep -qE '^\s+render\s' <<< "$xj_help"; then
     xj_available=1
 else
     echo "xiangjian render: not in $xj yet; timing QGIS only"
 fi
 xj_view() { # name, extra arguments...
     local name="$1"; shift
-    local walls=() peaks=()
+    local walls=() peaks=() cpus=()
     for run in $(seq "$runs"); do
-        if ! /usr/bin/time -o time.txt -f "%e %M" "$xj" render render.gpkg \
+        if ! /usr/bin/time -o time.txt -f "%e %M %U %S" "$xj" render render.gpkg \
             --out "out/xiangjian-$name.png" --size 1920x1080 --theme progress --timings "$@" \
             > /dev/null 2> "xj-$name-$run.txt"; then
             echo "xiangjian render ($name) failed:"; tail -5 "xj-$name-$run.txt"; return 1
         fi
-        read -r wall peak < <(tail -1 time.txt)
-        echo "xiangjian render $name, run $run: $wall s, peak $peak KB;" \
+        read -r wall peak user sys < <(tail -1 time.txt)
+        echo "xiangjian render $name, run $run: $wall s, peak $peak KB, cpu $user+$sys s;" \
             "$(grep -hE '^(load|evaluate|render|write):' "xj-$name-$run.txt" | paste -sd' ')"
-        walls+=("$wall"); peaks+=("$peak")
+        walls+=("$wall"); peaks+=("$peak"); cpus+=("$(awk "BEGIN { print $user + $sys }")")
     done
     fig[xj_${name}_wall]=$(printf '%s\n' "${walls[@]}" | median)
     fig[xj_${name}_peak]=$(printf '%s\n' "${peaks[@]}" | max)
+    fig[xj_${name}_cpu]=$(printf '%s\n' "${cpus[@]}" | median)
     for step in load evaluate render write; do # median of each --timings line over the runs
         fig[xj_${name}_$step]=$(sed -nE "s/^$step: *([0-9.]+) *s.*/\1/p" xj-"$name"-*.txt | median)
     done
@@ -152,22 +155,26 @@ sed 's/^/  /' qgis.txt
 read -r wall peak < <(tail -1 time.txt)
 echo "  whole process: $wall s, peak $peak KB"
 qgis_value() { sed -nE "s/^qgis $1: *([0-9.]+).*/\1/p" qgis.txt; }
+qgis_cpu() { sed -nE "s/^qgis $1: .*cpu ([0-9.]+) s.*/\1/p" qgis.txt; }
 fig[qgis_init]=$(qgis_value init)
 fig[qgis_load]=$(qgis_value load)
 fig[qgis_full_render]=$(qgis_value "full render")
 fig[qgis_county_render]=$(qgis_value "county render")
+fig[qgis_full_render_cpu]=$(qgis_cpu "full render")
+fig[qgis_county_render_cpu]=$(qgis_cpu "county render")
 for name in full county; do
-    walls=() peaks=()
+    walls=() peaks=() cpus=()
     for run in $(seq "$runs"); do
-        /usr/bin/time -o time.txt -f "%e %M" "$qgis_python" "$here/qgis_render.py" \
+        /usr/bin/time -o time.txt -f "%e %M %U %S" "$qgis_python" "$here/qgis_render.py" \
             render-qgis.gpkg out --runs 1 --views "$name" --bbox "$bbox" > /dev/null 2>&1 ||
             { echo "QGIS one-off $name failed"; exit 1; }
-        read -r wall peak < <(tail -1 time.txt)
-        echo "QGIS one-off $name, run $run: $wall s, peak $peak KB"
-        walls+=("$wall"); peaks+=("$peak")
+        read -r wall peak user sys < <(tail -1 time.txt)
+        echo "QGIS one-off $name, run $run: $wall s, peak $peak KB, cpu $user+$sys s"
+        walls+=("$wall"); peaks+=("$peak"); cpus+=("$(awk "BEGIN { print $user + $sys }")")
     done
     fig[qgis_${name}_wall]=$(printf '%s\n' "${walls[@]}" | median)
     fig[qgis_${name}_peak]=$(printf '%s\n' "${peaks[@]}" | max)
+    fig[qgis_${name}_cpu]=$(printf '%s\n' "${cpus[@]}" | median)
 done
 read -r load_after _ < /proc/loadavg
 
@@ -181,6 +188,7 @@ if [ "$xj_available" = 1 ]; then
     row "xiangjian render, whole process" \
         "${fig[xj_full_wall]} s, $(mb "${fig[xj_full_peak]}")" \
         "${fig[xj_county_wall]} s, $(mb "${fig[xj_county_peak]}")"
+    row "  CPU time (user + system)" "${fig[xj_full_cpu]} s" "${fig[xj_county_cpu]} s"
     for step in load evaluate render write; do
         row "  $step (--timings)" "${fig[xj_full_$step]} s" "${fig[xj_county_$step]} s"
     done
@@ -190,15 +198,20 @@ fi
 row "QGIS 3.22 one-off, whole process" \
     "${fig[qgis_full_wall]} s, $(mb "${fig[qgis_full_peak]}")" \
     "${fig[qgis_county_wall]} s, $(mb "${fig[qgis_county_peak]}")"
-row "  render (QgsMapRendererParallelJob)" "${fig[qgis_full_render]} s" "${fig[qgis_county_render]} s"
+row "  CPU time (user + system)" "${fig[qgis_full_cpu]} s" "${fig[qgis_county_cpu]} s"
+row "  render (QgsMapRendererParallelJob)" \
+    "${fig[qgis_full_render]} s (cpu ${fig[qgis_full_render_cpu]})" \
+    "${fig[qgis_county_render]} s (cpu ${fig[qgis_county_render_cpu]})"
 row "  init / layer load" "${fig[qgis_init]} s / ${fig[qgis_load]} s" ""
 if [ "$xj_available" = 1 ]; then
     awk -v xr="${fig[xj_full_render]}" -v qr="${fig[qgis_full_render]}" \
         -v xw="${fig[xj_full_wall]}" -v qw="${fig[qgis_full_wall]}" \
         -v cr="${fig[xj_county_render]}" -v cw="${fig[xj_county_wall]}" \
+        -v xc="${fig[xj_full_cpu]}" -v qc="${fig[qgis_full_cpu]}" \
         -v peak="${fig[xj_full_peak]}" 'BEGIN {
         if (xr != "-") printf "full extent, render step: %.2f x QGIS'\''s render (goal <= 0.5)\n", xr / qr
         printf "full extent, whole process: %.2f x QGIS'\''s (goal <= 0.5)\n", xw / qw
+        printf "full extent, whole-process CPU time: %.2f x QGIS'\''s\n", xc / qc
         if (cr != "-") printf "county window, render step: %.0f ms (goal < 50 ms)\n", cr * 1000
         printf "county window, whole process: %.0f ms\n", cw * 1000
         printf "province render peak memory: %.0f MB (goal < 1024 MB)\n", peak / 1024 }'
