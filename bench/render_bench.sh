@@ -46,14 +46,14 @@ fi
 # Real stores have townships and counties, and the progress theme outlines and labels
 # townships; the generated data has villages only. Dissolve them from the village codes
 # (41 CC 01 TTT VVV: township = first 9 digits, county = first 6) with GDAL's SQLite dialect.
-if [ ! -f townships.shp ]; then
+if [ ! -f townships.shp ] || [ townships.shp -ot villages.shp ]; then
     ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -nln townships townships.shp villages.shp \
         -dialect sqlite -sql "SELECT ST_Union(geometry) AS geometry,
             substr(code, 1, 9) || '000' AS code,
             '第' || (CAST(substr(code, 7, 3) AS INTEGER) - 99) || '乡' AS name
             FROM villages GROUP BY substr(code, 1, 9)"
 fi
-if [ ! -f counties.shp ]; then
+if [ ! -f counties.shp ] || [ counties.shp -ot townships.shp ]; then
     ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -nln counties counties.shp townships.shp \
         -dialect sqlite -sql "SELECT ST_Union(geometry) AS geometry,
             substr(code, 1, 6) || '000000' AS code,
