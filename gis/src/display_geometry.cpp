@@ -143,27 +143,90 @@ struct Prepared {
     std::vector<double> xy;
 };
 
-/// Keeps the vertices that move more than the tolerance from the last one kept, and the
-/// ends; a ring that collapses becomes its bounding box.
-void simplify_part(std::span<const double> in, double tol_x, double tol_y, bool ring,
-                   std::vector<double>& out) {
+/// Douglas–Peucker over in[first, last] (x, y pairs, distances in metres after scaling by
+/// kx, ky): marks the vertices to keep. Iterative, so that long rings cannot overflow the stack.
+void douglas_peucker(std::span<const double> in, double kx, double ky, double tolerance,
+                     std::vector<char>& keep,
+                     std::vector<std::pair<std::size_t, std::size_t>>& stack) {
     const std::size_t n = in.size() / 2;
-    const std::size_t start = out.size();
-    out.push_back(in[0]);
-    out.push_back(in[1]);
+    keep.assign(n, 0);
+    keep[0] = keep[n - 1] = 1;
+    const double tolerance2 = tolerance * tolerance;
+    stack.clear();
+    stack.emplace_back(0, n - 1);
+    while (!stack.empty()) {
+        const auto [a, b] = stack.back();
+        stack.pop_back();
+        if (b <= a + 1) {
+            continue;
+        }
+        const double ax = in[2 * a] * kx, ay = in[2 * a + 1] * ky;
+        const double dx = in[2 * b] * kx - ax, dy = in[2 * b + 1] * ky - ay;
+        const double length2 = dx * dx + dy * dy;
+        double worst = -1;
+        std::size_t worst_at = a;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double px = in[2 * i] * kx - ax, py = in[2 * i + 1] * ky - ay;
+            double d2;
+            if (length2 == 0) { // a closed ring's ends: distance to the point
+                d2 = px * px + py * py;
+            } else {
+                const double t = std::clamp((px * dx + py * dy) / length2, 0.0, 1.0);
+                const double ex = px - t * dx, ey = py - t * dy;
+                d2 = ex * ex + ey * ey;
+            }
+            if (d2 > worst) {
+                worst = d2;
+                worst_at = i;
+            }
+        }
+        if (worst > tolerance2) {
+            keep[worst_at] = 1;
+            stack.emplace_back(a, worst_at);
+            stack.emplace_back(worst_at, b);
+        }
+    }
+}
+
+/// The part simplified to the tolerance: first the vertices within the tolerance of the last
+/// one kept go (cheap, and most of them at small scales), then Douglas–Peucker takes out the
+/// wiggles narrower than the tolerance. A ring that collapses becomes its bounding box, so a
+/// village smaller than a pixel still shows as a dot of its colour.
+void simplify_part(std::span<const double> in, double tolerance_m, double kx, double ky, bool ring,
+                   std::vector<double>& out) {
+    thread_local std::vector<double> thinned;
+    thread_local std::vector<char> keep;
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> stack;
+    const std::size_t n = in.size() / 2;
+    const double tol_x = tolerance_m / kx, tol_y = tolerance_m / ky;
+    thinned.clear();
+    thinned.push_back(in[0]);
+    thinned.push_back(in[1]);
     double last_x = in[0], last_y = in[1];
     for (std::size_t i = 1; i + 1 < n; ++i) {
         const double x = in[2 * i], y = in[2 * i + 1];
         if (std::abs(x - last_x) > tol_x || std::abs(y - last_y) > tol_y) {
-            out.push_back(x);
-            out.push_back(y);
+            thinned.push_back(x);
+            thinned.push_back(y);
             last_x = x;
             last_y = y;
         }
     }
     if (n > 1) {
-        out.push_back(in[2 * n - 2]);
-        out.push_back(in[2 * n - 1]);
+        thinned.push_back(in[2 * n - 2]);
+        thinned.push_back(in[2 * n - 1]);
+    }
+    const std::size_t start = out.size();
+    if (thinned.size() >= 6) {
+        douglas_peucker(thinned, kx, ky, tolerance_m, keep, stack);
+        for (std::size_t i = 0; i < keep.size(); ++i) {
+            if (keep[i] != 0) {
+                out.push_back(thinned[2 * i]);
+                out.push_back(thinned[2 * i + 1]);
+            }
+        }
+    } else {
+        out.insert(out.end(), thinned.begin(), thinned.end());
     }
     if (ring && out.size() - start < 8) {
         Box box;
@@ -187,9 +250,8 @@ void prepare_range(const FlatLayer& layer, DisplayGeometry::Kind kind, const Dis
         const double lowest = shape.box.min_y <= 0 && shape.box.max_y >= 0
                                   ? 0.0
                                   : std::min(std::abs(shape.box.min_y), std::abs(shape.box.max_y));
-        const double tol_y = tolerance_m / metres_per_degree_lat;
-        const double tol_x =
-            tolerance_m / (metres_per_degree_lon * std::cos(lowest * std::numbers::pi / 180));
+        const double ky = metres_per_degree_lat;
+        const double kx = metres_per_degree_lon * std::cos(lowest * std::numbers::pi / 180);
         out.shapes.push_back(index);
         std::uint32_t count = 0;
         for (const FlatLayer::Part& part : layer.parts(shape)) {
@@ -198,7 +260,7 @@ void prepare_range(const FlatLayer& layer, DisplayGeometry::Kind kind, const Dis
                 const auto points = layer.points(part);
                 out.xy.insert(out.xy.end(), points.begin(), points.end());
             } else {
-                simplify_part(layer.points(part), tol_x, tol_y,
+                simplify_part(layer.points(part), tolerance_m, kx, ky,
                               kind == DisplayGeometry::Kind::polygons, out.xy);
             }
             out.parts.push_back({first, static_cast<std::uint32_t>(out.xy.size() / 2) - first});

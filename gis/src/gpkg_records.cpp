@@ -115,11 +115,23 @@ core::AdminUnit unit_of_row(const OGRFeature& row) {
 } // namespace
 
 std::vector<core::AdminUnit> GpkgStore::unit_list() const {
+    // SQLite directly, not OGR's SQL layer: a province has 50,000 units and the map and the
+    // engine both read them.
     std::vector<core::AdminUnit> result;
-    for_each_row(*m_dataset,
-                 "SELECT code, name, level, parent_code, population, households, "
-                 "poor_households, poor_village FROM admin_units ORDER BY code",
-                 [&](OGRFeature& row) { result.push_back(unit_of_row(row)); });
+    auto row = m_sql->prepare("SELECT code, name, level, parent_code, population, households, "
+                              "poor_households, poor_village FROM admin_units ORDER BY code");
+    while (row.step(m_path + ": reading the units")) {
+        core::AdminUnit unit;
+        unit.code = row.text(0);
+        unit.name = row.text(1);
+        unit.level = parse_code<core::AdminLevel>(row, 2, "level");
+        unit.parent_code = row.text(3);
+        unit.population = row.integer(4);
+        unit.households = row.integer(5);
+        unit.poor_households = row.integer(6);
+        unit.poor_village = row.integer(7).value_or(0) != 0;
+        result.push_back(std::move(unit));
+    }
     return result;
 }
 

@@ -8,6 +8,7 @@
 #include <QPainterPath>
 #include <algorithm>
 #include <array>
+#include <map>
 
 namespace xj::render::detail {
 
@@ -19,6 +20,7 @@ QFont label_font(const LabelStyle& style, double scale) {
     // Point sizes are for 96-dpi pixels: 1 pt = 96/72 px.
     font.setPixelSize(std::max(1, static_cast<int>(style.point_size * 96.0 / 72.0 * scale)));
     font.setBold(style.bold);
+    font.setStyleStrategy(QFont::PreferNoShaping);
     return font;
 }
 
@@ -87,14 +89,31 @@ std::vector<PlacedLabel> place_labels(QPainter& painter, std::vector<LabelCandid
     }
     std::vector<PlacedLabel> placed;
     const double gap = 2 * scale;
+    // Fonts and their metrics once per style: measuring is most of the work of a candidate.
+    struct Measured {
+        QFont font;
+        QFontMetricsF metrics;
+    };
+    std::map<std::pair<int, bool>, Measured> fonts;
+    // On an image, the halo is the text drawn eight times around its place (glyphs come from
+    // Qt's cache); on a PDF or SVG page, a stroked outline, so that the text is there once.
+    const bool raster = painter.device()->devType() == QInternal::Image;
     for (const LabelCandidate& candidate : candidates) {
-        const QFont font = label_font(candidate.style, scale);
-        const QFontMetricsF metrics(font, painter.device());
+        const auto key = std::make_pair(static_cast<int>(candidate.style.point_size * 100),
+                                        candidate.style.bold);
+        auto found = fonts.find(key);
+        if (found == fonts.end()) {
+            QFont font = label_font(candidate.style, scale);
+            found = fonts.emplace(key, Measured{font, QFontMetricsF(font, painter.device())}).first;
+        }
+        const QFont& font = found->second.font;
+        const QFontMetricsF& metrics = found->second.metrics;
         const double w = metrics.horizontalAdvance(candidate.text) + 2 * gap;
         const double h = metrics.height() + gap;
         const QPointF a = candidate.anchor;
         const double c = candidate.clearance;
-        std::vector<QRectF> positions;
+        std::array<QRectF, 6> positions;
+        std::size_t count = 0;
         if (c > 0) { // beside the symbol: right, left, above, below, then the diagonals
             positions = {QRectF(a.x() + c, a.y() - h / 2, w, h),
                          QRectF(a.x() - c - w, a.y() - h / 2, w, h),
@@ -102,26 +121,42 @@ std::vector<PlacedLabel> place_labels(QPainter& painter, std::vector<LabelCandid
                          QRectF(a.x() - w / 2, a.y() + c, w, h),
                          QRectF(a.x() + c * 0.7, a.y() - c * 0.7 - h, w, h),
                          QRectF(a.x() + c * 0.7, a.y() + c * 0.7, w, h)};
+            count = 6;
         } else { // on the area: centred, then a little above or below
             positions = {QRectF(a.x() - w / 2, a.y() - h / 2, w, h),
                          QRectF(a.x() - w / 2, a.y() - 1.5 * h, w, h),
                          QRectF(a.x() - w / 2, a.y() + h / 2, w, h)};
+            count = 3;
         }
-        for (const QRectF& rect : positions) {
+        for (std::size_t p = 0; p < count; ++p) {
+            const QRectF& rect = positions[p];
             if (!bounds.contains(rect) || !occupied.free(rect)) {
                 continue;
             }
             occupied.add(rect);
-            QPainterPath path;
-            path.addText(rect.left() + gap, rect.top() + gap / 2 + metrics.ascent(), font,
-                         candidate.text);
-            painter.setBrush(Qt::NoBrush);
-            painter.setPen(QPen(qt_colour(candidate.style.halo), 3.0 * scale, Qt::SolidLine,
-                                Qt::RoundCap, Qt::RoundJoin));
-            painter.drawPath(path);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(qt_colour(candidate.style.text));
-            painter.drawPath(path);
+            const QPointF baseline(rect.left() + gap, rect.top() + gap / 2 + metrics.ascent());
+            if (raster) {
+                painter.setFont(font);
+                painter.setPen(qt_colour(candidate.style.halo));
+                const double r = 1.4 * scale, d = r * 0.7;
+                for (const QPointF offset :
+                     {QPointF(r, 0), QPointF(-r, 0), QPointF(0, r), QPointF(0, -r), QPointF(d, d),
+                      QPointF(-d, d), QPointF(d, -d), QPointF(-d, -d)}) {
+                    painter.drawText(baseline + offset, candidate.text);
+                }
+                painter.setPen(qt_colour(candidate.style.text));
+                painter.drawText(baseline, candidate.text);
+            } else {
+                QPainterPath path;
+                path.addText(baseline, font, candidate.text);
+                painter.setBrush(Qt::NoBrush);
+                painter.setPen(QPen(qt_colour(candidate.style.halo), 3.0 * scale, Qt::SolidLine,
+                                    Qt::RoundCap, Qt::RoundJoin));
+                painter.drawPath(path);
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(qt_colour(candidate.style.text));
+                painter.drawPath(path);
+            }
             placed.push_back({candidate.text, rect, candidate.priority});
             break;
         }

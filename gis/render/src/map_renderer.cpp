@@ -48,7 +48,18 @@ QColor with_alpha(const Colour& colour, int alpha) {
     return c;
 }
 
+/// A pen for lines up to about 2 px: cosmetic, which Qt's raster engine draws with its fast
+/// line rasteriser instead of stroking every segment into a polygon first.
+QPen thin_pen(const QColor& colour, double width) {
+    QPen pen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    pen.setCosmetic(true);
+    return pen;
+}
+
 QPen line_pen(const LineStyle& style, double scale) {
+    if (!style.dashed && style.width * scale <= 2.0) {
+        return thin_pen(detail::qt_colour(style.colour), style.width * scale);
+    }
     QPen pen(detail::qt_colour(style.colour), style.width * scale, Qt::SolidLine, Qt::RoundCap,
              Qt::RoundJoin);
     if (style.dashed) {
@@ -399,16 +410,26 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
                 }
             }
         }
-        const double width = project_line_width() * s * (frame.marker < 5 ? 0.6 : 1.0);
         painter.setBrush(Qt::NoBrush);
-        painter.setPen(QPen(detail::qt_colour(project_line_casing()), width + 2 * s, Qt::SolidLine,
-                            Qt::RoundCap, Qt::RoundJoin));
-        for (const auto& [line, colour] : lines) {
-            painter.drawPolyline(line);
-        }
-        for (const auto& [line, colour] : lines) {
-            painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-            painter.drawPolyline(line);
+        if (view.metres_per_pixel() > 20) {
+            // County and province scale: hundreds to thousands of roads; thin lines without
+            // casing (wide antialiased strokes cost more than all the villages).
+            const double width = (frame.marker < 5 ? 1.0 : 1.6) * s;
+            for (const auto& [line, colour] : lines) {
+                painter.setPen(thin_pen(colour, width));
+                painter.drawPolyline(line);
+            }
+        } else {
+            const double width = project_line_width() * s;
+            painter.setPen(QPen(detail::qt_colour(project_line_casing()), width + 2 * s,
+                                Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+            for (const auto& [line, colour] : lines) {
+                painter.drawPolyline(line);
+            }
+            for (const auto& [line, colour] : lines) {
+                painter.setPen(QPen(colour, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                painter.drawPolyline(line);
+            }
         }
     }
 
@@ -487,7 +508,8 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
         area_labels(frame.village_shapes, frame.villages, m_layers.village_units,
                     village_label_style(), 3);
     }
-    // Key projects, beside their sites, once sites stand apart; the highlighted one always.
+    // Key projects, beside their sites, at township scale (closer than 20 m a pixel), where
+    // sites stand apart; the highlighted one always.
     const auto site_labels = [&](const gis::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found,
                                  const std::vector<const ProjectSymbol*>& symbols,
@@ -495,7 +517,7 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
         for (std::size_t k = 0; k < found.size(); ++k) {
             const ProjectSymbol* symbol = symbols[k];
             const bool highlight = sites[found[k]].project_id == options.highlight_project;
-            if (symbol == nullptr || (!highlight && (!symbol->key_project || mpp > 60))) {
+            if (symbol == nullptr || (!highlight && (!symbol->key_project || mpp > 20))) {
                 continue;
             }
             const auto parts = shapes->parts_of(found[k]);

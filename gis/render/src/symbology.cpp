@@ -195,10 +195,12 @@ MarkerShape marker_shape(core::ProjectType type) {
 }
 
 LineStyle county_boundary_style() {
-    return {rgb(0x3c3c3c), 2.0, false};
+    return {rgb(0x3c3c3c), 1.8, false};
 }
 LineStyle township_boundary_style() {
-    return {rgb(0x6e6e6e), 1.1, true};
+    // Solid, not dashed: Qt dashes every segment of every border, which costs more than
+    // drawing all the villages of a province, and a grey line reads as well.
+    return {rgb(0x707070), 0.9, false};
 }
 LineStyle village_outline_style(bool neutral_fill) {
     return neutral_fill ? LineStyle{rgb(0xb4ad9e), 0.6, false}
