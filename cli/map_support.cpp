@@ -52,12 +52,16 @@ gis::DisplayCrs MapProject::display_crs(const std::string& option) const {
 }
 
 std::string MapProject::county_name() const {
+    std::string name;
     for (const core::AdminUnit& unit : portfolio->admin_units()) {
         if (unit.level == core::AdminLevel::county) {
-            return unit.name;
+            if (!name.empty()) {
+                return {}; // several counties: no one name for the map
+            }
+            name = unit.name;
         }
     }
-    return {};
+    return name;
 }
 
 } // namespace xj::cli

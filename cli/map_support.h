@@ -23,7 +23,7 @@ struct MapProject {
     /// `option` when given, else the project's `display_crs` setting, else the CGCS2000
     /// Gauss–Krüger 3° zone of the centre of the project's geometry.
     gis::DisplayCrs display_crs(const std::string& option) const;
-    /// The name of the project's county (its county unit), empty when it has none.
+    /// The name of the project's county (its county unit), empty when it has none or several.
     std::string county_name() const;
 };
 

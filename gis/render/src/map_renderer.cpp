@@ -492,8 +492,15 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
             const std::vector<gis::MapUnit>& units, const LabelStyle& style, int priority) {
             for (const std::uint32_t i : found) {
                 std::vector<QPolygonF> rings;
+                QRectF bounds;
                 for (const auto& part : shapes->parts_of(i)) {
                     rings.push_back(device_polygon(*shapes, part, view));
+                    bounds = bounds.united(rings.back().boundingRect());
+                }
+                // A name goes on an area big enough to carry it: at province scale the
+                // counties are named, not their 2,000 townships.
+                if (bounds.width() < 56 * s || bounds.height() < 20 * s) {
+                    continue;
                 }
                 candidates.push_back(
                     {map_name(units[i].name), interior_point(rings), style, priority, 0});
