@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <map>
 #include <numbers>
 #include <sstream>
@@ -241,25 +242,50 @@ void MapRenderer::prepare(Frame& frame) {
     const unsigned layers = frame.options->layers;
     const auto lookup = [&](const gis::FlatLayer& layer, gis::DisplayGeometry& geometry,
                             bool wanted, std::vector<std::uint32_t>& found,
-                            const gis::DisplayShapes*& shapes) {
+                            const gis::DisplayShapes*& shapes, unsigned workers) {
         if (wanted) {
             layer.query(window, found);
-            shapes = &geometry.prepare(found, mpp, threads);
+            shapes = &geometry.prepare(found, mpp, workers);
         }
     };
     const bool boundaries = has(layers, MapLayer::boundaries);
     const bool labels = has(layers, MapLayer::labels);
-    lookup(m_layers.counties, m_counties, boundaries || labels, frame.counties,
-           frame.county_shapes);
-    lookup(m_layers.townships, m_townships, boundaries || labels, frame.townships,
-           frame.township_shapes);
-    lookup(m_layers.villages, m_villages, has(layers, MapLayer::villages) || labels, frame.villages,
-           frame.village_shapes);
-    lookup(m_layers.points, m_points, has(layers, MapLayer::points), frame.points,
-           frame.point_shapes);
-    lookup(m_layers.lines, m_lines, has(layers, MapLayer::lines), frame.lines, frame.line_shapes);
-    lookup(m_layers.polygons, m_polygons, has(layers, MapLayer::polygons), frame.polygons,
-           frame.polygon_shapes);
+    const auto villages = [&](unsigned workers) {
+        lookup(m_layers.villages, m_villages, has(layers, MapLayer::villages) || labels,
+               frame.villages, frame.village_shapes, workers);
+    };
+    const auto the_rest = [&](unsigned workers) {
+        lookup(m_layers.counties, m_counties, boundaries || labels, frame.counties,
+               frame.county_shapes, workers);
+        lookup(m_layers.townships, m_townships, boundaries || labels, frame.townships,
+               frame.township_shapes, workers);
+        lookup(m_layers.points, m_points, has(layers, MapLayer::points), frame.points,
+               frame.point_shapes, workers);
+        lookup(m_layers.lines, m_lines, has(layers, MapLayer::lines), frame.lines,
+               frame.line_shapes, workers);
+        lookup(m_layers.polygons, m_polygons, has(layers, MapLayer::polygons), frame.polygons,
+               frame.polygon_shapes, workers);
+    };
+    if (threads >= 2) {
+        // The villages on one core, the other layers (about as many vertices: townships,
+        // counties, roads, sites) on the other; each layer has its own cache.
+        std::exception_ptr failure;
+        std::jthread other([&] {
+            try {
+                the_rest(std::max(1U, threads / 2));
+            } catch (...) {
+                failure = std::current_exception();
+            }
+        });
+        villages(std::max(1U, threads - threads / 2));
+        other.join();
+        if (failure) {
+            std::rethrow_exception(failure);
+        }
+    } else {
+        villages(1);
+        the_rest(1);
+    }
 
     const ThemeData& theme = *frame.theme;
     const int alpha = has(layers, MapLayer::basemap) && !frame.options->basemap.empty() ? 185 : 255;
@@ -363,13 +389,24 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
     if (has(layers, MapLayer::boundaries)) {
         const auto outline = [&](const gis::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found, const LineStyle& style) {
-            painter.setPen(line_pen(style, s));
+            const double width = style.width * s;
+            // On an image, a wide antialiased line costs Qt five times a hairline: a line up to
+            // 2 px is drawn as hairlines side by side (right and down), which looks the same.
+            const bool side_by_side = !frame.vector_markers && width > 1.2 && width <= 2.5;
+            painter.setPen(side_by_side ? thin_pen(detail::qt_colour(style.colour), 1.0)
+                                        : line_pen(style, s));
             painter.setBrush(Qt::NoBrush);
+            const double shift = width - 1.0;
             for (const std::uint32_t i : found) {
                 for (const auto& part : shapes->parts_of(i)) {
                     const QPolygonF ring = device_polygon(*shapes, part, view);
-                    if (ring.boundingRect().intersects(cull)) {
-                        painter.drawPolyline(ring);
+                    if (!ring.boundingRect().intersects(cull)) {
+                        continue;
+                    }
+                    painter.drawPolyline(ring);
+                    if (side_by_side) {
+                        painter.drawPolyline(ring.translated(shift, 0));
+                        painter.drawPolyline(ring.translated(0, shift));
                     }
                 }
             }
