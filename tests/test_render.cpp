@@ -324,3 +324,52 @@ TEST_F(Render, ADemBasemapIsDrawnAsHillshadeUnderTheVillages) {
     }
     EXPECT_GT(greys.size(), 50U);
 }
+
+TEST_F(Render, AColourBasemapInWebMercatorIsWarpedUnderTheMapAndTransparentOutside) {
+    // An RGB GeoTIFF in EPSG:3857 (as web tiles come) covering the west half of the county.
+    const std::string tiff = dir->file("rgb.tif");
+    const gis::Box box = layers->extent();
+    const double mid_lon = (box.min_x + box.max_x) / 2;
+    {
+        double corners[4] = {box.min_x - 0.05, box.min_y - 0.05, mid_lon, box.max_y + 0.05};
+        OGRSpatialReference wgs84, mercator;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        mercator.importFromEPSG(3857);
+        std::unique_ptr<OGRCoordinateTransformation> to_mercator(
+            OGRCreateCoordinateTransformation(&wgs84, &mercator));
+        ASSERT_TRUE(to_mercator->Transform(1, &corners[0], &corners[1]));
+        ASSERT_TRUE(to_mercator->Transform(1, &corners[2], &corners[3]));
+        GDALAllRegister();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+        const int w = 100, h = 100;
+        GDALDataset* dataset = driver->Create(tiff.c_str(), w, h, 3, GDT_Byte, nullptr);
+        double transform[6] = {corners[0], (corners[2] - corners[0]) / w, 0, corners[3],
+                               0,          -(corners[3] - corners[1]) / h};
+        dataset->SetGeoTransform(transform);
+        dataset->SetSpatialRef(&mercator);
+        const std::vector<GByte> red(w * h, 200), green(w * h, 40), blue(w * h, 160);
+        for (int band = 1; band <= 3; ++band) {
+            const auto& data = band == 1 ? red : band == 2 ? green : blue;
+            ASSERT_EQ(dataset->GetRasterBand(band)->RasterIO(GF_Write, 0, 0, w, h,
+                                                             const_cast<GByte*>(data.data()), w, h,
+                                                             GDT_Byte, 0, 0),
+                      CE_None);
+        }
+        GDALClose(dataset);
+    }
+    render::MapRenderer renderer(*layers, gis::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
+    const auto view = render::MapView::fit(renderer.display_extent(), 600, 600);
+    render::RenderOptions options;
+    options.layers = static_cast<unsigned>(render::MapLayer::basemap);
+    options.basemap = tiff;
+    QImage image;
+    renderer.render(image, view, data, options);
+    const double lat = (box.min_y + box.max_y) / 2;
+    const QPointF west = renderer.device_point(view, box.min_x + 0.25 * box.width(), lat);
+    const QPointF east = renderer.device_point(view, box.min_x + 0.75 * box.width(), lat);
+    EXPECT_EQ(hex_at(image, west), "#c828a0"); // the raster's colour, warped into place
+    EXPECT_EQ(hex_at(image, east), "#fcfbf8"); // outside the raster: the paper shows
+}
