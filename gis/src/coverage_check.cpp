@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <tuple>
 
 namespace xj::gis {
@@ -88,22 +89,27 @@ private:
     std::vector<std::size_t> m_ids;
 };
 
-/// A boundary segment, by two independent 64-bit hashes of its canonical (lexicographically
-/// ordered) endpoints: equal segments have equal hashes, and two different segments that
-/// collide in both (one chance in 2^128) are not to be expected in any coverage. `vertex` finds
-/// its coordinates again for the few segments that end up without a twin.
+/// A boundary segment, by two independent hashes of its canonical (lexicographically ordered)
+/// endpoints, 64 and 32 bits: equal segments have equal hashes, and two different segments
+/// that collide in both (one chance in 2^96) are not to be expected in any coverage. `vertex`
+/// finds its coordinates and its unit again for the few segments that end up without a twin.
 struct Segment {
     std::uint64_t key;
-    std::uint64_t check;
-    std::uint32_t vertex; ///< global index of its first vertex, in ring order
-    std::uint32_t unit : 31;
+    std::uint32_t check;
+    std::uint32_t vertex : 31; ///< global index of its first vertex, in ring order
     std::uint32_t forward : 1; ///< runs the way its canonical form does
 };
+static_assert(sizeof(Segment) == 16);
 
 std::uint64_t mix(std::uint64_t h, double value) {
     h ^= std::bit_cast<std::uint64_t>(value + 0.0) + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2);
     h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ull;
     return h ^ (h >> 27);
+}
+
+/// Gives a vector's memory back (assigning {} would keep its capacity).
+template <typename T> void release(std::vector<T>& vector) {
+    std::vector<T>().swap(vector);
 }
 
 bool before(const OGRRawPoint& a, const OGRRawPoint& b) {
@@ -113,87 +119,12 @@ bool same(const OGRRawPoint& a, const OGRRawPoint& b) {
     return a.x == b.x && a.y == b.y;
 }
 
-/// The segments of every ring, and where each ring's vertices start in the global numbering.
-struct Boundaries {
-    std::vector<const OGRLinearRing*> rings;
-    std::vector<std::uint32_t> ring_starts;
-    std::vector<Segment> segments;
-
-    std::pair<OGRRawPoint, OGRRawPoint> directed(const Segment& s) const {
-        const auto ring = static_cast<std::size_t>(
-            std::upper_bound(ring_starts.begin(), ring_starts.end(), s.vertex) -
-            ring_starts.begin() - 1);
-        const int k = static_cast<int>(s.vertex - ring_starts[ring]);
-        return {{rings[ring]->getX(k), rings[ring]->getY(k)},
-                {rings[ring]->getX(k + 1), rings[ring]->getY(k + 1)}};
-    }
-};
-
-Boundaries collect_boundaries(const std::vector<CoverageUnit>& units) {
-    Boundaries result;
-    std::size_t total = 0;
-    for (const auto& unit : units) {
-        for (const OGRPolygon* polygon : *unit.geometry) {
-            for (const OGRLinearRing* ring : *polygon) {
-                total += static_cast<std::size_t>(ring->getNumPoints());
-            }
-        }
-    }
-    if (total >= (std::size_t{1} << 32) || units.size() >= (std::size_t{1} << 31)) {
-        throw Error("too many boundary vertices for the overlap and gap check");
-    }
-    result.segments.reserve(total);
-    std::vector<OGRRawPoint> points;
-    std::uint32_t at = 0;
-    for (std::uint32_t u = 0; u < units.size(); ++u) {
-        for (const OGRPolygon* polygon : *units[u].geometry) {
-            for (const OGRLinearRing* ring : *polygon) {
-                const int n = ring->getNumPoints();
-                points.resize(static_cast<std::size_t>(n));
-                ring->getPoints(points.data());
-                result.rings.push_back(ring);
-                result.ring_starts.push_back(at);
-                for (std::size_t k = 0; k + 1 < points.size(); ++k) {
-                    const OGRRawPoint& a = points[k];
-                    const OGRRawPoint& b = points[k + 1];
-                    if (same(a, b)) {
-                        continue;
-                    }
-                    const bool forward = before(a, b);
-                    const OGRRawPoint& low = forward ? a : b;
-                    const OGRRawPoint& high = forward ? b : a;
-                    result.segments.push_back(
-                        {mix(mix(mix(mix(0, low.x), low.y), high.x), high.y),
-                         mix(mix(mix(mix(0x51ED2701, high.y), low.x), high.x), low.y),
-                         at + static_cast<std::uint32_t>(k), u, forward ? 1u : 0u});
-                }
-                at += static_cast<std::uint32_t>(n);
-            }
-        }
-    }
-    return result;
-}
-
-/// LSD radix sort by key, a byte at a time: a province's millions of segments sort in a
-/// fraction of what a comparison sort takes.
-void sort_by_key(std::vector<Segment>& segments) {
-    std::vector<Segment> buffer(segments.size());
-    for (int shift = 0; shift < 64; shift += 8) {
-        std::array<std::size_t, 257> offsets{};
-        for (const Segment& s : segments) {
-            ++offsets[((s.key >> shift) & 0xFF) + 1];
-        }
-        if (std::count(offsets.begin() + 1, offsets.end(), segments.size()) == 1) {
-            continue; // every key has the same byte here
-        }
-        for (std::size_t b = 1; b < offsets.size(); ++b) {
-            offsets[b] += offsets[b - 1];
-        }
-        for (const Segment& s : segments) {
-            buffer[offsets[(s.key >> shift) & 0xFF]++] = s;
-        }
-        segments.swap(buffer);
-    }
+/// Segments are grouped by the top bits of their key: each group is twinned on its own, in
+/// cache, instead of sorting millions of segments in passes over memory.
+constexpr int bucket_bits = 11;
+constexpr std::size_t buckets = std::size_t{1} << bucket_bits;
+std::size_t bucket_of(std::uint64_t key) {
+    return static_cast<std::size_t>(key >> (64 - bucket_bits));
 }
 
 /// A boundary segment without a twin, in the direction its unit runs.
@@ -227,29 +158,161 @@ void keep_untwinned(std::vector<S>& segments, Less less, Forward forward, Emit e
     }
 }
 
-std::vector<Loose> untwinned(Boundaries boundaries) {
-    std::vector<Segment>& segments = boundaries.segments;
-    sort_by_key(segments);
-    std::vector<Loose> loose;
-    std::vector<Segment> run;
-    for (std::size_t i = 0; i < segments.size();) {
-        std::size_t j = i + 1;
-        while (j < segments.size() && segments[j].key == segments[i].key) {
-            ++j;
+} // namespace
+
+/// The units and the segments of their rings, collected as the units are added.
+struct CoverageCheck::State {
+    std::vector<CoverageUnit> units;
+    std::vector<const OGRLinearRing*> rings;
+    std::vector<std::uint32_t> ring_starts; ///< where each ring's vertices start
+    std::vector<std::uint32_t> ring_units;
+    std::vector<Segment> segments;
+    std::array<std::size_t, buckets> bucket_sizes{};
+    std::vector<OGRRawPoint> points; ///< of the ring being read
+    std::uint64_t vertices = 0;      ///< so far, numbering them all
+    bool too_many = false;
+
+    void add(const OGRMultiPolygon& geometry);
+    std::vector<Loose> untwinned();
+    std::pair<OGRRawPoint, OGRRawPoint> directed(std::uint32_t vertex, std::uint32_t& unit) const;
+};
+
+void CoverageCheck::State::add(const OGRMultiPolygon& geometry) {
+    const auto unit = static_cast<std::uint32_t>(units.size() - 1);
+    std::uint64_t total = vertices;
+    for (const OGRPolygon* polygon : geometry) {
+        for (const OGRLinearRing* ring : *polygon) {
+            total += static_cast<std::uint64_t>(ring->getNumPoints());
         }
-        run.assign(segments.begin() + static_cast<std::ptrdiff_t>(i),
-                   segments.begin() + static_cast<std::ptrdiff_t>(j));
-        keep_untwinned(
-            run, [](const Segment& a, const Segment& b) { return a.check < b.check; },
-            [](const Segment& s) { return std::size_t{s.forward}; },
-            [&](const Segment& s) {
-                const auto [from, to] = boundaries.directed(s);
-                loose.push_back({from, to, s.unit});
-            });
-        i = j;
+    }
+    if (total >= (std::uint64_t{1} << 31) || units.size() >= (std::size_t{1} << 31)) {
+        too_many = true;
+    }
+    if (too_many) {
+        return;
+    }
+    for (const OGRPolygon* polygon : geometry) {
+        for (const OGRLinearRing* ring : *polygon) {
+            const int n = ring->getNumPoints();
+            points.resize(static_cast<std::size_t>(n));
+            ring->getPoints(points.data());
+            const auto at = static_cast<std::uint32_t>(vertices);
+            rings.push_back(ring);
+            ring_starts.push_back(at);
+            ring_units.push_back(unit);
+            for (std::size_t k = 0; k + 1 < points.size(); ++k) {
+                const OGRRawPoint& a = points[k];
+                const OGRRawPoint& b = points[k + 1];
+                if (same(a, b)) {
+                    continue;
+                }
+                const bool forward = before(a, b);
+                const OGRRawPoint& low = forward ? a : b;
+                const OGRRawPoint& high = forward ? b : a;
+                const std::uint64_t key = mix(mix(mix(mix(0, low.x), low.y), high.x), high.y);
+                segments.push_back({key,
+                                    static_cast<std::uint32_t>(mix(
+                                        mix(mix(mix(0x51ED2701, high.y), low.x), high.x), low.y)),
+                                    at + static_cast<std::uint32_t>(k), forward ? 1u : 0u});
+                ++bucket_sizes[bucket_of(key)];
+            }
+            vertices += static_cast<std::uint64_t>(n);
+        }
+    }
+}
+
+std::pair<OGRRawPoint, OGRRawPoint> CoverageCheck::State::directed(std::uint32_t vertex,
+                                                                   std::uint32_t& unit) const {
+    const auto ring = static_cast<std::size_t>(
+        std::upper_bound(ring_starts.begin(), ring_starts.end(), vertex) - ring_starts.begin() - 1);
+    unit = ring_units[ring];
+    const int k = static_cast<int>(vertex - ring_starts[ring]);
+    return {{rings[ring]->getX(k), rings[ring]->getY(k)},
+            {rings[ring]->getX(k + 1), rings[ring]->getY(k + 1)}};
+}
+
+/// The segments that are not exactly one pair running in opposite directions, in the order
+/// of their keys (then of their vertices). Each bucket's segments are counted by hash and key
+/// in a table that stays in cache.
+std::vector<Loose> CoverageCheck::State::untwinned() {
+    std::vector<Segment> grouped(segments.size());
+    {
+        std::array<std::size_t, buckets> next{};
+        for (std::size_t b = 1; b < buckets; ++b) {
+            next[b] = next[b - 1] + bucket_sizes[b - 1];
+        }
+        for (const Segment& segment : segments) {
+            grouped[next[bucket_of(segment.key)]++] = segment;
+        }
+    }
+    release(segments);
+    struct Group {
+        std::uint64_t key;
+        std::uint32_t check;
+        std::uint32_t count = 0;
+        std::uint32_t forwards = 0;
+    };
+    std::vector<std::uint32_t> table;
+    std::vector<Group> groups;
+    std::vector<std::uint32_t> group_of;
+    std::size_t lonely = 0; // kept at the front of `grouped`, bucket after bucket
+    constexpr std::uint32_t none = ~std::uint32_t{0};
+    std::size_t first = 0;
+    for (std::size_t b = 0; b < buckets; ++b) {
+        const std::span<const Segment> bucket(grouped.data() + first, bucket_sizes[b]);
+        first += bucket_sizes[b];
+        std::size_t slots = 16;
+        while (slots < 2 * bucket.size()) {
+            slots *= 2;
+        }
+        table.assign(slots, none);
+        groups.clear();
+        group_of.resize(bucket.size());
+        for (std::size_t i = 0; i < bucket.size(); ++i) {
+            const Segment& segment = bucket[i];
+            std::size_t at = static_cast<std::size_t>(segment.key) & (slots - 1);
+            while (table[at] != none && (groups[table[at]].key != segment.key ||
+                                         groups[table[at]].check != segment.check)) {
+                at = (at + 1) & (slots - 1);
+            }
+            if (table[at] == none) {
+                table[at] = static_cast<std::uint32_t>(groups.size());
+                groups.push_back({segment.key, segment.check});
+            }
+            Group& group = groups[table[at]];
+            ++group.count;
+            group.forwards += segment.forward;
+            group_of[i] = table[at];
+        }
+        const auto kept = grouped.begin() + static_cast<std::ptrdiff_t>(lonely);
+        for (std::size_t i = 0; i < bucket.size(); ++i) {
+            const Group& group = groups[group_of[i]];
+            if (!(group.count == 2 && group.forwards == 1)) {
+                grouped[lonely++] = bucket[i]; // never ahead of the bucket
+            }
+        }
+        std::sort(kept, grouped.begin() + static_cast<std::ptrdiff_t>(lonely),
+                  [](const Segment& x, const Segment& y) {
+                      if (x.key != y.key) {
+                          return x.key < y.key;
+                      }
+                      if (x.check != y.check) {
+                          return x.check < y.check;
+                      }
+                      return x.vertex < y.vertex;
+                  });
+    }
+    std::vector<Loose> loose;
+    loose.reserve(lonely);
+    for (std::size_t i = 0; i < lonely; ++i) {
+        std::uint32_t unit = 0;
+        const auto [from, to] = directed(grouped[i].vertex, unit);
+        loose.push_back({from, to, unit});
     }
     return loose;
 }
+
+namespace {
 
 /// Splits each loose segment at the loose vertices of other segments lying on it (within a
 /// millimetre or so), using those vertices' exact coordinates so that the pieces can twin.
@@ -363,7 +426,7 @@ std::vector<Loose> split_at_vertices_on_them(const std::vector<Loose>& loose) {
 
 std::vector<Loose> untwinned_after_splitting(std::vector<Loose> loose) {
     std::vector<Loose> pieces = split_at_vertices_on_them(loose);
-    loose = {};
+    release(loose);
     std::vector<Loose> result;
     keep_untwinned(
         pieces,
@@ -406,14 +469,35 @@ bool contains(const OGRMultiPolygon& shape, double x, double y) {
 
 } // namespace
 
+CoverageCheck::CoverageCheck() : m_state(std::make_unique<State>()) {}
+
+CoverageCheck::~CoverageCheck() = default;
+
+void CoverageCheck::add(std::string label, const OGRMultiPolygon& geometry) {
+    m_state->units.push_back({std::move(label), &geometry});
+    m_state->add(geometry);
+}
+
 CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projected_epsg,
                               double tolerance_m2) {
+    CoverageCheck check;
+    for (const auto& unit : units) {
+        check.add(unit.label, *unit.geometry);
+    }
+    return check.check(projected_epsg, tolerance_m2);
+}
+
+CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
     CoverageReport report;
+    const std::vector<CoverageUnit>& units = m_state->units;
     if (units.empty()) {
         return report;
     }
+    if (m_state->too_many) {
+        throw Error("too many boundary vertices for the overlap and gap check");
+    }
     // 1. Twin the segments; keep those without a twin.
-    std::vector<Loose> loose = untwinned(collect_boundaries(units));
+    std::vector<Loose> loose = m_state->untwinned();
     // Neighbours often share a border but not all its vertices (a vertex of one lies on a
     // segment of the other): split such segments there and twin again.
     loose = untwinned_after_splitting(std::move(loose));
@@ -466,7 +550,7 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
         for (const auto& segment : loose) {
             involved.insert(segment.unit);
         }
-        loose = {};
+        release(loose);
         for (const std::uint32_t i : involved) {
             for (const std::size_t j : index.query(shape(i, false))) {
                 if (j != i && involved.count(static_cast<std::uint32_t>(j)) != 0) {
@@ -488,7 +572,7 @@ CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projec
         lines.push_back(GEOSGeom_createLineString_r(
             context, GEOSCoordSeq_copyFromBuffer_r(context, xy, 2, 0, 0)));
     }
-    loose = {};
+    release(loose);
     GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
         context, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
     GEOSGeometry* noded = geos.own(GEOSUnaryUnion_r(context, collection));
