@@ -107,6 +107,16 @@ std::uint64_t mix(std::uint64_t h, double value) {
     return h ^ (h >> 27);
 }
 
+/// The second hash only tells apart segments whose keys collide: a cheap one (products by
+/// odd constants, summed, top bits) that shares nothing with the key's.
+std::uint32_t check_of(const OGRRawPoint& low, const OGRRawPoint& high) {
+    const auto bits = [](double value) { return std::bit_cast<std::uint64_t>(value + 0.0); };
+    return static_cast<std::uint32_t>(
+        (bits(low.x) * 0xD6E8FEB86659FD93ull + bits(low.y) * 0xA0761D6478BD642Full +
+         bits(high.x) * 0xE7037ED1A0B428DBull + bits(high.y) * 0x8EBC6AF09C88C6E3ull) >>
+        32);
+}
+
 /// Gives a vector's memory back (assigning {} would keep its capacity).
 template <typename T> void release(std::vector<T>& vector) {
     std::vector<T>().swap(vector);
@@ -210,10 +220,8 @@ void CoverageCheck::State::add(const OGRMultiPolygon& geometry) {
                 const OGRRawPoint& low = forward ? a : b;
                 const OGRRawPoint& high = forward ? b : a;
                 const std::uint64_t key = mix(mix(mix(mix(0, low.x), low.y), high.x), high.y);
-                segments.push_back({key,
-                                    static_cast<std::uint32_t>(mix(
-                                        mix(mix(mix(0x51ED2701, high.y), low.x), high.x), low.y)),
-                                    at + static_cast<std::uint32_t>(k), forward ? 1u : 0u});
+                segments.push_back({key, check_of(low, high), at + static_cast<std::uint32_t>(k),
+                                    forward ? 1u : 0u});
                 ++bucket_sizes[bucket_of(key)];
             }
             vertices += static_cast<std::uint64_t>(n);
@@ -472,6 +480,11 @@ bool contains(const OGRMultiPolygon& shape, double x, double y) {
 CoverageCheck::CoverageCheck() : m_state(std::make_unique<State>()) {}
 
 CoverageCheck::~CoverageCheck() = default;
+
+void CoverageCheck::reserve(std::size_t units, std::size_t vertices) {
+    m_state->units.reserve(units);
+    m_state->segments.reserve(vertices);
+}
 
 void CoverageCheck::add(std::string label, const OGRMultiPolygon& geometry) {
     m_state->units.push_back({std::move(label), &geometry});
