@@ -120,6 +120,12 @@ void GpkgStore::write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* b
         insert.run(context);
     }
     changed("admin_units", extent.IsInit() ? &extent : nullptr);
+    // A bulk of units keeps its two small indexes up row by row (the units come nearly in
+    // their order) and has only its spatial index rebuilt: rebuilding an index at the commit
+    // reads the whole table, boundaries and all, which costs more.
+    if (m_in_transaction) {
+        m_keep_indexes.insert("admin_units");
+    }
     rows_written("admin_units");
     scope.done();
 }
