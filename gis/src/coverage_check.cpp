@@ -588,7 +588,10 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
     release(loose);
     GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
         context, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
-    GEOSGeometry* noded = geos.own(GEOSUnaryUnion_r(context, collection));
+    // Sewn into chains first (the border of a province is one ring of thousands of segments):
+    // the same linework, noded in a fraction of the time.
+    GEOSGeometry* chains = geos.own(GEOSLineMerge_r(context, collection));
+    GEOSGeometry* noded = geos.own(GEOSUnaryUnion_r(context, chains));
     const GEOSGeometry* noded_lines[] = {noded};
     GEOSGeometry* faces = geos.own(GEOSPolygonize_r(context, noded_lines, 1));
 
