@@ -96,8 +96,13 @@ private:
 struct Segment {
     std::uint64_t key;
     std::uint32_t check;
-    std::uint32_t vertex : 31; ///< global index of its first vertex, in ring order
-    std::uint32_t forward : 1; ///< runs the way its canonical form does
+    /// The global index of its first vertex, in ring order, and (lowest bit) whether it runs
+    /// the way its canonical form does. Not bit-fields: writing one reads its word first, and
+    /// a read of each fresh page of the segments mapped the zero page, faulted again on the
+    /// write and flushed the other core's TLB.
+    std::uint32_t vertex_forward;
+    std::uint32_t vertex() const { return vertex_forward >> 1; }
+    std::uint32_t forward() const { return vertex_forward & 1u; }
 };
 static_assert(sizeof(Segment) == 16);
 
@@ -220,8 +225,9 @@ void CoverageCheck::State::add(const OGRMultiPolygon& geometry) {
                 const OGRRawPoint& low = forward ? a : b;
                 const OGRRawPoint& high = forward ? b : a;
                 const std::uint64_t key = mix(mix(mix(mix(0, low.x), low.y), high.x), high.y);
-                segments.push_back({key, check_of(low, high), at + static_cast<std::uint32_t>(k),
-                                    forward ? 1u : 0u});
+                segments.push_back(
+                    {key, check_of(low, high),
+                     (at + static_cast<std::uint32_t>(k)) << 1 | (forward ? 1u : 0u)});
                 ++bucket_sizes[bucket_of(key)];
             }
             vertices += static_cast<std::uint64_t>(n);
@@ -289,7 +295,7 @@ std::vector<Loose> CoverageCheck::State::untwinned() {
             }
             Group& group = groups[table[at]];
             ++group.count;
-            group.forwards += segment.forward;
+            group.forwards += segment.forward();
             group_of[i] = table[at];
         }
         const auto kept = grouped.begin() + static_cast<std::ptrdiff_t>(lonely);
@@ -307,14 +313,14 @@ std::vector<Loose> CoverageCheck::State::untwinned() {
                       if (x.check != y.check) {
                           return x.check < y.check;
                       }
-                      return x.vertex < y.vertex;
+                      return x.vertex() < y.vertex();
                   });
     }
     std::vector<Loose> loose;
     loose.reserve(lonely);
     for (std::size_t i = 0; i < lonely; ++i) {
         std::uint32_t unit = 0;
-        const auto [from, to] = directed(grouped[i].vertex, unit);
+        const auto [from, to] = directed(grouped[i].vertex(), unit);
         loose.push_back({from, to, unit});
     }
     return loose;
