@@ -12,7 +12,6 @@
 #include <map>
 #include <memory>
 #include <set>
-#include <span>
 #include <tuple>
 
 namespace xj::gis {
@@ -181,8 +180,20 @@ struct CoverageCheck::State {
     std::vector<const OGRLinearRing*> rings;
     std::vector<std::uint32_t> ring_starts; ///< where each ring's vertices start
     std::vector<std::uint32_t> ring_units;
-    std::vector<Segment> segments;
-    std::array<std::size_t, buckets> bucket_sizes{};
+    /// The segments, by bucket as they come (in the order of their vertices), in chunks carved
+    /// from blocks: twinning reads each bucket where it is, with no pass to sort them out.
+    struct Bucket {
+        std::vector<Segment*> chunks;
+        std::size_t size = 0;
+    };
+    static constexpr std::size_t chunk_size = 256; ///< segments: 4 KiB
+    /// 64 MiB of address space, of which only what is written takes memory: blocks this large
+    /// are mapped and unmapped by malloc, so that their memory goes back to the system when
+    /// the check is done with them (smaller ones would stay in the thread's arena).
+    static constexpr std::size_t block_size = std::size_t{1} << 22;
+    std::array<Bucket, buckets> by_bucket;
+    std::vector<std::unique_ptr<Segment[]>> blocks;
+    std::size_t chunks_left = 0;     ///< in the last block
     std::vector<OGRRawPoint> points; ///< of the ring being read
     std::uint64_t vertices = 0;      ///< so far, numbering them all
     bool too_many = false;
@@ -225,10 +236,19 @@ void CoverageCheck::State::add(const OGRMultiPolygon& geometry) {
                 const OGRRawPoint& low = forward ? a : b;
                 const OGRRawPoint& high = forward ? b : a;
                 const std::uint64_t key = mix(mix(mix(mix(0, low.x), low.y), high.x), high.y);
-                segments.push_back(
-                    {key, check_of(low, high),
-                     (at + static_cast<std::uint32_t>(k)) << 1 | (forward ? 1u : 0u)});
-                ++bucket_sizes[bucket_of(key)];
+                Bucket& bucket = by_bucket[bucket_of(key)];
+                if (bucket.size % chunk_size == 0) {
+                    if (chunks_left == 0) {
+                        // Not value-initialised: each page is first touched by a write.
+                        blocks.emplace_back(new Segment[block_size]);
+                        chunks_left = block_size / chunk_size;
+                    }
+                    bucket.chunks.push_back(blocks.back().get() +
+                                            (block_size / chunk_size - chunks_left--) * chunk_size);
+                }
+                bucket.chunks.back()[bucket.size++ % chunk_size] = {
+                    key, check_of(low, high),
+                    (at + static_cast<std::uint32_t>(k)) << 1 | (forward ? 1u : 0u)};
             }
             vertices += static_cast<std::uint64_t>(n);
         }
@@ -249,17 +269,6 @@ std::pair<OGRRawPoint, OGRRawPoint> CoverageCheck::State::directed(std::uint32_t
 /// of their keys (then of their vertices). Each bucket's segments are counted by hash and key
 /// in a table that stays in cache.
 std::vector<Loose> CoverageCheck::State::untwinned() {
-    std::vector<Segment> grouped(segments.size());
-    {
-        std::array<std::size_t, buckets> next{};
-        for (std::size_t b = 1; b < buckets; ++b) {
-            next[b] = next[b - 1] + bucket_sizes[b - 1];
-        }
-        for (const Segment& segment : segments) {
-            grouped[next[bucket_of(segment.key)]++] = segment;
-        }
-    }
-    release(segments);
     struct Group {
         std::uint64_t key;
         std::uint32_t check;
@@ -269,43 +278,48 @@ std::vector<Loose> CoverageCheck::State::untwinned() {
     std::vector<std::uint32_t> table;
     std::vector<Group> groups;
     std::vector<std::uint32_t> group_of;
-    std::size_t lonely = 0; // kept at the front of `grouped`, bucket after bucket
+    std::vector<Segment> lonely;
+    std::size_t total = 0;
+    for (const Bucket& bucket : by_bucket) {
+        total += bucket.size;
+    }
+    lonely.reserve(total); // address space only, given back whole (see block_size)
     constexpr std::uint32_t none = ~std::uint32_t{0};
-    std::size_t first = 0;
-    for (std::size_t b = 0; b < buckets; ++b) {
-        const std::span<const Segment> bucket(grouped.data() + first, bucket_sizes[b]);
-        first += bucket_sizes[b];
+    for (Bucket& bucket : by_bucket) {
+        const auto at = [&](std::size_t i) -> const Segment& {
+            return bucket.chunks[i / chunk_size][i % chunk_size];
+        };
         std::size_t slots = 16;
-        while (slots < 2 * bucket.size()) {
+        while (slots < 2 * bucket.size) {
             slots *= 2;
         }
         table.assign(slots, none);
         groups.clear();
-        group_of.resize(bucket.size());
-        for (std::size_t i = 0; i < bucket.size(); ++i) {
-            const Segment& segment = bucket[i];
-            std::size_t at = static_cast<std::size_t>(segment.key) & (slots - 1);
-            while (table[at] != none && (groups[table[at]].key != segment.key ||
-                                         groups[table[at]].check != segment.check)) {
-                at = (at + 1) & (slots - 1);
+        group_of.resize(bucket.size);
+        for (std::size_t i = 0; i < bucket.size; ++i) {
+            const Segment& segment = at(i);
+            std::size_t slot = static_cast<std::size_t>(segment.key) & (slots - 1);
+            while (table[slot] != none && (groups[table[slot]].key != segment.key ||
+                                           groups[table[slot]].check != segment.check)) {
+                slot = (slot + 1) & (slots - 1);
             }
-            if (table[at] == none) {
-                table[at] = static_cast<std::uint32_t>(groups.size());
+            if (table[slot] == none) {
+                table[slot] = static_cast<std::uint32_t>(groups.size());
                 groups.push_back({segment.key, segment.check});
             }
-            Group& group = groups[table[at]];
+            Group& group = groups[table[slot]];
             ++group.count;
             group.forwards += segment.forward();
-            group_of[i] = table[at];
+            group_of[i] = table[slot];
         }
-        const auto kept = grouped.begin() + static_cast<std::ptrdiff_t>(lonely);
-        for (std::size_t i = 0; i < bucket.size(); ++i) {
+        const std::size_t first = lonely.size();
+        for (std::size_t i = 0; i < bucket.size; ++i) {
             const Group& group = groups[group_of[i]];
             if (!(group.count == 2 && group.forwards == 1)) {
-                grouped[lonely++] = bucket[i]; // never ahead of the bucket
+                lonely.push_back(at(i));
             }
         }
-        std::sort(kept, grouped.begin() + static_cast<std::ptrdiff_t>(lonely),
+        std::sort(lonely.begin() + static_cast<std::ptrdiff_t>(first), lonely.end(),
                   [](const Segment& x, const Segment& y) {
                       if (x.key != y.key) {
                           return x.key < y.key;
@@ -315,12 +329,14 @@ std::vector<Loose> CoverageCheck::State::untwinned() {
                       }
                       return x.vertex() < y.vertex();
                   });
+        bucket = Bucket{};
     }
+    release(blocks);
     std::vector<Loose> loose;
-    loose.reserve(lonely);
-    for (std::size_t i = 0; i < lonely; ++i) {
+    loose.reserve(lonely.size());
+    for (const Segment& segment : lonely) {
         std::uint32_t unit = 0;
-        const auto [from, to] = directed(grouped[i].vertex(), unit);
+        const auto [from, to] = directed(segment.vertex(), unit);
         loose.push_back({from, to, unit});
     }
     return loose;
@@ -486,11 +502,6 @@ bool contains(const OGRMultiPolygon& shape, double x, double y) {
 CoverageCheck::CoverageCheck() : m_state(std::make_unique<State>()) {}
 
 CoverageCheck::~CoverageCheck() = default;
-
-void CoverageCheck::reserve(std::size_t units, std::size_t vertices) {
-    m_state->units.reserve(units);
-    m_state->segments.reserve(vertices);
-}
 
 void CoverageCheck::add(std::string label, const OGRMultiPolygon& geometry) {
     m_state->units.push_back({std::move(label), &geometry});

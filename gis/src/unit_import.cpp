@@ -158,26 +158,6 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
 
 namespace {
 
-/// The vertices of a polygon or multipolygon's rings (0 for anything else).
-std::size_t vertex_count(const OGRGeometry& geometry) {
-    std::size_t count = 0;
-    switch (wkbFlatten(geometry.getGeometryType())) {
-    case wkbPolygon:
-        for (const OGRLinearRing* ring : *geometry.toPolygon()) {
-            count += static_cast<std::size_t>(ring->getNumPoints());
-        }
-        break;
-    case wkbMultiPolygon:
-        for (const OGRPolygon* polygon : *geometry.toMultiPolygon()) {
-            count += vertex_count(*polygon);
-        }
-        break;
-    default:
-        break;
-    }
-    return count;
-}
-
 /// Validates the boundaries on a second core while the first writes the units, then checks
 /// the coverage of the whole: GEOS work and SQLite writes overlap instead of adding up.
 class BoundaryChecker {
@@ -220,13 +200,6 @@ private:
     };
 
     void run(const std::stop_token& stop) {
-        if (m_options.check_coverage) {
-            std::size_t vertices = 0;
-            for (const SourceFeature& feature : m_data.features) {
-                vertices += feature.geometry ? vertex_count(*feature.geometry) : 0;
-            }
-            m_coverage.reserve(m_data.features.size(), vertices);
-        }
         bool failed = false;
         for (std::size_t i = 0; i < m_results.size() && !stop.stop_requested(); ++i) {
             SourceFeature& feature = m_data.features[i];

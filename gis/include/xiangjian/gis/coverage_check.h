@@ -64,8 +64,6 @@ public:
     CoverageCheck& operator=(const CoverageCheck&) = delete;
     ~CoverageCheck();
 
-    /// Room for what is to come (a boundary has about as many segments as vertices).
-    void reserve(std::size_t units, std::size_t vertices);
     /// `geometry` (CGCS2000 lon/lat, valid) must stay alive and unchanged until check().
     void add(std::string label, const OGRMultiPolygon& geometry);
     /// What check_coverage() finds for the units added, in the order they were added.
