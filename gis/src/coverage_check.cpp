@@ -49,30 +49,41 @@ private:
     std::vector<GEOSGeometry*> m_owned;
 };
 
-/// Unit envelopes in a GEOS STR-tree; items are unit indexes.
+/// Unit envelopes; items are unit indexes, in order. The first few queries scan the
+/// envelopes (a clean province has a face or two to look at); more build a GEOS STR-tree.
 class EnvelopeIndex {
 public:
-    EnvelopeIndex(Geos& geos, const std::vector<CoverageUnit>& units)
-        : m_context(geos.context()), m_tree(GEOSSTRtree_create_r(m_context, 10)),
-          m_ids(units.size()) {
-        for (std::size_t i = 0; i < units.size(); ++i) {
-            OGREnvelope box;
-            units[i].geometry->getEnvelope(&box);
-            m_ids[i] = i;
-            GEOSSTRtree_insert_r(m_context, m_tree,
-                                 geos.own(GEOSGeom_createRectangle_r(m_context, box.MinX, box.MinY,
-                                                                     box.MaxX, box.MaxY)),
-                                 &m_ids[i]);
-        }
-    }
+    EnvelopeIndex(Geos& geos, const std::vector<OGREnvelope>& boxes)
+        : m_geos(geos), m_context(geos.context()), m_boxes(boxes) {}
     EnvelopeIndex(const EnvelopeIndex&) = delete;
     EnvelopeIndex& operator=(const EnvelopeIndex&) = delete;
-    ~EnvelopeIndex() { GEOSSTRtree_destroy_r(m_context, m_tree); }
+    ~EnvelopeIndex() {
+        if (m_tree != nullptr) {
+            GEOSSTRtree_destroy_r(m_context, m_tree);
+        }
+    }
 
-    std::vector<std::size_t> query(const GEOSGeometry* geometry) const {
+    /// The units whose envelopes meet the geometry's (touching counts, as in GEOS).
+    std::vector<std::size_t> query(const GEOSGeometry* geometry) {
         std::vector<std::size_t> hits;
+        double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+        if (m_tree == nullptr && m_scans < scans_before_tree &&
+            GEOSGeom_getXMin_r(m_context, geometry, &min_x) == 1 &&
+            GEOSGeom_getYMin_r(m_context, geometry, &min_y) == 1 &&
+            GEOSGeom_getXMax_r(m_context, geometry, &max_x) == 1 &&
+            GEOSGeom_getYMax_r(m_context, geometry, &max_y) == 1) {
+            ++m_scans;
+            for (std::size_t i = 0; i < m_boxes.size(); ++i) {
+                const OGREnvelope& box = m_boxes[i];
+                if (!(box.MinX > max_x || box.MaxX < min_x || box.MinY > max_y ||
+                      box.MaxY < min_y)) {
+                    hits.push_back(i);
+                }
+            }
+            return hits;
+        }
         GEOSSTRtree_query_r(
-            m_context, m_tree, geometry,
+            m_context, tree(), geometry,
             [](void* item, void* user) {
                 static_cast<std::vector<std::size_t>*>(user)->push_back(
                     *static_cast<std::size_t*>(item));
@@ -83,9 +94,30 @@ public:
     }
 
 private:
+    static constexpr int scans_before_tree = 8;
+
+    GEOSSTRtree* tree() {
+        if (m_tree == nullptr) {
+            m_tree = GEOSSTRtree_create_r(m_context, 10);
+            m_ids.resize(m_boxes.size());
+            for (std::size_t i = 0; i < m_boxes.size(); ++i) {
+                const OGREnvelope& box = m_boxes[i];
+                m_ids[i] = i;
+                GEOSSTRtree_insert_r(m_context, m_tree,
+                                     m_geos.own(GEOSGeom_createRectangle_r(
+                                         m_context, box.MinX, box.MinY, box.MaxX, box.MaxY)),
+                                     &m_ids[i]);
+            }
+        }
+        return m_tree;
+    }
+
+    Geos& m_geos;
     GEOSContextHandle_t m_context;
-    GEOSSTRtree* m_tree;
+    const std::vector<OGREnvelope>& m_boxes;
+    GEOSSTRtree* m_tree = nullptr;
     std::vector<std::size_t> m_ids;
+    int m_scans = 0;
 };
 
 /// A boundary segment, by two independent hashes of its canonical (lexicographically ordered)
@@ -177,6 +209,7 @@ void keep_untwinned(std::vector<S>& segments, Less less, Forward forward, Emit e
 /// The units and the segments of their rings, collected as the units are added.
 struct CoverageCheck::State {
     std::vector<CoverageUnit> units;
+    std::vector<OGREnvelope> envelopes; ///< of the units
     std::vector<const OGRLinearRing*> rings;
     std::vector<std::uint32_t> ring_starts; ///< where each ring's vertices start
     std::vector<std::uint32_t> ring_units;
@@ -505,6 +538,7 @@ CoverageCheck::~CoverageCheck() = default;
 
 void CoverageCheck::add(std::string label, const OGRMultiPolygon& geometry) {
     m_state->units.push_back({std::move(label), &geometry});
+    geometry.getEnvelope(&m_state->envelopes.emplace_back());
     m_state->add(geometry);
 }
 
@@ -539,7 +573,7 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
     const OGRSpatialReference metric = srs_from_epsg(projected_epsg);
     std::unique_ptr<OGRCoordinateTransformation> to_metres(
         OGRCreateCoordinateTransformation(&geographic, &metric));
-    const EnvelopeIndex index(geos, units);
+    EnvelopeIndex index(geos, m_state->envelopes);
     std::map<std::size_t, GEOSGeometry*> in_degrees, in_metres; // converted when needed
     const auto shape = [&](std::size_t i, bool metres) {
         auto& cache = metres ? in_metres : in_degrees;
