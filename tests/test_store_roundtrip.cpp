@@ -8,6 +8,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
 #include <sqlite3.h>
 #include <thread>
 
@@ -99,6 +100,49 @@ TEST_F(StoreRoundTrip, UpsertingAUnitByCodeUpdatesInsteadOfDuplicating) {
     const auto units = store->units();
     ASSERT_EQ(units.size(), 2u);
     EXPECT_EQ(units[1].unit, changed);
+}
+
+TEST_F(StoreRoundTrip, UnitsAreWrittenAsGdalWritesThemAndExtendTheLayerExtent) {
+    const std::string path = store->location();
+    const auto boundary =
+        from_wkt("MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
+                 "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00)))");
+    const auto empty = from_wkt("MULTIPOLYGON EMPTY");
+    auto unit = village();
+    store->upsert_unit(unit, boundary->toMultiPolygon());
+    unit.code = "410326209223";
+    store->add_unit(unit, empty->toMultiPolygon());
+    // The same rows written by GDAL itself, under other codes.
+    {
+        OGRLayer* layer = store->dataset().GetLayerByName("admin_units");
+        ASSERT_NE(layer, nullptr);
+        int n = 0;
+        for (const OGRGeometry* geometry : {boundary.get(), empty.get()}) {
+            OGRFeature feature(layer->GetLayerDefn());
+            feature.SetField("code", ("41032620930" + std::to_string(n++)).c_str());
+            feature.SetField("name", "对照");
+            feature.SetField("level", "village");
+            feature.SetGeometry(geometry);
+            ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+        }
+    }
+    const auto blob = [&](const char* code) {
+        return test::sql_scalar(
+            path, std::string{"SELECT hex(geom) FROM admin_units WHERE code = '"} + code + "'");
+    };
+    EXPECT_EQ(blob("410326209222"), blob("410326209300"));
+    EXPECT_EQ(blob("410326209223"), blob("410326209301"));
+    EXPECT_EQ(blob("410326209223"), "475000118A110000010600000000000000") << "no envelope";
+    // The empty boundary extends nothing: the township's box and the village's.
+    EXPECT_EQ(test::sql_scalar(path, "SELECT min_x || ' ' || min_y || ' ' || max_x || ' ' || "
+                                     "max_y FROM gpkg_contents WHERE table_name = 'admin_units'"),
+              "112.4 34.0 112.5 34.1");
+    // A boundary taken away is NULL, as OGR writes a feature without geometry.
+    store->upsert_unit(village(), nullptr);
+    EXPECT_EQ(test::sql_scalar(path, "SELECT geom IS NULL FROM admin_units WHERE code = "
+                                     "'410326209222'"),
+              "1");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_admin_units_geom"), "2");
 }
 
 TEST_F(StoreRoundTrip, ProjectsKeepEveryField) {

@@ -6,8 +6,11 @@
 #include "xiangjian/gis/gpkg_store.h"
 #include "xiangjian/gis/unit_import.h"
 
+#include <algorithm>
+#include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <map>
+#include <ogrsf_frmts.h>
 
 using namespace xj;
 using gis::GpkgStore;
@@ -79,6 +82,48 @@ protected:
             }
         }
         return features;
+    }
+
+    /// Townships × villages 0.005° cells in a block without gaps or overlaps (a bulk: more
+    /// rows than the store writes before it sets indexes aside). `missing` (1-based) is a
+    /// feature without geometry; `dx` shifts the block east, `suffix` goes after each name.
+    std::string grid(int townships, int villages, std::size_t missing = 0, double dx = 0,
+                     const std::string& suffix = "") {
+        std::string features;
+        std::size_t n = 0;
+        for (int t = 0; t < townships; ++t) {
+            for (int v = 0; v < villages; ++v) {
+                char code[16];
+                std::snprintf(code, sizeof code, "410326%03d%03d", 300 + t, 200 + v);
+                std::string feature = square(code, "村" + std::to_string(n) + suffix,
+                                             112.0 + dx + v * 0.005, 34.0 + t * 0.005, 0.005);
+                if (++n == missing) {
+                    feature =
+                        feature.substr(0, feature.find("\"geometry\"")) + "\"geometry\":null}";
+                }
+                features += (features.empty() ? "" : ",") + feature;
+            }
+        }
+        return geojson(features);
+    }
+
+    /// Everything of the units' table, its spatial index and its bookkeeping, as text.
+    std::string snapshot() const {
+        const std::string path = store->location();
+        std::string text;
+        for (const char* sql :
+             {"SELECT group_concat(fid || code || name || quote(geom), ';') FROM (SELECT * FROM "
+              "admin_units ORDER BY fid)",
+              "SELECT group_concat(id || ' ' || minx || ' ' || maxx || ' ' || miny || ' ' || "
+              "maxy, ';') FROM (SELECT * FROM rtree_admin_units_geom ORDER BY id)",
+              "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * FROM sqlite_master "
+              "WHERE tbl_name = 'admin_units' ORDER BY name)",
+              "SELECT min_x || max_x || min_y || max_y || last_change FROM gpkg_contents WHERE "
+              "table_name = 'admin_units'",
+              "SELECT group_concat(name || seq) FROM sqlite_sequence"}) {
+            text += test::sql_scalar(path, sql) + "\n";
+        }
+        return text;
     }
 
     test::TempDir dir;
@@ -302,4 +347,95 @@ TEST_F(UnitImport, Beijing1954WithZonePrefixAndWebMercatorLandInPlace) {
             EXPECT_NEAR(a.getY(), b.getY(), 1e-3) << file << " " << code;
         }
     }
+}
+
+TEST_F(UnitImport, ABulkGetsItsIndexesBackAndASpatialIndexGdalFiltersWith) {
+    const std::string path = store->location();
+    const std::string schema = test::sql_scalar(
+        path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * FROM sqlite_master "
+              "WHERE tbl_name = 'admin_units' ORDER BY name)");
+    const auto report = import(grid(40, 50));
+    EXPECT_EQ(report.added, 2000u);
+    EXPECT_TRUE(report.warnings.empty()) << report.warnings.front();
+    EXPECT_EQ(test::sql_scalar(path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * "
+                                     "FROM sqlite_master WHERE tbl_name = 'admin_units' ORDER BY "
+                                     "name)"),
+              schema)
+        << "the indexes and the spatial index triggers are back";
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_admin_units_geom')"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_admin_units_geom"), "2000");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT min_x || ' ' || min_y || ' ' || max_x || ' ' || "
+                                     "max_y FROM gpkg_contents WHERE table_name = 'admin_units'"),
+              "112.0 34.0 112.25 34.2");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM admin_units WHERE parent_code = "
+                                     "'410326307000' AND level = 'village'"),
+              "50");
+
+    // GDAL finds the units by place through the spatial index: the 2 × 2 cells around
+    // (112.1, 34.1), and nothing where there is none.
+    GDALDatasetUniquePtr dataset(
+        GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr));
+    ASSERT_TRUE(dataset);
+    OGRLayer* layer = dataset->GetLayerByName("admin_units");
+    ASSERT_NE(layer, nullptr);
+    layer->SetSpatialFilterRect(112.099, 34.099, 112.101, 34.101);
+    std::vector<std::string> found;
+    for (const auto& feature : *layer) {
+        found.push_back(feature->GetFieldAsString("code"));
+    }
+    std::sort(found.begin(), found.end());
+    EXPECT_EQ(found, (std::vector<std::string>{"410326319219", "410326319220", "410326320219",
+                                               "410326320220"}));
+    layer->SetSpatialFilterRect(113.0, 35.0, 113.1, 35.1);
+    EXPECT_EQ(layer->GetFeatureCount(), 0);
+}
+
+TEST_F(UnitImport, ABulkReimportedChangesNothingAndAChangedOneUpdatesTheSameRows) {
+    const std::string path = store->location();
+    import(grid(40, 50));
+    const std::string imported = snapshot();
+    const auto again = import(grid(40, 50));
+    EXPECT_EQ(again.added + again.updated, 0u);
+    EXPECT_EQ(again.unchanged, 2000u);
+    EXPECT_EQ(snapshot(), imported) << "a re-import writes nothing, not even the extent";
+
+    gis::UnitImportOptions dry;
+    dry.dry_run = true;
+    EXPECT_EQ(import(grid(40, 50, 0, 1.0, "新"), dry).updated, 2000u);
+    EXPECT_EQ(snapshot(), imported) << "a dry run writes nothing";
+
+    // Every village renamed and moved 1° east: updated in place, found where it is now.
+    const auto moved = import(grid(40, 50, 0, 1.0, "新"));
+    EXPECT_EQ(moved.updated, 2000u);
+    EXPECT_EQ(moved.added, 0u);
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) || ' ' || max(fid) FROM admin_units"),
+              "2000 2000");
+    EXPECT_EQ(by_code().at("410326300200").unit.name, "村0新");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_admin_units_geom')"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_admin_units_geom WHERE minx >= "
+                                     "112.99 AND maxx <= 113.26"),
+              "2000");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM admin_units a JOIN "
+                                     "rtree_admin_units_geom r ON r.id = a.fid WHERE r.minx <= "
+                                     "ST_MinX(a.geom) AND r.maxx >= ST_MaxX(a.geom)"),
+              "2000");
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+}
+
+TEST_F(UnitImport, AnImportThatFailsPartWayThroughABulkLeavesTheProjectAsItWas) {
+    import(units_dir + "chengguan_gbk.shp");
+    const std::string before = snapshot();
+    // Feature 1800 has no geometry: found after some 1,800 rows were written, with the
+    // indexes set aside.
+    const std::string message = failure(grid(40, 50, 1800));
+    EXPECT_NE(message.find("feature 1800"), std::string::npos) << message;
+    EXPECT_NE(message.find("no geometry"), std::string::npos) << message;
+    EXPECT_EQ(snapshot(), before);
+    EXPECT_EQ(test::sql_scalar(store->location(), "SELECT rtreecheck('rtree_admin_units_geom')"),
+              "ok");
+    // And the store takes the next import as usual.
+    EXPECT_EQ(import(grid(40, 50)).added, 2000u);
+    EXPECT_EQ(test::sql_scalar(store->location(), "SELECT count(*) FROM rtree_admin_units_geom"),
+              "2023");
 }

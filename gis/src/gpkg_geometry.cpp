@@ -33,8 +33,8 @@ std::vector<unsigned char> gpkg_blob(const OGRGeometry& geometry, int srs_id, bo
 
     std::vector<unsigned char> out;
     out.reserve(8 + 48 + 9 + wkb_size);
-    const int envelope_kind = point ? 0 : (z ? 2 : 1);
     const bool empty = geometry.IsEmpty();
+    const int envelope_kind = point || empty ? 0 : (z ? 2 : 1); // GDAL gives an empty one none
     out.insert(out.end(),
                {'G', 'P', 0,
                 static_cast<unsigned char>(0x01 | (envelope_kind << 1) | (empty ? 0x10 : 0x00))});
@@ -57,6 +57,9 @@ std::vector<unsigned char> gpkg_blob(const OGRGeometry& geometry, int srs_id, bo
                 append_double(out, value);
             }
         }
+    }
+    if (empty) {
+        envelope = OGREnvelope{}; // extends no extent
     }
     if (promote) {
         const std::uint32_t base = flat == wkbLineString ? 5 : 6;

@@ -11,8 +11,9 @@
 namespace xj::gis::detail {
 
 /// The blob of `geometry` in SRS `srs_id`; a LineString or Polygon is written as a Multi… of
-/// one part when `as_multi`. Points have no envelope in the header, 3D geometries an XYZ one,
-/// others an XY one. `envelope` receives the 2D extent.
+/// one part when `as_multi`. Points and empty geometries have no envelope in the header, 3D
+/// geometries an XYZ one, others an XY one. `envelope` receives the 2D extent (none when
+/// empty).
 std::vector<unsigned char> gpkg_blob(const OGRGeometry& geometry, int srs_id, bool as_multi,
                                      OGREnvelope& envelope);
 

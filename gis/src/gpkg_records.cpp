@@ -68,33 +68,74 @@ OGRSpatialReference* storage_srs() {
 
 namespace {
 
-void fill_unit(OGRFeature& feature, const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    set_text(feature, "code", unit.code);
-    set_text(feature, "name", unit.name);
-    set_code(feature, "level", unit.level);
-    set_nullable_text(feature, "parent_code", unit.parent_code);
-    set_integer(feature, "population", unit.population);
-    set_integer(feature, "households", unit.households);
-    set_integer(feature, "poor_households", unit.poor_households);
-    set_integer(feature, "poor_village", unit.poor_village ? 1 : 0);
-    if (boundary != nullptr) {
-        feature.SetGeometry(boundary);
+constexpr const char* unit_columns =
+    "geom, code, name, level, parent_code, population, households, poor_households, poor_village";
+
+/// The statement's parameters for a unit; `blob` must stay alive until it has run.
+void bind_unit(Statement& statement, const core::AdminUnit& unit,
+               const std::vector<unsigned char>& blob) {
+    if (blob.empty()) {
+        statement.integer(1, std::nullopt); // no boundary: NULL, as OGR writes it
+    } else {
+        statement.blob(1, blob);
     }
+    statement.text(2, unit.code)
+        .text(3, unit.name)
+        .text(4, core::code(unit.level))
+        .nullable_text(5, unit.parent_code)
+        .integer(6, unit.population)
+        .integer(7, unit.households)
+        .integer(8, unit.poor_households)
+        .integer(9, unit.poor_village ? 1 : 0);
 }
 
 } // namespace
 
+void GpkgStore::write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary,
+                           bool known_new) {
+    WriteScope scope(*this);
+    OGREnvelope extent;
+    std::vector<unsigned char> blob;
+    if (boundary != nullptr) {
+        blob = gpkg_blob(*boundary, storage_epsg, true, extent);
+    }
+    const std::string context =
+        "cannot write unit " + unit.code + " " + unit.name + " to admin_units";
+    // An existing unit keeps its row (and fid). Not an UPSERT: its conflict handling would
+    // override the INSERT OR REPLACE of the spatial index's update trigger.
+    bool updated = false;
+    if (!known_new) {
+        auto update = m_sql->prepare(
+            "UPDATE admin_units SET geom = ?1, name = ?3, level = ?4, parent_code = ?5, "
+            "population = ?6, households = ?7, poor_households = ?8, poor_village = ?9 "
+            "WHERE code = ?2");
+        bind_unit(update, unit, blob);
+        update.run(context);
+        updated = m_sql->changes() > 0;
+    }
+    if (!updated) {
+        auto insert = m_sql->prepare(std::string{"INSERT INTO admin_units ("} + unit_columns +
+                                     ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+        bind_unit(insert, unit, blob);
+        insert.run(context);
+    }
+    changed("admin_units", extent.IsInit() ? &extent : nullptr);
+    // A bulk of units keeps its two small indexes up row by row (the units come nearly in
+    // their order) and has only its spatial index rebuilt: rebuilding an index at the commit
+    // reads the whole table, boundaries and all, which costs more.
+    if (m_in_transaction) {
+        m_keep_indexes.insert("admin_units");
+    }
+    rows_written("admin_units");
+    scope.done();
+}
+
 void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    OGRFeature feature = new_row(*m_dataset, "admin_units");
-    fill_unit(feature, unit, boundary);
-    upsert(*m_dataset, "admin_units", "code = " + quote(unit.code), feature,
-           "unit " + unit.code + " " + unit.name);
+    write_unit(unit, boundary, false);
 }
 
 void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
-    OGRFeature feature = new_row(*m_dataset, "admin_units");
-    fill_unit(feature, unit, boundary);
-    insert(*m_dataset, "admin_units", feature, "unit " + unit.code + " " + unit.name);
+    write_unit(unit, boundary, true);
 }
 
 namespace {

@@ -268,11 +268,15 @@ void GpkgStore::rows_written(const char* table, std::size_t rows) {
         while (indexes && index.step(context)) {
             index_sql.emplace_back(index.text(0), index.text(1));
         }
+        // All of them: an upsert fires the update triggers, each a row-by-row R-tree write
+        // (GDAL names them update1 … update4, later versions update5 … update7).
         const std::string rtree_prefix = std::string{"rtree_"} + table + "_geom_";
         auto trigger = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = "
-                                      "'trigger' AND name IN (?1, ?2)");
-        const std::string insert = rtree_prefix + "insert", remove = rtree_prefix + "delete";
-        trigger.text(1, insert).text(2, remove);
+                                      "'trigger' AND tbl_name = ?1 AND substr(name, 1, ?2) = ?3 "
+                                      "ORDER BY name");
+        trigger.text(1, table)
+            .integer(2, static_cast<long long>(rtree_prefix.size()))
+            .text(3, rtree_prefix);
         while (rtree && trigger.step(context)) {
             trigger_sql.emplace_back(trigger.text(0), trigger.text(1));
         }

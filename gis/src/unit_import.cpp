@@ -200,7 +200,6 @@ private:
     };
 
     void run(const std::stop_token& stop) {
-        std::vector<CoverageUnit> coverage;
         bool failed = false;
         for (std::size_t i = 0; i < m_results.size() && !stop.stop_requested(); ++i) {
             SourceFeature& feature = m_data.features[i];
@@ -210,11 +209,11 @@ private:
                     throw Error("no geometry");
                 }
                 result.polygon = checked_multipolygon(std::move(feature.geometry));
-                coverage.push_back({m_labels[i], result.polygon.geometry.get()});
             } catch (...) {
                 result.error = std::current_exception();
                 failed = true;
             }
+            const OGRMultiPolygon* polygon = result.polygon.geometry.get();
             {
                 const std::lock_guard lock(m_mutex);
                 m_results[i] = std::move(result);
@@ -224,13 +223,22 @@ private:
             if (failed) {
                 return;
             }
+            // Its segments read now, while its vertices are in cache (the writer may free
+            // nothing before findings() has joined this thread).
+            if (m_options.check_coverage && !m_coverage_error) {
+                try {
+                    m_coverage.add(m_labels[i], *polygon);
+                } catch (...) {
+                    m_coverage_error = std::current_exception();
+                }
+            }
         }
         // The geometries stay alive: the writer moves them out, but never frees them before
         // findings() has joined this thread (it holds the unit records until then).
-        if (m_options.check_coverage && !stop.stop_requested()) {
+        if (m_options.check_coverage && !m_coverage_error && !stop.stop_requested()) {
             try {
-                m_findings = check_coverage(coverage, m_data.suggested_gk_epsg,
-                                            m_options.overlap_tolerance_m2);
+                m_findings =
+                    m_coverage.check(m_data.suggested_gk_epsg, m_options.overlap_tolerance_m2);
             } catch (...) {
                 m_coverage_error = std::current_exception();
             }
@@ -244,6 +252,7 @@ private:
     std::size_t m_done = 0;
     std::mutex m_mutex;
     std::condition_variable m_ready;
+    CoverageCheck m_coverage;
     CoverageReport m_findings;
     std::exception_ptr m_coverage_error;
     std::jthread m_thread; // last: started once everything it uses exists

@@ -350,6 +350,7 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
                         " to CGCS2000 (" + errors.message() + ")");
         }
     }
+    OGREnvelope extent; // of the data, as it is checked
     for (auto& feature : data.features) {
         if (!feature.geometry || feature.geometry->IsEmpty()) {
             continue;
@@ -370,8 +371,8 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
                         "read as " +
                         data.source_crs + "); is the CRS right?");
         }
+        extent.Merge(box);
     }
-    const OGREnvelope extent = extent_of(data.features);
     if (extent.IsInit()) {
         data.suggested_gk_epsg = gauss_kruger_3deg_epsg((extent.MinX + extent.MaxX) / 2);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <memory>
 #include <ogr_geometry.h>
 #include <string>
 #include <vector>
@@ -49,5 +50,28 @@ struct CoverageUnit {
 /// there: the result is the same, but the cost grows with the length of such borders.
 CoverageReport check_coverage(const std::vector<CoverageUnit>& units, int projected_epsg,
                               double tolerance_m2);
+
+} // namespace xj::gis
+
+namespace xj::gis {
+
+/// The same check, fed unit by unit as the boundaries become ready (each boundary's segments
+/// are read while it is fresh in cache), then run once.
+class CoverageCheck {
+public:
+    CoverageCheck();
+    CoverageCheck(const CoverageCheck&) = delete;
+    CoverageCheck& operator=(const CoverageCheck&) = delete;
+    ~CoverageCheck();
+
+    /// `geometry` (CGCS2000 lon/lat, valid) must stay alive and unchanged until check().
+    void add(std::string label, const OGRMultiPolygon& geometry);
+    /// What check_coverage() finds for the units added, in the order they were added.
+    CoverageReport check(int projected_epsg, double tolerance_m2);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 } // namespace xj::gis

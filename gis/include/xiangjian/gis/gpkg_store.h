@@ -106,6 +106,10 @@ private:
     GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
               int schema_version);
 
+    /// A unit through a prepared statement: a plain insert when `known_new`, else an upsert by
+    /// code that keeps the row of a unit already there.
+    void write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary, bool known_new);
+
     /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
     /// last change) up to date for what it writes itself; for these rows the store does,
     /// just before the commit.
