@@ -118,4 +118,27 @@ std::string utc_timestamp() {
     return buffer;
 }
 
+std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& portfolio,
+                                                        const core::Evaluation& evaluation,
+                                                        const std::string& leader,
+                                                        const std::string& project_path) {
+    std::vector<const core::ProjectStatus*> mine;
+    for (const auto& status : evaluation.projects) {
+        if (status.project->leader == leader) {
+            mine.push_back(&status);
+        }
+    }
+    if (mine.empty()) {
+        std::string leaders;
+        for (const auto& project : portfolio.projects()) {
+            if (!project.leader.empty() && leaders.find(project.leader) == std::string::npos) {
+                leaders += (leaders.empty() ? "" : "、") + project.leader;
+            }
+        }
+        throw Error(project_path + ": no projects of leader '" + leader +
+                    "' (leaders: " + (leaders.empty() ? "none" : leaders) + ")");
+    }
+    return mine;
+}
+
 } // namespace xj::cli

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace xj::cli {
 
@@ -34,6 +35,13 @@ std::string json_number(const std::optional<double>& value);
 
 /// A CSV field, quoted when it needs to be (RFC 4180).
 std::string csv_field(std::string_view text);
+
+/// The leader's projects of an evaluation, in evaluation order. Throws xj::Error naming the
+/// project file and listing the leaders there are when the leader has none.
+std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& portfolio,
+                                                        const core::Evaluation& evaluation,
+                                                        const std::string& leader,
+                                                        const std::string& project_path);
 
 /// The user recording a change: `--by`, else XIANGJIAN_USER, else the login name.
 std::string recording_user(const std::string& option);

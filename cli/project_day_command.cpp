@@ -56,22 +56,7 @@ int run_project_day(const std::string& project_path, const std::string& leader,
     const core::Portfolio portfolio(gis::load_portfolio(*store));
     const core::Evaluation evaluation = portfolio.evaluate(day);
 
-    std::vector<const core::ProjectStatus*> mine;
-    for (const auto& status : evaluation.projects) {
-        if (status.project->leader == leader) {
-            mine.push_back(&status);
-        }
-    }
-    if (mine.empty()) {
-        std::string leaders;
-        for (const auto& project : portfolio.projects()) {
-            if (leaders.find(project.leader) == std::string::npos) {
-                leaders += (leaders.empty() ? "" : "、") + project.leader;
-            }
-        }
-        throw Error(project_path + ": no projects of leader '" + leader + "' (leaders: " + leaders +
-                    ")");
-    }
+    const auto mine = leader_projects(portfolio, evaluation, leader, project_path);
     std::vector<Entry> entries;
     const auto due = core::milestones_due(portfolio, day);
     for (const auto* status : core::attention_order(mine)) {

@@ -19,22 +19,7 @@ int run_sheet(const std::string& project_path, const std::string& leader, const 
     const core::Date day = date.empty() ? core::friday_on_or_after(as_of_date("", *project.store))
                                         : parse_date_option(date, "--date");
     const core::Evaluation evaluation = project.portfolio->evaluate(day);
-    std::vector<const core::ProjectStatus*> mine;
-    for (const auto& status : evaluation.projects) {
-        if (status.project->leader == leader) {
-            mine.push_back(&status);
-        }
-    }
-    if (mine.empty()) {
-        std::string leaders;
-        for (const auto& p : project.portfolio->projects()) {
-            if (!p.leader.empty() && leaders.find(p.leader) == std::string::npos) {
-                leaders += (leaders.empty() ? "" : "、") + p.leader;
-            }
-        }
-        throw Error(project_path + ": no projects of leader '" + leader +
-                    "' (leaders: " + (leaders.empty() ? "none" : leaders) + ")");
-    }
+    const auto mine = leader_projects(*project.portfolio, evaluation, leader, project_path);
     render::SheetRequest request;
     request.leader = leader;
     request.day = day;

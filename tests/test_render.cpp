@@ -88,6 +88,21 @@ Drawn draw(render::MapRenderer& renderer, const core::Portfolio& portfolio, core
     return drawn;
 }
 
+/// The basemap alone, 600 × 600 over the whole demo.
+std::pair<QImage, render::MapView> basemap_only(render::MapRenderer& renderer,
+                                                const core::Portfolio& portfolio,
+                                                const std::string& raster) {
+    const auto evaluation = portfolio.evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(portfolio, evaluation, render::Theme::progress);
+    const auto view = render::MapView::fit(renderer.display_extent(), 600, 600);
+    render::RenderOptions options;
+    options.layers = static_cast<unsigned>(render::MapLayer::basemap);
+    options.basemap = raster;
+    QImage image;
+    renderer.render(image, view, data, options);
+    return {image, view};
+}
+
 int pdf_pages(const std::string& path) {
     const std::string command = "pdfinfo '" + path + "' 2>/dev/null | grep '^Pages:'";
     FILE* pipe = popen(command.c_str(), "r");
@@ -305,14 +320,7 @@ TEST_F(Render, ADemBasemapIsDrawnAsHillshadeUnderTheVillages) {
         GDALClose(dataset);
     }
     render::MapRenderer renderer(*layers, gis::DisplayCrs("EPSG:4546"));
-    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
-    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
-    const auto view = render::MapView::fit(renderer.display_extent(), 600, 600);
-    render::RenderOptions options;
-    options.layers = static_cast<unsigned>(render::MapLayer::basemap);
-    options.basemap = dem;
-    QImage image;
-    renderer.render(image, view, data, options);
+    const auto [image, view] = basemap_only(renderer, *portfolio, dem);
     // Hillshade: many shades of grey, where a blank map has one colour.
     std::set<int> greys;
     for (int y = 0; y < image.height(); y += 7) {
@@ -359,14 +367,7 @@ TEST_F(Render, AColourBasemapInWebMercatorIsWarpedUnderTheMapAndTransparentOutsi
         GDALClose(dataset);
     }
     render::MapRenderer renderer(*layers, gis::DisplayCrs("EPSG:4546"));
-    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
-    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
-    const auto view = render::MapView::fit(renderer.display_extent(), 600, 600);
-    render::RenderOptions options;
-    options.layers = static_cast<unsigned>(render::MapLayer::basemap);
-    options.basemap = tiff;
-    QImage image;
-    renderer.render(image, view, data, options);
+    const auto [image, view] = basemap_only(renderer, *portfolio, tiff);
     const double lat = (box.min_y + box.max_y) / 2;
     const QPointF west = renderer.device_point(view, box.min_x + 0.25 * box.width(), lat);
     const QPointF east = renderer.device_point(view, box.min_x + 0.75 * box.width(), lat);

@@ -192,28 +192,23 @@ Box MapLayers::extent() const {
     return box;
 }
 
+namespace {
+
+/// The one of three things that belongs to a level.
+template <typename T> T& by_level(core::AdminLevel level, T& county, T& township, T& village) {
+    return level == core::AdminLevel::county     ? county
+           : level == core::AdminLevel::township ? township
+                                                 : village;
+}
+
+} // namespace
+
 const FlatLayer& MapLayers::units(core::AdminLevel level) const {
-    switch (level) {
-    case core::AdminLevel::county:
-        return counties;
-    case core::AdminLevel::township:
-        return townships;
-    case core::AdminLevel::village:
-        break;
-    }
-    return villages;
+    return by_level(level, counties, townships, villages);
 }
 
 const std::vector<MapUnit>& MapLayers::unit_attributes(core::AdminLevel level) const {
-    switch (level) {
-    case core::AdminLevel::county:
-        return county_units;
-    case core::AdminLevel::township:
-        return township_units;
-    case core::AdminLevel::village:
-        break;
-    }
-    return village_units;
+    return by_level(level, county_units, township_units, village_units);
 }
 
 FlatLayer& MapLayers::units(core::AdminLevel level) {
