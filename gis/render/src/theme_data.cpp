@@ -21,6 +21,17 @@ std::vector<LegendItem> fill_legend(std::span<const FillClass> classes,
     return items;
 }
 
+/// Villages of the project with no fill of their own (no projects, no assessments).
+int villages_without(const core::Portfolio& portfolio, const ThemeData& data) {
+    int count = 0;
+    for (const core::AdminUnit& unit : portfolio.admin_units()) {
+        count += unit.level == core::AdminLevel::village && !data.village_fill.contains(unit.code)
+                     ? 1
+                     : 0;
+    }
+    return count;
+}
+
 void villages_by_progress(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                           ThemeData& data) {
     std::vector<int> counts(progress_classes().size(), 0);
