@@ -45,8 +45,8 @@ void villages_by_progress(const core::Portfolio& portfolio, const core::Evaluati
     }
     data.default_village_fill = no_data_fill();
     data.village_legend = fill_legend(progress_classes(), counts);
-    data.village_legend.push_back(
-        {LegendItem::Kind::fill, no_data_fill(), MarkerShape::circle, "无项目", "no projects", 0});
+    data.village_legend.push_back({LegendItem::Kind::fill, no_data_fill(), MarkerShape::circle,
+                                   "无项目", "no projects", villages_without(portfolio, data)});
 }
 
 void villages_by_indicators(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
@@ -67,8 +67,8 @@ void villages_by_indicators(const core::Portfolio& portfolio, const core::Evalua
     }
     data.default_village_fill = no_data_fill();
     data.village_legend = fill_legend(indicator_classes(), counts);
-    data.village_legend.push_back(
-        {LegendItem::Kind::fill, no_data_fill(), MarkerShape::circle, "未评估", "not assessed", 0});
+    data.village_legend.push_back({LegendItem::Kind::fill, no_data_fill(), MarkerShape::circle,
+                                   "未评估", "not assessed", villages_without(portfolio, data)});
 }
 
 } // namespace
