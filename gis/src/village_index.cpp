@@ -141,9 +141,9 @@ struct VillageIndex::Impl {
     // .. chunk_start[r+1])): a point or a segment skips the runs it cannot meet. Built with
     // the grid.
     struct Box {
-        double min_x, min_y, max_x, max_y;
+        float min_x, min_y, max_x, max_y; ///< rounded outwards
     };
-    static constexpr std::uint32_t chunk_edges = 16;
+    static constexpr std::uint32_t chunk_edges = 32;
     std::vector<std::uint32_t> chunk_start;
     std::vector<Box> chunks;
 
@@ -258,22 +258,39 @@ struct VillageIndex::Impl {
 
     void build_chunks() {
         chunk_start.assign(rings.size() + 1, 0);
+        for (std::size_t r = 0; r < rings.size(); ++r) {
+            const std::uint32_t edges = rings[r].points == 0 ? 0 : rings[r].points - 1;
+            chunk_start[r + 1] = chunk_start[r] + (edges + chunk_edges - 1) / chunk_edges;
+        }
+        const auto down = [](double value) {
+            const auto f = static_cast<float>(value);
+            return static_cast<double>(f) > value
+                       ? std::nextafter(f, -std::numeric_limits<float>::infinity())
+                       : f;
+        };
+        const auto up = [](double value) {
+            const auto f = static_cast<float>(value);
+            return static_cast<double>(f) < value
+                       ? std::nextafter(f, std::numeric_limits<float>::infinity())
+                       : f;
+        };
         chunks.clear();
+        chunks.reserve(chunk_start.back());
         for (std::size_t r = 0; r < rings.size(); ++r) {
             const double* pts = xy.data() + 2 * rings[r].first;
             const std::uint32_t edges = rings[r].points == 0 ? 0 : rings[r].points - 1;
             for (std::uint32_t begin = 0; begin < edges; begin += chunk_edges) {
                 const std::uint32_t end = std::min(edges, begin + chunk_edges);
-                Box box{pts[2 * begin], pts[2 * begin + 1], pts[2 * begin], pts[2 * begin + 1]};
+                double min_x = pts[2 * begin], max_x = min_x;
+                double min_y = pts[2 * begin + 1], max_y = min_y;
                 for (std::uint32_t i = begin + 1; i <= end; ++i) {
-                    box.min_x = std::min(box.min_x, pts[2 * i]);
-                    box.max_x = std::max(box.max_x, pts[2 * i]);
-                    box.min_y = std::min(box.min_y, pts[2 * i + 1]);
-                    box.max_y = std::max(box.max_y, pts[2 * i + 1]);
+                    min_x = std::min(min_x, pts[2 * i]);
+                    max_x = std::max(max_x, pts[2 * i]);
+                    min_y = std::min(min_y, pts[2 * i + 1]);
+                    max_y = std::max(max_y, pts[2 * i + 1]);
                 }
-                chunks.push_back(box);
+                chunks.push_back({down(min_x), down(min_y), up(max_x), up(max_y)});
             }
-            chunk_start[r + 1] = static_cast<std::uint32_t>(chunks.size());
         }
     }
 
