@@ -378,6 +378,12 @@ TEST(VillageIndex, LineLengthsAgreeWithGeosAcrossBordersVerticesAndEdges) {
     // back over itself (GEOS counts the doubled stretch once).
     sites.push_back(line_of({{112.20, 34.24}, {112.30, 34.24}}));
     sites.push_back(line_of({{112.22, 34.25}, {112.28, 34.25}, {112.23, 34.25}}));
+    // A repeated vertex, and two parts that cross each other.
+    sites.push_back(line_of({{112.03, 34.03}, {112.13, 34.21}, {112.13, 34.21}, {112.37, 34.19}}));
+    auto crossing = std::make_unique<OGRMultiLineString>();
+    crossing->addGeometryDirectly(line_of({{112.02, 34.31}, {112.44, 34.12}}).release());
+    crossing->addGeometryDirectly(line_of({{112.05, 34.11}, {112.41, 34.33}}).release());
+    sites.push_back(std::move(crossing));
     auto parts = std::make_unique<OGRMultiLineString>();
     parts->addGeometryDirectly(line_of({{112.05, 34.05}, {112.35, 34.15}}).release());
     parts->addGeometryDirectly(line_of({{112.2, 34.1}, {112.35, 34.15}, {112.4, 34.4}}).release());
