@@ -1,6 +1,7 @@
 // The spatial join of the import benchmark: every project point into the village containing
-// it, on the province data set of xj_make_province.
-//   build/bin/xj_bench_spatial_join PROVINCE_DIR/province.gpkg
+// it, and every road's length in each village it crosses, on the province data set of
+// xj_make_province.
+//   build/bin/xj_bench_spatial_join PROVINCE_DIR/province.gpkg [PROVINCE_DIR/roads.shp]
 
 #include "xiangjian/gis/gdal_errors.h"
 #include "xiangjian/gis/village_index.h"
@@ -22,8 +23,8 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::fprintf(stderr, "usage: %s province.gpkg\n", argv[0]);
+    if (argc != 2 && argc != 3) {
+        std::fprintf(stderr, "usage: %s province.gpkg [roads.shp]\n", argv[0]);
         return 2;
     }
     xj::gis::initialize_gdal();
@@ -63,5 +64,31 @@ int main(int argc, char** argv) {
                 "(%.2f µs a point), %zu matched; total %.3f s\n",
                 villages.size(), build, points.size(), join, 1e6 * join / points.size(), matched,
                 build + join);
+    if (argc == 3) {
+        GDALDatasetUniquePtr roads(GDALDataset::Open(argv[2], GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                     nullptr, nullptr, nullptr));
+        if (!roads) {
+            std::fprintf(stderr, "cannot open %s\n", argv[2]);
+            return 1;
+        }
+        std::vector<std::unique_ptr<OGRGeometry>> lines;
+        for (auto& feature : *roads->GetLayer(0)) {
+            lines.emplace_back(feature->StealGeometry());
+        }
+        start = std::chrono::steady_clock::now();
+        std::size_t shares = 0;
+        double metres = 0;
+        for (const auto& line : lines) {
+            for (const auto& share : index.along(*line)) {
+                ++shares;
+                metres += share.measure;
+            }
+        }
+        const double along = seconds_since(start);
+        std::printf("lines: %zu roads measured in %.3f s (%.1f µs a road, one thread), %zu "
+                    "village shares, %.3f km\n",
+                    lines.size(), along, 1e6 * along / static_cast<double>(lines.size()), shares,
+                    metres / 1000);
+    }
     return 0;
 }

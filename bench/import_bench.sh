@@ -28,7 +28,7 @@ rm -f ogr.gpkg; measure "ogr2ogr -f GPKG sites.shp (120,000 points)" ogr2ogr -f 
 measure "xiangjian import projects sites.shp (120,000 points, linked to villages)" "$build/bin/xiangjian" import projects xj.gpkg sites.shp
 rm -f ogr.gpkg; measure "ogr2ogr -f GPKG roads.shp (20,000 lines)" ogr2ogr -f GPKG ogr.gpkg roads.shp
 measure "xiangjian import projects roads.shp (20,000 lines, lengths per village)" "$build/bin/xiangjian" import projects xj.gpkg roads.shp
-"$build/bin/xj_bench_spatial_join" province.gpkg
+"$build/bin/xj_bench_spatial_join" province.gpkg roads.shp
 # Borders digitised twice: neighbours' vertices differ along each border (T-junctions).
 "$build/bin/xj_make_province" "$work/independent" --independent-edges > /dev/null
 rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null

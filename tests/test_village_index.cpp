@@ -4,10 +4,13 @@
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/village_index.h"
 
+#include <algorithm>
 #include <cmath>
+#include <cpl_conv.h>
 #include <cstdint>
 #include <gtest/gtest.h>
 #include <iomanip>
+#include <iostream>
 #include <memory>
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
@@ -278,4 +281,133 @@ TEST(VillageIndex, LinesAndPolygonsAreMeasuredInEachVillageTheyCross) {
             EXPECT_DOUBLE_EQ(shares[i].measure, expected[i].measure);
         }
     }
+}
+
+namespace {
+
+/// GEOS's lengths of a line in each village (OGR intersection, projected, measured): the
+/// reference of the flat path.
+std::vector<VillageIndex::Share> geos_lengths(const Villages& villages, const OGRGeometry& site,
+                                              OGRCoordinateTransformation& to_metres) {
+    std::vector<VillageIndex::Share> expected;
+    for (std::size_t i = 0; i < villages.codes.size(); ++i) {
+        if (!villages.boundaries[i]->Intersects(&site)) {
+            continue;
+        }
+        std::unique_ptr<OGRGeometry> part(villages.boundaries[i]->Intersection(&site));
+        part->transform(&to_metres);
+        double value = 0;
+        const auto measure = [&](const OGRGeometry& piece) {
+            if (wkbFlatten(piece.getGeometryType()) == wkbLineString) {
+                value += piece.toLineString()->get_Length();
+            }
+        };
+        if (OGR_GT_IsSubClassOf(part->getGeometryType(), wkbGeometryCollection)) {
+            for (const OGRGeometry* piece : *part->toGeometryCollection()) {
+                measure(*piece);
+            }
+        } else {
+            measure(*part);
+        }
+        if (value > 0) {
+            expected.push_back({villages.codes[i], value});
+        }
+    }
+    return expected;
+}
+
+} // namespace
+
+TEST(VillageIndex, LineLengthsAgreeWithGeosAcrossBordersVerticesAndEdges) {
+    const Villages villages;
+    const VillageIndex index(villages.list(), 4547);
+    const OGRSpatialReference geographic = gis::srs_from_epsg(gis::storage_epsg);
+    const OGRSpatialReference metric = gis::srs_from_epsg(4547);
+    std::unique_ptr<OGRCoordinateTransformation> to_metres(
+        OGRCreateCoordinateTransformation(&geographic, &metric));
+    ASSERT_TRUE(to_metres);
+
+    std::vector<std::unique_ptr<OGRGeometry>> sites;
+    const auto line_of = [](const std::vector<std::pair<double, double>>& points) {
+        auto line = std::make_unique<OGRLineString>();
+        for (const auto& [x, y] : points) {
+            line->addPoint(x, y);
+        }
+        return line;
+    };
+    // Random roads of a few segments, some running off the villages.
+    Random random;
+    for (int i = 0; i < 300; ++i) {
+        std::vector<std::pair<double, double>> points;
+        double x = 111.95 + random.next() * 0.7, y = 33.95 + random.next() * 0.7;
+        const int n = 2 + static_cast<int>(random.next() * 10);
+        for (int k = 0; k < n; ++k) {
+            points.emplace_back(x, y);
+            x += (random.next() - 0.5) * 0.15;
+            y += (random.next() - 0.5) * 0.15;
+        }
+        sites.push_back(line_of(points));
+    }
+    // Roads from vertex to vertex of the rings, along their edges (shared borders), and
+    // through them; roads from a third of an edge along it and on; level with vertices.
+    for (std::size_t b = 0; b < villages.boundaries.size(); b += 5) {
+        const OGRLinearRing* ring = villages.boundaries[b]->getGeometryRef(0)->getExteriorRing();
+        const int n = ring->getNumPoints();
+        std::vector<std::pair<double, double>> border;
+        for (int k = 0; k < std::min(n, 5); ++k) {
+            border.emplace_back(ring->getX(k), ring->getY(k));
+        }
+        sites.push_back(line_of(border));
+        for (int k = 0; k + 2 < n; ++k) {
+            const double x0 = ring->getX(k), y0 = ring->getY(k);
+            const double x1 = ring->getX(k + 1), y1 = ring->getY(k + 1);
+            const double x2 = ring->getX(k + 2), y2 = ring->getY(k + 2);
+            // Through a vertex, across the ring.
+            sites.push_back(line_of({{x0, y0}, {2 * x1 - x2, 2 * y1 - y2}}));
+            sites.push_back(line_of({{x0 + (x1 - x0) / 3, y0 + (y1 - y0) / 3},
+                                     {x1, y1},
+                                     {x2, y2},
+                                     {x2 + 0.05, y2 + 0.01}}));
+            sites.push_back(line_of({{x1 - 0.05, y1}, {x1 + 0.05, y1}}));
+            sites.push_back(line_of({{x1, y1 - 0.05}, {x1, y1 + 0.05}}));
+            // Touching the border at a vertex and turning back.
+            sites.push_back(line_of({{x1 - 0.02, y1 - 0.03}, {x1, y1}, {x1 + 0.02, y1 - 0.03}}));
+        }
+    }
+    // Across the hole with its horizontal edge, along that edge, and a road that doubles
+    // back over itself (GEOS counts the doubled stretch once).
+    sites.push_back(line_of({{112.20, 34.24}, {112.30, 34.24}}));
+    sites.push_back(line_of({{112.22, 34.25}, {112.28, 34.25}, {112.23, 34.25}}));
+    // A repeated vertex, and two parts that cross each other.
+    sites.push_back(line_of({{112.03, 34.03}, {112.13, 34.21}, {112.13, 34.21}, {112.37, 34.19}}));
+    auto crossing = std::make_unique<OGRMultiLineString>();
+    crossing->addGeometryDirectly(line_of({{112.02, 34.31}, {112.44, 34.12}}).release());
+    crossing->addGeometryDirectly(line_of({{112.05, 34.11}, {112.41, 34.33}}).release());
+    sites.push_back(std::move(crossing));
+    auto parts = std::make_unique<OGRMultiLineString>();
+    parts->addGeometryDirectly(line_of({{112.05, 34.05}, {112.35, 34.15}}).release());
+    parts->addGeometryDirectly(line_of({{112.2, 34.1}, {112.35, 34.15}, {112.4, 34.4}}).release());
+    sites.push_back(std::move(parts));
+
+    double worst = 0;
+    std::size_t measured = 0;
+    for (const auto& site : sites) {
+        const auto shares = index.along(*site);
+        const auto expected = geos_lengths(villages, *site, *to_metres);
+        char* wkt = nullptr;
+        site->exportToWkt(&wkt);
+        const std::string text = wkt;
+        CPLFree(wkt);
+        ASSERT_EQ(shares.size(), expected.size()) << text;
+        for (std::size_t i = 0; i < shares.size(); ++i) {
+            EXPECT_EQ(shares[i].code, expected[i].code) << text;
+            const double difference = std::fabs(shares[i].measure - expected[i].measure);
+            EXPECT_LE(difference, std::max(1e-9 * expected[i].measure, 1e-6)) << text;
+            worst = std::max(worst, difference / expected[i].measure);
+            ++measured;
+        }
+    }
+    EXPECT_GT(measured, 500u);
+    std::cout << "largest relative difference from GEOS: " << worst << " (" << measured
+              << " lengths)\n";
 }

@@ -12,8 +12,10 @@ namespace xj::gis {
 /// Which villages a site falls in. The boundaries are kept as flat coordinate arrays under a
 /// uniform grid of their bounding boxes: a point costs a grid cell's candidates and a
 /// point-in-polygon test each (GEOS's ray-crossing rule and orientation filter, exactly;
-/// GEOS itself decides the rare cases the filter cannot). Lines and polygons are intersected
-/// by GEOS with the boundaries they meet, built and prepared on first use.
+/// GEOS itself decides the rare cases the filter cannot). A line is cut where it crosses the
+/// rings (and itself, as GEOS nodes it) and its pieces are placed by the same test, the
+/// boundary counting as inside; lines that double back over themselves, or run along an edge
+/// within rounding without being on it, go to GEOS's intersection, as polygons do.
 /// Containment is decided in CGCS2000 lon/lat; lengths and areas are measured in the metric
 /// CRS given (a Gauss–Krüger zone).
 ///
