@@ -106,10 +106,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
         if (extent.empty()) {
             throw Error(project_path + ": project " + options.project + " has no site to draw");
         }
-        // At least 2 km across, so that the villages around the site show.
-        const double cx = (extent.min_x + extent.max_x) / 2, cy = (extent.min_y + extent.max_y) / 2;
-        const double half = std::max({extent.width(), extent.height(), 2000.0}) / 2;
-        extent = {cx - half, cy - half, cx + half, cy + half};
+        extent = render::surroundings(extent, 2000.0); // the villages around the site show
         render_options.highlight_project = options.project;
         place = found->name;
     } else {

@@ -159,6 +159,20 @@ unsigned parse_layers(const std::string& list) {
     return layers;
 }
 
+namespace {
+
+using SpriteKey = std::tuple<int, std::uint32_t, bool>;
+
+/// One sprite per shape, colour and size (highlighted or not).
+SpriteKey sprite_key(const ProjectSymbol& symbol, bool highlight) {
+    return {
+        static_cast<int>(symbol.shape),
+        static_cast<std::uint32_t>(symbol.colour.r << 16 | symbol.colour.g << 8 | symbol.colour.b),
+        highlight};
+}
+
+} // namespace
+
 /// Everything one render needs, looked up once.
 struct MapRenderer::Frame {
     MapView view;
@@ -175,7 +189,7 @@ struct MapRenderer::Frame {
     const gis::DisplayShapes* polygon_shapes = nullptr;
     std::vector<QColor> village_fill;
     std::vector<const ProjectSymbol*> point_symbol, line_symbol, polygon_symbol;
-    std::map<std::tuple<int, std::uint32_t, bool>, QImage> sprites;
+    std::map<SpriteKey, QImage> sprites;
 };
 
 MapRenderer::MapRenderer(const gis::MapLayers& layers, gis::DisplayCrs crs)
@@ -317,11 +331,7 @@ void MapRenderer::prepare(Frame& frame) {
             }
             const bool highlight = m_layers.point_sites[frame.points[k]].project_id ==
                                    frame.options->highlight_project;
-            const auto key = std::make_tuple(static_cast<int>(symbol->shape),
-                                             static_cast<std::uint32_t>(symbol->colour.r << 16 |
-                                                                        symbol->colour.g << 8 |
-                                                                        symbol->colour.b),
-                                             highlight);
+            const auto key = sprite_key(*symbol, highlight);
             if (!frame.sprites.contains(key)) {
                 frame.sprites.emplace(key,
                                       detail::marker_sprite(symbol->shape, symbol->colour,
@@ -489,11 +499,7 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
                                     frame.marker * (highlight ? 1.6 : 1), s);
                 continue;
             }
-            const auto key = std::make_tuple(static_cast<int>(symbol->shape),
-                                             static_cast<std::uint32_t>(symbol->colour.r << 16 |
-                                                                        symbol->colour.g << 8 |
-                                                                        symbol->colour.b),
-                                             highlight);
+            const auto key = sprite_key(*symbol, highlight);
             const QImage& sprite = frame.sprites.at(key);
             painter.drawImage(
                 QPointF(at.x() - sprite.width() / 2.0, at.y() - sprite.height() / 2.0), sprite);

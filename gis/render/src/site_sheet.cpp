@@ -211,10 +211,7 @@ void draw_page(PageWriter& page, MapRenderer& renderer, const core::Portfolio& p
     // The map: the site in its villages, coloured by status, the project marked.
     gis::Box extent = renderer.project_extent(project.id);
     if (!extent.empty()) {
-        // At least 3 km across, so that the villages around show.
-        const double cx = (extent.min_x + extent.max_x) / 2, cy = (extent.min_y + extent.max_y) / 2;
-        const double half = std::max({extent.width(), extent.height(), 3000.0}) * 0.6;
-        extent = {cx - half, cy - half, cx + half, cy + half};
+        extent = surroundings(extent, 3600.0, 1.2); // the villages around show
         const MapView view = MapView::fit(extent, static_cast<int>(map_box.width()),
                                           static_cast<int>(map_box.height()), 0);
         RenderOptions options;

@@ -8,6 +8,10 @@ namespace xj::render {
 
 /// The window of a map: a box of the display CRS drawn into width × height units of a paint
 /// device (pixels of an image, 1/96 in of a PDF or SVG page). The box has the device's aspect.
+/// A square box around the middle of `box`, `margin` times its larger side and at least
+/// `min_side` across (display units, metres): a project's surroundings.
+gis::Box surroundings(const gis::Box& box, double min_side, double margin = 1.0);
+
 struct MapView {
     gis::Box box;
     int width = 0;
