@@ -203,14 +203,17 @@ LineStyle township_boundary_style() {
     return {rgb(0x707070), 0.9, false};
 }
 LineStyle village_outline_style(bool neutral_fill) {
+    // Opaque: Qt 6.4 draws a semi-transparent hairline about ten times slower than an opaque
+    // one (70 ms against 5 ms for a county window's 730 villages); at half a pixel wide the
+    // antialiasing blends it anyway.
     return neutral_fill ? LineStyle{rgb(0xb4ad9e), 0.6, false}
-                        : LineStyle{rgb(0xffffff, 200), 0.5, false};
+                        : LineStyle{rgb(0xffffff), 0.5, false};
 }
 double project_line_width() {
     return 2.4;
 }
 Colour project_line_casing() {
-    return rgb(0xffffff, 220);
+    return rgb(0xffffff); // opaque, as the village outlines, for Qt's fast path
 }
 Colour project_polygon_outline() {
     return rgb(0x2b2b2b);
