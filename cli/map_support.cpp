@@ -12,12 +12,15 @@ MapProject MapProject::open(const std::string& path) {
     MapProject project;
     project.store = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
     // The engine's tables and the map's geometry are independent reads: the engine's go through
-    // a second connection on the other core.
+    // two more connections (its history tables on a thread of their own), so that the two
+    // cores share three reads of about the same size.
     std::exception_ptr failure;
     std::thread engine([&] {
         try {
             const auto second = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
-            project.portfolio = std::make_unique<core::Portfolio>(gis::load_portfolio(*second));
+            const auto third = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
+            project.portfolio =
+                std::make_unique<core::Portfolio>(gis::load_portfolio(*second, *third));
         } catch (...) {
             failure = std::current_exception();
         }
