@@ -157,6 +157,40 @@ struct Villages {
     }
 };
 
+/// The reference of the flat path: OGR (GEOS) intersection of the site with each village,
+/// projected and measured — lengths of a line, or areas of a polygon.
+std::vector<VillageIndex::Share> geos_shares(const Villages& villages, const OGRGeometry& site,
+                                             OGRCoordinateTransformation& to_metres, bool is_area) {
+    std::vector<VillageIndex::Share> expected;
+    for (std::size_t i = 0; i < villages.codes.size(); ++i) {
+        if (!villages.boundaries[i]->Intersects(&site)) {
+            continue;
+        }
+        std::unique_ptr<OGRGeometry> part(villages.boundaries[i]->Intersection(&site));
+        part->transform(&to_metres);
+        double value = 0;
+        const auto measure = [&](const OGRGeometry& piece) {
+            const auto type = wkbFlatten(piece.getGeometryType());
+            if (is_area && type == wkbPolygon) {
+                value += piece.toPolygon()->get_Area();
+            } else if (!is_area && type == wkbLineString) {
+                value += piece.toLineString()->get_Length();
+            }
+        };
+        if (OGR_GT_IsSubClassOf(part->getGeometryType(), wkbGeometryCollection)) {
+            for (const OGRGeometry* piece : *part->toGeometryCollection()) {
+                measure(*piece);
+            }
+        } else {
+            measure(*part);
+        }
+        if (value > 0) {
+            expected.push_back({villages.codes[i], value});
+        }
+    }
+    return expected;
+}
+
 } // namespace
 
 TEST(VillageIndex, EveryPointLandsWhereGeosPutsItOnBordersAndVerticesToo) {
@@ -243,33 +277,7 @@ TEST(VillageIndex, LinesAndPolygonsAreMeasuredInEachVillageTheyCross) {
         const OGRGeometry& site = *each;
         const bool is_area = each == &area;
         const auto shares = is_area ? index.under(site) : index.along(site);
-        std::vector<VillageIndex::Share> expected;
-        for (std::size_t i = 0; i < villages.codes.size(); ++i) {
-            if (!villages.boundaries[i]->Intersects(&site)) {
-                continue;
-            }
-            std::unique_ptr<OGRGeometry> part(villages.boundaries[i]->Intersection(&site));
-            part->transform(to_metres.get());
-            double value = 0;
-            const auto measure = [&](const OGRGeometry& piece) {
-                const auto type = wkbFlatten(piece.getGeometryType());
-                if (is_area && type == wkbPolygon) {
-                    value += piece.toPolygon()->get_Area();
-                } else if (!is_area && type == wkbLineString) {
-                    value += piece.toLineString()->get_Length();
-                }
-            };
-            if (OGR_GT_IsSubClassOf(part->getGeometryType(), wkbGeometryCollection)) {
-                for (const OGRGeometry* piece : *part->toGeometryCollection()) {
-                    measure(*piece);
-                }
-            } else {
-                measure(*part);
-            }
-            if (value > 0) {
-                expected.push_back({villages.codes[i], value});
-            }
-        }
+        const auto expected = geos_shares(villages, site, *to_metres, is_area);
         ASSERT_EQ(shares.size(), expected.size());
         if (each == &in_hole) {
             EXPECT_TRUE(shares.empty());
@@ -282,41 +290,6 @@ TEST(VillageIndex, LinesAndPolygonsAreMeasuredInEachVillageTheyCross) {
         }
     }
 }
-
-namespace {
-
-/// GEOS's lengths of a line in each village (OGR intersection, projected, measured): the
-/// reference of the flat path.
-std::vector<VillageIndex::Share> geos_lengths(const Villages& villages, const OGRGeometry& site,
-                                              OGRCoordinateTransformation& to_metres) {
-    std::vector<VillageIndex::Share> expected;
-    for (std::size_t i = 0; i < villages.codes.size(); ++i) {
-        if (!villages.boundaries[i]->Intersects(&site)) {
-            continue;
-        }
-        std::unique_ptr<OGRGeometry> part(villages.boundaries[i]->Intersection(&site));
-        part->transform(&to_metres);
-        double value = 0;
-        const auto measure = [&](const OGRGeometry& piece) {
-            if (wkbFlatten(piece.getGeometryType()) == wkbLineString) {
-                value += piece.toLineString()->get_Length();
-            }
-        };
-        if (OGR_GT_IsSubClassOf(part->getGeometryType(), wkbGeometryCollection)) {
-            for (const OGRGeometry* piece : *part->toGeometryCollection()) {
-                measure(*piece);
-            }
-        } else {
-            measure(*part);
-        }
-        if (value > 0) {
-            expected.push_back({villages.codes[i], value});
-        }
-    }
-    return expected;
-}
-
-} // namespace
 
 TEST(VillageIndex, LineLengthsAgreeWithGeosAcrossBordersVerticesAndEdges) {
     const Villages villages;
@@ -393,7 +366,7 @@ TEST(VillageIndex, LineLengthsAgreeWithGeosAcrossBordersVerticesAndEdges) {
     std::size_t measured = 0;
     for (const auto& site : sites) {
         const auto shares = index.along(*site);
-        const auto expected = geos_lengths(villages, *site, *to_metres);
+        const auto expected = geos_shares(villages, *site, *to_metres, false);
         char* wkt = nullptr;
         site->exportToWkt(&wkt);
         const std::string text = wkt;
