@@ -5,10 +5,13 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/gpkg_store.h"
 
+#include <algorithm>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <iterator>
 #include <ogr_geometry.h>
 #include <ogrsf_frmts.h>
+#include <set>
 #include <sqlite3.h>
 #include <thread>
 
@@ -420,6 +423,72 @@ TEST_F(StoreRoundTrip, IndexesSetAsideForABulkComeBackWhenALookupNeedsThemAndAtT
     EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM project_villages WHERE village_code = "
                                      "'410326209222'"),
               "3000");
+}
+
+TEST_F(StoreRoundTrip, ReadsByProjectIdGiveWhatTheWholeReadsGiveOfThoseProjects) {
+    // 40 projects with two sites and two links each; RY2018-002 (from SetUp) has none.
+    {
+        gis::Transaction transaction(*store);
+        for (int i = 0; i < 40; ++i) {
+            auto project = road();
+            project.id = "ID-" + std::to_string(100 + i);
+            project.name = "项目" + std::to_string(i);
+            store->add_project(project);
+            store->add_site({project.id, "终点", point(112.41 + i * 0.001, 34.02)});
+            store->add_site({project.id, "起点", point(112.40 + i * 0.001, 34.01)});
+            store->add_project_villages(
+                {{project.id, "410326209222", "point", std::nullopt, std::nullopt},
+                 {project.id, "410326209000", "code", std::nullopt, std::nullopt}});
+        }
+        transaction.commit();
+    }
+    const auto all_projects = store->projects();
+    const auto all_sites = store->sites();
+    const auto all_links = store->project_villages();
+    // Few ids against the tables (one lookup each) and many (one pass), with ids the store
+    // does not hold, an id given twice and one of a project without sites.
+    for (const std::vector<std::string>& ids :
+         {std::vector<std::string>{"ID-103", "NOPE", "ID-117"},
+          std::vector<std::string>{"ID-103", "ID-103", "RY2018-002", "ID-139", "ID-100", "ID-101",
+                                   "ID-102", "ID-104", "ID-105", "ID-106", "NOPE"}}) {
+        const std::set<std::string> wanted(ids.begin(), ids.end());
+        auto projects = store->projects(ids);
+        std::sort(projects.begin(), projects.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        std::vector<core::Project> expected_projects;
+        std::copy_if(all_projects.begin(), all_projects.end(),
+                     std::back_inserter(expected_projects),
+                     [&](const auto& p) { return wanted.count(p.id) != 0; });
+        EXPECT_EQ(projects, expected_projects);
+
+        // A project's sites in their stored order (the order an import compares them in).
+        auto sites = store->sites(ids);
+        std::stable_sort(sites.begin(), sites.end(),
+                         [](const auto& a, const auto& b) { return a.project_id < b.project_id; });
+        std::vector<const gis::ProjectSite*> expected_sites;
+        for (const auto& site : all_sites) {
+            if (wanted.count(site.project_id) != 0) {
+                expected_sites.push_back(&site);
+            }
+        }
+        ASSERT_EQ(sites.size(), expected_sites.size());
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            EXPECT_EQ(sites[i].project_id, expected_sites[i]->project_id);
+            EXPECT_EQ(sites[i].name, expected_sites[i]->name);
+            EXPECT_TRUE(sites[i].geometry->Equals(expected_sites[i]->geometry.get()));
+        }
+
+        auto links = store->project_villages(ids);
+        std::stable_sort(links.begin(), links.end(),
+                         [](const auto& a, const auto& b) { return a.project_id < b.project_id; });
+        std::vector<core::ProjectVillage> expected_links;
+        std::copy_if(all_links.begin(), all_links.end(), std::back_inserter(expected_links),
+                     [&](const auto& link) { return wanted.count(link.project_id) != 0; });
+        EXPECT_EQ(links, expected_links);
+    }
+    EXPECT_EQ(store->projects(std::vector<std::string>{"ID-117"}).at(0).name, "项目17");
+    EXPECT_EQ(store->sites(std::vector<std::string>{"ID-117"}).at(0).name, "终点");
+    EXPECT_TRUE(store->projects(std::vector<std::string>{}).empty());
 }
 
 TEST_F(StoreRoundTrip, TheSpatialIndexIsPackedEvenWhenSqliteIsInDefensiveMode) {

@@ -9,6 +9,7 @@
 #include "xiangjian/gis/gpkg_store.h"
 
 #include <ogrsf_frmts.h>
+#include <unordered_set>
 
 namespace xj::gis {
 
@@ -256,29 +257,81 @@ void GpkgStore::add_project(const core::Project& project) {
     scope.done();
 }
 
+namespace {
+
+core::Project project_of(const Statement& row) {
+    core::Project project;
+    project.id = row.text(0);
+    project.name = row.text(1);
+    project.type = parse_code<core::ProjectType>(row, 2, "type");
+    project.stage = parse_code<core::Stage>(row, 3, "stage");
+    project.measure = parse_code<core::Measure>(row, 4, "measure");
+    project.unit = row.text(5);
+    project.planned_quantity = row.real(6);
+    project.township_code = row.text(7);
+    project.village_code = row.text(8);
+    project.leader = row.text(9);
+    project.responsible_unit = row.text(10);
+    project.budget_wan = row.real(11);
+    project.planned_start = row.date(12, "planned_start");
+    project.planned_finish = row.date(13, "planned_finish");
+    project.key_project = row.integer(14).value_or(1) != 0;
+    return project;
+}
+
+} // namespace
+
+void GpkgStore::for_rows_of_projects(std::span<const std::string> ids, const char* table,
+                                     const char* columns, const char* order,
+                                     const std::function<void(const Statement&)>& visit) const {
+    if (ids.empty()) {
+        return;
+    }
+    const std::string context = m_path + ": reading " + table;
+    const std::string select = std::string{"SELECT "} + columns + " FROM " + table;
+    // An indexed lookup costs a few B-tree pages; a pass over the table, a row. The largest
+    // fid bounds the rows (the tables are AUTOINCREMENT) at the cost of one B-tree descent.
+    long long rows = 0;
+    {
+        auto last = m_sql->prepare(std::string{"SELECT max(fid) FROM "} + table);
+        if (last.step(context)) {
+            rows = last.integer(0).value_or(0);
+        }
+    }
+    if (static_cast<long long>(ids.size()) * 8 < rows) {
+        auto row = m_sql->prepare(select + " WHERE project_id = ?1 ORDER BY " + order);
+        for (const std::string& id : ids) {
+            row.text(1, id);
+            while (row.step(context)) {
+                visit(row);
+            }
+            row.reset();
+        }
+        return;
+    }
+    const std::unordered_set<std::string_view> wanted(ids.begin(), ids.end());
+    auto row = m_sql->prepare(select + " ORDER BY project_id, " + order);
+    while (row.step(context)) {
+        if (wanted.count(row.text_view(0)) != 0) {
+            visit(row);
+        }
+    }
+}
+
 std::vector<core::Project> GpkgStore::projects() const {
     std::vector<core::Project> result;
     auto row = m_sql->prepare(std::string{"SELECT "} + project_columns +
                               " FROM projects ORDER BY project_id");
     while (row.step(m_path + ": reading the projects")) {
-        core::Project project;
-        project.id = row.text(0);
-        project.name = row.text(1);
-        project.type = parse_code<core::ProjectType>(row, 2, "type");
-        project.stage = parse_code<core::Stage>(row, 3, "stage");
-        project.measure = parse_code<core::Measure>(row, 4, "measure");
-        project.unit = row.text(5);
-        project.planned_quantity = row.real(6);
-        project.township_code = row.text(7);
-        project.village_code = row.text(8);
-        project.leader = row.text(9);
-        project.responsible_unit = row.text(10);
-        project.budget_wan = row.real(11);
-        project.planned_start = row.date(12, "planned_start");
-        project.planned_finish = row.date(13, "planned_finish");
-        project.key_project = row.integer(14).value_or(1) != 0;
-        result.push_back(std::move(project));
+        result.push_back(project_of(row));
     }
+    return result;
+}
+
+std::vector<core::Project> GpkgStore::projects(std::span<const std::string> ids) const {
+    std::vector<core::Project> result;
+    for_rows_of_projects(ids, "projects", project_columns, "fid",
+                         [&](const Statement& row) { result.push_back(project_of(row)); });
     return result;
 }
 
@@ -305,6 +358,22 @@ void GpkgStore::add_site(const ProjectSite& site) {
     scope.done();
 }
 
+namespace {
+
+/// A row of `SELECT project_id, site_name, geom` of a site table.
+ProjectSite site_of(const Statement& row, OGRSpatialReference* srs) {
+    ProjectSite site;
+    site.project_id = row.text(0);
+    site.name = row.text(1);
+    site.geometry = geometry_of_blob(row.blob(2));
+    if (site.geometry) {
+        site.geometry->assignSpatialReference(srs);
+    }
+    return site;
+}
+
+} // namespace
+
 std::vector<ProjectSite> GpkgStore::sites() const {
     std::vector<ProjectSite> result;
     OGRSpatialReference* srs = storage_srs();
@@ -312,15 +381,18 @@ std::vector<ProjectSite> GpkgStore::sites() const {
         auto row = m_sql->prepare(std::string{"SELECT project_id, site_name, geom FROM "} + table +
                                   " ORDER BY project_id, fid");
         while (row.step(m_path + ": reading " + table)) {
-            ProjectSite site;
-            site.project_id = row.text(0);
-            site.name = row.text(1);
-            site.geometry = geometry_of_blob(row.blob(2));
-            if (site.geometry) {
-                site.geometry->assignSpatialReference(srs);
-            }
-            result.push_back(std::move(site));
+            result.push_back(site_of(row, srs));
         }
+    }
+    return result;
+}
+
+std::vector<ProjectSite> GpkgStore::sites(std::span<const std::string> project_ids) const {
+    std::vector<ProjectSite> result;
+    OGRSpatialReference* srs = storage_srs();
+    for (const char* table : site_tables) {
+        for_rows_of_projects(project_ids, table, "project_id, site_name, geom", "fid",
+                             [&](const Statement& row) { result.push_back(site_of(row, srs)); });
     }
     return result;
 }
@@ -381,6 +453,17 @@ void GpkgStore::add_project_villages(const std::vector<core::ProjectVillage>& vi
         rows_written("project_villages", villages.size());
     }
     scope.done();
+}
+
+std::vector<core::ProjectVillage>
+GpkgStore::project_villages(std::span<const std::string> project_ids) const {
+    std::vector<core::ProjectVillage> result;
+    for_rows_of_projects(
+        project_ids, "project_villages", "project_id, village_code, matched_by, length_m, area_m2",
+        "village_code", [&](const Statement& row) {
+            result.push_back({row.text(0), row.text(1), row.text(2), row.real(3), row.real(4)});
+        });
+    return result;
 }
 
 std::vector<core::ProjectVillage> GpkgStore::project_villages() const {

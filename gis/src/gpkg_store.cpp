@@ -163,7 +163,9 @@ void seed_default_indicators(GDALDataset& dataset) {
                         "writing the default exit indicators");
         std::string types; // the project types serving it (column added in version 4)
         for (const auto type : core::default_indicator_project_types(indicator.code)) {
-            types += (types.empty() ? "" : ",") + std::string{core::code(type)};
+            if (!types.empty())
+                types += ',';
+            types += core::code(type);
         }
         detail::execute(dataset,
                         "UPDATE exit_indicators SET project_types = " + detail::quote(types) +
@@ -193,6 +195,11 @@ GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetClose
         throw Error(m_path + ": GDAL gives no access to the GeoPackage's SQLite connection");
     }
     m_sql = std::make_unique<detail::Connection>(db);
+    // Pages read straight from the file's mapping instead of copied by a read() each: a
+    // province's boundaries (100 MB) scan in 0.18 s instead of 0.28 s, and the key lookups of
+    // an import's writes stop paying a system call per page. Writes still go through the
+    // journal; SQLite caps the size at what it was built with.
+    m_sql->execute("PRAGMA mmap_size = 2147418112", m_path + ": mapping the file");
 }
 
 GpkgStore::~GpkgStore() {
@@ -436,6 +443,10 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
         // Statement journals (a statement's own undo: every upsert, every delete with its
         // triggers) and the sorts of CREATE INDEX in memory, not in temporary files.
         detail::execute(*dataset, "PRAGMA temp_store = MEMORY", "keeping temporary data in memory");
+        // Room for an import's changed pages (64 MiB, not SQLite's 2): with less, SQLite
+        // writes them out mid-transaction and reads them back (20,000 roads with their
+        // village links: 0.66 -> 0.50 s of writing).
+        detail::execute(*dataset, "PRAGMA cache_size = -65536", "sizing the page cache");
     }
     return std::unique_ptr<GpkgStore>(new GpkgStore(
         path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));

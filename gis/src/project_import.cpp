@@ -260,6 +260,16 @@ public:
 
     std::size_t projects() const { return m_incoming.size(); } ///< after source()
 
+    /// The ids of the source's projects, after source().
+    std::vector<std::string> ids() const {
+        std::vector<std::string> ids;
+        ids.reserve(m_position.size());
+        for (const auto& [id, position] : m_position) {
+            ids.push_back(id);
+        }
+        return ids;
+    }
+
     /// Project k (in order of first appearance), once all its rows are assembled, and how
     /// many rows are by then. Rethrows the error of the first bad row.
     std::pair<Incoming*, std::size_t> take(std::size_t k) {
@@ -600,16 +610,6 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
     std::unordered_set<std::string> unit_codes;
     Linker linker(path, options, projects); // reads the source meanwhile
     try {
-        for (auto& project : store.projects()) {
-            projects.emplace(project.id, std::move(project));
-        }
-        stored_sites = store.sites();
-        for (const auto& site : stored_sites) {
-            sites_by_project[site.project_id].push_back(&site);
-        }
-        for (auto& link : store.project_villages()) {
-            links_by_project[link.project_id].push_back(std::move(link));
-        }
         // Codes and village boundaries only: no attributes, no OGR geometries.
         store.scan_unit_boundaries([&](const std::string& code, core::AdminLevel level,
                                        std::span<const unsigned char> wkb) {
@@ -622,6 +622,20 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
         linker.rethrow_first(std::current_exception());
     }
     const SourceData& data = linker.source();
+    // What the project holds of the source's projects, not of every other.
+    {
+        const std::vector<std::string> ids = linker.ids();
+        for (auto& project : store.projects(ids)) {
+            projects.emplace(project.id, std::move(project));
+        }
+        stored_sites = store.sites(ids);
+        for (const auto& site : stored_sites) {
+            sites_by_project[site.project_id].push_back(&site);
+        }
+        for (auto& link : store.project_villages(ids)) {
+            links_by_project[link.project_id].push_back(std::move(link));
+        }
+    }
     ImportReport report = detail::report_for(data, options.dry_run);
     linker.link(index, unit_codes,
                 data.suggested_gk_epsg != 0 ? data.suggested_gk_epsg

@@ -85,6 +85,10 @@ bool Statement::is_null(int column) const {
 }
 
 std::string Statement::text(int column) const {
+    return std::string{text_view(column)};
+}
+
+std::string_view Statement::text_view(int column) const {
     const auto* value = sqlite3_column_text(m_statement, column);
     if (value == nullptr) {
         return {};

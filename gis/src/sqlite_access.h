@@ -47,7 +47,8 @@ public:
 
     // Columns count from 0.
     bool is_null(int column) const;
-    std::string text(int column) const; ///< empty when NULL
+    std::string text(int column) const;           ///< empty when NULL
+    std::string_view text_view(int column) const; ///< the same, valid until the next step
     std::optional<double> real(int column) const;
     std::optional<long long> integer(int column) const;
     std::optional<core::Date> date(int column, const char* name) const;

@@ -3,6 +3,7 @@
 #include "xiangjian/gis/project_store.h"
 #include "xiangjian/gis/schema.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -16,7 +17,8 @@ namespace xj::gis {
 
 namespace detail {
 class Connection;
-}
+class Statement;
+} // namespace detail
 
 /// The embedded project database: one GeoPackage file that QGIS opens as is.
 class GpkgStore final : public ProjectStore {
@@ -57,15 +59,19 @@ public:
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;
     std::vector<core::Project> projects() const override;
+    std::vector<core::Project> projects(std::span<const std::string> ids) const override;
 
     void add_site(const ProjectSite& site) override;
     std::vector<ProjectSite> sites() const override;
+    std::vector<ProjectSite> sites(std::span<const std::string> project_ids) const override;
     void remove_sites(const std::string& project_id) override;
 
     void replace_project_villages(const std::string& project_id,
                                   const std::vector<core::ProjectVillage>& villages) override;
     void add_project_villages(const std::vector<core::ProjectVillage>& villages) override;
     std::vector<core::ProjectVillage> project_villages() const override;
+    std::vector<core::ProjectVillage>
+    project_villages(std::span<const std::string> project_ids) const override;
 
     void upsert_milestone(const core::Milestone& milestone) override;
     std::vector<core::Milestone> milestones() const override;
@@ -139,6 +145,12 @@ private:
     void need_indexes(const std::string& table);
     void restore_indexes(const std::string& table);
     void restore_all_indexes();
+    /// Visits the rows of `table` (`SELECT columns FROM table`) whose project_id is one of
+    /// `ids`, ordered by `order` within a project: one indexed lookup per id when they are few
+    /// against the table, one pass over it when they are many.
+    void for_rows_of_projects(std::span<const std::string> ids, const char* table,
+                              const char* columns, const char* order,
+                              const std::function<void(const detail::Statement&)>& visit) const;
 
     std::string m_path;
     std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;

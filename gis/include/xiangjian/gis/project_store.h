@@ -88,9 +88,15 @@ public:
     virtual void upsert_project(const core::Project& project) = 0;
     virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
     virtual std::vector<core::Project> projects() const = 0;    ///< ordered by id
+    /// Those of these projects the store holds, in any order: an import reads what it will
+    /// merge over, not the whole table.
+    virtual std::vector<core::Project> projects(std::span<const std::string> ids) const = 0;
 
     virtual void add_site(const ProjectSite& site) = 0;
     virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
+    /// The sites of these projects: a project's sites in the order of sites(), projects in
+    /// any order.
+    virtual std::vector<ProjectSite> sites(std::span<const std::string> project_ids) const = 0;
     virtual void remove_sites(const std::string& project_id) = 0;
     /// Every site as WKB (lon/lat), points first, then lines, then polygons, each by project:
     /// the light read of a map, with no geometry object built. Bytes valid during the call.
@@ -105,6 +111,9 @@ public:
     /// For a project that has none yet.
     virtual void add_project_villages(const std::vector<core::ProjectVillage>& villages) = 0;
     virtual std::vector<core::ProjectVillage> project_villages() const = 0;
+    /// The village links of these projects: a project's by village code, projects in any order.
+    virtual std::vector<core::ProjectVillage>
+    project_villages(std::span<const std::string> project_ids) const = 0;
 
     virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq
     virtual std::vector<core::Milestone> milestones() const = 0;
