@@ -413,6 +413,7 @@ std::vector<Loose> split_at_vertices_on_them(const std::vector<Loose>& loose) {
         std::unique(vertices.begin(), vertices.end(),
                     [](const auto& a, const auto& b) { return same(a.second, b.second); }),
         vertices.end());
+    vertices.shrink_to_fit(); // most vertices end two segments: half the memory, before the pieces
     // Where each cell's vertices start, in an open-addressing table: a binary search over the
     // whole array per lookup cost seconds in cache misses on a province.
     struct Slot {
@@ -450,13 +451,10 @@ std::vector<Loose> split_at_vertices_on_them(const std::vector<Loose>& loose) {
     };
 
     constexpr double epsilon = 1e-8; // degrees: about a millimetre
-    std::vector<Loose> pieces;
-    pieces.reserve(loose.size());
-    std::vector<std::pair<double, OGRRawPoint>> cuts;
-    for (const auto& s : loose) {
+    // The vertices lying inside a segment, as (position along it, vertex).
+    const auto for_each_cut = [&](const Loose& s, const auto& cut) {
         const double dx = s.to.x - s.from.x, dy = s.to.y - s.from.y;
         const double length2 = dx * dx + dy * dy;
-        cuts.clear();
         for (std::uint32_t cx = cell_of(std::min(s.from.x, s.to.x) - epsilon);
              cx <= cell_of(std::max(s.from.x, s.to.x) + epsilon); ++cx) {
             for (std::uint32_t cy = cell_of(std::min(s.from.y, s.to.y) - epsilon);
@@ -470,11 +468,21 @@ std::vector<Loose> split_at_vertices_on_them(const std::vector<Loose>& loose) {
                     }
                     const double off = std::abs((p->x - s.from.x) * dy - (p->y - s.from.y) * dx);
                     if (off * off < epsilon * epsilon * length2) {
-                        cuts.emplace_back(t, *p);
+                        cut(t, *p);
                     }
                 }
             }
         }
+    };
+    // Borders digitised on both sides cut about every segment once. A vector that grows past
+    // its reserve holds both copies at once (it was the peak of such an import); reserving
+    // three pieces a segment costs address space only, as the pages are touched when written.
+    std::vector<Loose> pieces;
+    pieces.reserve(3 * loose.size());
+    std::vector<std::pair<double, OGRRawPoint>> cuts;
+    for (const auto& s : loose) {
+        cuts.clear();
+        for_each_cut(s, [&](double t, const OGRRawPoint& p) { cuts.emplace_back(t, p); });
         std::sort(cuts.begin(), cuts.end(),
                   [](const auto& a, const auto& b) { return a.first < b.first; });
         OGRRawPoint at = s.from;
