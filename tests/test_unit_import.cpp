@@ -323,6 +323,16 @@ TEST_F(UnitImport, BadRecordsNameTheFeature) {
               std::string::npos);
     EXPECT_NE(failure(geojson(square("410326100201", "远", 2.0, 48.0, 0.01))).find("outside China"),
               std::string::npos);
+    // Degrees that pass ±180 by rounding only (as Natural Earth's outline does) are degrees.
+    const std::string rounded = failure(
+        geojson(R"({"type":"Feature","properties":{"code":"410326100201","name":"远"},"geometry":)"
+                R"({"type":"Polygon","coordinates":[[[179.99,60],[180.00000000000006,60],)"
+                R"([180.00000000000006,60.01],[179.99,60]]]}})"));
+    EXPECT_NE(rounded.find("outside China"), std::string::npos) << rounded;
+    EXPECT_EQ(rounded.find("not degrees"), std::string::npos) << rounded;
+    EXPECT_NE(
+        failure(geojson(square("410326100201", "远", 179.99, 60.0, 0.02))).find("not degrees"),
+        std::string::npos);
     EXPECT_NE(
         failure(
             geojson(

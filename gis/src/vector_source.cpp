@@ -272,8 +272,10 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     if (!extent.IsInit()) {
         return srs;
     }
-    if (srs.IsGeographic() &&
-        (extent.MinX < -180 || extent.MaxX > 180 || extent.MinY < -90 || extent.MaxY > 90)) {
+    // With room for rounding: Natural Earth's world outline reaches 180 + 6e-14.
+    constexpr double slack = 1e-7; // degrees, about a centimetre
+    if (srs.IsGeographic() && (extent.MinX < -180 - slack || extent.MaxX > 180 + slack ||
+                               extent.MinY < -90 - slack || extent.MaxY > 90 + slack)) {
         throw Error(data.path + ": the CRS is " + data.source_crs +
                     ", in degrees, but the coordinates are not degrees; " +
                     guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY));
