@@ -323,6 +323,10 @@ TEST_F(UnitImport, BadRecordsNameTheFeature) {
               std::string::npos);
     EXPECT_NE(failure(geojson(square("410326100201", "远", 2.0, 48.0, 0.01))).find("outside China"),
               std::string::npos);
+    EXPECT_NE(failure(geojson("")).find("the layer is empty"), std::string::npos);
+    EXPECT_NE(failure(geojson(R"({"type":"Feature","properties":{"名":"x"},"geometry":null})"))
+                  .find("fields: 名"),
+              std::string::npos);
     // Degrees that pass ±180 by rounding only (as Natural Earth's outline does) are degrees.
     const std::string rounded = failure(
         geojson(R"({"type":"Feature","properties":{"code":"410326100201","name":"远"},"geometry":)"

@@ -27,12 +27,8 @@ int find_field(const SourceData& data, const std::string& named,
     if (!named.empty()) {
         const int column = data.column(named);
         if (column < 0) {
-            std::string fields;
-            for (const auto& field : data.fields) {
-                fields += (fields.empty() ? "" : ", ") + field;
-            }
-            throw Error(data.path + ": no field '" + named + "' (given with " + option +
-                        "); fields: " + fields);
+            throw Error(data.path + ": no field '" + named + "' (given with " + option + "); " +
+                        fields_present(data));
         }
         return column;
     }
@@ -44,6 +40,18 @@ int find_field(const SourceData& data, const std::string& named,
         }
     }
     return -1;
+}
+
+std::string fields_present(const SourceData& data) {
+    if (data.fields.empty()) {
+        return data.features.empty() ? "the layer is empty: no fields, no features"
+                                     : "it has no attribute fields";
+    }
+    std::string fields = "fields: ";
+    for (std::size_t i = 0; i < data.fields.size(); ++i) {
+        fields += (i == 0 ? "" : ", ") + data.fields[i];
+    }
+    return fields;
 }
 
 std::string cell(const SourceFeature& feature, int column) {

@@ -13,6 +13,10 @@ namespace xj::gis::detail {
 int find_field(const SourceData& data, const std::string& named,
                std::initializer_list<const char*> synonyms, const char* option);
 
+/// What the source has instead, for an error about a missing field: "fields: a, b", or that it
+/// has none (an empty layer says so: likely the wrong file or layer).
+std::string fields_present(const SourceData& data);
+
 /// Trimmed text of a column, or empty.
 std::string cell(const SourceFeature& feature, int column);
 

@@ -16,6 +16,7 @@
 namespace xj::gis {
 
 using detail::cell;
+using detail::fields_present;
 using detail::find_field;
 using detail::fixed;
 
@@ -96,21 +97,17 @@ Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
         {"poor_households", "贫困户", "贫困户数", "建档立卡贫困户", "建档立卡贫困户数", "PKHS"},
         "");
     c.poor_village = find_field(data, {}, {"poor_village", "贫困村", "是否贫困村", "SFPKC"}, "");
-    std::string fields;
-    for (const auto& field : data.fields) {
-        fields += (fields.empty() ? "" : ", ") + field;
-    }
     if (c.code < 0) {
         throw Error(data.path +
                     ": no code field found (expected one of 代码, 区划代码, XZQDM, "
-                    "CUNDM, code …; or name it with --code-field); fields: " +
-                    fields);
+                    "CUNDM, code …; or name it with --code-field); " +
+                    fields_present(data));
     }
     if (c.name < 0) {
         throw Error(data.path +
                     ": no name field found (expected one of 名称, 村名, XZQMC, "
-                    "name …; or name it with --name-field); fields: " +
-                    fields);
+                    "name …; or name it with --name-field); " +
+                    fields_present(data));
     }
     return c;
 }
