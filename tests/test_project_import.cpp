@@ -11,6 +11,7 @@
 #include <cmath>
 #include <gtest/gtest.h>
 #include <map>
+#include <ogr_spatialref.h>
 
 using namespace xj;
 using gis::GpkgStore;
@@ -136,6 +137,60 @@ TEST_F(ProjectImport, ALineIsLinkedToEveryVillageItCrossesWithItsLengthInEach) {
     EXPECT_EQ(projects().at("R-1").type, core::ProjectType::road);
     EXPECT_TRUE(projects().at("R-1").village_code.empty()) << "a road crossing villages has none";
     EXPECT_EQ(projects().at("R-1").township_code, "410326100000");
+}
+
+TEST_F(ProjectImport, DegreesMinutesSecondsAndSurveyorsXyLandWhereDecimalDegreesDo) {
+    // The same site three ways: decimal degrees, as county tables write DMS, and as a survey
+    // table gives Gauss–Krüger metres (X the northing, Y the easting with its zone number).
+    OGRSpatialReference geographic, zone;
+    geographic.importFromEPSG(4490);
+    zone.importFromEPSG(4525); // CGCS2000 3° zone 37, zone number before the easting
+    geographic.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    zone.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+    const std::unique_ptr<OGRCoordinateTransformation> to_zone(
+        OGRCreateCoordinateTransformation(&geographic, &zone));
+    double easting = 112.47, northing = 34.15;
+    ASSERT_TRUE(to_zone->Transform(1, &easting, &northing));
+    ASSERT_GT(easting, 37e6);
+
+    gis::ProjectImportOptions degrees;
+    degrees.source.source_srs = "EPSG:4490";
+    const auto dms = import(write("dms.csv", "项目编号,项目类型,经度,纬度\n"
+                                             "D-0,饮水,112.47,34.15\n"
+                                             "D-1,饮水,东经112°28′12″,北纬34°09′00″\n"
+                                             "D-2,饮水,112:28:12,34 9 0\n"),
+                            degrees);
+    EXPECT_EQ(dms.added, 3u);
+    char row[200];
+    std::snprintf(row, sizeof row, "项目编号,项目类型,X坐标,Y坐标\nD-3,饮水,%.3f,%.3f\n", northing,
+                  easting);
+    gis::ProjectImportOptions metres_in_zone;
+    metres_in_zone.source.source_srs = "EPSG:4525";
+    const auto survey = import(write("survey.csv", row), metres_in_zone);
+    EXPECT_EQ(survey.added, 1u);
+    ASSERT_FALSE(survey.notes.empty());
+    EXPECT_NE(survey.notes.front().find("northings"), std::string::npos) << survey.notes.front();
+
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 4u);
+    const std::string village = projects().at("D-0").village_code;
+    EXPECT_FALSE(village.empty());
+    for (const auto& site : sites) {
+        const OGRPoint* point = site.geometry->toPoint();
+        EXPECT_LT(metres(point->getX(), point->getY(), 112.47, 34.15), 0.01) << site.project_id;
+        EXPECT_EQ(projects().at(site.project_id).village_code, village) << site.project_id;
+    }
+
+    // Swapped columns are caught by their hemisphere words, not imported in the sea.
+    try {
+        import(write("swapped.csv", "项目编号,经度,纬度\nD-4,北纬34°09′,东经112°28′12″\n"),
+               degrees);
+        ADD_FAILURE() << "swapped columns imported";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("row 2"), std::string::npos) << error.what();
+        EXPECT_NE(std::string{error.what()}.find("swapped"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(store->sites().size(), 4u);
 }
 
 TEST_F(ProjectImport, ReimportChangesNothingAndReportsWhatMatchedNothing) {

@@ -86,6 +86,7 @@ ImportReport report_for(const SourceData& data, bool dry_run) {
     report.encoding = data.encoding + " (" + data.encoding_reason + ")";
     report.source_crs = data.source_crs;
     report.read = data.features.size();
+    report.notes = data.notes;
     return report;
 }
 

@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/china_offsets.h"
+#include "xiangjian/gis/coordinate_text.h"
 #include "xiangjian/gis/crs.h"
 #include "xiangjian/gis/gauss_kruger.h"
 #include "xiangjian/gis/gdal_errors.h"
@@ -147,17 +148,39 @@ void decode_text(SourceData& data, RawLayer& raw) {
     }
 }
 
-std::optional<double> parse_number(const std::string& text) {
-    double value = 0;
-    std::string trimmed = text;
-    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
-    trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
-    const auto [end, error] =
-        std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-    if (error != std::errc{} || end != trimmed.data() + trimmed.size() || trimmed.empty()) {
-        return std::nullopt;
+/// Chinese survey tables name the northing X and the easting Y (X坐标 = 北坐标). Northings in
+/// China run from about 2,000 to 6,000 km; eastings stay under 1,000 km, or carry a zone
+/// number of 13 to 45 in front: the two cannot be mistaken, so a table whose "x" holds only
+/// northings and whose "y" only eastings is read the other way round, and says so.
+void swap_survey_axes(SourceData& data, int x, int y) {
+    OGREnvelope extent;
+    for (const auto& feature : data.features) {
+        if (feature.geometry) {
+            const OGRPoint* point = feature.geometry->toPoint();
+            extent.Merge(point->getX(), point->getY());
+        }
     }
-    return value;
+    const auto northings = [](double low, double high) { return low >= 1.5e6 && high < 6.5e6; };
+    const auto eastings = [](double low, double high) {
+        return (low >= 1e5 && high < 1e6) || (low >= 13e6 && high < 46e6);
+    };
+    if (!extent.IsInit() || !northings(extent.MinX, extent.MaxX) ||
+        !eastings(extent.MinY, extent.MaxY)) {
+        return;
+    }
+    for (auto& feature : data.features) {
+        if (feature.geometry) {
+            OGRPoint* point = feature.geometry->toPoint();
+            const double northing = point->getX();
+            point->setX(point->getY());
+            point->setY(northing);
+        }
+    }
+    data.notes.push_back("column '" + data.fields[static_cast<std::size_t>(x)] +
+                         "' holds northings and '" + data.fields[static_cast<std::size_t>(y)] +
+                         "' eastings (the surveyors' X and Y): read as easting " +
+                         data.fields[static_cast<std::size_t>(y)] + ", northing " +
+                         data.fields[static_cast<std::size_t>(x)]);
 }
 
 /// Tables with longitude/latitude columns and no geometry of their own (CSV, XLSX).
@@ -177,16 +200,24 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         if ((!xs || xs->empty()) && (!ys || ys->empty())) {
             continue;
         }
-        const auto xv = xs ? parse_number(*xs) : std::nullopt;
-        const auto yv = ys ? parse_number(*ys) : std::nullopt;
+        const auto xv = xs ? detail::parse_coordinate(*xs) : std::nullopt;
+        const auto yv = ys ? detail::parse_coordinate(*ys) : std::nullopt;
+        const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
+        const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
         if (!xv || !yv) {
             throw Error(data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                        ys.value_or("") + "' in columns '" +
-                        data.fields[static_cast<std::size_t>(x)] + "'/'" +
-                        data.fields[static_cast<std::size_t>(y)] + "' are not numbers");
+                        ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name +
+                        "' are not numbers (decimal degrees, or degrees, minutes and "
+                        "seconds as in 112°28′30″)");
         }
-        feature.geometry = std::make_unique<OGRPoint>(*xv, *yv);
+        if (xv->axis == detail::Axis::latitude || yv->axis == detail::Axis::longitude) {
+            throw Error(data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" +
+                        *ys + "' in column '" + y_name +
+                        "': a latitude is in the longitude column; are the columns swapped?");
+        }
+        feature.geometry = std::make_unique<OGRPoint>(xv->degrees, yv->degrees);
     }
+    swap_survey_axes(data, x, y);
 }
 
 OGREnvelope extent_of(const std::vector<SourceFeature>& features) {

@@ -51,6 +51,8 @@ struct SourceData {
     std::vector<SourceFeature> features;
     /// The CGCS2000 3° Gauss–Krüger zone of the data's centre (for measuring and display).
     int suggested_gk_epsg = 0;
+    /// What reading decided that the user should hear of (e.g. survey X/Y read as N/E).
+    std::vector<std::string> notes;
 
     /// Index of a column by exact name, or -1.
     int column(const std::string& name) const;
