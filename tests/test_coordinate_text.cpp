@@ -21,16 +21,18 @@ TEST(CoordinateText, DecimalDegreesAndFullWidthDigits) {
     EXPECT_DOUBLE_EQ(degrees("112.475"), 112.475);
     EXPECT_DOUBLE_EQ(degrees(" 34.15 "), 34.15);
     EXPECT_DOUBLE_EQ(degrees("-12.5"), -12.5);
-    EXPECT_DOUBLE_EQ(degrees("１１２．４７５"), 112.475);      // typed with a Chinese IME
-    EXPECT_DOUBLE_EQ(degrees("\xE3\x80\x80" "34.15"), 34.15); // ideographic space
-    EXPECT_DOUBLE_EQ(degrees("38512345.2"), 38512345.2);     // metres pass through
+    EXPECT_DOUBLE_EQ(degrees("１１２．４７５"), 112.475); // typed with a Chinese IME
+    EXPECT_DOUBLE_EQ(degrees("\xE3\x80\x80"
+                             "34.15"),
+                     34.15);                             // ideographic space
+    EXPECT_DOUBLE_EQ(degrees("38512345.2"), 38512345.2); // metres pass through
 }
 
 TEST(CoordinateText, DegreesMinutesSecondsInEveryUsualSpelling) {
     const double expected = 112 + 28 / 60.0 + 30 / 3600.0;
-    for (const char* text : {"112°28′30″", "112°28'30\"", "112°28'30''", "112度28分30秒",
-                             "112:28:30", "112 28 30", "112° 28′ 30″", "１１２°２８′３０″",
-                             "112º28’30”"}) {
+    for (const char* text :
+         {"112°28′30″", "112°28'30\"", "112°28'30''", "112度28分30秒", "112:28:30", "112 28 30",
+          "112° 28′ 30″", "１１２°２８′３０″", "112º28’30”"}) {
         EXPECT_NEAR(degrees(text), expected, 1e-12) << text;
     }
     EXPECT_NEAR(degrees("34°9′"), 34.15, 1e-12);
@@ -55,9 +57,9 @@ TEST(CoordinateText, HemispheresGiveTheSignAndTheAxis) {
 }
 
 TEST(CoordinateText, WhatIsNotAnAngleIsRefused) {
-    for (const char* text : {"", " ", "abc", "112°61′", "34°9′60″", "112.5°30′", "30′112°",
-                             "112°28′30″15", "-E112", "N34S", "112,5", "inf", "nan", "1.2.3",
-                             "112°°", "十二"}) {
+    for (const char* text :
+         {"", " ", "abc", "112°61′", "34°9′60″", "112.5°30′", "30′112°", "112°28′30″15", "-E112",
+          "N34S", "112,5", "inf", "nan", "1.2.3", "112°°", "十二"}) {
         EXPECT_FALSE(parse_coordinate(text)) << text;
     }
 }

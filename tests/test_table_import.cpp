@@ -84,6 +84,33 @@ TEST_F(TableImport, GbkProgressWithDatesWrittenThreeWays) {
     EXPECT_EQ(again.added + again.updated, 0u);
 }
 
+TEST_F(TableImport, NumbersAndDatesTypedWithAChineseInputMethodOrThousandsSeparators) {
+    const auto report =
+        import(TableKind::progress, write("项目编号,填报日期,完成百分比,完成量\n"
+                                          "RY2018-001,２０１８年７月６日,２５％,\"1,200.5\"\n"
+                                          "RY2018-001,2018-07-13T00:00:00,30 %,１３００\n"
+                                          "RY2018-002,2018年7月13号,８．５,\n"));
+    EXPECT_EQ(report.added, 3u);
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 3u);
+    EXPECT_EQ(reports[0].report_date, core::Date(2018, 7, 6));
+    EXPECT_DOUBLE_EQ(*reports[0].percent, 25.0);
+    EXPECT_DOUBLE_EQ(*reports[0].cumulative_quantity, 1200.5);
+    EXPECT_EQ(reports[1].report_date, core::Date(2018, 7, 13));
+    EXPECT_DOUBLE_EQ(*reports[1].percent, 30.0);
+    EXPECT_DOUBLE_EQ(*reports[1].cumulative_quantity, 1300.0);
+    EXPECT_DOUBLE_EQ(*reports[2].percent, 8.5);
+    // A comma that is not a thousands separator, and units, are not numbers.
+    for (const char* quantity : {"\"1,20\"", "\"12,000,00\"", "3.5公里", "\"1,2,3\"", "5-6"}) {
+        const std::string message =
+            failure(TableKind::progress,
+                    std::string{"项目编号,填报日期,完成百分比,完成量\nRY2018-002,2018-08-01,40,"} +
+                        quantity + "\n");
+        EXPECT_NE(message.find("is not a number"), std::string::npos) << message;
+        EXPECT_NE(message.find("row 2"), std::string::npos) << message;
+    }
+}
+
 TEST_F(TableImport, MilestonesFromXlsxAreMatchedByNameOnReimport) {
     EXPECT_EQ(import(TableKind::milestones, tables_dir + "milestones.xlsx").added, 3u);
     const auto milestones = store->milestones();

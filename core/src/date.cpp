@@ -1,6 +1,7 @@
 #include "xiangjian/core/date.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/halfwidth.h"
 
 #include <charconv>
 #include <cstdio>
@@ -57,15 +58,21 @@ std::optional<Date> Date::parse_iso(std::string_view text) {
     return from_days(std::chrono::sys_days{ymd}.time_since_epoch().count());
 }
 
-std::optional<Date> Date::parse_loose(std::string_view text) {
+std::optional<Date> Date::parse_loose(std::string_view raw) {
+    const std::string normalised = halfwidth(raw); // "２０１８年８月３日" typed with an IME
+    std::string_view text = normalised;
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
         text.remove_prefix(1);
     }
-    if (const auto space = text.find(' '); space != std::string_view::npos) {
-        text = text.substr(0, space); // a time of day follows
+    // A time of day may follow: "2018/08/03 00:00:00" (GDAL's XLSX dates), "2018-08-03T09:30".
+    if (const auto time = text.find_first_of(" T"); time != std::string_view::npos) {
+        text = text.substr(0, time);
     }
-    if (text.ends_with("日")) {
-        text.remove_suffix(std::string_view{"日"}.size());
+    for (const std::string_view day_mark : {std::string_view{"日"}, std::string_view{"号"}}) {
+        if (text.ends_with(day_mark)) {
+            text.remove_suffix(day_mark.size());
+            break;
+        }
     }
     if (text.size() == 8 && text.find_first_not_of("0123456789") == std::string_view::npos) {
         const auto year = parse_digits(text.substr(0, 4));

@@ -1,9 +1,12 @@
 #include "field_match.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/halfwidth.h"
 
 #include <algorithm>
 #include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace xj::gis::detail {
@@ -40,6 +43,48 @@ int find_field(const SourceData& data, const std::string& named,
         }
     }
     return -1;
+}
+
+std::optional<double> parse_number(std::string_view raw) {
+    const std::string normalised = core::halfwidth(raw);
+    std::string_view text = normalised;
+    const auto trim = [&] {
+        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+            text.remove_prefix(1);
+        }
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+            text.remove_suffix(1);
+        }
+    };
+    trim();
+    if (text.ends_with("%")) {
+        text.remove_suffix(1);
+        trim();
+    }
+    std::string digits{text};
+    // Thousands separators: groups of exactly three digits after the first comma, up to the
+    // decimal point ("1,200.5"); any other comma is not part of a number.
+    if (const auto comma = digits.find(','); comma != std::string::npos) {
+        const std::size_t point = std::min(digits.find('.'), digits.size());
+        const std::size_t lead = comma - (digits[0] == '-' ? 1 : 0);
+        if (lead < 1 || lead > 3) {
+            return std::nullopt;
+        }
+        for (std::size_t i = comma; i < point; i += 4) {
+            if (digits[i] != ',' || i + 4 > point ||
+                digits.substr(i + 1, 3).find_first_not_of("0123456789") != std::string::npos) {
+                return std::nullopt;
+            }
+        }
+        digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
+        !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
 }
 
 std::string fields_present(const SourceData& data) {

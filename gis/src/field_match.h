@@ -4,7 +4,9 @@
 #include "xiangjian/gis/vector_source.h"
 
 #include <initializer_list>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace xj::gis::detail {
 
@@ -16,6 +18,10 @@ int find_field(const SourceData& data, const std::string& named,
 /// What the source has instead, for an error about a missing field: "fields: a, b", or that it
 /// has none (an empty layer says so: likely the wrong file or layer).
 std::string fields_present(const SourceData& data);
+
+/// A number as county tables write it: 85, 85.5, 85%, 85 %, １２００, 1,200.5 (thousands
+/// separated); nothing for anything else (units, words, two numbers).
+std::optional<double> parse_number(std::string_view text);
 
 /// Trimmed text of a column, or empty.
 std::string cell(const SourceFeature& feature, int column);

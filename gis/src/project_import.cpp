@@ -96,9 +96,8 @@ std::optional<double> number_in(const SourceData& data, const SourceFeature& fea
     if (text.empty()) {
         return std::nullopt;
     }
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
+    const auto value = detail::parse_number(text);
+    if (!value || *value < 0 || text.ends_with("%")) {
         throw Error(data.cite(feature) + ", field '" +
                     data.fields[static_cast<std::size_t>(column)] + "': '" + text +
                     "' is not a non-negative number");

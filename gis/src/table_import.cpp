@@ -140,21 +140,16 @@ public:
         throw Error(where(row, key) + ": the date is empty");
     }
     std::optional<double> number(const SourceFeature& row, const char* key) const {
-        std::string value = text(row, key);
-        if (value.empty()) {
+        const std::string written = text(row, key);
+        if (written.empty()) {
             return std::nullopt;
         }
-        if (value.ends_with("%")) {
-            value.pop_back();
+        const auto parsed = detail::parse_number(written);
+        if (!parsed) {
+            throw Error(where(row, key) + ": '" + written + "' is not a number");
         }
-        double parsed = 0;
-        const auto [end, error] =
-            std::from_chars(value.data(), value.data() + value.size(), parsed);
-        if (error != std::errc{} || end != value.data() + value.size()) {
-            throw Error(where(row, key) + ": '" + text(row, key) + "' is not a number");
-        }
-        if (parsed < 0) {
-            throw Error(where(row, key) + ": " + text(row, key) + " is negative");
+        if (*parsed < 0) {
+            throw Error(where(row, key) + ": " + written + " is negative");
         }
         return parsed;
     }

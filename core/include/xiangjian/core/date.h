@@ -19,7 +19,8 @@ public:
     /// Parses exactly YYYY-MM-DD; nullopt for anything else or an impossible day.
     static std::optional<Date> parse_iso(std::string_view text);
     /// Parses dates as county tables write them: 2018-08-03, 2018/8/3, 2018.8.3, 2018年8月3日,
-    /// 20180803, optionally followed by a time ("2018/08/03 00:00:00"); nullopt otherwise.
+    /// 20180803, 2018年8月3号, in full-width digits too, optionally followed by a time
+    /// ("2018/08/03 00:00:00", "2018-08-03T09:30"); nullopt otherwise.
     static std::optional<Date> parse_loose(std::string_view text);
 
     int days_since_epoch() const noexcept { return m_days; }

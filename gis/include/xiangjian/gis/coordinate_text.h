@@ -12,7 +12,7 @@ namespace xj::gis::detail {
 enum class Axis { unknown, longitude, latitude };
 
 struct ParsedCoordinate {
-    double degrees = 0; ///< negative in the southern or western hemisphere
+    double degrees = 0;        ///< negative in the southern or western hemisphere
     Axis axis = Axis::unknown; ///< what the hemisphere marker says, if there is one
 };
 

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace xj::core {
+
+/// Full-width ASCII forms (U+FF01 … U+FF5E) as ASCII and the ideographic space (U+3000) as a
+/// space. Typed with a Chinese input method, "２０１８年８月３日" is a date and "８５％" a percent;
+/// parsers of numbers, dates and coordinates read through this, names keep what was written.
+std::string halfwidth(std::string_view text);
+
+} // namespace xj::core
