@@ -193,6 +193,37 @@ TEST_F(ProjectImport, DegreesMinutesSecondsAndSurveyorsXyLandWhereDecimalDegrees
     EXPECT_EQ(store->sites().size(), 4u);
 }
 
+TEST_F(ProjectImport, ASpreadsheetWithATitleRowAndTotalsRowsImportsItsProjectsOnly) {
+    // Excel as a county office lays it out: a merged title over the header, a 小计 and a
+    // 合  计 row among the projects (tests/data/projects/make_titled_xlsx.py).
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(data_dir + "projects/sites_titled.xlsx", options);
+    EXPECT_EQ(report.read, 3u);
+    EXPECT_EQ(report.added, 3u);
+    const auto stored = projects();
+    ASSERT_EQ(stored.size(), 3u);
+    EXPECT_EQ(stored.at("TT-1").name, "云梦村安全饮水工程");
+    EXPECT_EQ(stored.at("TT-2").type, core::ProjectType::housing);
+    EXPECT_DOUBLE_EQ(*stored.at("TT-3").budget_wan, 300);
+    std::string notes;
+    for (const auto& note : report.notes) {
+        notes += note + "\n";
+    }
+    EXPECT_NE(notes.find("header is row 2"), std::string::npos) << notes;
+    EXPECT_NE(notes.find("row 5, 7"), std::string::npos) << notes;
+
+    // Rows are still cited by the numbers the user sees: the bad one is row 4 of the file.
+    try {
+        import(write("titled.csv", "县重点项目表,,,\n项目编号,项目类型,经度,纬度\n"
+                                   "TT-4,饮水,112.47,34.15\nTT-5,饮水,112.47,北京\n"),
+               options);
+        ADD_FAILURE() << "a bad coordinate imported";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("row 4"), std::string::npos) << error.what();
+    }
+}
+
 TEST_F(ProjectImport, ReimportChangesNothingAndReportsWhatMatchedNothing) {
     const std::string csv = write("sites.csv", "项目编号,项目名称,项目类型,经度,纬度,村代码\n"
                                                "U-1,远处的点,饮水,112.20,33.90,\n"

@@ -426,6 +426,7 @@ ImportReport import_table(ProjectStore& store, const std::string& path,
     report.encoding = data.encoding + " (" + data.encoding_reason + ")";
     report.source_crs = "-";
     report.read = data.features.size();
+    report.notes = data.notes;
 
     std::set<std::string> projects;
     for (const auto& project : store.projects()) {

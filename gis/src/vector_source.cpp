@@ -1,5 +1,6 @@
 #include "xiangjian/gis/vector_source.h"
 
+#include "spreadsheet_layout.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/china_offsets.h"
 #include "xiangjian/gis/coordinate_text.h"
@@ -543,6 +544,9 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     decode_text(data, raw);
     data.fields = std::move(raw.fields);
     data.features = std::move(raw.features);
+    if (data.driver == "CSV" || data.driver == "XLSX" || data.driver == "ODS") {
+        detail::tidy_spreadsheet(data);
+    }
 
     const bool has_geometry = std::any_of(data.features.begin(), data.features.end(),
                                           [](const auto& f) { return f.geometry != nullptr; });

@@ -15,3 +15,5 @@ rm -f sites.xlsx
 ogr2ogr -q -f XLSX -oo AUTODETECT_TYPE=YES sites.xlsx "$work/sites.csv"
 # The same table as CSV in GBK, as Excel on a Chinese Windows saves it.
 iconv -f UTF-8 -t GBK "$work/sites.csv" > sites_gbk.csv
+# A table laid out as in Excel (merged title row, 小计 and 合计 rows): needs python3-openpyxl.
+/usr/bin/python3 make_titled_xlsx.py

@@ -1,0 +1,18 @@
+#!/usr/bin/python3
+"""Writes sites_titled.xlsx: a project table as a county office lays it out in Excel, with a
+merged title row above the header and subtotal and total rows among the projects.
+Needs python3-openpyxl (Debian); run once, the output is committed."""
+import openpyxl
+
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = "重点项目"
+sheet.append(["汝阳县2018年脱贫攻坚重点项目表"])
+sheet.merge_cells("A1:G1")
+sheet.append(["序号", "项目编号", "项目名称", "项目类型", "经度", "纬度", "总投资"])
+sheet.append([1, "TT-1", "云梦村安全饮水工程", "安全饮水", "112°28′12″", "34°09′00″", 120])
+sheet.append([2, "TT-2", "东街危房改造", "危房改造", 112.462, 34.158, 80.5])
+sheet.append(["小计", None, None, None, None, None, 200.5])
+sheet.append([3, "TT-3", "城关镇光伏电站", "光伏", 112.455, 34.145, 300])
+sheet.append(["合  计", None, None, None, None, None, 500.5])
+book.save("sites_titled.xlsx")
