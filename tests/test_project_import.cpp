@@ -224,6 +224,28 @@ TEST_F(ProjectImport, ASpreadsheetWithATitleRowAndTotalsRowsImportsItsProjectsOn
     }
 }
 
+TEST_F(ProjectImport, KmlPlacemarksFromAMapAppAreKeyedByTheirNames) {
+    const std::string kml = write("sites.kml",
+                                  R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document><Folder><name>饮水</name>
+<Placemark><name>KM-1</name><Point><coordinates>112.47,34.15,0</coordinates></Point></Placemark>
+<Placemark><name>KM-2</name><LineString><coordinates>112.46,34.15,0 112.48,34.16,0</coordinates>
+</LineString></Placemark></Folder></Document></kml>)");
+    try {
+        import(kml);
+        ADD_FAILURE() << "a KML without ids imported";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("--id-field Name"), std::string::npos)
+            << error.what();
+    }
+    gis::ProjectImportOptions options;
+    options.id_field = "Name";
+    const auto report = import(kml, options);
+    EXPECT_EQ(report.added, 2u);
+    EXPECT_EQ(report.source_crs.rfind("EPSG:4326", 0), 0u) << report.source_crs;
+    EXPECT_EQ(projects().count("KM-2"), 1u);
+}
+
 TEST_F(ProjectImport, ReimportChangesNothingAndReportsWhatMatchedNothing) {
     const std::string csv = write("sites.csv", "项目编号,项目名称,项目类型,经度,纬度,村代码\n"
                                                "U-1,远处的点,饮水,112.20,33.90,\n"

@@ -53,10 +53,15 @@ Columns find_columns(const SourceData& data, const ProjectImportOptions& options
     c.start = find_field(data, {}, {"planned_start", "计划开工", "开工日期", "计划开工日期"}, "");
     c.finish = find_field(data, {}, {"planned_finish", "计划完工", "完工日期", "计划完工日期"}, "");
     if (c.id < 0) {
+        // Placemarks exported from a map app carry nothing but their name.
+        const bool kml = data.driver == "KML" || data.driver == "LIBKML";
         throw Error(data.path +
                     ": no project id field found (expected one of 项目编号, 编号, "
                     "project_id …; or name it with --id-field); " +
-                    detail::fields_present(data));
+                    detail::fields_present(data) +
+                    (kml && data.column("Name") >= 0
+                         ? "; KML placemarks are keyed by their names: --id-field Name"
+                         : ""));
     }
     return c;
 }
