@@ -246,6 +246,28 @@ TEST_F(ProjectImport, KmlPlacemarksFromAMapAppAreKeyedByTheirNames) {
     EXPECT_EQ(projects().count("KM-2"), 1u);
 }
 
+TEST_F(ProjectImport, RoadsGivenAsWktInASpreadsheetAreLinesWithTheirLengthsPerVillage) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(data_dir + "projects/roads_wkt.xlsx", options);
+    EXPECT_EQ(report.added, 2u);
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 2u);
+    for (const auto& site : sites) {
+        EXPECT_EQ(wkbFlatten(site.geometry->getGeometryType()), wkbMultiLineString);
+    }
+    // TW-2 runs 0.02° east along 34.15°N: about 1,842 m, all of it in the villages or not.
+    double along = 0;
+    for (const auto& link : store->project_villages()) {
+        if (link.project_id == "TW-2") {
+            EXPECT_EQ(link.matched_by, "line");
+            along += link.length_m.value_or(0);
+        }
+    }
+    EXPECT_GT(along, 0);
+    EXPECT_LT(along, 1.01 * 0.02 * 111320 * std::cos(34.15 * M_PI / 180));
+}
+
 TEST_F(ProjectImport, ReimportChangesNothingAndReportsWhatMatchedNothing) {
     const std::string csv = write("sites.csv", "项目编号,项目名称,项目类型,经度,纬度,村代码\n"
                                                "U-1,远处的点,饮水,112.20,33.90,\n"

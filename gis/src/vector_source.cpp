@@ -184,6 +184,40 @@ void swap_survey_axes(SourceData& data, int x, int y) {
                          data.fields[static_cast<std::size_t>(x)]);
 }
 
+/// Spreadsheets with their geometry as WKT text (GDAL reads that of a CSV itself): false when
+/// there is no such column.
+bool geometries_from_wkt_column(SourceData& data) {
+    if (data.driver != "XLSX" && data.driver != "ODS") {
+        return false;
+    }
+    int column = -1;
+    for (const char* name : {"WKT", "wkt", "geometry", "geom", "the_geom", "几何"}) {
+        if ((column = data.column(name)) >= 0) {
+            break;
+        }
+    }
+    if (column < 0) {
+        return false;
+    }
+    for (auto& feature : data.features) {
+        const auto& text = feature.values[static_cast<std::size_t>(column)];
+        if (!text || text->empty()) {
+            continue;
+        }
+        OGRGeometry* geometry = nullptr;
+        if (OGRGeometryFactory::createFromWkt(text->c_str(), nullptr, &geometry) != OGRERR_NONE ||
+            geometry == nullptr) {
+            delete geometry;
+            throw Error(data.cite(feature) + ", column '" +
+                        data.fields[static_cast<std::size_t>(column)] + "': '" +
+                        text->substr(0, 40) + (text->size() > 40 ? "…" : "") +
+                        "' is not WKT geometry");
+        }
+        feature.geometry.reset(geometry);
+    }
+    return true;
+}
+
 /// Tables with longitude/latitude columns and no geometry of their own (CSV, XLSX).
 void points_from_columns(SourceData& data, const SourceOptions& options) {
     const int x = find_column(data.fields, options.x_column, x_names);
@@ -550,7 +584,7 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
 
     const bool has_geometry = std::any_of(data.features.begin(), data.features.end(),
                                           [](const auto& f) { return f.geometry != nullptr; });
-    if (!has_geometry) {
+    if (!has_geometry && !geometries_from_wkt_column(data)) {
         points_from_columns(data, options);
     }
     if (std::none_of(data.features.begin(), data.features.end(),

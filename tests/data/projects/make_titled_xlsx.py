@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Writes sites_titled.xlsx: a project table as a county office lays it out in Excel, with a
+"""Writes sites_titled.xlsx and roads_wkt.xlsx. The first: a project table as a county office lays it out in Excel, with a
 merged title row above the header and subtotal and total rows among the projects.
 Needs python3-openpyxl (Debian); run once, the output is committed."""
 import openpyxl
@@ -16,3 +16,12 @@ sheet.append(["小计", None, None, None, None, None, 200.5])
 sheet.append([3, "TT-3", "城关镇光伏电站", "光伏", 112.455, 34.145, 300])
 sheet.append(["合  计", None, None, None, None, None, 500.5])
 book.save("sites_titled.xlsx")
+
+# Roads with their geometry as WKT text in a column (GDAL reads WKT of CSV, not of XLSX).
+book = openpyxl.Workbook()
+sheet = book.active
+sheet.title = "道路"
+sheet.append(["项目编号", "项目名称", "项目类型", "WKT"])
+sheet.append(["TW-1", "东街至云梦村道路", "道路", "LINESTRING (112.455 34.145, 112.475 34.158)"])
+sheet.append(["TW-2", "城关镇环线", "道路", "LINESTRING (112.450 34.150, 112.470 34.150)"])
+book.save("roads_wkt.xlsx")
