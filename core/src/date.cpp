@@ -1,7 +1,7 @@
 #include "xiangjian/core/date.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/core/halfwidth.h"
+#include "xiangjian/core/text.h"
 
 #include <charconv>
 #include <cstdio>

@@ -1,6 +1,7 @@
 #include "xiangjian/core/engine_settings.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/text.h"
 
 #include <charconv>
 #include <cmath>
@@ -18,16 +19,6 @@ constexpr const char* behind_spi_key = "engine.behind_spi";
 constexpr const char* late_grace_days_key = "engine.late_grace_days";
 constexpr const char* forecast_window_days_key = "engine.forecast_window_days";
 constexpr const char* due_soon_days_key = "engine.due_soon_days";
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
-}
 
 [[noreturn]] void invalid(const std::string& key, const std::string& value, const char* why) {
     throw Error("setting " + key + " = '" + value + "': " + why);

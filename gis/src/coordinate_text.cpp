@@ -1,8 +1,9 @@
 #include "xiangjian/gis/coordinate_text.h"
 
-#include "xiangjian/core/halfwidth.h"
+#include "xiangjian/core/text.h"
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <string>
@@ -10,24 +11,25 @@
 
 namespace xj::gis::detail {
 
+using core::trimmed;
+
 namespace {
 
+/// Letters match in either case ("e" is east); words and symbols exactly.
+bool same_marker(std::string_view text, std::string_view marker) {
+    if (marker.size() == 1 && text.size() == 1) {
+        return std::toupper(static_cast<unsigned char>(text[0])) == marker[0];
+    }
+    return text == marker;
+}
+
 bool starts_with(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
+    return text.size() >= prefix.size() && same_marker(text.substr(0, prefix.size()), prefix);
 }
 
 bool ends_with(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-std::string_view trimmed(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-        text.remove_prefix(1);
-    }
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-        text.remove_suffix(1);
-    }
-    return text;
+    return text.size() >= suffix.size() &&
+           same_marker(text.substr(text.size() - suffix.size()), suffix);
 }
 
 struct Hemisphere {
@@ -37,7 +39,7 @@ struct Hemisphere {
 };
 
 // Words before letters: "东经" must not be read as a stray character before a number.
-constexpr std::array<Hemisphere, 12> hemispheres{{
+constexpr std::array<Hemisphere, 8> hemispheres{{
     {"东经", Axis::longitude, false},
     {"西经", Axis::longitude, true},
     {"北纬", Axis::latitude, false},
@@ -46,10 +48,6 @@ constexpr std::array<Hemisphere, 12> hemispheres{{
     {"W", Axis::longitude, true},
     {"N", Axis::latitude, false},
     {"S", Axis::latitude, true},
-    {"e", Axis::longitude, false},
-    {"w", Axis::longitude, true},
-    {"n", Axis::latitude, false},
-    {"s", Axis::latitude, true},
 }};
 
 /// Unit markers after a number: which of degrees (0), minutes (1), seconds (2) it is. No

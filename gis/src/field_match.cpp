@@ -1,7 +1,7 @@
 #include "field_match.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/core/halfwidth.h"
+#include "xiangjian/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -47,19 +47,9 @@ int find_field(const SourceData& data, const std::string& named,
 
 std::optional<double> parse_number(std::string_view raw) {
     const std::string normalised = core::halfwidth(raw);
-    std::string_view text = normalised;
-    const auto trim = [&] {
-        while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-            text.remove_prefix(1);
-        }
-        while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-            text.remove_suffix(1);
-        }
-    };
-    trim();
+    std::string_view text = core::trimmed(normalised);
     if (text.ends_with("%")) {
-        text.remove_suffix(1);
-        trim();
+        text = core::trimmed(text.substr(0, text.size() - 1));
     }
     std::string digits{text};
     // Thousands separators: groups of exactly three digits after the first comma, up to the

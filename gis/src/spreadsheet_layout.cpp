@@ -1,6 +1,6 @@
 #include "spreadsheet_layout.h"
 
-#include "xiangjian/core/halfwidth.h"
+#include "xiangjian/core/text.h"
 
 #include <algorithm>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "xiangjian/core/halfwidth.h"
+#include "xiangjian/core/text.h"
 
 namespace xj::core {
 
@@ -30,6 +30,16 @@ std::string halfwidth(std::string_view text) {
         out += static_cast<char>(c);
     }
     return out;
+}
+
+std::string_view trimmed(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
+        text.remove_prefix(1);
+    }
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
+        text.remove_suffix(1);
+    }
+    return text;
 }
 
 } // namespace xj::core

@@ -1,5 +1,7 @@
 #pragma once
 
+// Text as people type it into tables: the forms parsers normalise before they read it.
+
 #include <string>
 #include <string_view>
 
@@ -9,5 +11,8 @@ namespace xj::core {
 /// space. Typed with a Chinese input method, "２０１８年８月３日" is a date and "８５％" a percent;
 /// parsers of numbers, dates and coordinates read through this, names keep what was written.
 std::string halfwidth(std::string_view text);
+
+/// Without the spaces and tabs around it.
+std::string_view trimmed(std::string_view text);
 
 } // namespace xj::core
