@@ -624,8 +624,10 @@ ImportReport import_projects(ProjectStore& store, const std::string& path,
     const SourceData& data = linker.source();
     // What the project holds of the source's projects, not of every other.
     {
-        const std::vector<std::string> ids = linker.ids();
-        for (auto& project : store.projects(ids)) {
+        // Sites and links belong to a stored project (foreign keys): only those are looked up.
+        std::vector<std::string> ids;
+        for (auto& project : store.projects(linker.ids())) {
+            ids.push_back(project.id);
             projects.emplace(project.id, std::move(project));
         }
         stored_sites = store.sites(ids);
