@@ -153,6 +153,28 @@ TEST_F(PhotoImport, RadiusDecidesWhatMatches) {
     EXPECT_EQ(stored().at("a.jpg").project_id, "RY-W");
 }
 
+TEST_F(PhotoImport, BrokenFilesNoFixAndOtherFormatsAreListedNotFatal) {
+    make_photo(photos + "/ok.jpg", gis::LonLat{112.4702, 34.1501}, "2018:08:03 10:15:00");
+    make_photo(photos + "/nofix.jpg", gis::LonLat{0, 0}, "2018:08:03 10:16:00");
+    test::write_file(photos + "/broken.jpg", "not a JPEG at all");
+    test::write_file(photos + "/IMG_0001.HEIC", "a phone's HEIC");
+    test::write_file(photos + "/说明.txt", "现场照片");
+
+    const auto report = gis::import_photos(*store, photos, {});
+    EXPECT_EQ(report.read, 3u);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_EQ(stored().at("ok.jpg").project_id, "RY-W");
+    std::string unmatched;
+    for (const auto& line : report.unmatched) {
+        unmatched += line + "\n";
+    }
+    EXPECT_NE(unmatched.find("broken.jpg: "), std::string::npos) << unmatched;
+    EXPECT_NE(unmatched.find("nofix.jpg: GPS position 0, 0"), std::string::npos) << unmatched;
+    ASSERT_EQ(report.notes.size(), 1u);
+    EXPECT_NE(report.notes[0].find(".heic 1, .txt 1"), std::string::npos) << report.notes[0];
+    EXPECT_NE(report.notes[0].find("as JPEG"), std::string::npos) << report.notes[0];
+}
+
 TEST_F(PhotoImport, ANonFolderIsAnError) {
     EXPECT_THROW(gis::import_photos(*store, dir.file("missing"), {}), Error);
 }

@@ -131,11 +131,17 @@ ImportReport import_photos(ProjectStore& store, const std::string& directory,
         throw Error(directory + ": not a folder");
     }
     std::vector<fs::path> files;
+    std::map<std::string, std::size_t> skipped; // other files by extension, to say so
     for (const auto& entry : fs::recursive_directory_iterator(directory)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
         std::string extension = entry.path().extension().string();
         std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
-        if (entry.is_regular_file() && (extension == ".jpg" || extension == ".jpeg")) {
+        if (extension == ".jpg" || extension == ".jpeg") {
             files.push_back(entry.path());
+        } else {
+            ++skipped[extension.empty() ? std::string{"(none)"} : extension];
         }
     }
     std::sort(files.begin(), files.end());
@@ -173,12 +179,33 @@ ImportReport import_photos(ProjectStore& store, const std::string& directory,
     report.encoding = "-";
     report.source_crs = "EXIF GPS (WGS 84)";
     report.read = files.size();
+    if (!skipped.empty()) {
+        std::string list;
+        for (const auto& [extension, count] : skipped) {
+            list += (list.empty() ? "" : ", ") + extension + " " + std::to_string(count);
+        }
+        // Phones may save HEIC: its EXIF is read only from JPEG here.
+        report.notes.push_back("files that are not JPEG photos were left alone (" + list +
+                               (skipped.count(".heic") + skipped.count(".heif") != 0
+                                    ? "; export HEIC photos as JPEG, keeping their location)"
+                                    : ")"));
+    }
     std::vector<core::Photo> photos;
     for (const fs::path& file : files) {
-        const ExifFacts facts = read_exif(file);
         const std::string name = fs::relative(file, directory).string();
+        ExifFacts facts;
+        try {
+            facts = read_exif(file);
+        } catch (const Error& error) { // one broken file among hundreds: listed, not fatal
+            report.unmatched.push_back(name + ": " + error.what());
+            continue;
+        }
         if (!facts.lon || !facts.lat) {
             report.unmatched.push_back(name + ": no GPS position in its EXIF");
+            continue;
+        }
+        if (*facts.lon == 0 && *facts.lat == 0) {
+            report.unmatched.push_back(name + ": GPS position 0, 0 (the phone had no fix)");
             continue;
         }
         core::Photo photo;
