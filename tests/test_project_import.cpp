@@ -246,6 +246,32 @@ TEST_F(ProjectImport, KmlPlacemarksFromAMapAppAreKeyedByTheirNames) {
     EXPECT_EQ(projects().count("KM-2"), 1u);
 }
 
+TEST_F(ProjectImport, AHeaderOnTwoRowsNamesEachColumnByItsGroupAndItsOwnName) {
+    // "计划" merged over 开工 and 完工 under a title row (make_titled_xlsx.py): the columns are
+    // 计划开工 and 计划完工, as the planned start and finish are recognised.
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(data_dir + "projects/sites_two_row_header.xlsx", options);
+    EXPECT_EQ(report.added, 2u);
+    const auto stored = projects();
+    EXPECT_EQ(stored.at("TH-1").planned_start, core::Date(2018, 3, 1));
+    EXPECT_EQ(stored.at("TH-1").planned_finish, core::Date(2018, 9, 30));
+    EXPECT_EQ(stored.at("TH-2").planned_start, core::Date(2018, 4, 1));
+    EXPECT_EQ(stored.at("TH-2").planned_finish, core::Date(2018, 10, 31));
+    std::string notes;
+    for (const auto& note : report.notes) {
+        notes += note + "\n";
+    }
+    EXPECT_NE(notes.find("two rows (2 and 3)"), std::string::npos) << notes;
+
+    // An ordinary table (every column named) keeps its first row as data.
+    const auto plain = import(write("plain.csv", "项目编号,项目名称,经度,纬度\n"
+                                                 "TH-3,甲,112.47,34.15\n"),
+                              options);
+    EXPECT_EQ(plain.added, 1u);
+    EXPECT_TRUE(plain.notes.size() == 1u) << "only the link summary";
+}
+
 TEST_F(ProjectImport, RoadsGivenAsWktInASpreadsheetAreLinesWithTheirLengthsPerVillage) {
     gis::ProjectImportOptions options;
     options.source.source_srs = "EPSG:4490";

@@ -116,14 +116,12 @@ std::optional<core::Date> date_in(const SourceData& data, const SourceFeature& f
     if (text.empty()) {
         return std::nullopt;
     }
-    // GDAL renders date fields as 2018/08/31; tables write 2018-08-31.
-    std::string iso = text.substr(0, 10);
-    std::replace(iso.begin(), iso.end(), '/', '-');
-    if (auto date = core::Date::parse_iso(iso)) {
+    // GDAL renders date fields as 2018/08/31; tables write 2018-08-31, 2018/8/31, 2018年8月31日.
+    if (auto date = core::Date::parse_loose(text)) {
         return date;
     }
     throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
-                "': '" + text + "' is not a date");
+                "': '" + text + "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)");
 }
 
 /// The project as the file describes it, over what the project already holds.

@@ -42,46 +42,92 @@ std::string row_number(const SourceFeature& row) {
     return std::to_string(row.ordinal + 1); // the header is row 1 of the file as read
 }
 
-} // namespace
+struct CellKinds {
+    std::size_t texts = 0, numbers = 0;
+};
 
-void tidy_spreadsheet(SourceData& data) {
+CellKinds kinds_of(const SourceFeature& row) {
+    CellKinds kinds;
+    for (const auto& value : row.values) {
+        if (filled(value)) {
+            (numeric(*value) ? kinds.numbers : kinds.texts) += 1;
+        }
+    }
+    return kinds;
+}
+
+/// A title: one cell of text over a table of several columns. The header is the first row
+/// below it that names at least half the columns, with text, not numbers.
+void skip_title(SourceData& data) {
     const std::size_t columns = data.fields.size();
     std::size_t named = 0;
     for (std::size_t i = 0; i < columns; ++i) {
         named += unnamed(data.fields[i], i) ? 0 : 1;
     }
-    // A title: one cell of text over a table of several columns. The header is the first row
-    // below it that names at least half the columns, with text, not numbers.
-    if (columns >= 2 && named <= 1) {
-        const std::size_t look = std::min<std::size_t>(data.features.size(), 10);
-        for (std::size_t k = 0; k < look; ++k) {
-            const auto& values = data.features[k].values;
-            std::size_t texts = 0, numbers = 0;
-            for (const auto& value : values) {
-                if (filled(value)) {
-                    (numeric(*value) ? numbers : texts) += 1;
-                }
+    if (columns < 2 || named > 1) {
+        return;
+    }
+    const std::size_t look = std::min<std::size_t>(data.features.size(), 10);
+    for (std::size_t k = 0; k < look; ++k) {
+        const CellKinds kinds = kinds_of(data.features[k]);
+        if (kinds.numbers > 0 || kinds.texts < 2 || 2 * kinds.texts < columns) {
+            continue;
+        }
+        const std::string title = data.fields[0];
+        const auto& values = data.features[k].values;
+        for (std::size_t i = 0; i < columns; ++i) {
+            data.fields[i] = filled(values[i]) ? *values[i] : "Field" + std::to_string(i + 1);
+        }
+        const std::size_t header = data.features[k].ordinal + 1;
+        data.notes.push_back(
+            (header > 2 ? "rows 1–" + std::to_string(header - 1) : std::string{"row 1"}) +
+            (title.empty() || unnamed(title, 0) ? std::string{} : " (" + title + ")") +
+            ": a title above the table; its header is row " + std::to_string(header));
+        data.features.erase(data.features.begin(),
+                            data.features.begin() + static_cast<std::ptrdiff_t>(k + 1));
+        return;
+    }
+}
+
+/// A header on two rows: a group name merged over its columns ("计划" over "开工", "完工") and
+/// the columns' own names below. Each such column is named by both ("计划开工"), as staff
+/// would name it in one row; a column merged down both rows keeps its one name.
+void join_two_row_header(SourceData& data) {
+    const std::size_t columns = data.fields.size();
+    if (data.features.empty() || columns < 2) {
+        return;
+    }
+    const SourceFeature& below = data.features.front();
+    const CellKinds kinds = kinds_of(below);
+    bool covers_unnamed = false;
+    for (std::size_t i = 0; i < columns; ++i) {
+        if (unnamed(data.fields[i], i)) {
+            if (!filled(below.values[i])) {
+                return; // a column named nowhere: not a header
             }
-            if (numbers > 0 || texts < 2 || 2 * texts < columns) {
-                continue;
-            }
-            const std::string title = data.fields[0];
-            for (std::size_t i = 0; i < columns; ++i) {
-                if (filled(values[i])) {
-                    data.fields[i] = *values[i];
-                }
-            }
-            const std::size_t header = data.features[k].ordinal + 1;
-            data.notes.push_back(
-                (header > 2 ? "rows 1–" + std::to_string(header - 1) : std::string{"row 1"}) +
-                (title.empty() || unnamed(title, 0) ? std::string{} : " (" + title + ")") +
-                ": a title above the table; its header is row " + std::to_string(header));
-            data.features.erase(data.features.begin(),
-                                data.features.begin() + static_cast<std::ptrdiff_t>(k + 1));
-            break;
+            covers_unnamed = true;
         }
     }
-    // Totals and subtotals sum the rows above them: they are not projects or reports.
+    if (!covers_unnamed || kinds.numbers > 0 || kinds.texts < 2) {
+        return;
+    }
+    std::string group;
+    for (std::size_t i = 0; i < columns; ++i) {
+        if (!unnamed(data.fields[i], i)) {
+            group = data.fields[i];
+        }
+        if (filled(below.values[i])) {
+            data.fields[i] = group + std::string{core::trimmed(*below.values[i])};
+        }
+    }
+    const std::size_t second = below.ordinal + 1;
+    data.notes.push_back("the header is on two rows (" + std::to_string(second - 1) + " and " +
+                         std::to_string(second) + "): columns named by both");
+    data.features.erase(data.features.begin());
+}
+
+/// Totals and subtotals sum the rows above them: they are not projects or reports.
+void drop_totals(SourceData& data) {
     std::string skipped;
     const auto is_total = [&](const SourceFeature& row) {
         const std::string first = first_cell(row);
@@ -96,6 +142,14 @@ void tidy_spreadsheet(SourceData& data) {
     if (!skipped.empty()) {
         data.notes.push_back("totals rows skipped (合计, 小计): row " + skipped);
     }
+}
+
+} // namespace
+
+void tidy_spreadsheet(SourceData& data) {
+    skip_title(data);
+    join_two_row_header(data);
+    drop_totals(data);
 }
 
 } // namespace xj::gis::detail

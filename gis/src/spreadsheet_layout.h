@@ -1,13 +1,15 @@
 #pragma once
 
 // Spreadsheets as county offices lay them out: a title row (often merged across the table)
-// above the header, and totals rows (合计, 小计) among the projects.
+// above the header, a header on two rows (a group name over its columns), and totals rows
+// (合计, 小计) among the projects.
 
 #include "xiangjian/gis/vector_source.h"
 
 namespace xj::gis::detail {
 
-/// Finds the header below title rows and drops totals rows, saying so in data.notes. The rows
+/// Finds the header below title rows, joins a two-row header, drops totals rows, saying so in
+/// data.notes. The rows
 /// keep their ordinals, so messages still cite the row numbers the user sees.
 void tidy_spreadsheet(SourceData& data);
 
