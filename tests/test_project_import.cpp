@@ -272,6 +272,17 @@ TEST_F(ProjectImport, AHeaderOnTwoRowsNamesEachColumnByItsGroupAndItsOwnName) {
     EXPECT_TRUE(plain.notes.size() == 1u) << "only the link summary";
 }
 
+TEST_F(ProjectImport, CoordinateAndBudgetHeadersWithUnitsAreRecognised) {
+    gis::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("units.csv", "项目编号,经度(°),纬度（°）,总投资（万元）\n"
+                                                  "HU-1,112.47,34.15,\"1,280.5\"\n"),
+                               options);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_EQ(store->sites().size(), 1u);
+    EXPECT_DOUBLE_EQ(*projects().at("HU-1").budget_wan, 1280.5);
+}
+
 TEST_F(ProjectImport, RoadsGivenAsWktInASpreadsheetAreLinesWithTheirLengthsPerVillage) {
     gis::ProjectImportOptions options;
     options.source.source_srs = "EPSG:4490";

@@ -111,6 +111,19 @@ TEST_F(TableImport, NumbersAndDatesTypedWithAChineseInputMethodOrThousandsSepara
     }
 }
 
+TEST_F(TableImport, HeadersWithUnitsLineBreaksAndSpacesAreRecognised) {
+    const auto report = import(
+        TableKind::progress, write("项目编号 ,\"填报\n日期\",完成百分比（%）,完成量(km),ＮＯＴＥ\n"
+                                   "RY2018-001,2018-07-06,25,1.5,主坝\n"));
+    EXPECT_EQ(report.added, 1u);
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].report_date, core::Date(2018, 7, 6));
+    EXPECT_DOUBLE_EQ(*reports[0].percent, 25.0);
+    EXPECT_DOUBLE_EQ(*reports[0].cumulative_quantity, 1.5);
+    EXPECT_EQ(reports[0].note, "主坝");
+}
+
 TEST_F(TableImport, MilestonesFromXlsxAreMatchedByNameOnReimport) {
     EXPECT_EQ(import(TableKind::milestones, tables_dir + "milestones.xlsx").added, 3u);
     const auto milestones = store->milestones();

@@ -13,11 +13,20 @@ namespace xj::gis::detail {
 
 namespace {
 
-std::string folded(const std::string& text) {
+/// A header as it compares: full-width forms as ASCII, no whitespace (line breaks in a cell
+/// included), ASCII lower case; without a trailing unit in brackets when asked ("总投资（万元）"
+/// is 总投资, "进度(%)" is 进度).
+std::string folded(std::string_view text, bool without_unit) {
+    const std::string ascii = core::halfwidth(text);
     std::string result;
-    for (const char c : text) {
-        if (c != ' ' && c != '\t') {
+    for (const char c : ascii) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
             result += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (without_unit && result.ends_with(")")) {
+        if (const auto open = result.rfind('('); open != std::string::npos && open > 0) {
+            result.erase(open);
         }
     }
     return result;
@@ -35,10 +44,17 @@ int find_field(const SourceData& data, const std::string& named,
         }
         return column;
     }
-    for (const char* synonym : synonyms) {
-        for (std::size_t i = 0; i < data.fields.size(); ++i) {
-            if (folded(data.fields[i]) == folded(synonym)) {
-                return static_cast<int>(i);
+    return match_header(data, std::span<const char* const>(synonyms.begin(), synonyms.size()));
+}
+
+int match_header(const SourceData& data, std::span<const char* const> synonyms) {
+    for (const bool without_unit : {false, true}) {
+        for (const char* synonym : synonyms) {
+            const std::string wanted = folded(synonym, false);
+            for (std::size_t i = 0; i < data.fields.size(); ++i) {
+                if (folded(data.fields[i], without_unit) == wanted) {
+                    return static_cast<int>(i);
+                }
             }
         }
     }

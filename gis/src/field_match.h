@@ -5,15 +5,20 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
 namespace xj::gis::detail {
 
-/// The column for a role: the one the user named (an error if absent), else the first whose
-/// name matches a synonym, ignoring case and surrounding spaces; -1 if none.
+/// The column for a role: the one the user named (an error if absent), else match_header.
 int find_field(const SourceData& data, const std::string& named,
                std::initializer_list<const char*> synonyms, const char* option);
+
+/// The first column whose header is one of the synonyms, in their order: ignoring case,
+/// whitespace and line breaks, full-width forms, and then a unit in brackets after it
+/// ("总投资（万元）" for 总投资); -1 if none.
+int match_header(const SourceData& data, std::span<const char* const> synonyms);
 
 /// What the source has instead, for an error about a missing field: "fields: a, b", or that it
 /// has none (an empty layer says so: likely the wrong file or layer).

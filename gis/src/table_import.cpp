@@ -79,12 +79,7 @@ public:
                                 "'; columns: " + header_list());
                 }
             } else {
-                for (const char* header : spec.headers) {
-                    column = data.column(header);
-                    if (column >= 0) {
-                        break;
-                    }
-                }
+                column = detail::match_header(data, spec.headers);
             }
             if (column < 0 && spec.required) {
                 std::string expected;

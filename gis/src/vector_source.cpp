@@ -1,5 +1,6 @@
 #include "xiangjian/gis/vector_source.h"
 
+#include "field_match.h"
 #include "spreadsheet_layout.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/gis/china_offsets.h"
@@ -10,10 +11,13 @@
 #include "xiangjian/gis/text_encoding.h"
 
 #include <algorithm>
+#include <atomic>
 #include <charconv>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
+#include <iterator>
 #include <ogrsf_frmts.h>
 #include <span>
 #include <sstream>
@@ -58,20 +62,9 @@ std::string read_small_file(const fs::path& path) {
 constexpr const char* x_names[] = {"经度", "lon", "lng", "long", "longitude", "x", "东经", "X坐标"};
 constexpr const char* y_names[] = {"纬度", "lat", "latitude", "y", "北纬", "Y坐标"};
 
-int find_column(const std::vector<std::string>& fields, const std::string& wanted,
+int find_column(const SourceData& data, const std::string& wanted,
                 std::span<const char* const> synonyms) {
-    if (!wanted.empty()) {
-        const auto found = std::find(fields.begin(), fields.end(), wanted);
-        return found == fields.end() ? -1 : static_cast<int>(found - fields.begin());
-    }
-    for (const char* synonym : synonyms) {
-        for (std::size_t i = 0; i < fields.size(); ++i) {
-            if (lower(fields[i]) == lower(synonym)) {
-                return static_cast<int>(i);
-            }
-        }
-    }
-    return -1;
+    return wanted.empty() ? detail::match_header(data, synonyms) : data.column(wanted);
 }
 
 struct RawLayer {
@@ -220,8 +213,8 @@ bool geometries_from_wkt_column(SourceData& data) {
 
 /// Tables with longitude/latitude columns and no geometry of their own (CSV, XLSX).
 void points_from_columns(SourceData& data, const SourceOptions& options) {
-    const int x = find_column(data.fields, options.x_column, x_names);
-    const int y = find_column(data.fields, options.y_column, y_names);
+    const int x = find_column(data, options.x_column, x_names);
+    const int y = find_column(data, options.y_column, y_names);
     if (x < 0 || y < 0) {
         if (!options.x_column.empty() || !options.y_column.empty()) {
             throw Error(data.path + ": no coordinate column named '" +
@@ -505,6 +498,54 @@ std::string SourceData::cite(const SourceFeature& feature) const {
     return path + ", feature " + std::to_string(feature.ordinal);
 }
 
+/// GDAL before 3.9 cuts a CSV header at a line break inside a quoted name, losing every
+/// column after it (GDAL issue 9172); Excel writes one for a header cell typed with Alt+Enter
+/// ("填报\n日期"). Such a file is read from a copy in memory whose header has those breaks
+/// as spaces; any other file is read where it is.
+class CsvHeaderFix {
+public:
+    explicit CsvHeaderFix(const std::string& path) : m_open(path) {
+        std::ifstream in(path, std::ios::binary);
+        std::string bytes; // the header, as far as it goes
+        bool quoted = false, fixed = false;
+        for (char c = 0; in.get(c);) {
+            if (c == '"') {
+                quoted = !quoted; // "" inside quotes toggles twice
+            } else if ((c == '\n' || c == '\r') && quoted) {
+                c = ' ';
+                fixed = true;
+            }
+            bytes += c;
+            if (c == '\n') {
+                break; // the end of the header
+            }
+        }
+        if (!fixed) {
+            return;
+        }
+        bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        static std::atomic<int> copies{0};
+        m_copy = "/vsimem/xiangjian-csv-" + std::to_string(copies++) + "/" +
+                 fs::path(path).filename().string();
+        auto* buffer = static_cast<GByte*>(CPLMalloc(bytes.size()));
+        std::memcpy(buffer, bytes.data(), bytes.size());
+        VSIFCloseL(VSIFileFromMemBuffer(m_copy.c_str(), buffer, bytes.size(), TRUE));
+        m_open = m_copy;
+    }
+    ~CsvHeaderFix() {
+        if (!m_copy.empty()) {
+            VSIUnlink(m_copy.c_str());
+        }
+    }
+    CsvHeaderFix(const CsvHeaderFix&) = delete;
+    CsvHeaderFix& operator=(const CsvHeaderFix&) = delete;
+    const std::string& path_to_open() const { return m_open; }
+
+private:
+    std::string m_open;
+    std::string m_copy;
+};
+
 SourceData read_vector_source(const std::string& path, const SourceOptions& options) {
     initialize_gdal();
     SourceData data;
@@ -545,9 +586,14 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     // 3.6 offers this as configuration only, so it is set for this thread during the open.
     CPLConfigOptionSetter xlsx_headers("OGR_XLSX_HEADERS", "FORCE", true);
     CPLConfigOptionSetter ods_headers("OGR_ODS_HEADERS", "FORCE", true);
+    std::optional<CsvHeaderFix> csv_copy;
+    if (extension == ".csv" && !virtual_path) {
+        csv_copy.emplace(path);
+    }
     GdalErrorCapture errors;
-    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
-                                                   nullptr, open_options.List(), nullptr));
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(
+        csv_copy ? csv_copy->path_to_open().c_str() : path.c_str(),
+        GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr));
     if (!dataset) {
         throw Error(path + ": GDAL cannot read it as vector data" +
                     (errors.has_error() ? " (" + errors.message() + ")" : std::string{}));
