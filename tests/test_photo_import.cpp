@@ -129,10 +129,7 @@ TEST_F(PhotoImport, AttachesEachPhotoToTheNearestSiteAndChecksTheEvidence) {
         << all.at("old.jpg").flags;
     EXPECT_TRUE(all.at("nowhere.jpg").project_id.empty());
 
-    std::string unmatched;
-    for (const auto& line : report.unmatched) {
-        unmatched += line + "\n";
-    }
+    const std::string unmatched = test::joined(report.unmatched);
     EXPECT_NE(unmatched.find("nogps.jpg: no GPS position"), std::string::npos) << unmatched;
     EXPECT_NE(unmatched.find("nowhere.jpg: no site within 200 m"), std::string::npos) << unmatched;
 
@@ -164,10 +161,7 @@ TEST_F(PhotoImport, BrokenFilesNoFixAndOtherFormatsAreListedNotFatal) {
     EXPECT_EQ(report.read, 3u);
     EXPECT_EQ(report.added, 1u);
     EXPECT_EQ(stored().at("ok.jpg").project_id, "RY-W");
-    std::string unmatched;
-    for (const auto& line : report.unmatched) {
-        unmatched += line + "\n";
-    }
+    const std::string unmatched = test::joined(report.unmatched);
     EXPECT_NE(unmatched.find("broken.jpg: "), std::string::npos) << unmatched;
     EXPECT_NE(unmatched.find("nofix.jpg: GPS position 0, 0"), std::string::npos) << unmatched;
     ASSERT_EQ(report.notes.size(), 1u);

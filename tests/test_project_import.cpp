@@ -206,10 +206,7 @@ TEST_F(ProjectImport, ASpreadsheetWithATitleRowAndTotalsRowsImportsItsProjectsOn
     EXPECT_EQ(stored.at("TT-1").name, "云梦村安全饮水工程");
     EXPECT_EQ(stored.at("TT-2").type, core::ProjectType::housing);
     EXPECT_DOUBLE_EQ(*stored.at("TT-3").budget_wan, 300);
-    std::string notes;
-    for (const auto& note : report.notes) {
-        notes += note + "\n";
-    }
+    const std::string notes = test::joined(report.notes);
     EXPECT_NE(notes.find("header is row 2"), std::string::npos) << notes;
     EXPECT_NE(notes.find("row 5, 7"), std::string::npos) << notes;
 
@@ -258,10 +255,7 @@ TEST_F(ProjectImport, AHeaderOnTwoRowsNamesEachColumnByItsGroupAndItsOwnName) {
     EXPECT_EQ(stored.at("TH-1").planned_finish, core::Date(2018, 9, 30));
     EXPECT_EQ(stored.at("TH-2").planned_start, core::Date(2018, 4, 1));
     EXPECT_EQ(stored.at("TH-2").planned_finish, core::Date(2018, 10, 31));
-    std::string notes;
-    for (const auto& note : report.notes) {
-        notes += note + "\n";
-    }
+    const std::string notes = test::joined(report.notes);
     EXPECT_NE(notes.find("two rows (2 and 3)"), std::string::npos) << notes;
 
     // An ordinary table (every column named) keeps its first row as data.

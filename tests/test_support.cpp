@@ -57,4 +57,12 @@ void write_file(const std::string& path, const std::string& content) {
     out << content;
 }
 
+std::string joined(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines) {
+        text += line + "\n";
+    }
+    return text;
+}
+
 } // namespace xj::test

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 class GDALDataset;
 
@@ -29,5 +30,8 @@ bool sql_refused(GDALDataset& dataset, const std::string& sql);
 
 /// Writes `content` to `path` (binary, as is).
 void write_file(const std::string& path, const std::string& content);
+
+/// Lines of a report, one after another, for searching and for failure messages.
+std::string joined(const std::vector<std::string>& lines);
 
 } // namespace xj::test
