@@ -124,6 +124,21 @@ TEST_F(TableImport, HeadersWithUnitsLineBreaksAndSpacesAreRecognised) {
     EXPECT_EQ(reports[0].note, "主坝");
 }
 
+TEST_F(TableImport, SpreadsheetDatesThatLostTheirFormatAreReadAsExcelDayNumbers) {
+    const auto report = import(TableKind::milestones, tables_dir + "milestones_serial_dates.xlsx");
+    EXPECT_EQ(report.added, 2u);
+    const auto milestones = store->milestones();
+    ASSERT_EQ(milestones.size(), 2u);
+    EXPECT_EQ(milestones[0].planned_date, core::Date(2018, 3, 1));
+    EXPECT_EQ(milestones[0].actual_date, core::Date(2018, 3, 7));
+    EXPECT_EQ(milestones[1].planned_date, core::Date(2018, 8, 3));
+    EXPECT_FALSE(milestones[1].actual_date);
+    // In a CSV a number is not a date: nothing says it was one.
+    EXPECT_NE(failure(TableKind::milestones, "项目编号,节点名称,计划日期\nRY2018-002,开工,43160\n")
+                  .find("is not a date"),
+              std::string::npos);
+}
+
 TEST_F(TableImport, MilestonesFromXlsxAreMatchedByNameOnReimport) {
     EXPECT_EQ(import(TableKind::milestones, tables_dir + "milestones.xlsx").added, 3u);
     const auto milestones = store->milestones();

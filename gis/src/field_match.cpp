@@ -93,6 +93,25 @@ std::optional<double> parse_number(std::string_view raw) {
     return value;
 }
 
+std::optional<core::Date> parse_date(const SourceData& data, std::string_view text) {
+    if (auto date = core::Date::parse_loose(text)) {
+        return date;
+    }
+    if (data.driver != "XLSX" && data.driver != "ODS") {
+        return std::nullopt;
+    }
+    // Five digits: day 10000 (1927) to 99999 (2173) counted from 1899-12-30, which is where
+    // Excel's count lands once its phantom 1900-02-29 is behind.
+    const std::string_view digits = core::trimmed(text);
+    int serial = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), serial);
+    if (error != std::errc{} || end != digits.data() + digits.size() || digits.size() != 5) {
+        return std::nullopt;
+    }
+    constexpr int unix_epoch_serial = 25569; // 1970-01-01
+    return core::Date::from_days(serial - unix_epoch_serial);
+}
+
 std::string fields_present(const SourceData& data) {
     if (data.fields.empty()) {
         return data.features.empty() ? "the layer is empty: no fields, no features"

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "xiangjian/core/date.h"
 #include "xiangjian/gis/import_report.h"
 #include "xiangjian/gis/vector_source.h"
 
@@ -27,6 +28,10 @@ std::string fields_present(const SourceData& data);
 /// A number as county tables write it: 85, 85.5, 85%, 85 %, １２００, 1,200.5 (thousands
 /// separated); nothing for anything else (units, words, two numbers).
 std::optional<double> parse_number(std::string_view text);
+
+/// A date as county tables write it (core::Date::parse_loose), or, in a spreadsheet, as the
+/// day number Excel stores when a date cell has lost its date format (43315 is 2018-08-03).
+std::optional<core::Date> parse_date(const SourceData& data, std::string_view text);
 
 /// Trimmed text of a column, or empty.
 std::string cell(const SourceFeature& feature, int column);

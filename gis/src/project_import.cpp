@@ -117,7 +117,7 @@ std::optional<core::Date> date_in(const SourceData& data, const SourceFeature& f
         return std::nullopt;
     }
     // GDAL renders date fields as 2018/08/31; tables write 2018-08-31, 2018/8/31, 2018年8月31日.
-    if (auto date = core::Date::parse_loose(text)) {
+    if (auto date = detail::parse_date(data, text)) {
         return date;
     }
     throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +

@@ -122,7 +122,7 @@ public:
         if (value.empty()) {
             return std::nullopt;
         }
-        if (auto parsed = core::Date::parse_loose(value)) {
+        if (auto parsed = detail::parse_date(m_data, value)) {
             return parsed;
         }
         throw Error(where(row, key) + ": '" + value +

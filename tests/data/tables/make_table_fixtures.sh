@@ -30,3 +30,4 @@ cat >> problems_bom.csv <<'CSV'
 RY2018-002,2018-06-01,征地拆迁,部分路段占用耕地，群众阻工,蔡店乡人民政府,2018-06-30,2018-06-20,已协调解决
 RY2018-001,2018-08-10,资金,配套资金未到位,县财政局,2018-09-15,,
 CSV
+/usr/bin/python3 make_serial_dates_xlsx.py # needs python3-openpyxl
