@@ -56,6 +56,15 @@ TEST(CoordinateText, HemispheresGiveTheSignAndTheAxis) {
     EXPECT_EQ(parse_coordinate("112.5")->axis, Axis::unknown);
 }
 
+TEST(CoordinateText, MinutesOrSecondsPast59SayWhy) {
+    std::string why;
+    EXPECT_FALSE(parse_coordinate("112°61′", &why));
+    EXPECT_EQ(why, "minutes and seconds run from 0 to 59");
+    why.clear();
+    EXPECT_FALSE(parse_coordinate("abc", &why));
+    EXPECT_TRUE(why.empty());
+}
+
 TEST(CoordinateText, WhatIsNotAnAngleIsRefused) {
     for (const char* text :
          {"", " ", "abc", "112°61′", "34°9′60″", "112.5°30′", "30′112°", "112°28′30″15", "-E112",

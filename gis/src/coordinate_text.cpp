@@ -70,7 +70,7 @@ constexpr std::array<std::pair<std::string_view, int>, 13> unit_markers{{
 
 } // namespace
 
-std::optional<ParsedCoordinate> parse_coordinate(std::string_view raw) {
+std::optional<ParsedCoordinate> parse_coordinate(std::string_view raw, std::string* why) {
     const std::string normalised = core::halfwidth(raw);
     std::string_view text = trimmed(normalised);
     ParsedCoordinate result;
@@ -141,7 +141,13 @@ std::optional<ParsedCoordinate> parse_coordinate(std::string_view raw) {
         any = true;
         text = trimmed(text);
     }
-    if (!any || parts[1] >= 60 || parts[2] >= 60) {
+    if (!any) {
+        return std::nullopt;
+    }
+    if (parts[1] >= 60 || parts[2] >= 60) {
+        if (why != nullptr) {
+            *why = "minutes and seconds run from 0 to 59";
+        }
         return std::nullopt;
     }
     result.degrees = parts[0] + parts[1] / 60 + parts[2] / 3600;

@@ -228,15 +228,17 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         if ((!xs || xs->empty()) && (!ys || ys->empty())) {
             continue;
         }
-        const auto xv = xs ? detail::parse_coordinate(*xs) : std::nullopt;
-        const auto yv = ys ? detail::parse_coordinate(*ys) : std::nullopt;
+        std::string why;
+        const auto xv = xs ? detail::parse_coordinate(*xs, &why) : std::nullopt;
+        const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
         const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
         const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
         if (!xv || !yv) {
             throw Error(data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                        ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name +
-                        "' are not numbers (decimal degrees, or degrees, minutes and "
-                        "seconds as in 112°28′30″)");
+                        ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name + "': " +
+                        (why.empty() ? "not numbers (decimal degrees, or degrees, minutes and "
+                                       "seconds as in 112°28′30″)"
+                                     : why));
         }
         if (xv->axis == detail::Axis::latitude || yv->axis == detail::Axis::longitude) {
             throw Error(data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" +

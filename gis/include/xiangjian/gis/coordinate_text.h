@@ -5,6 +5,7 @@
 // (E, N, 东经, 北纬) before or after, in ASCII or full-width characters.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace xj::gis::detail {
@@ -17,7 +18,8 @@ struct ParsedCoordinate {
 };
 
 /// The angle in decimal degrees, or nothing when the text is not one (minutes or seconds of
-/// 60 or more, stray characters, two hemisphere markers).
-std::optional<ParsedCoordinate> parse_coordinate(std::string_view text);
+/// 60 or more, stray characters, two hemisphere markers); `why` gets the reason when it is
+/// more than "not an angle".
+std::optional<ParsedCoordinate> parse_coordinate(std::string_view text, std::string* why = nullptr);
 
 } // namespace xj::gis::detail
