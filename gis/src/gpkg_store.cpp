@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <gdal_priv.h>
 #include <optional>
+#include <sys/vfs.h>
 #include <vector>
 
 namespace xj::gis {
@@ -150,6 +151,18 @@ void ensure_spatial_indexes(GDALDataset& dataset) {
                             "creating the spatial index of " + table);
         }
     }
+}
+
+/// False for a file on NFS, SMB/CIFS or a FUSE mount (sshfs and the like).
+bool on_local_filesystem(const std::string& path) {
+    struct statfs info {};
+    if (statfs(path.c_str(), &info) != 0) {
+        return false;
+    }
+    constexpr unsigned long nfs = 0x6969, smb = 0x517B, cifs = 0xFF534D42, smb2 = 0xFE534D42,
+                            fuse = 0x65735546;
+    const auto type = static_cast<unsigned long>(info.f_type);
+    return type != nfs && type != smb && type != cifs && type != smb2 && type != fuse;
 }
 
 void seed_default_indicators(GDALDataset& dataset) {
@@ -447,8 +460,11 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
         // and the key lookups of its writes stop paying a system call per page. Writes still
         // go through the journal; SQLite caps the size at what it was built with. Not for
         // reading only: a map reads each page once, gains nothing measurable, and its three
-        // connections would each count the mapped file in the process's resident size.
-        detail::execute(*dataset, "PRAGMA mmap_size = 2147418112", "mapping the file");
+        // connections would each count the mapped file in the process's resident size. Not on
+        // a network share either, where SQLite advises against mapping.
+        if (on_local_filesystem(path)) {
+            detail::execute(*dataset, "PRAGMA mmap_size = 2147418112", "mapping the file");
+        }
     }
     return std::unique_ptr<GpkgStore>(new GpkgStore(
         path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));
