@@ -1,9 +1,9 @@
 #include "spreadsheet_layout.h"
 
+#include "field_match.h"
 #include "xiangjian/core/text.h"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 
 namespace xj::gis::detail {
@@ -21,9 +21,7 @@ bool filled(const std::optional<std::string>& value) {
 }
 
 bool numeric(const std::string& text) {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc{} && end == text.data() + text.size();
+    return parse_number(text).has_value();
 }
 
 /// The first filled cell of a row, without spaces: "合  计" is 合计.
