@@ -115,16 +115,8 @@ void FlatLayer::build_index() {
     m_cell_h = height / static_cast<double>(m_rows);
 
     const auto for_cells = [&](const Box& box, auto&& visit) {
-        const auto column = [&](double x) {
-            return std::min(m_columns - 1,
-                            static_cast<std::size_t>(std::max(0.0, (x - m_grid_x) / m_cell_w)));
-        };
-        const auto row = [&](double y) {
-            return std::min(m_rows - 1,
-                            static_cast<std::size_t>(std::max(0.0, (y - m_grid_y) / m_cell_h)));
-        };
-        for (std::size_t r = row(box.min_y); r <= row(box.max_y); ++r) {
-            for (std::size_t c = column(box.min_x); c <= column(box.max_x); ++c) {
+        for (std::size_t r = row_of(box.min_y); r <= row_of(box.max_y); ++r) {
+            for (std::size_t c = column_of(box.min_x); c <= column_of(box.max_x); ++c) {
                 visit(r * m_columns + c);
             }
         }
@@ -149,21 +141,22 @@ void FlatLayer::build_index() {
     }
 }
 
+std::size_t FlatLayer::column_of(double x) const {
+    return std::min(m_columns - 1,
+                    static_cast<std::size_t>(std::max(0.0, (x - m_grid_x) / m_cell_w)));
+}
+
+std::size_t FlatLayer::row_of(double y) const {
+    return std::min(m_rows - 1, static_cast<std::size_t>(std::max(0.0, (y - m_grid_y) / m_cell_h)));
+}
+
 void FlatLayer::query(const Box& window, std::vector<std::uint32_t>& out) const {
     if (m_columns == 0 || !window.intersects(m_extent)) {
         return;
     }
-    const auto column = [&](double x) {
-        return std::min(m_columns - 1,
-                        static_cast<std::size_t>(std::max(0.0, (x - m_grid_x) / m_cell_w)));
-    };
-    const auto row = [&](double y) {
-        return std::min(m_rows - 1,
-                        static_cast<std::size_t>(std::max(0.0, (y - m_grid_y) / m_cell_h)));
-    };
     const std::size_t first = out.size();
-    const std::size_t r0 = row(window.min_y), r1 = row(window.max_y);
-    const std::size_t c0 = column(window.min_x), c1 = column(window.max_x);
+    const std::size_t r0 = row_of(window.min_y), r1 = row_of(window.max_y);
+    const std::size_t c0 = column_of(window.min_x), c1 = column_of(window.max_x);
     for (std::size_t r = r0; r <= r1; ++r) {
         for (std::size_t c = c0; c <= c1; ++c) {
             const std::size_t cell = r * m_columns + c;
@@ -172,8 +165,8 @@ void FlatLayer::query(const Box& window, std::vector<std::uint32_t>& out) const 
                 const Box& box = m_shapes[item].box;
                 // A shape listed in several cells is reported by one: the cell holding the
                 // lower-left corner of its box clipped to the window.
-                if (box.intersects(window) && column(std::max(box.min_x, window.min_x)) == c &&
-                    row(std::max(box.min_y, window.min_y)) == r) {
+                if (box.intersects(window) && column_of(std::max(box.min_x, window.min_x)) == c &&
+                    row_of(std::max(box.min_y, window.min_y)) == r) {
                     out.push_back(item);
                 }
             }

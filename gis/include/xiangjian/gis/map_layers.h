@@ -74,6 +74,9 @@ public:
 
 private:
     void read_geometry(detail::WkbReader& reader, Shape& shape);
+    /// The grid column and row of a coordinate, clamped to the grid.
+    std::size_t column_of(double x) const;
+    std::size_t row_of(double y) const;
 
     std::vector<Shape> m_shapes;
     std::vector<Part> m_parts;
