@@ -7,7 +7,6 @@
 #include "xiangjian/gis/village_index.h"
 
 #include <atomic>
-#include <charconv>
 #include <condition_variable>
 #include <cstdio>
 #include <exception>

@@ -5,7 +5,6 @@
 #include "xiangjian/gis/vector_source.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <set>
 
