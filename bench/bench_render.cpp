@@ -5,11 +5,11 @@
 // bench/render_bench.sh compares whole-process runs with QGIS.
 
 #include "xiangjian/core/portfolio.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/map_layers.h"
-#include "xiangjian/gis/portfolio_loader.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/render/map_layers.h"
 #include "xiangjian/render/map_renderer.h"
 #include "xiangjian/render/theme_data.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <QGuiApplication>
 #include <QImage>
@@ -59,17 +59,17 @@ int main(int argc, char** argv) {
     const int runs = argc >= 4 ? std::max(1, std::atoi(argv[3])) : 5;
 
     auto start = Clock::now();
-    const auto store = gis::GpkgStore::open(argv[1], gis::GpkgStore::Access::read_only);
-    const gis::MapLayers layers = gis::MapLayers::read(*store);
+    const auto store = gpkg::GpkgStore::open(argv[1], gpkg::GpkgStore::Access::read_only);
+    const render::MapLayers layers = render::MapLayers::read(*store);
     const double read_layers = seconds_since(start);
     start = Clock::now();
-    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Portfolio portfolio(store::load_portfolio(*store));
     const auto evaluation = portfolio.evaluate(core::Date(2020, 6, 30));
     const auto theme = render::theme_data(portfolio, evaluation, render::Theme::progress);
     const double engine = seconds_since(start);
-    const gis::Box extent = layers.extent();
+    const render::Box extent = layers.extent();
     render::MapRenderer renderer(
-        layers, gis::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2));
+        layers, render::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2));
 
     std::printf("%zu villages (%zu vertices), %zu townships, %zu points, %zu lines, %zu polygons\n",
                 layers.villages.size(), layers.villages.point_count(), layers.townships.size(),
@@ -77,12 +77,12 @@ int main(int argc, char** argv) {
     std::printf("read layers %.3f s, engine and theme %.3f s, display CRS %s\n", read_layers,
                 engine, renderer.crs().name().c_str());
 
-    gis::Box window;
+    render::Box window;
     window.expand(box[0], box[1]);
     window.expand(box[2], box[3]);
     const struct {
         const char* name;
-        gis::Box display;
+        render::Box display;
     } views[] = {{"full extent", renderer.display_extent()},
                  {"county window", renderer.crs().to_display(window)}};
     render::RenderOptions options;

@@ -3,8 +3,8 @@
 // xj_make_province.
 //   build/bin/xj_bench_spatial_join PROVINCE_DIR/province.gpkg [PROVINCE_DIR/roads.shp]
 
-#include "xiangjian/gis/gdal_errors.h"
-#include "xiangjian/gis/village_index.h"
+#include "xiangjian/gdal/gdal_errors.h"
+#include "xiangjian/geometry/village_index.h"
 
 #include <chrono>
 #include <cstdio>
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: %s province.gpkg [roads.shp]\n", argv[0]);
         return 2;
     }
-    xj::gis::initialize_gdal();
+    xj::gdal::initialize_gdal();
     GDALDatasetUniquePtr dataset(
         GDALDataset::Open(argv[1], GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
     if (!dataset) {
@@ -46,13 +46,13 @@ int main(int argc, char** argv) {
         const OGRPoint* point = feature->GetGeometryRef()->toPoint();
         points.emplace_back(point->getX(), point->getY());
     }
-    std::vector<xj::gis::VillageIndex::Village> villages;
+    std::vector<xj::geometry::VillageIndex::Village> villages;
     for (std::size_t i = 0; i < codes.size(); ++i) {
         villages.push_back({codes[i], boundaries[i].get()});
     }
 
     auto start = std::chrono::steady_clock::now();
-    const xj::gis::VillageIndex index(villages, 4547);
+    const xj::geometry::VillageIndex index(villages, 4547);
     const double build = seconds_since(start);
     start = std::chrono::steady_clock::now();
     std::size_t matched = 0;

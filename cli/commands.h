@@ -3,12 +3,12 @@
 #include <optional>
 #include <string>
 
-namespace xj::gis {
+namespace xj::import {
 struct UnitImportOptions;
 struct ProjectImportOptions;
 struct TableImportOptions;
 struct PhotoImportOptions;
-} // namespace xj::gis
+} // namespace xj::import
 
 namespace xj::cli {
 
@@ -63,13 +63,13 @@ int run_demo(const std::string& out_path, bool overwrite);
 int run_info(const std::string& project_path);
 int run_upgrade(const std::string& project_path);
 int run_import_units(const std::string& project_path, const std::string& file,
-                     const gis::UnitImportOptions& options);
+                     const import::UnitImportOptions& options);
 int run_import_projects(const std::string& project_path, const std::string& file,
-                        const gis::ProjectImportOptions& options);
+                        const import::ProjectImportOptions& options);
 int run_import_table(const std::string& project_path, const std::string& file,
-                     const gis::TableImportOptions& options);
+                     const import::TableImportOptions& options);
 int run_import_photos(const std::string& project_path, const std::string& directory,
-                      const gis::PhotoImportOptions& options);
+                      const import::PhotoImportOptions& options);
 
 int run_status(const std::string& project_path, const StatusOptions& options);
 /// kind: progress, problem, close-problem, visit, payment

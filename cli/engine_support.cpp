@@ -22,7 +22,7 @@ core::Date parse_date_option(const std::string& text, std::string_view option) {
                 "' is not a date (2018-08-31, 2018/8/31 or 2018年8月31日)");
 }
 
-core::Date as_of_date(const std::string& option, const gis::ProjectStore& store) {
+core::Date as_of_date(const std::string& option, const store::ProjectStore& store) {
     if (!option.empty()) {
         return parse_date_option(option, "--as-of");
     }

@@ -6,7 +6,7 @@
 #include "i18n.h"
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/vocabulary.h"
-#include "xiangjian/gis/project_store.h"
+#include "xiangjian/store/project_store.h"
 
 #include <optional>
 #include <string>
@@ -17,7 +17,7 @@ namespace xj::cli {
 
 /// The day a command answers for: `--as-of` when given, else the project's own as-of setting
 /// (a demo or an archived project), else today.
-core::Date as_of_date(const std::string& option, const gis::ProjectStore& store);
+core::Date as_of_date(const std::string& option, const store::ProjectStore& store);
 core::Date today();
 core::Date parse_date_option(const std::string& text, std::string_view option);
 

@@ -3,17 +3,17 @@
 #include "commands.h"
 #include "i18n.h"
 #include "progress_bar.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/photo_import.h"
-#include "xiangjian/gis/project_import.h"
-#include "xiangjian/gis/table_import.h"
-#include "xiangjian/gis/unit_import.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/import/photo_import.h"
+#include "xiangjian/import/project_import.h"
+#include "xiangjian/import/table_import.h"
+#include "xiangjian/import/unit_import.h"
 
 #include <iostream>
 
 namespace xj::cli {
 
-void print_import_report(const gis::ImportReport& report) {
+void print_import_report(const import::ImportReport& report) {
     std::cout << tr("来源：", "Source: ") << report.source << '\n'
               << tr("编码：", "Encoding: ") << report.encoding << '\n'
               << tr("坐标系：", "CRS: ") << report.source_crs
@@ -40,38 +40,39 @@ void print_import_report(const gis::ImportReport& report) {
 }
 
 int run_import_units(const std::string& project_path, const std::string& file,
-                     const gis::UnitImportOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
+                     const import::UnitImportOptions& options) {
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
     ProgressBar bar(std::string{tr("写入行政区划", "writing units")});
     const auto report =
-        gis::import_units(*store, file, options,
-                          [&](std::size_t done, std::size_t total) { bar.update(done, total); });
-    print_import_report(report);
-    return 0;
-}
-
-int run_import_projects(const std::string& project_path, const std::string& file,
-                        const gis::ProjectImportOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
-    ProgressBar bar(std::string{tr("匹配项目点位", "linking sites")});
-    const auto report =
-        gis::import_projects(*store, file, options,
+        import::import_units(*store, file, options,
                              [&](std::size_t done, std::size_t total) { bar.update(done, total); });
     print_import_report(report);
     return 0;
 }
 
+int run_import_projects(const std::string& project_path, const std::string& file,
+                        const import::ProjectImportOptions& options) {
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    ProgressBar bar(std::string{tr("匹配项目点位", "linking sites")});
+    const auto report =
+        import::import_projects(*store, file, options, [&](std::size_t done, std::size_t total) {
+            bar.update(done, total);
+        });
+    print_import_report(report);
+    return 0;
+}
+
 int run_import_table(const std::string& project_path, const std::string& file,
-                     const gis::TableImportOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
-    print_import_report(gis::import_table(*store, file, options));
+                     const import::TableImportOptions& options) {
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    print_import_report(import::import_table(*store, file, options));
     return 0;
 }
 
 int run_import_photos(const std::string& project_path, const std::string& directory,
-                      const gis::PhotoImportOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
-    print_import_report(gis::import_photos(*store, directory, options));
+                      const import::PhotoImportOptions& options) {
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    print_import_report(import::import_photos(*store, directory, options));
     return 0;
 }
 

@@ -4,7 +4,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "text_table.h"
-#include "xiangjian/gis/gpkg_store.h"
+#include "xiangjian/gpkg/gpkg_store.h"
 
 #include <chrono>
 #include <cmath>
@@ -86,7 +86,7 @@ void print_units(GDALDataset& dataset) {
     std::cout << tr("贫困村 ", "poor villages ") << poor_villages << '\n';
 }
 
-void print_projects(const gis::ProjectStore& store) {
+void print_projects(const store::ProjectStore& store) {
     const auto projects = store.projects();
     struct TypeTotals {
         int count = 0;
@@ -128,7 +128,7 @@ void print_projects(const gis::ProjectStore& store) {
 }
 
 /// The day the counts refer to: the project's as-of setting (the demo has one), else today.
-core::Date reference_day(const gis::ProjectStore& store) {
+core::Date reference_day(const store::ProjectStore& store) {
     if (const auto as_of = core::Date::parse_iso(store.setting("as_of"))) {
         return *as_of;
     }
@@ -136,7 +136,7 @@ core::Date reference_day(const gis::ProjectStore& store) {
     return core::Date::from_days(static_cast<int>(today.time_since_epoch().count()));
 }
 
-void print_tracking(const gis::ProjectStore& store) {
+void print_tracking(const store::ProjectStore& store) {
     const auto problems = store.problems();
     const core::Date day = reference_day(store);
     std::size_t closed = 0;
@@ -154,7 +154,7 @@ void print_tracking(const gis::ProjectStore& store) {
 } // namespace
 
 int run_info(const std::string& project_path) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::read_only);
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
     std::cout << tr("项目库：", "Project file: ") << project_path << '\n'
               << tr("模式版本：", "Schema version: ") << store->schema_version() << '\n'
               << tr("存储坐标系：EPSG:4490 CGCS2000（经度在前）",

@@ -5,10 +5,10 @@
 #include "i18n.h"
 #include "map_cli.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/photo_import.h"
-#include "xiangjian/gis/project_import.h"
-#include "xiangjian/gis/table_import.h"
-#include "xiangjian/gis/unit_import.h"
+#include "xiangjian/import/photo_import.h"
+#include "xiangjian/import/project_import.h"
+#include "xiangjian/import/table_import.h"
+#include "xiangjian/import/unit_import.h"
 
 #include <CLI/CLI.hpp>
 #include <iostream>
@@ -40,7 +40,7 @@ void choose_language(int argc, char** argv) {
 }
 
 /// The options every vector importer shares.
-void add_source_options(CLI::App& command, xj::gis::SourceOptions& source) {
+void add_source_options(CLI::App& command, xj::import::SourceOptions& source) {
     command.add_option(
         "--layer", source.layer,
         text("要读取的图层（来源有多个图层时）", "layer to read (sources with several)"));
@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
     import->require_subcommand(1);
     std::string file;
     std::string level;
-    xj::gis::UnitImportOptions unit_options;
+    xj::import::UnitImportOptions unit_options;
     auto* units = import->add_subcommand(
         "units", text("导入行政区划边界（任何 GDAL 矢量格式）",
                       "import administrative boundaries (any GDAL vector source)"));
@@ -129,7 +129,7 @@ int main(int argc, char** argv) {
     units->add_flag("--dry-run", unit_options.dry_run,
                     text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
-    xj::gis::ProjectImportOptions project_options;
+    xj::import::ProjectImportOptions project_options;
     std::string coords;
     auto* projects = import->add_subcommand(
         "projects", text("导入项目点位、线路和范围（GDAL 矢量格式，或带经纬度列的 CSV/XLSX）",
@@ -159,21 +159,21 @@ int main(int argc, char** argv) {
         "--dry-run", project_options.dry_run,
         text("只报告将要做的更改，不写入", "report what would change, write nothing"));
 
-    xj::gis::TableImportOptions table_options;
+    xj::import::TableImportOptions table_options;
     std::string column_mapping;
-    std::vector<std::pair<CLI::App*, xj::gis::TableKind>> tables;
-    const std::tuple<const char*, xj::gis::TableKind, std::string> table_kinds[] = {
-        {"milestones", xj::gis::TableKind::milestones,
+    std::vector<std::pair<CLI::App*, xj::import::TableKind>> tables;
+    const std::tuple<const char*, xj::import::TableKind, std::string> table_kinds[] = {
+        {"milestones", xj::import::TableKind::milestones,
          text("导入项目节点（CSV 或 XLSX）", "import milestones (CSV or XLSX)")},
-        {"progress", xj::gis::TableKind::progress,
+        {"progress", xj::import::TableKind::progress,
          text("导入进度填报（CSV 或 XLSX）", "import progress reports (CSV or XLSX)")},
-        {"problems", xj::gis::TableKind::problems,
+        {"problems", xj::import::TableKind::problems,
          text("导入问题清单（CSV 或 XLSX）", "import problems (CSV or XLSX)")},
     };
     for (const auto& [name, kind, description] : table_kinds) {
         auto* table = import->add_subcommand(name, description);
         table->footer(text("可识别的列（键：表头）：\n", "Recognised columns (key: headers):\n") +
-                      xj::gis::describe_table_columns(kind));
+                      xj::import::describe_table_columns(kind));
         table->add_option("PROJECT.gpkg", project, text("项目文件", "project file"))->required();
         table->add_option("FILE", file, text("CSV 或 XLSX 表格", "CSV or XLSX table"))->required();
         table->add_option("--encoding", table_options.encoding,
@@ -190,7 +190,7 @@ int main(int argc, char** argv) {
         tables.emplace_back(table, kind);
     }
 
-    xj::gis::PhotoImportOptions photo_options;
+    xj::import::PhotoImportOptions photo_options;
     auto* photos = import->add_subcommand(
         "photos", text("导入带定位的现场照片（JPEG EXIF），匹配到最近的项目点位并核查",
                        "import geotagged site photos (JPEG EXIF), attach them to the nearest "
@@ -246,9 +246,9 @@ int main(int argc, char** argv) {
                 project_options.source.source_srs =
                     coords == "cgcs2000" ? "EPSG:4490" : "EPSG:4326";
             }
-            project_options.source.offset = coords == "gcj02"  ? xj::gis::CoordinateOffset::gcj02
-                                            : coords == "bd09" ? xj::gis::CoordinateOffset::bd09
-                                                               : xj::gis::CoordinateOffset::none;
+            project_options.source.offset = coords == "gcj02"  ? xj::import::CoordinateOffset::gcj02
+                                            : coords == "bd09" ? xj::import::CoordinateOffset::bd09
+                                                               : xj::import::CoordinateOffset::none;
             return xj::cli::run_import_projects(project, file, project_options);
         }
         if (*photos) {
@@ -257,7 +257,7 @@ int main(int argc, char** argv) {
         for (const auto& [table, kind] : tables) {
             if (*table) {
                 table_options.kind = kind;
-                table_options.columns = xj::gis::parse_column_mapping(column_mapping);
+                table_options.columns = xj::import::parse_column_mapping(column_mapping);
                 return xj::cli::run_import_table(project, file, table_options);
             }
         }

@@ -1,7 +1,7 @@
 #include "map_support.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/portfolio_loader.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <exception>
 #include <thread>
@@ -10,23 +10,23 @@ namespace xj::cli {
 
 MapProject MapProject::open(const std::string& path) {
     MapProject project;
-    project.store = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
+    project.store = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
     // The engine's tables and the map's geometry are independent reads: the engine's go through
     // two more connections (its history tables on a thread of their own), so that the two
     // cores share three reads of about the same size.
     std::exception_ptr failure;
     std::thread engine([&] {
         try {
-            const auto second = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
-            const auto third = gis::GpkgStore::open(path, gis::GpkgStore::Access::read_only);
+            const auto second = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
+            const auto third = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
             project.portfolio =
-                std::make_unique<core::Portfolio>(gis::load_portfolio(*second, *third));
+                std::make_unique<core::Portfolio>(store::load_portfolio(*second, *third));
         } catch (...) {
             failure = std::current_exception();
         }
     });
     try {
-        project.layers = gis::MapLayers::read(*project.store);
+        project.layers = render::MapLayers::read(*project.store);
     } catch (...) {
         engine.join();
         throw;
@@ -38,20 +38,20 @@ MapProject MapProject::open(const std::string& path) {
     return project;
 }
 
-gis::DisplayCrs MapProject::display_crs(const std::string& option) const {
+render::DisplayCrs MapProject::display_crs(const std::string& option) const {
     if (!option.empty()) {
-        return gis::DisplayCrs(option);
+        return render::DisplayCrs(option);
     }
     if (const std::string setting = store->setting("display_crs"); !setting.empty()) {
-        return gis::DisplayCrs(setting);
+        return render::DisplayCrs(setting);
     }
-    const gis::Box extent = layers.extent();
+    const render::Box extent = layers.extent();
     if (extent.empty()) {
         throw Error(store->location() +
                     ": the project has no boundaries and no sites to draw (import units or "
                     "projects first)");
     }
-    return gis::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2);
+    return render::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2);
 }
 
 std::string MapProject::county_name() const {

@@ -4,9 +4,9 @@
 // display CRS it is drawn in.
 
 #include "xiangjian/core/portfolio.h"
-#include "xiangjian/gis/display_geometry.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/map_layers.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/render/display_geometry.h"
+#include "xiangjian/render/map_layers.h"
 
 #include <memory>
 #include <string>
@@ -14,15 +14,15 @@
 namespace xj::cli {
 
 struct MapProject {
-    std::unique_ptr<gis::GpkgStore> store;
-    gis::MapLayers layers;
+    std::unique_ptr<gpkg::GpkgStore> store;
+    render::MapLayers layers;
     std::unique_ptr<core::Portfolio> portfolio;
 
     /// Opens the project read-only and reads its layers and its portfolio.
     static MapProject open(const std::string& path);
     /// `option` when given, else the project's `display_crs` setting, else the CGCS2000
     /// Gauss–Krüger 3° zone of the centre of the project's geometry.
-    gis::DisplayCrs display_crs(const std::string& option) const;
+    render::DisplayCrs display_crs(const std::string& option) const;
     /// The name of the project's county (its county unit), empty when it has none or several.
     std::string county_name() const;
 };

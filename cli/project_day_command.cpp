@@ -6,8 +6,8 @@
 #include "engine_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/project_day.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/portfolio_loader.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
 #include <sstream>
@@ -50,10 +50,10 @@ struct Entry {
 
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::read_only);
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
     const core::Date day =
         date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
-    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Evaluation evaluation = portfolio.evaluate(day);
 
     const auto mine = leader_projects(portfolio, evaluation, leader, project_path);

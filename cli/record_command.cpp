@@ -6,8 +6,8 @@
 #include "engine_support.h"
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/portfolio_loader.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
 
@@ -45,13 +45,14 @@ std::string next_problem_id(const core::Portfolio& portfolio, const std::string&
 
 int run_record(const std::string& kind, const std::string& project_path,
                const RecordOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
-    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Date day =
         options.date.empty() ? today() : parse_date_option(options.date, "--date");
-    gis::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "", ""};
+    store::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "",
+                               ""};
 
-    gis::Transaction transaction(*store);
+    store::Transaction transaction(*store);
     if (kind == "progress") {
         const core::Project& project = known_project(portfolio, options.project_id, project_path);
         if (!options.quantity && !options.percent) {
@@ -146,12 +147,12 @@ int run_record(const std::string& kind, const std::string& project_path,
 
 int run_baseline(const std::string& project_path, const std::string& name, const std::string& date,
                  const std::string& by) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::update);
-    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Date day =
         date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
     const core::Baseline baseline = portfolio.freeze_baseline(name, day);
-    gis::Transaction transaction(*store);
+    store::Transaction transaction(*store);
     store->add_baseline(baseline);
     store->log_change({utc_timestamp(), recording_user(by), "baseline", name,
                        "frozen on " + day.iso() + ", " + std::to_string(baseline.projects.size()) +

@@ -34,8 +34,8 @@ std::pair<int, int> parse_size(const std::string& text) {
     return {width, height};
 }
 
-gis::Box parse_bbox(const std::string& text) {
-    gis::Box box;
+render::Box parse_bbox(const std::string& text) {
+    render::Box box;
     double values[4];
     char comma = 0;
     std::istringstream in(text);
@@ -84,7 +84,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     const double evaluate_seconds = seconds_since(start);
 
     render::MapRenderer renderer(project.layers, project.display_crs(options.crs));
-    gis::Box extent;
+    render::Box extent;
     std::string place = project.county_name();
     if (!options.bbox.empty()) {
         extent = renderer.crs().to_display(parse_bbox(options.bbox));

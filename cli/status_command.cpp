@@ -6,8 +6,8 @@
 #include "text_table.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/rollup.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/portfolio_loader.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
 #include <sstream>
@@ -227,9 +227,9 @@ void rollup_json(const std::vector<core::RollupRow>& rows, std::ostream& out) {
 } // namespace
 
 int run_status(const std::string& project_path, const StatusOptions& options) {
-    const auto store = gis::GpkgStore::open(project_path, gis::GpkgStore::Access::read_only);
+    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
     const core::Date as_of = as_of_date(options.as_of, *store);
-    const core::Portfolio portfolio(gis::load_portfolio(*store));
+    const core::Portfolio portfolio(store::load_portfolio(*store));
 
     const core::Baseline* baseline = nullptr;
     if (!options.baseline.empty()) {

@@ -49,7 +49,7 @@
 #include "xiangjian/demo/county_geometry.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/crs.h"
+#include "xiangjian/crs/crs.h"
 
 #include <algorithm>
 #include <array>
@@ -394,14 +394,14 @@ using SrsPtr = std::unique_ptr<OGRSpatialReference, SrsReleaser>;
 
 /// Reference counted, because every output geometry holds on to it.
 SrsPtr make_srs(int epsg) {
-    return SrsPtr(new OGRSpatialReference(gis::srs_from_epsg(epsg)));
+    return SrsPtr(new OGRSpatialReference(crs::srs_from_epsg(epsg)));
 }
 
 class GkProjection {
 public:
     explicit GkProjection(double centre_lon)
         : m_geographic(make_srs(4490)),
-          m_projected(make_srs(gis::gauss_kruger_3deg_epsg(centre_lon))),
+          m_projected(make_srs(crs::gauss_kruger_3deg_epsg(centre_lon))),
           m_forward(OGRCreateCoordinateTransformation(m_geographic.get(), m_projected.get())),
           m_inverse(OGRCreateCoordinateTransformation(m_projected.get(), m_geographic.get())) {
         if (!m_forward || !m_inverse) {

@@ -1,7 +1,7 @@
 #include "csv_table.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/gdal_errors.h"
+#include "xiangjian/gdal/gdal_errors.h"
 
 #include <charconv>
 #include <cpl_vsi.h>
@@ -11,7 +11,7 @@
 namespace xj::demo {
 
 CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
-    gis::initialize_gdal();
+    gdal::initialize_gdal();
     // GDAL reads from memory through its /vsimem/ file system; the buffer is not copied.
     const std::string path = "/vsimem/xiangjian-demo/" + std::string{name};
     VSILFILE* file = VSIFileFromMemBuffer(
@@ -26,7 +26,7 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
     } unlink{path};
 
     const char* const drivers[] = {"CSV", nullptr};
-    gis::GdalErrorCapture errors;
+    gdal::GdalErrorCapture errors;
     GDALDatasetUniquePtr dataset{
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR, drivers, nullptr, nullptr)};
     if (!dataset || dataset->GetLayerCount() != 1) {

@@ -2,7 +2,7 @@
 
 #include "seeded_random.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/crs.h"
+#include "xiangjian/crs/crs.h"
 
 #include <cmath>
 #include <numbers>
@@ -17,8 +17,8 @@ constexpr double segment_m = 250.0; // meander resolution of generated lines
 } // namespace
 
 SiteGenerator::SiteGenerator(int projected_epsg)
-    : m_geographic(gis::srs_from_epsg(gis::storage_epsg)),
-      m_projected(gis::srs_from_epsg(projected_epsg)),
+    : m_geographic(crs::srs_from_epsg(crs::storage_epsg)),
+      m_projected(crs::srs_from_epsg(projected_epsg)),
       m_forward(OGRCreateCoordinateTransformation(&m_geographic, &m_projected)),
       m_inverse(OGRCreateCoordinateTransformation(&m_projected, &m_geographic)) {
     if (!m_forward || !m_inverse) {

@@ -10,10 +10,10 @@
 #include "embedded_tables.h"
 #include "seeded_random.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/county_geometry.h"
-#include "xiangjian/gis/crs.h"
-#include "xiangjian/gis/gpkg_store.h"
-#include "xiangjian/gis/village_index.h"
+#include "xiangjian/geometry/village_index.h"
+#include "xiangjian/gpkg/gpkg_store.h"
 
 #include <cmath>
 #include <filesystem>
@@ -364,7 +364,7 @@ make_indicators(const Units& units, const std::vector<DemoProject>& projects,
 /// (with its length there) or a polygon covers (with its area there).
 std::vector<core::ProjectVillage> village_links(const core::Project& project,
                                                 const OGRGeometry& site,
-                                                const gis::VillageIndex& villages) {
+                                                const geometry::VillageIndex& villages) {
     std::vector<core::ProjectVillage> links;
     if (!project.village_code.empty()) {
         links.push_back({project.id, project.village_code, "code", std::nullopt, std::nullopt});
@@ -392,7 +392,7 @@ std::vector<core::ProjectVillage> village_links(const core::Project& project,
     return links;
 }
 
-void fill(gis::ProjectStore& store) {
+void fill(store::ProjectStore& store) {
     const core::Date as_of = ruyang_as_of();
     const Units units = make_units();
     for (const auto& unit : units.list) {
@@ -403,9 +403,9 @@ void fill(gis::ProjectStore& store) {
     const auto projects = read_projects();
     auto milestones = read_milestones();
     const auto problems = read_problems();
-    const int metric_epsg = gis::gauss_kruger_3deg_epsg(112.415);
+    const int metric_epsg = crs::gauss_kruger_3deg_epsg(112.415);
     const SiteGenerator sites(metric_epsg);
-    gis::VillageIndex villages(metric_epsg);
+    geometry::VillageIndex villages(metric_epsg);
     for (const auto& unit : units.list) {
         const auto found = units.boundaries.find(unit.code);
         if (unit.level == core::AdminLevel::village && found != units.boundaries.end()) {
@@ -415,7 +415,7 @@ void fill(gis::ProjectStore& store) {
     std::map<std::string, core::Date> finished_on;
     for (const auto& demo : projects) {
         store.upsert_project(demo.project);
-        gis::ProjectSite site{demo.project.id, demo.project.name, make_site(demo, units, sites)};
+        store::ProjectSite site{demo.project.id, demo.project.name, make_site(demo, units, sites)};
         store.add_site(site);
         store.add_project_villages(village_links(demo.project, *site.geometry, villages));
         auto history = make_progress_history(demo.project, demo.profile,
@@ -460,8 +460,8 @@ void build_ruyang_demo(const std::string& path, bool replace_existing) {
     std::filesystem::remove(building);
     try {
         {
-            const auto store = gis::GpkgStore::create(building);
-            gis::Transaction transaction(*store);
+            const auto store = gpkg::GpkgStore::create(building);
+            store::Transaction transaction(*store);
             fill(*store);
             transaction.commit();
         }

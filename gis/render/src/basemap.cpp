@@ -1,7 +1,7 @@
 #include "basemap.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/gis/gdal_errors.h"
+#include "xiangjian/gdal/gdal_errors.h"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -49,9 +49,9 @@ std::string format_number(double value) {
 
 } // namespace
 
-QImage basemap_image(const std::string& path, const gis::DisplayCrs& crs, const MapView& view) {
-    gis::initialize_gdal();
-    gis::GdalErrorCapture errors;
+QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, const MapView& view) {
+    gdal::initialize_gdal();
+    gdal::GdalErrorCapture errors;
     const auto detail = [&] {
         return errors.has_error() ? ": " + errors.message() : std::string{};
     };

@@ -70,7 +70,7 @@ QPen line_pen(const LineStyle& style, double scale) {
 }
 
 /// The device points of a prepared part.
-QPolygonF device_polygon(const gis::DisplayShapes& shapes, const gis::FlatLayer::Part& part,
+QPolygonF device_polygon(const render::DisplayShapes& shapes, const render::FlatLayer::Part& part,
                          const MapView& view) {
     const auto xy = shapes.points(part);
     QPolygonF polygon;
@@ -181,34 +181,34 @@ struct MapRenderer::Frame {
     bool vector_markers = false;
     double marker = 4;
     std::vector<std::uint32_t> counties, townships, villages, points, lines, polygons;
-    const gis::DisplayShapes* county_shapes = nullptr;
-    const gis::DisplayShapes* township_shapes = nullptr;
-    const gis::DisplayShapes* village_shapes = nullptr;
-    const gis::DisplayShapes* point_shapes = nullptr;
-    const gis::DisplayShapes* line_shapes = nullptr;
-    const gis::DisplayShapes* polygon_shapes = nullptr;
+    const render::DisplayShapes* county_shapes = nullptr;
+    const render::DisplayShapes* township_shapes = nullptr;
+    const render::DisplayShapes* village_shapes = nullptr;
+    const render::DisplayShapes* point_shapes = nullptr;
+    const render::DisplayShapes* line_shapes = nullptr;
+    const render::DisplayShapes* polygon_shapes = nullptr;
     std::vector<QColor> village_fill;
     std::vector<const ProjectSymbol*> point_symbol, line_symbol, polygon_symbol;
     std::map<SpriteKey, QImage> sprites;
 };
 
-MapRenderer::MapRenderer(const gis::MapLayers& layers, gis::DisplayCrs crs)
+MapRenderer::MapRenderer(const render::MapLayers& layers, render::DisplayCrs crs)
     : m_layers(layers), m_crs(std::move(crs)),
-      m_counties(layers.counties, gis::DisplayGeometry::Kind::polygons, m_crs),
-      m_townships(layers.townships, gis::DisplayGeometry::Kind::polygons, m_crs),
-      m_villages(layers.villages, gis::DisplayGeometry::Kind::polygons, m_crs),
-      m_points(layers.points, gis::DisplayGeometry::Kind::points, m_crs),
-      m_lines(layers.lines, gis::DisplayGeometry::Kind::lines, m_crs),
-      m_polygons(layers.polygons, gis::DisplayGeometry::Kind::polygons, m_crs) {}
+      m_counties(layers.counties, render::DisplayGeometry::Kind::polygons, m_crs),
+      m_townships(layers.townships, render::DisplayGeometry::Kind::polygons, m_crs),
+      m_villages(layers.villages, render::DisplayGeometry::Kind::polygons, m_crs),
+      m_points(layers.points, render::DisplayGeometry::Kind::points, m_crs),
+      m_lines(layers.lines, render::DisplayGeometry::Kind::lines, m_crs),
+      m_polygons(layers.polygons, render::DisplayGeometry::Kind::polygons, m_crs) {}
 
 MapRenderer::~MapRenderer() = default;
 
-gis::Box MapRenderer::display_extent() const {
+render::Box MapRenderer::display_extent() const {
     return m_crs.to_display(m_layers.extent());
 }
 
-gis::Box MapRenderer::township_extent(const std::string& code) const {
-    gis::Box box;
+render::Box MapRenderer::township_extent(const std::string& code) const {
+    render::Box box;
     for (std::size_t i = 0; i < m_layers.township_units.size(); ++i) {
         if (m_layers.township_units[i].code == code) {
             box.expand(m_layers.townships.shape(i).box);
@@ -224,9 +224,10 @@ gis::Box MapRenderer::township_extent(const std::string& code) const {
     return box.empty() ? box : m_crs.to_display(box);
 }
 
-gis::Box MapRenderer::project_extent(const std::string& project_id) const {
-    gis::Box box;
-    const auto add = [&](const gis::FlatLayer& layer, const std::vector<gis::MapSite>& sites) {
+render::Box MapRenderer::project_extent(const std::string& project_id) const {
+    render::Box box;
+    const auto add = [&](const render::FlatLayer& layer,
+                         const std::vector<render::MapSite>& sites) {
         for (std::size_t i = 0; i < sites.size(); ++i) {
             if (sites[i].project_id == project_id) {
                 box.expand(layer.shape(i).box);
@@ -241,22 +242,22 @@ gis::Box MapRenderer::project_extent(const std::string& project_id) const {
 
 QPointF MapRenderer::device_point(const MapView& view, double lon, double lat) const {
     double xy[2] = {lon, lat};
-    gis::DisplayCrs::Transform(m_crs, false).apply(xy);
+    render::DisplayCrs::Transform(m_crs, false).apply(xy);
     return view.to_device(xy[0], xy[1]);
 }
 
 void MapRenderer::prepare(Frame& frame) {
     const double mpp = frame.view.metres_per_pixel();
     const unsigned threads = std::max(1U, frame.options->threads);
-    gis::Box window = m_crs.to_lonlat(frame.view.box);
+    render::Box window = m_crs.to_lonlat(frame.view.box);
     // Symbols and line widths reach past the window's edge by a few pixels.
     const double pad_deg = 12 * mpp * frame.options->scale / 100000.0;
     window = {window.min_x - pad_deg, window.min_y - pad_deg, window.max_x + pad_deg,
               window.max_y + pad_deg};
     const unsigned layers = frame.options->layers;
-    const auto lookup = [&](const gis::FlatLayer& layer, gis::DisplayGeometry& geometry,
+    const auto lookup = [&](const render::FlatLayer& layer, render::DisplayGeometry& geometry,
                             bool wanted, std::vector<std::uint32_t>& found,
-                            const gis::DisplayShapes*& shapes, unsigned workers) {
+                            const render::DisplayShapes*& shapes, unsigned workers) {
         if (wanted) {
             layer.query(window, found);
             shapes = &geometry.prepare(found, mpp, workers);
@@ -310,7 +311,7 @@ void MapRenderer::prepare(Frame& frame) {
             found != theme.village_fill.end() ? found->second : theme.default_village_fill, alpha));
     }
     const auto symbols = [&](const std::vector<std::uint32_t>& shapes,
-                             const std::vector<gis::MapSite>& sites,
+                             const std::vector<render::MapSite>& sites,
                              std::vector<const ProjectSymbol*>& out) {
         out.reserve(shapes.size());
         for (const std::uint32_t i : shapes) {
@@ -397,7 +398,7 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
     painter.setRenderHint(QPainter::Antialiasing, true);
 
     if (has(layers, MapLayer::boundaries)) {
-        const auto outline = [&](const gis::DisplayShapes* shapes,
+        const auto outline = [&](const render::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found, const LineStyle& style) {
             const double width = style.width * s;
             // On an image, a wide antialiased line costs Qt five times a hairline: a line up to
@@ -516,9 +517,9 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
         // map's centre (grid convergence of the projection).
         const QPointF centre_map = view.to_map(QPointF(view.width / 2.0, view.height / 2.0));
         double centre[2] = {centre_map.x(), centre_map.y()};
-        gis::DisplayCrs::Transform(m_crs, true).apply(centre);
+        render::DisplayCrs::Transform(m_crs, true).apply(centre);
         double north[2] = {centre[0], centre[1] + 0.01};
-        gis::DisplayCrs::Transform(m_crs, false).apply(north);
+        render::DisplayCrs::Transform(m_crs, false).apply(north);
         const double north_deg = std::atan2(north[0] - centre_map.x(), north[1] - centre_map.y()) *
                                  180 / std::numbers::pi;
         stats.furniture = detail::draw_furniture(painter, view, *frame.theme, options, north_deg,
@@ -531,8 +532,8 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
     const double mpp = view.metres_per_pixel();
     std::vector<detail::LabelCandidate> candidates;
     const auto area_labels =
-        [&](const gis::DisplayShapes* shapes, const std::vector<std::uint32_t>& found,
-            const std::vector<gis::MapUnit>& units, const LabelStyle& style, int priority) {
+        [&](const render::DisplayShapes* shapes, const std::vector<std::uint32_t>& found,
+            const std::vector<render::MapUnit>& units, const LabelStyle& style, int priority) {
             for (const std::uint32_t i : found) {
                 std::vector<QPolygonF> rings;
                 QRectF bounds;
@@ -560,10 +561,10 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
     }
     // Key projects, beside their sites, at township scale (closer than 20 m a pixel), where
     // sites stand apart; the highlighted one always.
-    const auto site_labels = [&](const gis::DisplayShapes* shapes,
+    const auto site_labels = [&](const render::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found,
                                  const std::vector<const ProjectSymbol*>& symbols,
-                                 const std::vector<gis::MapSite>& sites, bool points) {
+                                 const std::vector<render::MapSite>& sites, bool points) {
         for (std::size_t k = 0; k < found.size(); ++k) {
             const ProjectSymbol* symbol = symbols[k];
             const bool highlight = sites[found[k]].project_id == options.highlight_project;

@@ -4,13 +4,13 @@
 
 namespace xj::render {
 
-gis::Box surroundings(const gis::Box& box, double min_side, double margin) {
+render::Box surroundings(const render::Box& box, double min_side, double margin) {
     const double cx = (box.min_x + box.max_x) / 2, cy = (box.min_y + box.max_y) / 2;
     const double half = std::max(std::max(box.width(), box.height()) * margin, min_side) / 2;
     return {cx - half, cy - half, cx + half, cy + half};
 }
 
-MapView MapView::fit(const gis::Box& box, int width, int height, double margin) {
+MapView MapView::fit(const render::Box& box, int width, int height, double margin) {
     MapView view;
     view.width = std::max(width, 1);
     view.height = std::max(height, 1);

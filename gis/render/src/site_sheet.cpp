@@ -209,7 +209,7 @@ void draw_page(PageWriter& page, MapRenderer& renderer, const core::Portfolio& p
     }
 
     // The map: the site in its villages, coloured by status, the project marked.
-    gis::Box extent = renderer.project_extent(project.id);
+    render::Box extent = renderer.project_extent(project.id);
     if (!extent.empty()) {
         extent = surroundings(extent, 3600.0, 1.2); // the villages around show
         const MapView view = MapView::fit(extent, static_cast<int>(map_box.width()),

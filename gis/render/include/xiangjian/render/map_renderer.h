@@ -3,8 +3,8 @@
 // Draws a map with QPainter: no widget, any paint device. The viewer, `xiangjian render` and
 // the printed site sheets all draw through this class.
 
-#include "xiangjian/gis/display_geometry.h"
-#include "xiangjian/gis/map_layers.h"
+#include "xiangjian/render/display_geometry.h"
+#include "xiangjian/render/map_layers.h"
 #include "xiangjian/render/map_view.h"
 #include "xiangjian/render/theme_data.h"
 
@@ -66,19 +66,19 @@ struct RenderStats {
 class MapRenderer {
 public:
     /// The layers must outlive the renderer.
-    MapRenderer(const gis::MapLayers& layers, gis::DisplayCrs crs);
+    MapRenderer(const render::MapLayers& layers, render::DisplayCrs crs);
     ~MapRenderer();
     MapRenderer(const MapRenderer&) = delete;
     MapRenderer& operator=(const MapRenderer&) = delete;
 
-    const gis::DisplayCrs& crs() const { return m_crs; }
-    const gis::MapLayers& layers() const { return m_layers; }
+    const render::DisplayCrs& crs() const { return m_crs; }
+    const render::MapLayers& layers() const { return m_layers; }
     /// The extent of every layer in the display CRS.
-    gis::Box display_extent() const;
+    render::Box display_extent() const;
     /// Of the township (its boundary, else its villages'); empty when it has neither.
-    gis::Box township_extent(const std::string& code) const;
+    render::Box township_extent(const std::string& code) const;
     /// Of the project's sites; empty when it has none.
-    gis::Box project_extent(const std::string& project_id) const;
+    render::Box project_extent(const std::string& project_id) const;
     /// Where a lon/lat point falls in a view (device units).
     QPointF device_point(const MapView& view, double lon, double lat) const;
 
@@ -97,10 +97,10 @@ private:
     void draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const;
     void draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats);
 
-    const gis::MapLayers& m_layers;
-    gis::DisplayCrs m_crs;
-    gis::DisplayGeometry m_counties, m_townships, m_villages;
-    gis::DisplayGeometry m_points, m_lines, m_polygons;
+    const render::MapLayers& m_layers;
+    render::DisplayCrs m_crs;
+    render::DisplayGeometry m_counties, m_townships, m_villages;
+    render::DisplayGeometry m_points, m_lines, m_polygons;
 };
 
 } // namespace xj::render

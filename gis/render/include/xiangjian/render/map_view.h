@@ -1,6 +1,6 @@
 #pragma once
 
-#include "xiangjian/gis/map_layers.h"
+#include "xiangjian/render/map_layers.h"
 
 #include <QPointF>
 
@@ -10,16 +10,16 @@ namespace xj::render {
 /// device (pixels of an image, 1/96 in of a PDF or SVG page). The box has the device's aspect.
 /// A square box around the middle of `box`, `margin` times its larger side and at least
 /// `min_side` across (display units, metres): a project's surroundings.
-gis::Box surroundings(const gis::Box& box, double min_side, double margin = 1.0);
+render::Box surroundings(const render::Box& box, double min_side, double margin = 1.0);
 
 struct MapView {
-    gis::Box box;
+    render::Box box;
     int width = 0;
     int height = 0;
 
     /// The view showing `box` whole, centred, with `margin` (a fraction of the size) around it.
     /// A degenerate box (a single point) is shown 2 km wide.
-    static MapView fit(const gis::Box& box, int width, int height, double margin = 0.04);
+    static MapView fit(const render::Box& box, int width, int height, double margin = 0.04);
 
     double metres_per_pixel() const { return box.width() / width; }
     QPointF to_device(double x, double y) const {

@@ -1,0 +1,171 @@
+#pragma once
+
+#include "xiangjian/gpkg/schema.h"
+#include "xiangjian/store/project_store.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+class GDALDataset;
+
+namespace xj::gpkg {
+
+namespace detail {
+class Connection;
+class Statement;
+} // namespace detail
+
+/// The embedded project database: one GeoPackage file that QGIS opens as is.
+class GpkgStore final : public store::ProjectStore {
+public:
+    enum class Access { read_only, update };
+
+    /// Creates a new project file; refuses to overwrite an existing file.
+    static std::unique_ptr<GpkgStore> create(const std::string& path);
+    /// Opens a project file. With Access::update an older schema is migrated in place (one
+    /// transaction); a newer schema than this program knows is refused.
+    static std::unique_ptr<GpkgStore> open(const std::string& path, Access access = Access::update);
+
+    /// As above, with an explicit migration list (tests exercise the migration path with it).
+    static std::unique_ptr<GpkgStore> create(const std::string& path,
+                                             std::span<const Migration> migrations);
+    static std::unique_ptr<GpkgStore> open(const std::string& path, Access access,
+                                           std::span<const Migration> migrations);
+
+    ~GpkgStore() override;
+
+    int schema_version() const override { return m_schema_version; }
+    std::string location() const override { return m_path; }
+
+    void begin_transaction() override;
+    void commit_transaction() override;
+    void rollback_transaction() override;
+
+    void set_setting(const std::string& key, const std::string& value) override;
+    std::string setting(const std::string& key) const override;
+
+    void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
+    void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
+    std::vector<store::UnitRecord> units() const override;
+    std::vector<core::AdminUnit> unit_list() const override;
+    void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
+    void scan_sites(const SiteVisitor& visit) const override;
+
+    void upsert_project(const core::Project& project) override;
+    void add_project(const core::Project& project) override;
+    std::vector<core::Project> projects() const override;
+    std::vector<core::Project> projects(std::span<const std::string> ids) const override;
+
+    void add_site(const store::ProjectSite& site) override;
+    std::vector<store::ProjectSite> sites() const override;
+    std::vector<store::ProjectSite> sites(std::span<const std::string> project_ids) const override;
+    void remove_sites(const std::string& project_id) override;
+
+    void replace_project_villages(const std::string& project_id,
+                                  const std::vector<core::ProjectVillage>& villages) override;
+    void add_project_villages(const std::vector<core::ProjectVillage>& villages) override;
+    std::vector<core::ProjectVillage> project_villages() const override;
+    std::vector<core::ProjectVillage>
+    project_villages(std::span<const std::string> project_ids) const override;
+
+    void upsert_milestone(const core::Milestone& milestone) override;
+    std::vector<core::Milestone> milestones() const override;
+
+    void add_progress_report(const core::ProgressReport& report) override;
+    void replace_progress_report(const core::ProgressReport& report) override;
+    std::vector<core::ProgressReport> progress_reports() const override;
+
+    void upsert_problem(const core::Problem& problem) override;
+    std::vector<core::Problem> problems() const override;
+
+    void add_site_visit(const core::SiteVisit& visit) override;
+    std::vector<core::SiteVisit> site_visits() const override;
+
+    void upsert_photo(const core::Photo& photo) override;
+    std::vector<core::Photo> photos() const override;
+
+    void add_disbursement(const core::Disbursement& payment) override;
+    std::vector<core::Disbursement> disbursements() const override;
+    void add_baseline(const core::Baseline& baseline) override;
+    std::vector<core::Baseline> baselines() const override;
+    void log_change(const store::ChangeRecord& change) override;
+    std::vector<store::ChangeRecord> changes() const override;
+    std::vector<store::IndicatorDefinitionRecord> indicator_definitions() const override;
+    void add_indicator_assessment(const core::VillageIndicator& assessment) override;
+    std::vector<core::VillageIndicator> indicator_assessments() const override;
+
+    /// The underlying dataset, for read-only inspection (layer listing, extents).
+    GDALDataset& dataset() const { return *m_dataset; }
+
+private:
+    struct DatasetCloser {
+        void operator()(GDALDataset* dataset) const;
+    };
+    static std::unique_ptr<GpkgStore> build(const std::string& path,
+                                            std::span<const Migration> migrations,
+                                            bool with_default_content);
+    GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
+              int schema_version);
+
+    /// A unit through a prepared statement: a plain insert when `known_new`, else an upsert by
+    /// code that keeps the row of a unit already there.
+    void write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary, bool known_new);
+
+    /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
+    /// last change) up to date for what it writes itself; for these rows the store does,
+    /// just before the commit.
+    void changed(const char* table, const OGREnvelope* grown = nullptr);
+    void write_contents();
+    /// One call's writes as one unit (with their gpkg_contents update) when no transaction
+    /// is open: a savepoint, released by done(), rolled back if the call throws first.
+    class WriteScope {
+    public:
+        explicit WriteScope(GpkgStore& store);
+        WriteScope(const WriteScope&) = delete;
+        WriteScope& operator=(const WriteScope&) = delete;
+        ~WriteScope();
+        void done();
+
+    private:
+        GpkgStore& m_store;
+        bool m_open = false;
+    };
+    /// Bulk loads: counts the rows written to `table` in this transaction; once they are many,
+    /// and many against the table, its own indexes and the triggers of its spatial index are
+    /// dropped (inside the transaction) and built again in one pass at the commit, from
+    /// sorted keys and boxes, instead of row by row. A rollback undoes both.
+    void rows_written(const char* table, std::size_t rows = 1);
+    /// Before a lookup by key in `table`: its B-tree indexes back, and kept for the
+    /// transaction (its spatial index is still rebuilt at the commit).
+    void need_indexes(const std::string& table);
+    void restore_indexes(const std::string& table);
+    void restore_all_indexes();
+    /// Visits the rows of `table` (`SELECT columns FROM table`) whose project_id is one of
+    /// `ids`, ordered by `order` within a project: one indexed lookup per id when they are few
+    /// against the table, one pass over it when they are many.
+    void for_rows_of_projects(std::span<const std::string> ids, const char* table,
+                              const char* columns, const char* order,
+                              const std::function<void(const detail::Statement&)>& visit) const;
+
+    std::string m_path;
+    std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
+    /// GDAL's own SQLite connection; declared after the dataset so that its statements are
+    /// finalized before GDAL closes it.
+    std::unique_ptr<detail::Connection> m_sql;
+    std::map<std::string, OGREnvelope> m_changed;      ///< table → extent grown (or none)
+    std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
+    /// Set aside in this transaction, by table: CREATE INDEX, and the CREATE TRIGGERs that keep
+    /// its R-tree (rebuilt at the commit).
+    std::map<std::string, std::vector<std::string>> m_deferred_indexes;
+    std::map<std::string, std::vector<std::string>> m_deferred_rtrees;
+    std::set<std::string> m_keep_indexes; ///< looked up in this transaction
+    int m_schema_version = 0;
+    bool m_in_transaction = false;
+};
+
+} // namespace xj::gpkg

@@ -1,0 +1,180 @@
+#include "sqlite_access.h"
+
+#include "xiangjian/core/error.h"
+
+#include <sqlite3.h>
+
+namespace xj::gpkg::detail {
+
+Statement::~Statement() {
+    reset();
+}
+
+void Statement::reset() {
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+}
+
+Statement& Statement::text(int index, std::string_view value) {
+    sqlite3_bind_text(m_statement, index, value.data(), static_cast<int>(value.size()),
+                      SQLITE_STATIC);
+    return *this;
+}
+
+Statement& Statement::nullable_text(int index, std::string_view value) {
+    if (value.empty()) {
+        sqlite3_bind_null(m_statement, index);
+        return *this;
+    }
+    return text(index, value);
+}
+
+Statement& Statement::real(int index, std::optional<double> value) {
+    if (value) {
+        sqlite3_bind_double(m_statement, index, *value);
+    } else {
+        sqlite3_bind_null(m_statement, index);
+    }
+    return *this;
+}
+
+Statement& Statement::integer(int index, std::optional<long long> value) {
+    if (value) {
+        sqlite3_bind_int64(m_statement, index, *value);
+    } else {
+        sqlite3_bind_null(m_statement, index);
+    }
+    return *this;
+}
+
+Statement& Statement::date(int index, std::optional<core::Date> value) {
+    if (value) {
+        const std::string iso = value->iso();
+        sqlite3_bind_text(m_statement, index, iso.data(), static_cast<int>(iso.size()),
+                          SQLITE_TRANSIENT);
+        return *this;
+    }
+    sqlite3_bind_null(m_statement, index);
+    return *this;
+}
+
+Statement& Statement::blob(int index, std::span<const unsigned char> value) {
+    sqlite3_bind_blob(m_statement, index, value.data(), static_cast<int>(value.size()),
+                      SQLITE_STATIC);
+    return *this;
+}
+
+bool Statement::step(std::string_view context) {
+    const int result = sqlite3_step(m_statement);
+    if (result == SQLITE_ROW) {
+        return true;
+    }
+    if (result == SQLITE_DONE) {
+        return false;
+    }
+    throw Error(std::string{context} + ": " + sqlite3_errmsg(m_db));
+}
+
+void Statement::run(std::string_view context) {
+    while (step(context)) {
+    }
+}
+
+bool Statement::is_null(int column) const {
+    return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+}
+
+std::string Statement::text(int column) const {
+    return std::string{text_view(column)};
+}
+
+std::string_view Statement::text_view(int column) const {
+    const auto* value = sqlite3_column_text(m_statement, column);
+    if (value == nullptr) {
+        return {};
+    }
+    return {reinterpret_cast<const char*>(value),
+            static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
+}
+
+std::optional<double> Statement::real(int column) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    return sqlite3_column_double(m_statement, column);
+}
+
+std::optional<long long> Statement::integer(int column) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    return sqlite3_column_int64(m_statement, column);
+}
+
+std::optional<core::Date> Statement::date(int column, const char* name) const {
+    if (is_null(column)) {
+        return std::nullopt;
+    }
+    const std::string value = text(column);
+    // GDAL reads a DATE column as its first ten characters, YYYY-MM-DD.
+    if (auto parsed = core::Date::parse_iso(std::string_view{value}.substr(0, 10))) {
+        return parsed;
+    }
+    throw Error(std::string{"column '"} + name + "' holds '" + value + "', which is not a date");
+}
+
+std::span<const unsigned char> Statement::blob(int column) const {
+    const void* data = sqlite3_column_blob(m_statement, column);
+    const int size = sqlite3_column_bytes(m_statement, column);
+    if (data == nullptr || size <= 0) {
+        return {};
+    }
+    return {static_cast<const unsigned char*>(data), static_cast<std::size_t>(size)};
+}
+
+DefensiveOff::DefensiveOff(sqlite3* db) : m_db(db) {
+    sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, -1, &m_was);
+    if (m_was != 0) {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 0, nullptr);
+    }
+}
+
+DefensiveOff::~DefensiveOff() {
+    if (m_was != 0) {
+        sqlite3_db_config(m_db, SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
+    }
+}
+
+Connection::~Connection() {
+    for (auto& [sql, statement] : m_statements) {
+        sqlite3_finalize(statement);
+    }
+}
+
+Statement Connection::prepare(const std::string& sql) {
+    auto found = m_statements.find(sql);
+    if (found == m_statements.end()) {
+        sqlite3_stmt* statement = nullptr;
+        if (sqlite3_prepare_v3(m_db, sql.c_str(), static_cast<int>(sql.size()),
+                               SQLITE_PREPARE_PERSISTENT, &statement, nullptr) != SQLITE_OK) {
+            throw Error("cannot prepare '" + sql + "': " + sqlite3_errmsg(m_db));
+        }
+        found = m_statements.emplace(sql, statement).first;
+    }
+    return Statement(m_db, found->second);
+}
+
+long long Connection::changes() const {
+    return sqlite3_changes64(m_db);
+}
+
+void Connection::execute(const std::string& sql, std::string_view context) {
+    char* message = nullptr;
+    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
+        std::string reason = message != nullptr ? message : sqlite3_errmsg(m_db);
+        sqlite3_free(message);
+        throw Error(std::string{context} + ": " + reason);
+    }
+}
+
+} // namespace xj::gpkg::detail

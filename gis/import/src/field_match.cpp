@@ -1,0 +1,169 @@
+#include "field_match.h"
+
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace xj::import::detail {
+
+namespace {
+
+/// A header as it compares: full-width forms as ASCII, no whitespace (line breaks in a cell
+/// included), ASCII lower case; without a trailing unit in brackets when asked ("总投资（万元）"
+/// is 总投资, "进度(%)" is 进度).
+std::string folded(std::string_view text, bool without_unit) {
+    const std::string ascii = core::halfwidth(text);
+    std::string result;
+    for (const char c : ascii) {
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
+            result += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        }
+    }
+    if (without_unit && result.ends_with(")")) {
+        if (const auto open = result.rfind('('); open != std::string::npos && open > 0) {
+            result.erase(open);
+        }
+    }
+    return result;
+}
+
+} // namespace
+
+int find_field(const SourceData& data, const std::string& named,
+               std::initializer_list<const char*> synonyms, const char* option) {
+    if (!named.empty()) {
+        const int column = data.column(named);
+        if (column < 0) {
+            throw Error(data.path + ": no field '" + named + "' (given with " + option + "); " +
+                        fields_present(data));
+        }
+        return column;
+    }
+    return match_header(data, std::span<const char* const>(synonyms.begin(), synonyms.size()));
+}
+
+int match_header(const SourceData& data, std::span<const char* const> synonyms) {
+    for (const bool without_unit : {false, true}) {
+        for (const char* synonym : synonyms) {
+            const std::string wanted = folded(synonym, false);
+            for (std::size_t i = 0; i < data.fields.size(); ++i) {
+                if (folded(data.fields[i], without_unit) == wanted) {
+                    return static_cast<int>(i);
+                }
+            }
+        }
+    }
+    return -1;
+}
+
+std::optional<double> parse_number(std::string_view raw) {
+    const std::string normalised = core::halfwidth(raw);
+    std::string_view text = core::trimmed(normalised);
+    if (text.ends_with("%")) {
+        text = core::trimmed(text.substr(0, text.size() - 1));
+    }
+    std::string digits{text};
+    // Thousands separators: groups of exactly three digits after the first comma, up to the
+    // decimal point ("1,200.5"); any other comma is not part of a number.
+    if (const auto comma = digits.find(','); comma != std::string::npos) {
+        const std::size_t point = std::min(digits.find('.'), digits.size());
+        const std::size_t lead = comma - (digits[0] == '-' ? 1 : 0);
+        if (lead < 1 || lead > 3) {
+            return std::nullopt;
+        }
+        for (std::size_t i = comma; i < point; i += 4) {
+            if (digits[i] != ',' || i + 4 > point ||
+                digits.substr(i + 1, 3).find_first_not_of("0123456789") != std::string::npos) {
+                return std::nullopt;
+            }
+        }
+        digits.erase(std::remove(digits.begin(), digits.end(), ','), digits.end());
+    }
+    double value = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    if (digits.empty() || error != std::errc{} || end != digits.data() + digits.size() ||
+        !std::isfinite(value)) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<core::Date> parse_date(const SourceData& data, std::string_view text) {
+    if (auto date = core::Date::parse_loose(text)) {
+        return date;
+    }
+    if (data.driver != "XLSX" && data.driver != "ODS") {
+        return std::nullopt;
+    }
+    // Five digits: day 10000 (1927) to 99999 (2173) counted from 1899-12-30, which is where
+    // Excel's count lands once its phantom 1900-02-29 is behind.
+    const std::string_view digits = core::trimmed(text);
+    int serial = 0;
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), serial);
+    if (error != std::errc{} || end != digits.data() + digits.size() || digits.size() != 5) {
+        return std::nullopt;
+    }
+    constexpr int unix_epoch_serial = 25569; // 1970-01-01
+    return core::Date::from_days(serial - unix_epoch_serial);
+}
+
+std::string fields_present(const SourceData& data) {
+    if (data.fields.empty()) {
+        return data.features.empty() ? "the layer is empty: no fields, no features"
+                                     : "it has no attribute fields";
+    }
+    std::string fields = "fields: ";
+    for (std::size_t i = 0; i < data.fields.size(); ++i) {
+        fields += (i == 0 ? "" : ", ") + data.fields[i];
+    }
+    return fields;
+}
+
+std::string cell(const SourceFeature& feature, int column) {
+    if (column < 0 || !feature.values[static_cast<std::size_t>(column)]) {
+        return {};
+    }
+    std::string_view text = *feature.values[static_cast<std::size_t>(column)];
+    constexpr std::string_view ideographic_space = "\xE3\x80\x80"; // U+3000, common in Chinese data
+    bool trimmed = true;
+    while (trimmed && !text.empty()) {
+        trimmed = false;
+        for (const std::string_view space :
+             {std::string_view{" "}, std::string_view{"\t"}, std::string_view{"\r"},
+              std::string_view{"\n"}, ideographic_space}) {
+            if (text.starts_with(space)) {
+                text.remove_prefix(space.size());
+                trimmed = true;
+            }
+            if (text.ends_with(space)) {
+                text.remove_suffix(space.size());
+                trimmed = true;
+            }
+        }
+    }
+    return std::string{text};
+}
+
+ImportReport report_for(const SourceData& data, bool dry_run) {
+    ImportReport report;
+    report.dry_run = dry_run;
+    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
+    report.encoding = data.encoding + " (" + data.encoding_reason + ")";
+    report.source_crs = data.source_crs;
+    report.read = data.features.size();
+    report.notes = data.notes;
+    return report;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+} // namespace xj::import::detail

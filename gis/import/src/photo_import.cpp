@@ -1,0 +1,306 @@
+#include "xiangjian/import/photo_import.h"
+
+#include "field_match.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/crs/china_offsets.h"
+#include "xiangjian/crs/crs.h"
+#include "xiangjian/gdal/gdal_errors.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <gdal_priv.h>
+#include <map>
+#include <set>
+
+namespace xj::import {
+
+namespace fs = std::filesystem;
+using detail::fixed;
+
+namespace {
+
+/// EXIF rationals as GDAL renders them: "(34) (9) (0.5)" for degrees, minutes, seconds.
+std::optional<double> exif_degrees(const char* text) {
+    if (text == nullptr) {
+        return std::nullopt;
+    }
+    double parts[3] = {0, 0, 0};
+    const int read = std::sscanf(text, " (%lf) (%lf) (%lf)", &parts[0], &parts[1], &parts[2]);
+    if (read < 1) {
+        return std::nullopt;
+    }
+    return parts[0] + parts[1] / 60.0 + parts[2] / 3600.0;
+}
+
+struct ExifFacts {
+    std::optional<double> lon, lat, direction;
+    std::string taken_at; ///< ISO 8601, local time
+};
+
+ExifFacts read_exif(const fs::path& file) {
+    gdal::GdalErrorCapture errors;
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(file.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY,
+                                                   nullptr, nullptr, nullptr));
+    ExifFacts facts;
+    if (!dataset) {
+        throw Error(file.string() + ": GDAL cannot read it as an image (" + errors.message() + ")");
+    }
+    const auto item = [&](const char* key) { return dataset->GetMetadataItem(key); };
+    facts.lat = exif_degrees(item("EXIF_GPSLatitude"));
+    facts.lon = exif_degrees(item("EXIF_GPSLongitude"));
+    if (facts.lat && item("EXIF_GPSLatitudeRef") != nullptr &&
+        item("EXIF_GPSLatitudeRef")[0] == 'S') {
+        facts.lat = -*facts.lat;
+    }
+    if (facts.lon && item("EXIF_GPSLongitudeRef") != nullptr &&
+        item("EXIF_GPSLongitudeRef")[0] == 'W') {
+        facts.lon = -*facts.lon;
+    }
+    if (const char* direction = item("EXIF_GPSImgDirection")) {
+        double value = 0;
+        if (std::sscanf(direction, " (%lf)", &value) == 1 && value >= 0 && value <= 360) {
+            facts.direction = value;
+        }
+    }
+    const char* taken = item("EXIF_DateTimeOriginal");
+    if (taken == nullptr) {
+        taken = item("EXIF_DateTime");
+    }
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0;
+    if (taken != nullptr &&
+        std::sscanf(taken, "%d:%d:%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) == 6) {
+        char iso[32];
+        std::snprintf(iso, sizeof iso, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, s);
+        facts.taken_at = iso;
+    }
+    return facts;
+}
+
+/// Distance from a point to each project's nearest site, in metres in a Gauss–Krüger zone.
+class SiteDistances {
+public:
+    SiteDistances(const std::vector<store::ProjectSite>& sites, int projected_epsg)
+        : m_geographic(crs::srs_from_epsg(crs::storage_epsg)),
+          m_metric(crs::srs_from_epsg(projected_epsg)),
+          m_forward(OGRCreateCoordinateTransformation(&m_geographic, &m_metric)) {
+        for (const auto& site : sites) {
+            std::unique_ptr<OGRGeometry> projected(site.geometry->clone());
+            projected->transform(m_forward.get());
+            m_sites.emplace_back(site.project_id, std::move(projected));
+        }
+    }
+    /// Project id → distance to its nearest site.
+    std::map<std::string, double> from(double lon, double lat) const {
+        OGRPoint point(lon, lat);
+        point.transform(m_forward.get());
+        std::map<std::string, double> nearest;
+        for (const auto& [project, geometry] : m_sites) {
+            const double distance = geometry->Distance(&point);
+            auto [at, inserted] = nearest.emplace(project, distance);
+            if (!inserted) {
+                at->second = std::min(at->second, distance);
+            }
+        }
+        return nearest;
+    }
+
+private:
+    OGRSpatialReference m_geographic;
+    OGRSpatialReference m_metric;
+    std::unique_ptr<OGRCoordinateTransformation> m_forward;
+    std::vector<std::pair<std::string, std::unique_ptr<OGRGeometry>>> m_sites;
+};
+
+std::pair<std::string, double> closest(const std::map<std::string, double>& distances) {
+    std::pair<std::string, double> best{"", INFINITY};
+    for (const auto& [project, distance] : distances) {
+        if (distance < best.second) {
+            best = {project, distance};
+        }
+    }
+    return best;
+}
+
+} // namespace
+
+ImportReport import_photos(store::ProjectStore& store, const std::string& directory,
+                           const PhotoImportOptions& options) {
+    gdal::initialize_gdal();
+    if (!fs::is_directory(directory)) {
+        throw Error(directory + ": not a folder");
+    }
+    std::vector<fs::path> files;
+    std::map<std::string, std::size_t> skipped; // other files by extension, to say so
+    for (const auto& entry : fs::recursive_directory_iterator(directory)) {
+        if (!entry.is_regular_file()) {
+            continue;
+        }
+        std::string extension = entry.path().extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
+        if (extension == ".jpg" || extension == ".jpeg") {
+            files.push_back(entry.path());
+        } else {
+            ++skipped[extension.empty() ? std::string{"(none)"} : extension];
+        }
+    }
+    std::sort(files.begin(), files.end());
+
+    const auto sites = store.sites();
+    std::set<std::string> project_ids;
+    for (const auto& project : store.projects()) {
+        project_ids.insert(project.id);
+    }
+    // Dates of the evidence each project already has: visits and progress reports.
+    std::map<std::string, std::vector<core::Date>> evidence_days;
+    for (const auto& visit : store.site_visits()) {
+        evidence_days[visit.project_id].push_back(visit.visit_date);
+    }
+    for (const auto& report : store.progress_reports()) {
+        evidence_days[report.project_id].push_back(report.report_date);
+    }
+    OGREnvelope extent;
+    for (const auto& site : sites) {
+        OGREnvelope one;
+        site.geometry->getEnvelope(&one);
+        extent.Merge(one);
+    }
+    const int metric_epsg =
+        extent.IsInit() ? crs::gauss_kruger_3deg_epsg((extent.MinX + extent.MaxX) / 2) : 4546;
+    const SiteDistances distances(sites, metric_epsg);
+    std::map<std::string, core::Photo> existing;
+    for (auto& photo : store.photos()) {
+        existing.emplace(photo.path, photo);
+    }
+
+    ImportReport report;
+    report.dry_run = options.dry_run;
+    report.source = directory + " (" + std::to_string(files.size()) + " JPEG files, EXIF)";
+    report.encoding = "-";
+    report.source_crs = "EXIF GPS (WGS 84)";
+    report.read = files.size();
+    if (!skipped.empty()) {
+        std::string list;
+        for (const auto& [extension, count] : skipped) {
+            list += (list.empty() ? "" : ", ") + extension + " " + std::to_string(count);
+        }
+        // Phones may save HEIC: its EXIF is read only from JPEG here.
+        report.notes.push_back("files that are not JPEG photos were left alone (" + list +
+                               (skipped.count(".heic") + skipped.count(".heif") != 0
+                                    ? "; export HEIC photos as JPEG, keeping their location)"
+                                    : ")"));
+    }
+    std::vector<core::Photo> photos;
+    for (const fs::path& file : files) {
+        const std::string name = fs::relative(file, directory).string();
+        ExifFacts facts;
+        try {
+            facts = read_exif(file);
+        } catch (const Error& error) { // one broken file among hundreds: listed, not fatal
+            report.unmatched.push_back(name + ": " + error.what());
+            continue;
+        }
+        if (!facts.lon || !facts.lat) {
+            report.unmatched.push_back(name + ": no GPS position in its EXIF");
+            continue;
+        }
+        if (*facts.lon == 0 && *facts.lat == 0) {
+            report.unmatched.push_back(name + ": GPS position 0, 0 (the phone had no fix)");
+            continue;
+        }
+        core::Photo photo;
+        photo.path = name;
+        photo.lon = *facts.lon;
+        photo.lat = *facts.lat;
+        photo.taken_at = facts.taken_at;
+        photo.direction_deg = facts.direction;
+        std::vector<std::string> flags;
+
+        const auto near = distances.from(photo.lon, photo.lat);
+        // A folder or file name that is a project id says which project the photo is of.
+        std::string claimed;
+        for (const fs::path& part : fs::relative(file, directory)) {
+            const std::string stem = part.stem().string();
+            if (project_ids.count(stem) != 0 || project_ids.count(part.string()) != 0) {
+                claimed = project_ids.count(stem) != 0 ? stem : part.string();
+            }
+        }
+        const auto [nearest, nearest_m] = closest(near);
+        if (!claimed.empty()) {
+            photo.project_id = claimed;
+            if (const auto found = near.find(claimed); found != near.end()) {
+                photo.distance_m = found->second;
+                if (found->second > options.radius_m) {
+                    flags.push_back("taken " + fixed(found->second) + " m from the site of " +
+                                    claimed);
+                }
+            }
+        } else if (!nearest.empty() && nearest_m <= options.radius_m) {
+            photo.project_id = nearest;
+            photo.distance_m = nearest_m;
+        }
+
+        // A phone app that saved web-map (GCJ-02) coordinates puts the photo hundreds of
+        // metres off; removing the offset then brings it onto a site.
+        const crs::LonLat corrected = crs::gcj02_to_wgs84({photo.lon, photo.lat});
+        const auto [shifted_to, shifted_m] = closest(distances.from(corrected.lon, corrected.lat));
+        const double raw_m = photo.project_id.empty() ? nearest_m : near.at(photo.project_id);
+        if (!shifted_to.empty() && shifted_m <= options.radius_m / 2 && raw_m > 150 &&
+            shifted_m * 3 < raw_m && (photo.project_id.empty() || shifted_to == photo.project_id)) {
+            flags.push_back("position looks GCJ-02-shifted: without the offset it is " +
+                            fixed(shifted_m) + " m from the site of " + shifted_to +
+                            " (as stored: " + fixed(raw_m) + " m)");
+        }
+
+        const auto taken = photo.taken_at.empty()
+                               ? std::nullopt
+                               : core::Date::parse_iso(photo.taken_at.substr(0, 10));
+        if (!photo.project_id.empty() && taken) {
+            const auto& days = evidence_days[photo.project_id];
+            int closest_days = INT32_MAX;
+            for (const core::Date day : days) {
+                closest_days = std::min(closest_days, std::abs(days_between(*taken, day)));
+            }
+            if (closest_days > options.time_window_days) {
+                flags.push_back(
+                    "taken " + taken->iso() + ", " +
+                    (days.empty() ? std::string{"and the project has no visit or report"}
+                                  : std::to_string(closest_days) +
+                                        " days from any visit or report of " + photo.project_id));
+            }
+        } else if (!taken) {
+            flags.push_back("no EXIF date");
+        }
+        for (const auto& flag : flags) {
+            photo.flags += (photo.flags.empty() ? "" : "; ") + flag;
+            report.warnings.push_back(name + ": " + flag);
+        }
+        if (photo.project_id.empty()) {
+            report.unmatched.push_back(
+                name + ": no site within " + fixed(options.radius_m) + " m" +
+                (nearest.empty() ? "" : " (nearest: " + nearest + ", " + fixed(nearest_m) + " m)"));
+        }
+        photos.push_back(std::move(photo));
+    }
+
+    store::Transaction transaction(store);
+    for (const auto& photo : photos) {
+        const auto found = existing.find(photo.path);
+        if (found == existing.end()) {
+            ++report.added;
+        } else if (found->second == photo) {
+            ++report.unchanged;
+            continue;
+        } else {
+            ++report.updated;
+        }
+        store.upsert_photo(photo);
+    }
+    if (!options.dry_run) {
+        transaction.commit();
+    }
+    return report;
+}
+
+} // namespace xj::import

@@ -1,0 +1,123 @@
+#pragma once
+
+// What a map draws, read once from the project database into flat coordinate arrays under a
+// grid of bounding boxes: a render looks up the shapes in its window without touching
+// SQLite, GDAL or a geometry object. Everything is CGCS2000 lon/lat, as stored.
+
+#include "xiangjian/core/admin_unit.h"
+#include "xiangjian/store/project_store.h"
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace xj::geometry::detail {
+class WkbReader;
+}
+
+namespace xj::render {
+
+struct Box {
+    double min_x = std::numeric_limits<double>::infinity();
+    double min_y = std::numeric_limits<double>::infinity();
+    double max_x = -std::numeric_limits<double>::infinity();
+    double max_y = -std::numeric_limits<double>::infinity();
+
+    bool empty() const { return !(min_x <= max_x && min_y <= max_y); }
+    bool intersects(const Box& other) const {
+        return min_x <= other.max_x && other.min_x <= max_x && min_y <= other.max_y &&
+               other.min_y <= max_y;
+    }
+    void expand(double x, double y);
+    void expand(const Box& other);
+    double width() const { return max_x - min_x; }
+    double height() const { return max_y - min_y; }
+};
+
+/// The shapes of one layer: points, lines or polygons. A shape is made of parts (a point, a
+/// line string, a polygon ring; a polygon's rings are drawn with the even-odd rule, so holes
+/// need no flag); a part of points, stored as x, y pairs.
+class FlatLayer {
+public:
+    struct Part {
+        std::uint32_t first_point = 0;
+        std::uint32_t points = 0;
+    };
+    struct Shape {
+        std::uint32_t first_part = 0;
+        std::uint32_t parts = 0;
+        Box box; ///< empty for a shape without geometry
+    };
+
+    /// Appends one shape read from WKB (any 2D/3D/M simple type, multi type or collection);
+    /// empty bytes give an empty shape. Throws xj::Error for bytes that are not WKB.
+    void add_wkb(std::span<const unsigned char> wkb);
+    void add_point(double x, double y);
+
+    std::size_t size() const { return m_shapes.size(); }
+    const Shape& shape(std::size_t i) const { return m_shapes[i]; }
+    std::span<const Part> parts(const Shape& shape) const {
+        return {m_parts.data() + shape.first_part, shape.parts};
+    }
+    std::span<const double> points(const Part& part) const {
+        return {m_xy.data() + 2 * std::size_t{part.first_point}, 2 * std::size_t{part.points}};
+    }
+    std::size_t point_count() const { return m_xy.size() / 2; }
+    const Box& extent() const { return m_extent; }
+
+    /// Builds the grid of bounding boxes; call after the last add and before any query.
+    void build_index();
+    /// Appends the shapes whose box meets `window`, each once, in ascending order.
+    void query(const Box& window, std::vector<std::uint32_t>& out) const;
+
+private:
+    void read_geometry(geometry::detail::WkbReader& reader, Shape& shape);
+    /// The grid column and row of a coordinate, clamped to the grid.
+    std::size_t column_of(double x) const;
+    std::size_t row_of(double y) const;
+
+    std::vector<Shape> m_shapes;
+    std::vector<Part> m_parts;
+    std::vector<double> m_xy;
+    Box m_extent;
+
+    double m_grid_x = 0, m_grid_y = 0, m_cell_w = 1, m_cell_h = 1;
+    std::size_t m_columns = 0, m_rows = 0;
+    std::vector<std::uint32_t>
+        m_cell_start; ///< CSR: cell c holds m_cell_items[start[c], start[c+1])
+    std::vector<std::uint32_t> m_cell_items;
+};
+
+struct MapUnit {
+    std::string code;
+    std::string name;
+    std::string parent_code;
+};
+
+struct MapSite {
+    std::string project_id;
+    std::string site_name;
+};
+
+/// The map's vector layers, each with its attributes parallel to its shapes.
+struct MapLayers {
+    FlatLayer counties, townships, villages;
+    std::vector<MapUnit> county_units, township_units, village_units;
+    FlatLayer points, lines, polygons;
+    std::vector<MapSite> point_sites, line_sites, polygon_sites;
+
+    /// Reads the boundaries of every unit that has one and every project site. Throws
+    /// xj::Error naming the unit or project of a stored geometry that is not WKB.
+    static MapLayers read(const store::ProjectStore& store);
+
+    /// Of every layer that has shapes; empty for a project without geometry.
+    Box extent() const;
+    const FlatLayer& units(core::AdminLevel level) const;
+    FlatLayer& units(core::AdminLevel level);
+    const std::vector<MapUnit>& unit_attributes(core::AdminLevel level) const;
+    std::vector<MapUnit>& unit_attributes(core::AdminLevel level);
+};
+
+} // namespace xj::render

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "xiangjian/core/portfolio_data.h"
+#include "xiangjian/store/project_store.h"
+
+namespace xj::store {
+
+/// Everything the progress engine needs from a project database, in one read: the tables, the
+/// village checklist with the project types serving each item, and the engine settings
+/// (`engine.*` keys; defaults where unset).
+core::PortfolioData load_portfolio(const ProjectStore& store);
+
+/// The same, read on two connections to one project at once: the history tables (reports,
+/// village links, milestones, visits) through `second` on another thread. Both must be open on
+/// the same file and not written meanwhile.
+core::PortfolioData load_portfolio(const ProjectStore& store, const ProjectStore& second);
+
+} // namespace xj::store

@@ -1,0 +1,175 @@
+#pragma once
+
+#include "xiangjian/core/admin_unit.h"
+#include "xiangjian/core/photo.h"
+#include "xiangjian/core/portfolio_data.h"
+#include "xiangjian/core/project.h"
+#include "xiangjian/core/village_indicator.h"
+
+#include <functional>
+#include <memory>
+#include <ogr_geometry.h>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace xj::store {
+
+/// An administrative unit with its boundary (CGCS2000 lon/lat; may be absent).
+struct UnitRecord {
+    core::AdminUnit unit;
+    std::unique_ptr<OGRMultiPolygon> boundary;
+};
+
+/// Where a project is built: a point (water site, housing), a line (road, dike, pipe) or a
+/// polygon (reservoir, PV station). A project may have several sites.
+struct ProjectSite {
+    std::string project_id;
+    std::string name;
+    std::unique_ptr<OGRGeometry> geometry; ///< Point, MultiLineString or MultiPolygon (lon/lat)
+};
+
+/// A row of the exit-indicator checklist stored in the project.
+struct IndicatorDefinitionRecord {
+    std::string code;
+    std::string label_zh;
+    std::string label_en;
+    int seq = 0;
+    std::vector<core::ProjectType> project_types; ///< whose completion serves it
+    friend bool operator==(const IndicatorDefinitionRecord&,
+                           const IndicatorDefinitionRecord&) = default;
+};
+
+/// One entry of the change log: data entered by hand is dated and attributed.
+struct ChangeRecord {
+    std::string recorded_at; ///< UTC, YYYY-MM-DDTHH:MM:SSZ
+    std::string recorded_by;
+    std::string action;  ///< e.g. "record progress"
+    std::string subject; ///< the record: project id, problem id …
+    std::string detail;  ///< what was recorded, in words
+    friend bool operator==(const ChangeRecord&, const ChangeRecord&) = default;
+};
+
+/// The project database. Every front end talks to this interface; the GeoPackage file is the
+/// embedded default, a PostGIS server comes later behind the same interface.
+///
+/// Writes are atomic per call; wrap several in a `Transaction` to make them one unit.
+/// Failures throw xj::Error naming the record and the reason.
+class ProjectStore {
+public:
+    ProjectStore() = default;
+    ProjectStore(const ProjectStore&) = delete;
+    ProjectStore& operator=(const ProjectStore&) = delete;
+    virtual ~ProjectStore() = default;
+
+    virtual int schema_version() const = 0;
+    virtual std::string location() const = 0; ///< file path or connection, for messages
+
+    virtual void begin_transaction() = 0;
+    virtual void commit_transaction() = 0;
+    virtual void rollback_transaction() = 0;
+
+    /// Free-form project settings (e.g. the demo's as-of date).
+    virtual void set_setting(const std::string& key, const std::string& value) = 0;
+    virtual std::string setting(const std::string& key) const = 0; ///< empty when unset
+
+    virtual void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    /// Adds a unit known to be new (an import that has read every code): no lookup first.
+    virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
+    virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
+    /// Each unit's code and level, with its boundary as WKB (lon/lat; empty when it has none),
+    /// ordered by code: the light read of a spatial join, with no attribute parsed and no
+    /// geometry object built. The bytes are valid during the call only.
+    using BoundaryVisitor = std::function<void(const std::string& code, core::AdminLevel level,
+                                               std::span<const unsigned char> wkb)>;
+    virtual void scan_unit_boundaries(const BoundaryVisitor& visit) const = 0;
+
+    virtual void upsert_project(const core::Project& project) = 0;
+    virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
+    virtual std::vector<core::Project> projects() const = 0;    ///< ordered by id
+    /// Those of these projects the store holds, in any order: an import reads what it will
+    /// merge over, not the whole table.
+    virtual std::vector<core::Project> projects(std::span<const std::string> ids) const = 0;
+
+    virtual void add_site(const ProjectSite& site) = 0;
+    virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
+    /// The sites of these projects: a project's sites in the order of sites(), projects in
+    /// any order.
+    virtual std::vector<ProjectSite> sites(std::span<const std::string> project_ids) const = 0;
+    virtual void remove_sites(const std::string& project_id) = 0;
+    /// Every site as WKB (lon/lat), points first, then lines, then polygons, each by project:
+    /// the light read of a map, with no geometry object built. Bytes valid during the call.
+    using SiteVisitor =
+        std::function<void(const std::string& project_id, const std::string& site_name,
+                           std::span<const unsigned char> wkb)>;
+    virtual void scan_sites(const SiteVisitor& visit) const = 0;
+
+    /// The villages a project serves or crosses, replacing what was recorded before.
+    virtual void replace_project_villages(const std::string& project_id,
+                                          const std::vector<core::ProjectVillage>& villages) = 0;
+    /// For a project that has none yet.
+    virtual void add_project_villages(const std::vector<core::ProjectVillage>& villages) = 0;
+    virtual std::vector<core::ProjectVillage> project_villages() const = 0;
+    /// The village links of these projects: a project's by village code, projects in any order.
+    virtual std::vector<core::ProjectVillage>
+    project_villages(std::span<const std::string> project_ids) const = 0;
+
+    virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq
+    virtual std::vector<core::Milestone> milestones() const = 0;
+
+    /// Reports are history: a second report for the same project and day is an error.
+    virtual void add_progress_report(const core::ProgressReport& report) = 0;
+    /// Corrects the report of that project and day (an import of a corrected table).
+    virtual void replace_progress_report(const core::ProgressReport& report) = 0;
+    virtual std::vector<core::ProgressReport> progress_reports() const = 0;
+
+    virtual void upsert_problem(const core::Problem& problem) = 0; ///< key: problem id
+    virtual std::vector<core::Problem> problems() const = 0;
+
+    virtual void add_site_visit(const core::SiteVisit& visit) = 0;
+    virtual std::vector<core::SiteVisit> site_visits() const = 0;
+
+    virtual void upsert_photo(const core::Photo& photo) = 0; ///< key: path
+    virtual std::vector<core::Photo> photos() const = 0;
+
+    virtual std::vector<IndicatorDefinitionRecord> indicator_definitions() const = 0;
+
+    virtual void add_disbursement(const core::Disbursement& payment) = 0;
+    virtual std::vector<core::Disbursement> disbursements() const = 0; ///< by project, date
+
+    /// Stores a frozen plan; a baseline of that name already stored is an error.
+    virtual void add_baseline(const core::Baseline& baseline) = 0;
+    virtual std::vector<core::Baseline> baselines() const = 0; ///< by freeze date
+
+    virtual void log_change(const ChangeRecord& change) = 0;
+    virtual std::vector<ChangeRecord> changes() const = 0; ///< oldest first
+    virtual void add_indicator_assessment(const core::VillageIndicator& assessment) = 0;
+    virtual std::vector<core::VillageIndicator> indicator_assessments() const = 0;
+};
+
+/// Scoped transaction: rolls back unless commit() was called.
+class Transaction {
+public:
+    explicit Transaction(ProjectStore& store) : m_store(store) { m_store.begin_transaction(); }
+    Transaction(const Transaction&) = delete;
+    Transaction& operator=(const Transaction&) = delete;
+    ~Transaction() {
+        if (!m_done) {
+            try {
+                m_store.rollback_transaction();
+            } catch (...) { // a destructor must not throw; the original error is what matters
+            }
+        }
+    }
+    void commit() {
+        m_store.commit_transaction();
+        m_done = true;
+    }
+
+private:
+    ProjectStore& m_store;
+    bool m_done = false;
+};
+
+} // namespace xj::store

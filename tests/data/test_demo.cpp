@@ -1,0 +1,398 @@
+// The demo county as built by `xiangjian demo`: deterministic, real names and codes, villages
+// that tile the county, and the projects and histories the brief describes.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/rollup.h"
+#include "xiangjian/crs/crs.h"
+#include "xiangjian/demo/ruyang_demo.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/portfolio_loader.h"
+
+#include <fstream>
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <map>
+#include <ogrsf_frmts.h>
+#include <set>
+#include <sstream>
+
+using namespace xj;
+using gpkg::GpkgStore;
+
+namespace {
+
+/// Every row of every layer, fields and geometry, in a canonical text form.
+std::string dump(const std::string& path) {
+    const char* const drivers[] = {"GPKG", nullptr};
+    GDALDatasetUniquePtr dataset(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                                   drivers, nullptr, nullptr));
+    std::string text;
+    for (OGRLayer* layer : dataset->GetLayers()) {
+        text += std::string{"# "} + layer->GetName() + "\n";
+        for (auto& feature : *layer) {
+            text += std::to_string(feature->GetFID());
+            for (int i = 0; i < feature->GetFieldCount(); ++i) {
+                text += "|" + std::string{feature->IsFieldSetAndNotNull(i)
+                                              ? feature->GetFieldAsString(i)
+                                              : "NULL"};
+            }
+            if (const OGRGeometry* geometry = feature->GetGeometryRef()) {
+                std::vector<unsigned char> wkb(geometry->WkbSize());
+                geometry->exportToWkb(wkbNDR, wkb.data());
+                text += "|" + std::string(wkb.begin(), wkb.end());
+            }
+            text += "\n";
+        }
+    }
+    return text;
+}
+
+/// Area in m² in the Gauss–Krüger zone of Ruyang (CGCS2000 / 3-degree GK CM 111E).
+double area_m2(const OGRGeometry& geometry) {
+    static const OGRSpatialReference from = crs::srs_from_epsg(4490);
+    static const OGRSpatialReference to = crs::srs_from_epsg(4546);
+    std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&from, &to));
+    std::unique_ptr<OGRGeometry> copy(geometry.clone());
+    copy->transform(transform.get());
+    return copy->toMultiPolygon()->get_Area();
+}
+
+class RuyangDemo : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir = new test::TempDir;
+        path = dir->file("ruyang.gpkg");
+        demo::build_ruyang_demo(path);
+        store = GpkgStore::open(path, GpkgStore::Access::read_only).release();
+    }
+    static void TearDownTestSuite() {
+        delete store;
+        delete dir;
+    }
+    static inline test::TempDir* dir = nullptr;
+    static inline std::string path;
+    static inline GpkgStore* store = nullptr;
+    const core::Date as_of = demo::ruyang_as_of();
+};
+
+} // namespace
+
+TEST_F(RuyangDemo, IsDeterministic) {
+    const std::string again = dir->file("again.gpkg");
+    demo::build_ruyang_demo(again);
+    EXPECT_TRUE(dump(path) == dump(again)) << "two builds differ";
+    EXPECT_GT(dump(path).size(), 100000u);
+}
+
+TEST_F(RuyangDemo, RefusesToOverwriteAndLeavesNoTemporaryFiles) {
+    EXPECT_THROW(demo::build_ruyang_demo(path), Error);
+    EXPECT_FALSE(std::filesystem::exists(path + ".building"));
+    EXPECT_FALSE(std::filesystem::exists(path + ".building.partial"));
+}
+
+TEST_F(RuyangDemo, HoldsTheRealTownshipsAndVillagesOfThe2017Edition) {
+    std::map<std::string, std::string> expected; // code → name, from the table beside the code
+    std::ifstream csv(std::string{XJ_DATA_DIR} + "/ruyang/villages.csv");
+    std::string line;
+    std::getline(csv, line);
+    while (std::getline(csv, line)) {
+        const auto comma = line.find(',');
+        expected[line.substr(0, comma)] =
+            line.substr(comma + 1, line.find(',', comma + 1) - comma - 1);
+    }
+    ASSERT_EQ(expected.size(), 220u);
+
+    std::map<core::AdminLevel, int> levels;
+    std::map<std::string, std::string> villages;
+    for (const auto& record : store->units()) {
+        ++levels[record.unit.level];
+        if (record.unit.level == core::AdminLevel::village) {
+            villages[record.unit.code] = record.unit.name;
+            EXPECT_EQ(record.unit.parent_code, core::admin_code::parent_of(record.unit.code));
+            EXPECT_GT(*record.unit.population, *record.unit.households);
+            EXPECT_LE(*record.unit.poor_households, *record.unit.households);
+        }
+        if (record.unit.code == "410326100000") {
+            EXPECT_EQ(record.unit.name, "城关镇");
+        }
+        if (record.unit.code == "410326000000") {
+            EXPECT_EQ(record.unit.name, "汝阳县");
+        }
+    }
+    EXPECT_EQ(levels[core::AdminLevel::county], 1);
+    EXPECT_EQ(levels[core::AdminLevel::township], 14);
+    EXPECT_EQ(villages, expected);
+    EXPECT_EQ(villages["410326100201"], "云梦村村民委员会");
+}
+
+TEST_F(RuyangDemo, VillagesTileTheCountyAtRuyangsPlaceAndSize) {
+    const auto units = store->units();
+    const OGRMultiPolygon* county = nullptr;
+    std::map<std::string, const OGRMultiPolygon*> townships;
+    double village_area = 0;
+    for (const auto& record : units) {
+        ASSERT_TRUE(record.boundary) << record.unit.code;
+        EXPECT_TRUE(record.boundary->IsValid()) << record.unit.code;
+        if (record.unit.level == core::AdminLevel::county) {
+            county = record.boundary.get();
+        } else if (record.unit.level == core::AdminLevel::township) {
+            townships[record.unit.code] = record.boundary.get();
+            EXPECT_EQ(record.boundary->getNumGeometries(), 1) << "township not contiguous";
+        } else {
+            village_area += area_m2(*record.boundary);
+        }
+    }
+    ASSERT_NE(county, nullptr);
+    const double county_area = area_m2(*county);
+    EXPECT_NEAR(county_area / 1e6, 1330.0, 1330.0 * 0.03);
+    EXPECT_NEAR(village_area / county_area, 1.0, 1e-6) << "gaps or overlaps between villages";
+
+    OGREnvelope extent;
+    county->getEnvelope(&extent);
+    EXPECT_GT(extent.MinX, 112.18);
+    EXPECT_LT(extent.MaxX, 112.65);
+    EXPECT_GT(extent.MinY, 33.78);
+    EXPECT_LT(extent.MaxY, 34.39);
+    const OGRPoint seat(112.47, 34.15);
+    EXPECT_TRUE(townships.at("410326100000")->Contains(&seat)) << "the seat is in 城关镇";
+
+    for (const auto& record : units) {
+        if (record.unit.level == core::AdminLevel::village) {
+            std::unique_ptr<OGRGeometry> inner(record.boundary->Buffer(-1e-5));
+            EXPECT_TRUE(townships.at(record.unit.parent_code)->Contains(inner.get()))
+                << record.unit.code << " lies outside its township";
+        }
+    }
+}
+
+TEST_F(RuyangDemo, QianpingReservoirHasItsAugust2018Milestones) {
+    const auto projects = store->projects();
+    const auto reservoir = std::find_if(projects.begin(), projects.end(), [](const auto& p) {
+        return p.name.find("前坪水库") != std::string::npos;
+    });
+    ASSERT_NE(reservoir, projects.end());
+    EXPECT_EQ(reservoir->type, core::ProjectType::reservoir);
+    EXPECT_EQ(reservoir->measure, core::Measure::milestones);
+
+    std::vector<core::Milestone> milestones;
+    for (const auto& m : store->milestones()) {
+        if (m.project_id == reservoir->id) {
+            milestones.push_back(m);
+        }
+    }
+    auto reached = [&](const char* word) {
+        for (const auto& m : milestones) {
+            if (m.name.find(word) != std::string::npos) {
+                return m.actual_date.has_value() && *m.actual_date <= as_of;
+            }
+        }
+        ADD_FAILURE() << "no milestone named like " << word;
+        return false;
+    };
+    EXPECT_TRUE(reached("35kV"));
+    EXPECT_TRUE(reached("导流洞"));
+    EXPECT_TRUE(reached("进场道路"));
+    EXPECT_TRUE(reached("管理营地"));
+    EXPECT_TRUE(reached("泄洪洞"));
+    EXPECT_TRUE(reached("373"));
+    EXPECT_TRUE(reached("输水洞"));
+    EXPECT_FALSE(reached("副坝")) << "auxiliary dam grouting was under way in August 2018";
+    EXPECT_FALSE(reached("闸墩")) << "spillway piers were being poured";
+
+    bool has_lake = false;
+    for (const auto& site : store->sites()) {
+        if (site.project_id == reservoir->id &&
+            wkbFlatten(site.geometry->getGeometryType()) == wkbMultiPolygon) {
+            OGREnvelope box;
+            site.geometry->getEnvelope(&box);
+            has_lake = box.MaxX > 112.3 && box.MinX < 112.45 && box.MinY > 34.0 && box.MaxY < 34.3;
+        }
+    }
+    EXPECT_TRUE(has_lake) << "the reservoir lies on the Beiru River west of the seat";
+}
+
+TEST_F(RuyangDemo, HasEveryKindOfProjectInItsUnit) {
+    std::map<core::ProjectType, std::set<std::string>> units;
+    std::set<std::string> leaders;
+    for (const auto& p : store->projects()) {
+        units[p.type].insert(p.unit);
+        EXPECT_FALSE(p.leader.empty()) << p.id;
+        EXPECT_FALSE(p.responsible_unit.empty()) << p.id;
+        EXPECT_FALSE(p.township_code.empty()) << p.id;
+        leaders.insert(p.leader);
+    }
+    EXPECT_TRUE(units[core::ProjectType::road].count("km"));
+    EXPECT_TRUE(units[core::ProjectType::water].count("处"));
+    EXPECT_TRUE(units[core::ProjectType::housing].count("户"));
+    EXPECT_TRUE(units[core::ProjectType::dike].count("km"));
+    EXPECT_TRUE(units[core::ProjectType::pv].count("MW"));
+    EXPECT_EQ(units[core::ProjectType::reservoir].size(), 1u);
+    EXPECT_GE(leaders.size(), 8u);
+}
+
+TEST_F(RuyangDemo, EveryScheduleSituationAppearsInTheHistories) {
+    const auto projects = store->projects();
+    const auto milestones = store->milestones();
+    const auto reports = store->progress_reports();
+    std::map<std::string, std::vector<core::ProgressReport>> by_project;
+    for (const auto& r : reports) {
+        EXPECT_LE(r.report_date, as_of);
+        by_project[r.project_id].push_back(r);
+    }
+    int not_started = 0, done = 0, late = 0, stalled = 0, behind = 0, on_schedule = 0;
+    for (const auto& p : projects) {
+        const auto& history = by_project[p.id];
+        for (std::size_t i = 1; i < history.size(); ++i) {
+            EXPECT_GE(
+                history[i].cumulative_quantity.value_or(history[i].percent.value_or(0)),
+                history[i - 1].cumulative_quantity.value_or(history[i - 1].percent.value_or(0)))
+                << p.id << " goes backwards";
+        }
+        if (history.empty()) {
+            ++not_started;
+            continue;
+        }
+        const auto& last = history.back();
+        const bool complete = p.measure == core::Measure::quantity
+                                  ? *last.cumulative_quantity >= *p.planned_quantity
+                                  : *last.percent >= 100.0;
+        bool overdue = false;
+        for (const auto& m : milestones) {
+            overdue |= m.project_id == p.id && m.planned_date < as_of && !m.actual_date;
+        }
+        const int silent_days = days_between(last.report_date, as_of);
+        if (complete) {
+            ++done;
+        } else if (overdue) {
+            ++late;
+        } else if (silent_days > 30) {
+            ++stalled;
+        } else if (p.measure == core::Measure::quantity) {
+            const double planned =
+                *p.planned_quantity *
+                std::clamp(days_between(*p.planned_start, last.report_date) /
+                               double(days_between(*p.planned_start, *p.planned_finish)),
+                           0.0, 1.0);
+            (*last.cumulative_quantity < 0.9 * planned ? behind : on_schedule) += 1;
+        } else {
+            ++on_schedule;
+        }
+    }
+    EXPECT_GE(not_started, 1);
+    EXPECT_GE(done, 1);
+    EXPECT_GE(late, 1);
+    EXPECT_GE(stalled, 1);
+    EXPECT_GE(behind, 1);
+    EXPECT_GE(on_schedule, 1);
+}
+
+TEST_F(RuyangDemo, ProblemsAreOpenedAndClosedAndVisitsRecorded) {
+    int open = 0, closed = 0;
+    for (const auto& problem : store->problems()) {
+        (problem.closed_date ? closed : open) += 1;
+        EXPECT_LE(problem.raised_date, as_of);
+    }
+    EXPECT_GT(open, 0);
+    EXPECT_GT(closed, 0);
+    EXPECT_FALSE(store->site_visits().empty());
+    for (const auto& visit : store->site_visits()) {
+        EXPECT_EQ(visit.visit_date.days_since_epoch() % 7, 1) << "project day is Friday";
+    }
+    EXPECT_EQ(store->setting("as_of"), "2018-08-31");
+}
+
+TEST_F(RuyangDemo, EveryVillageHasABaselineOfTheTenExitIndicators) {
+    std::map<std::string, std::set<std::string>> baseline;
+    int raised_later = 0;
+    for (const auto& a : store->indicator_assessments()) {
+        if (a.assessed_on == core::Date(2018, 1, 5)) {
+            baseline[a.village_code].insert(a.indicator);
+        } else {
+            EXPECT_TRUE(a.met);
+            ++raised_later;
+        }
+    }
+    EXPECT_EQ(baseline.size(), 220u);
+    for (const auto& [village, indicators] : baseline) {
+        EXPECT_EQ(indicators.size(), 10u) << village;
+    }
+    EXPECT_GT(raised_later, 0) << "finished projects make villages meet indicators";
+}
+
+TEST_F(RuyangDemo, TheEngineReportsTheStatusEachProjectWasBuiltWith) {
+    // data/ruyang/projects.csv gives each project the year it had (its profile); the engine,
+    // reading only the generated history, must come to the same status on the as-of day.
+    std::ifstream csv(std::string{XJ_DATA_DIR} + "/ruyang/projects.csv");
+    std::string line;
+    std::getline(csv, line);
+    std::map<std::string, std::string> profile;
+    while (std::getline(csv, line)) {
+        std::vector<std::string> cells;
+        std::stringstream row(line);
+        for (std::string cell; std::getline(row, cell, ',');) {
+            cells.push_back(cell);
+        }
+        ASSERT_GE(cells.size(), 15u) << line;
+        profile[cells[0]] = cells[14];
+    }
+    const core::Portfolio portfolio(store::load_portfolio(*store));
+    const core::Evaluation evaluation = portfolio.evaluate(as_of);
+    ASSERT_EQ(evaluation.projects.size(), profile.size());
+    std::map<std::string, int> count;
+    for (const auto& status : evaluation.projects) {
+        EXPECT_EQ(core::code(status.status), profile.at(status.project->id))
+            << status.project->id << " done " << status.percent_done << " planned "
+            << status.planned_percent.value_or(-1);
+        ++count[std::string{core::code(status.status)}];
+    }
+    EXPECT_EQ(count.size(), 6u) << "every status appears";
+
+    // The county roll-up adds up to the projects, and a day before any report nothing is done.
+    const auto county = core::rollup(portfolio, evaluation, core::RollupBy::county);
+    ASSERT_EQ(county.size(), 1u);
+    EXPECT_EQ(county[0].projects, 36);
+    EXPECT_EQ(county[0].count(core::ScheduleStatus::done), count["done"]);
+    const core::Evaluation early = portfolio.evaluate(core::Date(2015, 1, 1));
+    for (const auto& status : early.projects) {
+        EXPECT_EQ(status.percent_done, 0.0) << status.project->id;
+    }
+}
+
+TEST_F(RuyangDemo, SitesAreLinkedToTheVillagesTheyServeOrCross) {
+    std::map<std::string, const core::Project*> projects;
+    const auto all = store->projects();
+    for (const auto& p : all) {
+        projects[p.id] = &p;
+    }
+    std::map<std::string, std::vector<core::ProjectVillage>> links;
+    for (const auto& link : store->project_villages()) {
+        links[link.project_id].push_back(link);
+    }
+    for (const auto& site : store->sites()) {
+        const core::Project& project = *projects.at(site.project_id);
+        const auto& mine = links[site.project_id];
+        ASSERT_FALSE(mine.empty()) << project.id << " is linked to no village";
+        const auto type = wkbFlatten(site.geometry->getGeometryType());
+        if (!project.village_code.empty()) {
+            ASSERT_EQ(mine.size(), 1U) << project.id;
+            EXPECT_EQ(mine[0].matched_by, "code");
+            EXPECT_EQ(mine[0].village_code, project.village_code);
+        } else if (type == wkbMultiLineString) {
+            // Every line is a real line, and its lengths per village add up to its length.
+            double metres = 0;
+            for (const auto* line : *site.geometry->toMultiLineString()) {
+                EXPECT_GE(line->getNumPoints(), 2) << project.id;
+            }
+            for (const auto& link : mine) {
+                EXPECT_EQ(link.matched_by, "line") << project.id;
+                ASSERT_TRUE(link.length_m.has_value());
+                metres += *link.length_m;
+            }
+            ASSERT_TRUE(project.planned_quantity.has_value());
+            EXPECT_GT(metres, 200.0) << project.id;
+        }
+    }
+}

@@ -1,0 +1,211 @@
+// `import milestones|progress|problems`: tables as township offices send them — GBK CSV,
+// UTF-8 CSV with a BOM, XLSX — and every way a row can be wrong.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/import/table_import.h"
+
+#include <gtest/gtest.h>
+
+using namespace xj;
+using gpkg::GpkgStore;
+using import::TableKind;
+
+namespace {
+
+const std::string tables_dir = std::string{XJ_TEST_DATA} + "/tables/";
+
+class TableImport : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = GpkgStore::create(dir.file("county.gpkg"));
+        for (const char* id : {"RY2018-001", "RY2018-002"}) {
+            core::Project p;
+            p.id = id;
+            p.name = id;
+            p.measure = core::Measure::milestones;
+            store->upsert_project(p);
+        }
+    }
+    import::ImportReport import(TableKind kind, const std::string& file,
+                                std::map<std::string, std::string> columns = {}, bool dry = false) {
+        import::TableImportOptions options;
+    options.kind = kind;
+    options.columns = std::move(columns);
+    options.dry_run = dry;
+    return import::import_table(*store, file, options);
+} std::string write(const std::string& content) {
+    const std::string path = dir.file("table.csv");
+    test::write_file(path, content);
+    return path;
+}
+std::string failure(TableKind kind, const std::string& content,
+                    std::map<std::string, std::string> columns = {}) {
+    const auto reports = store->progress_reports().size();
+    const auto problems = store->problems().size();
+    const auto milestones = store->milestones().size();
+    try {
+        import(kind, write(content), std::move(columns));
+    } catch (const Error& error) {
+        EXPECT_EQ(store->progress_reports().size(), reports);
+        EXPECT_EQ(store->problems().size(), problems);
+        EXPECT_EQ(store->milestones().size(), milestones);
+        return error.what();
+    }
+    ADD_FAILURE() << "no error for:\n" << content;
+    return {};
+}
+test::TempDir dir;
+std::unique_ptr<GpkgStore> store;
+}; // namespace
+
+} // namespace
+
+TEST_F(TableImport, GbkProgressWithDatesWrittenThreeWays) {
+    const auto report = import(TableKind::progress, tables_dir + "progress_gbk.csv");
+    EXPECT_NE(report.encoding.find("GB18030"), std::string::npos);
+    EXPECT_EQ(report.added, 4u);
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 4u);
+    EXPECT_EQ(reports[0].project_id, "RY2018-001");
+    EXPECT_DOUBLE_EQ(*reports[0].percent, 62.0);
+    EXPECT_EQ(reports[0].note, "主坝填筑至373米高程");
+    EXPECT_EQ(reports[1].report_date, core::Date(2018, 7, 6));
+    EXPECT_DOUBLE_EQ(*reports[1].percent, 25.0) << "25% read as 25";
+    EXPECT_DOUBLE_EQ(*reports[1].cumulative_quantity, 1.2);
+    EXPECT_EQ(reports[2].report_date, core::Date(2018, 7, 13));
+    EXPECT_FALSE(reports[2].percent);
+    EXPECT_EQ(reports[3].reported_by, "县交通运输局");
+
+    const auto again = import(TableKind::progress, tables_dir + "progress_gbk.csv");
+    EXPECT_EQ(again.unchanged, 4u);
+    EXPECT_EQ(again.added + again.updated, 0u);
+}
+
+TEST_F(TableImport, NumbersAndDatesTypedWithAChineseInputMethodOrThousandsSeparators) {
+    const auto report =
+        import(TableKind::progress, write("项目编号,填报日期,完成百分比,完成量\n"
+                                          "RY2018-001,２０１８年７月６日,２５％,\"1,200.5\"\n"
+                                          "RY2018-001,2018-07-13T00:00:00,30 %,１３００\n"
+                                          "RY2018-002,2018年7月13号,８．５,\n"));
+    EXPECT_EQ(report.added, 3u);
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 3u);
+    EXPECT_EQ(reports[0].report_date, core::Date(2018, 7, 6));
+    EXPECT_DOUBLE_EQ(*reports[0].percent, 25.0);
+    EXPECT_DOUBLE_EQ(*reports[0].cumulative_quantity, 1200.5);
+    EXPECT_EQ(reports[1].report_date, core::Date(2018, 7, 13));
+    EXPECT_DOUBLE_EQ(*reports[1].percent, 30.0);
+    EXPECT_DOUBLE_EQ(*reports[1].cumulative_quantity, 1300.0);
+    EXPECT_DOUBLE_EQ(*reports[2].percent, 8.5);
+    // A comma that is not a thousands separator, and units, are not numbers.
+    for (const char* quantity : {"\"1,20\"", "\"12,000,00\"", "3.5公里", "\"1,2,3\"", "5-6"}) {
+        const std::string message =
+            failure(TableKind::progress,
+                    std::string{"项目编号,填报日期,完成百分比,完成量\nRY2018-002,2018-08-01,40,"} +
+                        quantity + "\n");
+        EXPECT_NE(message.find("is not a number"), std::string::npos) << message;
+        EXPECT_NE(message.find("row 2"), std::string::npos) << message;
+    }
+}
+
+TEST_F(TableImport, HeadersWithUnitsLineBreaksAndSpacesAreRecognised) {
+    const auto report = import(
+        TableKind::progress, write("项目编号 ,\"填报\n日期\",完成百分比（%）,完成量(km),ＮＯＴＥ\n"
+                                   "RY2018-001,2018-07-06,25,1.5,主坝\n"));
+    EXPECT_EQ(report.added, 1u);
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].report_date, core::Date(2018, 7, 6));
+    EXPECT_DOUBLE_EQ(*reports[0].percent, 25.0);
+    EXPECT_DOUBLE_EQ(*reports[0].cumulative_quantity, 1.5);
+    EXPECT_EQ(reports[0].note, "主坝");
+}
+
+TEST_F(TableImport, SpreadsheetDatesThatLostTheirFormatAreReadAsExcelDayNumbers) {
+    const auto report = import(TableKind::milestones, tables_dir + "milestones_serial_dates.xlsx");
+    EXPECT_EQ(report.added, 2u);
+    const auto milestones = store->milestones();
+    ASSERT_EQ(milestones.size(), 2u);
+    EXPECT_EQ(milestones[0].planned_date, core::Date(2018, 3, 1));
+    EXPECT_EQ(milestones[0].actual_date, core::Date(2018, 3, 7));
+    EXPECT_EQ(milestones[1].planned_date, core::Date(2018, 8, 3));
+    EXPECT_FALSE(milestones[1].actual_date);
+    // In a CSV a number is not a date: nothing says it was one.
+    EXPECT_NE(failure(TableKind::milestones, "项目编号,节点名称,计划日期\nRY2018-002,开工,43160\n")
+                  .find("is not a date"),
+              std::string::npos);
+}
+
+TEST_F(TableImport, MilestonesFromXlsxAreMatchedByNameOnReimport) {
+    EXPECT_EQ(import(TableKind::milestones, tables_dir + "milestones.xlsx").added, 3u);
+    const auto milestones = store->milestones();
+    ASSERT_EQ(milestones.size(), 3u);
+    EXPECT_EQ(milestones[0].name, "开工");
+    EXPECT_EQ(milestones[0].actual_date, core::Date(2018, 4, 20));
+    EXPECT_EQ(milestones[1].seq, 2);
+    EXPECT_DOUBLE_EQ(milestones[1].weight, 2.0);
+    EXPECT_DOUBLE_EQ(*milestones[2].target_quantity, 4.8);
+    const auto again = import(TableKind::milestones, tables_dir + "milestones.xlsx");
+    EXPECT_EQ(again.unchanged, 3u);
+}
+
+TEST_F(TableImport, ProblemsWithABomAndNoIdsGetStableIds) {
+    EXPECT_EQ(import(TableKind::problems, tables_dir + "problems_bom.csv").added, 2u);
+    const auto problems = store->problems();
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0].project_id, "RY2018-001");
+    EXPECT_EQ(problems[0].category, core::ProblemCategory::funding);
+    EXPECT_FALSE(problems[0].closed_date);
+    EXPECT_EQ(problems[1].category, core::ProblemCategory::land);
+    EXPECT_EQ(problems[1].closed_date, core::Date(2018, 6, 20));
+    EXPECT_EQ(import(TableKind::problems, tables_dir + "problems_bom.csv").unchanged, 2u);
+}
+
+TEST_F(TableImport, EveryBadRowIsNamedByFileRowAndColumn) {
+    const std::string header = "项目编号,日期,进度\n";
+    struct Case {
+        std::string rows;
+        std::string expected;
+    } cases[] = {
+        {"RY2018-999,2018-08-03,50\n", "row 2, column '项目编号': project 'RY2018-999' is not"},
+        {"RY2018-002,2018-13-03,50\n", "row 2, column '日期': '2018-13-03' is not a date"},
+        {"RY2018-002,2018-08-03,120\n", "row 2, column '进度': 120 is over 100"},
+        {"RY2018-002,2018-08-03,-5\n", "row 2, column '进度': -5 is negative"},
+        {"RY2018-002,2018-08-03,50\nRY2018-002,2018-08-10,40\n",
+         "row 3, column '进度': progress of RY2018-002 goes backwards on 2018-08-10"},
+        {"RY2018-002,2018-08-03,五十\n", "row 2, column '进度': '五十' is not a number"},
+    };
+    for (const auto& [rows, expected] : cases) {
+        const std::string message = failure(TableKind::progress, header + rows);
+        EXPECT_NE(message.find("table.csv, " + expected), std::string::npos)
+            << "expected: " << expected << "\ngot: " << message;
+    }
+}
+
+TEST_F(TableImport, ProgressCannotGoBackBehindWhatIsStored) {
+    import(TableKind::progress, tables_dir + "progress_gbk.csv");
+    const std::string message =
+        failure(TableKind::progress, "项目编号,日期,完成量\nRY2018-002,2018-07-27,1.0\n");
+    EXPECT_NE(message.find("goes backwards on 2018-07-27 (after 2018-07-20)"), std::string::npos)
+        << message;
+}
+
+TEST_F(TableImport, UnknownHeadersListWhatWasExpectedAndColumnsMapsThem) {
+    const std::string table = "项目编号,上报时间,进度\nRY2018-002,2018-08-03,50\n";
+    const std::string message = failure(TableKind::progress, table);
+    EXPECT_NE(message.find("no column for 'date'"), std::string::npos) << message;
+    EXPECT_NE(message.find("填报日期"), std::string::npos) << message;
+    EXPECT_NE(message.find("--columns date="), std::string::npos) << message;
+    EXPECT_NE(message.find("上报时间"), std::string::npos) << "lists the file's columns";
+    EXPECT_EQ(import(TableKind::progress, write(table), {{"date", "上报时间"}}).added, 1u);
+    EXPECT_EQ(import::parse_column_mapping("date=上报时间,percent=完成率").at("percent"), "完成率");
+    EXPECT_THROW(import::parse_column_mapping("date"), Error);
+}
+
+TEST_F(TableImport, DryRunWritesNothing) {
+    const auto planned = import(TableKind::problems, tables_dir + "problems_bom.csv", {}, true);
+    EXPECT_EQ(planned.added, 2u);
+    EXPECT_TRUE(store->problems().empty());
+}

@@ -1,0 +1,157 @@
+#include "render_fixture.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/crs/crs.h"
+#include "xiangjian/render/display_geometry.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ogr_spatialref.h>
+#include <random>
+
+using namespace xj;
+using xj::test::DemoMap;
+
+using MapLayers = DemoMap;
+
+namespace {
+
+double segment_distance(double px, double py, double ax, double ay, double bx, double by) {
+    const double dx = bx - ax, dy = by - ay;
+    const double length2 = dx * dx + dy * dy;
+    const double t =
+        length2 == 0 ? 0 : std::clamp(((px - ax) * dx + (py - ay) * dy) / length2, 0.0, 1.0);
+    return std::hypot(px - ax - t * dx, py - ay - t * dy);
+}
+
+} // namespace
+
+TEST_F(MapLayers, HoldEveryBoundaryAndSiteOfTheStore) {
+    std::size_t counties = 0, townships = 0, villages = 0;
+    for (const auto& unit : store->units()) {
+        if (unit.boundary) {
+            (unit.unit.level == core::AdminLevel::county     ? counties
+             : unit.unit.level == core::AdminLevel::township ? townships
+                                                             : villages)++;
+        }
+    }
+    EXPECT_EQ(layers->counties.size(), counties);
+    EXPECT_EQ(layers->townships.size(), townships);
+    EXPECT_EQ(layers->villages.size(), villages);
+    EXPECT_EQ(layers->village_units.size(), villages);
+    EXPECT_EQ(villages, 220U);
+
+    std::size_t points = 0, lines = 0, polygons = 0, vertices = 0;
+    for (const auto& site : store->sites()) {
+        const auto type = wkbFlatten(site.geometry->getGeometryType());
+        (type == wkbPoint || type == wkbMultiPoint             ? points
+         : type == wkbLineString || type == wkbMultiLineString ? lines
+                                                               : polygons)++;
+        if (type == wkbMultiLineString) {
+            for (const auto* line : *site.geometry->toMultiLineString()) {
+                vertices += static_cast<std::size_t>(line->getNumPoints());
+            }
+        }
+    }
+    EXPECT_EQ(layers->points.size(), points);
+    EXPECT_EQ(layers->lines.size(), lines);
+    EXPECT_EQ(layers->polygons.size(), polygons);
+    std::size_t line_vertices = 0;
+    for (std::size_t i = 0; i < layers->lines.size(); ++i) {
+        for (const auto& part : layers->lines.parts(layers->lines.shape(i))) {
+            line_vertices += part.points;
+        }
+    }
+    EXPECT_EQ(line_vertices, vertices);
+    // Attributes travel with their shapes.
+    EXPECT_EQ(layers->village_units.front().code.size(), 12U);
+    EXPECT_FALSE(layers->point_sites.front().project_id.empty());
+}
+
+TEST_F(MapLayers, WindowQueriesFindExactlyTheShapesWhoseBoxesMeetTheWindow) {
+    const render::FlatLayer& villages = layers->villages;
+    const render::Box extent = villages.extent();
+    std::mt19937 random(7);
+    std::uniform_real_distribution<double> unit(0, 1);
+    for (int trial = 0; trial < 200; ++trial) {
+        const double x = extent.min_x + unit(random) * extent.width();
+        const double y = extent.min_y + unit(random) * extent.height();
+        const double w = unit(random) * extent.width() * 0.3;
+        const double h = unit(random) * extent.height() * 0.3;
+        const render::Box window{x, y, x + w, y + h};
+        std::vector<std::uint32_t> found;
+        villages.query(window, found);
+        std::vector<std::uint32_t> expected;
+        for (std::uint32_t i = 0; i < villages.size(); ++i) {
+            if (villages.shape(i).box.intersects(window)) {
+                expected.push_back(i);
+            }
+        }
+        ASSERT_EQ(found, expected) << "window " << trial;
+    }
+}
+
+TEST_F(MapLayers, DisplayGeometryIsProjProjectionWithinAPixel) {
+    const render::DisplayCrs crs("EPSG:4546"); // CGCS2000 GK CM 111E, Ruyang's zone
+    render::DisplayGeometry geometry(layers->villages, render::DisplayGeometry::Kind::polygons,
+                                     crs);
+    std::vector<std::uint32_t> all(layers->villages.size());
+    for (std::uint32_t i = 0; i < all.size(); ++i) {
+        all[i] = i;
+    }
+    const double metres_per_pixel = 40;
+    const render::DisplayShapes& shapes = geometry.prepare(all, metres_per_pixel);
+    EXPECT_LE(shapes.tolerance_m, metres_per_pixel);
+    EXPECT_GT(shapes.tolerance_m, metres_per_pixel / 2);
+
+    // Reference: OGR (PROJ) transforming every source vertex one by one.
+    OGRSpatialReference source = crs::srs_from_epsg(4490);
+    OGRSpatialReference target = crs::srs_from_epsg(4546);
+    const std::unique_ptr<OGRCoordinateTransformation> transform(
+        OGRCreateCoordinateTransformation(&source, &target));
+    std::size_t kept = 0, total = 0;
+    for (const std::uint32_t i : all) {
+        const auto source_parts = layers->villages.parts(layers->villages.shape(i));
+        const auto display_parts = shapes.parts_of(i);
+        ASSERT_EQ(source_parts.size(), display_parts.size());
+        for (std::size_t p = 0; p < source_parts.size(); ++p) {
+            const auto in = layers->villages.points(source_parts[p]);
+            const auto out = shapes.points(display_parts[p]);
+            total += in.size() / 2;
+            kept += out.size() / 2;
+            // Every kept vertex is a source vertex, projected.
+            std::vector<double> projected(in.begin(), in.end());
+            for (std::size_t k = 0; k + 1 < projected.size(); k += 2) {
+                ASSERT_TRUE(transform->Transform(1, &projected[k], &projected[k + 1]));
+            }
+            for (std::size_t k = 0; k + 1 < out.size(); k += 2) {
+                double nearest = 1e300;
+                for (std::size_t m = 0; m + 1 < projected.size(); m += 2) {
+                    nearest = std::min(
+                        nearest, std::hypot(projected[m] - out[k], projected[m + 1] - out[k + 1]));
+                }
+                ASSERT_LT(nearest, 1e-3) << "village " << i;
+            }
+            // Every source vertex lies near the simplified outline: within the tolerance of a
+            // thinned vertex, which lies within the tolerance of the outline.
+            for (std::size_t m = 0; m + 1 < projected.size(); m += 2) {
+                double nearest = 1e300;
+                for (std::size_t k = 0; k + 3 < out.size(); k += 2) {
+                    nearest =
+                        std::min(nearest, segment_distance(projected[m], projected[m + 1], out[k],
+                                                           out[k + 1], out[k + 2], out[k + 3]));
+                }
+                ASSERT_LT(nearest, shapes.tolerance_m * 2.5) << "village " << i;
+            }
+        }
+    }
+    EXPECT_LT(kept, total); // at 40 m a pixel, the demo's 10 m vertices thin out
+    EXPECT_EQ(geometry.levels(), 1U);
+    geometry.prepare(all, metres_per_pixel * 1.01); // the same power of two: no new level
+    EXPECT_EQ(geometry.levels(), 1U);
+}
+
+TEST_F(MapLayers, DisplayCrsRefusesAGeographicOrUnknownCrs) {
+    EXPECT_THROW(render::DisplayCrs("EPSG:4490"), Error);
+    EXPECT_THROW(render::DisplayCrs("not a crs"), Error);
+    EXPECT_EQ(render::DisplayCrs::gauss_kruger_at(112.47).definition(), "EPSG:4546");
+}

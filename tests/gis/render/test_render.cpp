@@ -1,0 +1,376 @@
+#include "render_fixture.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/rollup.h"
+#include "xiangjian/render/map_output.h"
+#include "xiangjian/render/map_renderer.h"
+#include "xiangjian/render/site_sheet.h"
+#include "xiangjian/render/theme_data.h"
+
+#include <QImage>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <gdal_priv.h>
+#include <map>
+#include <ogr_api.h>
+#include <ogr_geometry.h>
+#include <set>
+
+using namespace xj;
+using xj::test::DemoMap;
+
+namespace {
+
+using Render = DemoMap;
+
+constexpr unsigned fills_only = static_cast<unsigned>(render::MapLayer::villages);
+
+/// The progress theme's colours, as docs/rendering.md lists them.
+const std::array<const char*, 5> progress_hex = {"#ffffcc", "#a1dab4", "#41b6c4", "#2c7fb8",
+                                                 "#253494"};
+constexpr const char* no_projects_hex = "#e6e6e6";
+
+std::string hex_at(const QImage& image, QPointF at) {
+    const QColor colour = image.pixelColor(static_cast<int>(std::floor(at.x())),
+                                           static_cast<int>(std::floor(at.y())));
+    char text[8];
+    std::snprintf(text, sizeof text, "#%02x%02x%02x", colour.red(), colour.green(), colour.blue());
+    return text;
+}
+
+/// Each village's interior point (GEOS, through OGR) in lon/lat, by code.
+std::map<std::string, std::pair<double, double>> interior_points(const store::ProjectStore& store) {
+    std::map<std::string, std::pair<double, double>> points;
+    for (const auto& unit : store.units()) {
+        if (unit.unit.level == core::AdminLevel::village && unit.boundary) {
+            OGRGeometryH point = OGR_G_PointOnSurface(OGRGeometry::ToHandle(unit.boundary.get()));
+            if (point != nullptr) {
+                points[unit.unit.code] = {OGR_G_GetX(point, 0), OGR_G_GetY(point, 0)};
+                OGR_G_DestroyGeometry(point);
+            }
+        }
+    }
+    return points;
+}
+
+/// Expected fill of each village as of a day, from the engine's village roll-up.
+std::map<std::string, std::string> expected_progress_fills(const core::Portfolio& portfolio,
+                                                           core::Date day) {
+    std::map<std::string, std::string> fills;
+    const auto evaluation = portfolio.evaluate(day);
+    for (const auto& row : core::rollup(portfolio, evaluation, core::RollupBy::village)) {
+        const double percent = row.budget_weighted_percent.value_or(row.mean_percent);
+        fills[row.key] = progress_hex[static_cast<std::size_t>(
+            std::min(4, static_cast<int>(std::floor(std::clamp(percent, 0.0, 100.0) / 20))))];
+    }
+    return fills;
+}
+
+struct Drawn {
+    QImage image;
+    render::MapView view;
+    render::RenderStats stats;
+};
+
+Drawn draw(render::MapRenderer& renderer, const core::Portfolio& portfolio, core::Date day,
+           render::Theme theme, unsigned layers, int width = 1600, int height = 1600,
+           render::Box extent = {}) {
+    Drawn drawn;
+    const auto evaluation = portfolio.evaluate(day);
+    const auto data = render::theme_data(portfolio, evaluation, theme);
+    drawn.view =
+        render::MapView::fit(extent.empty() ? renderer.display_extent() : extent, width, height);
+    render::RenderOptions options;
+    options.layers = layers;
+    drawn.stats = renderer.render(drawn.image, drawn.view, data, options);
+    return drawn;
+}
+
+/// The basemap alone, 600 × 600 over the whole demo.
+std::pair<QImage, render::MapView> basemap_only(render::MapRenderer& renderer,
+                                                const core::Portfolio& portfolio,
+                                                const std::string& raster) {
+    const auto evaluation = portfolio.evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(portfolio, evaluation, render::Theme::progress);
+    const auto view = render::MapView::fit(renderer.display_extent(), 600, 600);
+    render::RenderOptions options;
+    options.layers = static_cast<unsigned>(render::MapLayer::basemap);
+    options.basemap = raster;
+    QImage image;
+    renderer.render(image, view, data, options);
+    return {image, view};
+}
+
+int pdf_pages(const std::string& path) {
+    const std::string command = "pdfinfo '" + path + "' 2>/dev/null | grep '^Pages:'";
+    FILE* pipe = popen(command.c_str(), "r");
+    if (pipe == nullptr) {
+        return -1;
+    }
+    char line[256] = {};
+    const bool read = std::fgets(line, sizeof line, pipe) != nullptr;
+    pclose(pipe);
+    return read ? std::atoi(line + 6) : -1;
+}
+
+std::string pdf_text(const std::string& path) {
+    const std::string command = "pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string text;
+    char buffer[4096];
+    while (pipe != nullptr && std::fgets(buffer, sizeof buffer, pipe) != nullptr) {
+        text += buffer;
+    }
+    if (pipe != nullptr) {
+        pclose(pipe);
+    }
+    return text;
+}
+
+} // namespace
+
+TEST_F(Render, VillageInteriorsHaveTheirProgressClassColour) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const core::Date day(2018, 8, 31);
+    const Drawn drawn = draw(renderer, *portfolio, day, render::Theme::progress, fills_only);
+    const auto expected = expected_progress_fills(*portfolio, day);
+    ASSERT_GE(expected.size(), 5U);
+    std::size_t checked = 0, coloured = 0;
+    for (const auto& [code, point] : interior_points(*store)) {
+        const QPointF at = renderer.device_point(drawn.view, point.first, point.second);
+        const auto found = expected.find(code);
+        const std::string want = found != expected.end() ? found->second : no_projects_hex;
+        EXPECT_EQ(hex_at(drawn.image, at), want) << "village " << code;
+        ++checked;
+        coloured += found != expected.end() ? 1 : 0;
+    }
+    EXPECT_EQ(checked, 220U);
+    EXPECT_EQ(coloured, expected.size());
+    EXPECT_EQ(drawn.stats.villages, 220U);
+}
+
+TEST_F(Render, AnEarlierAsOfDateGivesTheEarlierColours) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const core::Date early(2018, 4, 30), late(2018, 8, 31);
+    const Drawn before = draw(renderer, *portfolio, early, render::Theme::progress, fills_only);
+    const Drawn after = draw(renderer, *portfolio, late, render::Theme::progress, fills_only);
+    const auto want_before = expected_progress_fills(*portfolio, early);
+    const auto want_after = expected_progress_fills(*portfolio, late);
+    int changed = 0;
+    for (const auto& [code, point] : interior_points(*store)) {
+        const QPointF at = renderer.device_point(before.view, point.first, point.second);
+        const auto b = want_before.find(code);
+        const auto a = want_after.find(code);
+        EXPECT_EQ(hex_at(before.image, at), b != want_before.end() ? b->second : no_projects_hex);
+        EXPECT_EQ(hex_at(after.image, at), a != want_after.end() ? a->second : no_projects_hex);
+        changed += hex_at(before.image, at) != hex_at(after.image, at) ? 1 : 0;
+    }
+    EXPECT_GT(changed, 3); // four months of building move villages up the classes
+}
+
+TEST_F(Render, ProjectSymbolsSitAtTheirSitesInTheirStatusColour) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const core::Date day(2018, 8, 31);
+    const Drawn drawn = draw(renderer, *portfolio, day, render::Theme::status,
+                             fills_only | static_cast<unsigned>(render::MapLayer::points));
+    const auto evaluation = portfolio->evaluate(day);
+    std::map<std::string, core::ScheduleStatus> status;
+    for (const auto& s : evaluation.projects) {
+        status[s.project->id] = s.status;
+    }
+    const std::map<core::ScheduleStatus, std::string> status_hex = {
+        {core::ScheduleStatus::not_started, "#999999"},
+        {core::ScheduleStatus::on_schedule, "#009e73"},
+        {core::ScheduleStatus::behind, "#e69f00"},
+        {core::ScheduleStatus::late, "#d55e00"},
+        {core::ScheduleStatus::stalled, "#cc79a7"},
+        {core::ScheduleStatus::done, "#0072b2"}};
+    ASSERT_GT(layers->points.size(), 5U);
+    for (std::size_t i = 0; i < layers->points.size(); ++i) {
+        const auto xy = layers->points.points(layers->points.parts(layers->points.shape(i))[0]);
+        const QPointF at = renderer.device_point(drawn.view, xy[0], xy[1]);
+        const std::string& project = layers->point_sites[i].project_id;
+        EXPECT_EQ(hex_at(drawn.image, at), status_hex.at(status.at(project)))
+            << "project " << project;
+        // Away from every site, the village fill shows.
+        EXPECT_NE(hex_at(drawn.image, at + QPointF(30, 0)), status_hex.at(status.at(project)));
+    }
+}
+
+TEST_F(Render, LabelsNeverOverlapEachOtherOrTheFurniture) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    // A township window: townships, villages and key projects all compete for room.
+    const render::Box township = renderer.township_extent("410326103000");
+    ASSERT_FALSE(township.empty());
+    const Drawn drawn = draw(renderer, *portfolio, core::Date(2018, 8, 31), render::Theme::status,
+                             render::all_layers, 1920, 1080, township);
+    const auto& labels = drawn.stats.labels;
+    ASSERT_GT(labels.size(), 20U);
+    ASSERT_FALSE(drawn.stats.furniture.empty());
+    const QRectF page(0, 0, 1920, 1080);
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        EXPECT_TRUE(page.contains(labels[i].rect)) << labels[i].text.toStdString();
+        for (std::size_t j = i + 1; j < labels.size(); ++j) {
+            EXPECT_FALSE(labels[i].rect.intersects(labels[j].rect))
+                << labels[i].text.toStdString() << " / " << labels[j].text.toStdString();
+        }
+        for (const QRectF& box : drawn.stats.furniture) {
+            EXPECT_FALSE(labels[i].rect.intersects(box)) << labels[i].text.toStdString();
+        }
+    }
+    // Townships come before villages: the window's own township is named.
+    bool township_named = false;
+    for (const auto& label : labels) {
+        township_named = township_named || label.text == QStringLiteral("小店镇");
+    }
+    EXPECT_TRUE(township_named);
+}
+
+TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
+    const core::Date day(2018, 8, 31);
+    const auto evaluation = portfolio->evaluate(day);
+    std::map<std::string, std::vector<const core::ProjectStatus*>> by_leader;
+    for (const auto& s : evaluation.projects) {
+        by_leader[s.project->leader].push_back(&s);
+    }
+    // The leader with the most projects.
+    const auto& [leader, projects] =
+        *std::max_element(by_leader.begin(), by_leader.end(), [](const auto& a, const auto& b) {
+            return a.second.size() < b.second.size();
+        });
+    ASSERT_GT(projects.size(), 1U);
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    render::SheetRequest request;
+    request.leader = leader;
+    request.day = day;
+    request.projects = projects;
+    request.county = "汝阳县";
+    const std::string path = dir->file("sheet.pdf");
+    EXPECT_EQ(render::write_site_sheets(path, renderer, *portfolio, evaluation, request),
+              static_cast<int>(projects.size()));
+    EXPECT_EQ(pdf_pages(path), static_cast<int>(projects.size()));
+    const std::string text = pdf_text(path);
+    EXPECT_NE(text.find("节点计划"), std::string::npos);
+    EXPECT_NE(text.find("未销号问题"), std::string::npos);
+    for (const auto* status : projects) {
+        EXPECT_NE(text.find(status->project->id), std::string::npos) << status->project->id;
+    }
+}
+
+TEST_F(Render, MapsAreWrittenAsPngPdfAndSvgAndAFailedWriteLeavesTheOldFile) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::stage);
+    const auto view = render::MapView::fit(renderer.display_extent(), 800, 600);
+    render::RenderOptions options;
+    options.title = QStringLiteral("汝阳县");
+    for (const char* name : {"map.png", "map.pdf", "map.svg"}) {
+        const std::string path = dir->file(name);
+        render::write_map(path, renderer, view, data, options);
+        ASSERT_TRUE(std::filesystem::exists(path)) << name;
+        EXPECT_GT(std::filesystem::file_size(path), 1000U) << name;
+    }
+    EXPECT_EQ(QImage(QString::fromStdString(dir->file("map.png"))).size(), QSize(800, 600));
+    EXPECT_EQ(pdf_pages(dir->file("map.pdf")), 1);
+    std::ifstream svg(dir->file("map.svg"));
+    const std::string svg_text((std::istreambuf_iterator<char>(svg)), {});
+    EXPECT_NE(svg_text.find("<svg"), std::string::npos);
+
+    EXPECT_THROW(render::write_map(dir->file("map.bmp"), renderer, view, data, options), Error);
+    // A failing render (a basemap that is not a raster) keeps the last good map.
+    const auto size_before = std::filesystem::file_size(dir->file("map.png"));
+    options.layers |= static_cast<unsigned>(render::MapLayer::basemap);
+    options.basemap = dir->file("map.svg");
+    EXPECT_THROW(render::write_map(dir->file("map.png"), renderer, view, data, options), Error);
+    EXPECT_EQ(std::filesystem::file_size(dir->file("map.png")), size_before);
+    for (const auto& entry : std::filesystem::directory_iterator(dir->file(""))) {
+        EXPECT_EQ(entry.path().filename().string().rfind(".~", 0), std::string::npos)
+            << "left behind: " << entry.path();
+    }
+}
+
+TEST_F(Render, ADemBasemapIsDrawnAsHillshadeUnderTheVillages) {
+    // A small DEM over the county, in CGCS2000 lon/lat: a ridge rising to the east.
+    const std::string dem = dir->file("dem.tif");
+    {
+        GDALAllRegister();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+        const int w = 200, h = 200;
+        GDALDataset* dataset = driver->Create(dem.c_str(), w, h, 1, GDT_Float32, nullptr);
+        const render::Box box = layers->extent();
+        double transform[6] = {
+            box.min_x - 0.1,          (box.width() + 0.2) / w, 0, box.max_y + 0.1, 0,
+            -(box.height() + 0.2) / h};
+        dataset->SetGeoTransform(transform);
+        OGRSpatialReference srs;
+        srs.importFromEPSG(4490);
+        dataset->SetSpatialRef(&srs);
+        std::vector<float> heights(static_cast<std::size_t>(w) * h);
+        for (int y = 0; y < h; ++y) {
+            for (int x = 0; x < w; ++x) {
+                heights[static_cast<std::size_t>(y) * w + x] =
+                    static_cast<float>(300 + 800 * std::sin(x / 12.0) * std::cos(y / 17.0));
+            }
+        }
+        ASSERT_EQ(dataset->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, heights.data(), w, h,
+                                                      GDT_Float32, 0, 0),
+                  CE_None);
+        GDALClose(dataset);
+    }
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto [image, view] = basemap_only(renderer, *portfolio, dem);
+    // Hillshade: many shades of grey, where a blank map has one colour.
+    std::set<int> greys;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            const QColor c = image.pixelColor(x, y);
+            EXPECT_EQ(c.red(), c.blue());
+            greys.insert(c.red());
+        }
+    }
+    EXPECT_GT(greys.size(), 50U);
+}
+
+TEST_F(Render, AColourBasemapInWebMercatorIsWarpedUnderTheMapAndTransparentOutside) {
+    // An RGB GeoTIFF in EPSG:3857 (as web tiles come) covering the west half of the county.
+    const std::string tiff = dir->file("rgb.tif");
+    const render::Box box = layers->extent();
+    const double mid_lon = (box.min_x + box.max_x) / 2;
+    {
+        double corners[4] = {box.min_x - 0.05, box.min_y - 0.05, mid_lon, box.max_y + 0.05};
+        OGRSpatialReference wgs84, mercator;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        mercator.importFromEPSG(3857);
+        std::unique_ptr<OGRCoordinateTransformation> to_mercator(
+            OGRCreateCoordinateTransformation(&wgs84, &mercator));
+        ASSERT_TRUE(to_mercator->Transform(1, &corners[0], &corners[1]));
+        ASSERT_TRUE(to_mercator->Transform(1, &corners[2], &corners[3]));
+        GDALAllRegister();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
+        const int w = 100, h = 100;
+        GDALDataset* dataset = driver->Create(tiff.c_str(), w, h, 3, GDT_Byte, nullptr);
+        double transform[6] = {corners[0], (corners[2] - corners[0]) / w, 0, corners[3],
+                               0,          -(corners[3] - corners[1]) / h};
+        dataset->SetGeoTransform(transform);
+        dataset->SetSpatialRef(&mercator);
+        const std::vector<GByte> red(w * h, 200), green(w * h, 40), blue(w * h, 160);
+        for (int band = 1; band <= 3; ++band) {
+            const auto& data = band == 1 ? red : band == 2 ? green : blue;
+            ASSERT_EQ(dataset->GetRasterBand(band)->RasterIO(GF_Write, 0, 0, w, h,
+                                                             const_cast<GByte*>(data.data()), w, h,
+                                                             GDT_Byte, 0, 0),
+                      CE_None);
+        }
+        GDALClose(dataset);
+    }
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto [image, view] = basemap_only(renderer, *portfolio, tiff);
+    const double lat = (box.min_y + box.max_y) / 2;
+    const QPointF west = renderer.device_point(view, box.min_x + 0.25 * box.width(), lat);
+    const QPointF east = renderer.device_point(view, box.min_x + 0.75 * box.width(), lat);
+    EXPECT_EQ(hex_at(image, west), "#c828a0"); // the raster's colour, warped into place
+    EXPECT_EQ(hex_at(image, east), "#fcfbf8"); // outside the raster: the paper shows
+}
