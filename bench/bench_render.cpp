@@ -5,10 +5,10 @@
 // bench/render_bench.sh compares whole-process runs with QGIS.
 
 #include "xiangjian/core/portfolio.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/render/map_layers.h"
 #include "xiangjian/render/map_renderer.h"
 #include "xiangjian/render/theme_data.h"
+#include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <QGuiApplication>
@@ -59,7 +59,7 @@ int main(int argc, char** argv) {
     const int runs = argc >= 4 ? std::max(1, std::atoi(argv[3])) : 5;
 
     auto start = Clock::now();
-    const auto store = gpkg::GpkgStore::open(argv[1], gpkg::GpkgStore::Access::read_only);
+    const auto store = xj::store::open_project(argv[1], xj::store::Access::read_only);
     const render::MapLayers layers = render::MapLayers::read(*store);
     const double read_layers = seconds_since(start);
     start = Clock::now();

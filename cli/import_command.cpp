@@ -3,11 +3,11 @@
 #include "commands.h"
 #include "i18n.h"
 #include "progress_bar.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/import/photo_import.h"
 #include "xiangjian/import/project_import.h"
 #include "xiangjian/import/table_import.h"
 #include "xiangjian/import/unit_import.h"
+#include "xiangjian/store/open_project.h"
 
 #include <iostream>
 
@@ -41,7 +41,7 @@ void print_import_report(const import::ImportReport& report) {
 
 int run_import_units(const std::string& project_path, const std::string& file,
                      const import::UnitImportOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     ProgressBar bar(std::string{tr("写入行政区划", "writing units")});
     const auto report =
         import::import_units(*store, file, options,
@@ -52,7 +52,7 @@ int run_import_units(const std::string& project_path, const std::string& file,
 
 int run_import_projects(const std::string& project_path, const std::string& file,
                         const import::ProjectImportOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     ProgressBar bar(std::string{tr("匹配项目点位", "linking sites")});
     const auto report =
         import::import_projects(*store, file, options, [&](std::size_t done, std::size_t total) {
@@ -64,14 +64,14 @@ int run_import_projects(const std::string& project_path, const std::string& file
 
 int run_import_table(const std::string& project_path, const std::string& file,
                      const import::TableImportOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     print_import_report(import::import_table(*store, file, options));
     return 0;
 }
 
 int run_import_photos(const std::string& project_path, const std::string& directory,
                       const import::PhotoImportOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     print_import_report(import::import_photos(*store, directory, options));
     return 0;
 }

@@ -4,15 +4,13 @@
 #include "commands.h"
 #include "i18n.h"
 #include "text_table.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 
 #include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <gdal_priv.h>
 #include <iostream>
 #include <map>
-#include <ogrsf_frmts.h>
 
 namespace xj::cli {
 
@@ -24,37 +22,21 @@ std::string fixed(double value, int decimals) {
     return buffer;
 }
 
-std::string crs_name(const OGRSpatialReference* srs) {
-    if (srs == nullptr) {
-        return "-";
-    }
-    const char* authority = srs->GetAuthorityName(nullptr);
-    const char* code = srs->GetAuthorityCode(nullptr);
-    if (authority != nullptr && code != nullptr) {
-        return std::string{authority} + ":" + code;
-    }
-    return srs->GetName() != nullptr ? srs->GetName() : "?";
-}
-
-void print_layers(GDALDataset& dataset) {
+void print_layers(const store::ProjectStore& store) {
     TextTable table({std::string{tr("图层", "layer")}, std::string{tr("几何", "geometry")},
                      std::string{tr("要素数", "features")}, std::string{tr("坐标系", "CRS")},
                      std::string{tr("范围（经度, 纬度）", "extent (lon, lat)")}},
                     {TextTable::Align::left, TextTable::Align::left, TextTable::Align::right});
-    for (OGRLayer* layer : dataset.GetLayers()) {
-        const bool spatial = layer->GetGeomType() != wkbNone;
+    for (const store::LayerSummary& layer : store.layers()) {
+        const bool spatial = !layer.geometry_type.empty();
         std::string extent = "-";
-        OGREnvelope envelope;
-        if (spatial && layer->GetFeatureCount() > 0 &&
-            layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {
-            extent = fixed(envelope.MinX, 4) + ", " + fixed(envelope.MinY, 4) + " – " +
-                     fixed(envelope.MaxX, 4) + ", " + fixed(envelope.MaxY, 4);
+        if (!layer.extent.empty()) {
+            extent = fixed(layer.extent.min_x, 4) + ", " + fixed(layer.extent.min_y, 4) + " – " +
+                     fixed(layer.extent.max_x, 4) + ", " + fixed(layer.extent.max_y, 4);
         }
-        table.add_row({layer->GetName(),
-                       spatial ? OGRGeometryTypeToName(layer->GetGeomType())
-                               : std::string{tr("（表）", "(table)")},
-                       std::to_string(layer->GetFeatureCount()),
-                       spatial ? crs_name(layer->GetSpatialRef()) : "-", extent});
+        table.add_row({layer.name,
+                       spatial ? layer.geometry_type : std::string{tr("（表）", "(table)")},
+                       std::to_string(layer.features), spatial ? layer.crs : "-", extent});
     }
     std::cout << table.str();
 }
@@ -64,26 +46,15 @@ template <typename E> std::string label(E value) {
     return std::string{language() == Language::zh ? term.label_zh : term.label_en};
 }
 
-/// Counted in SQL: a province holds tens of thousands of village boundaries, which `info`
-/// has no reason to read.
-void print_units(GDALDataset& dataset) {
-    std::map<std::string, long long> counts;
-    long long poor_villages = 0;
-    OGRLayer* result = dataset.ExecuteSQL(
-        "SELECT level, count(*), sum(poor_village) FROM admin_units GROUP BY level", nullptr,
-        nullptr);
-    if (result != nullptr) {
-        for (auto& row : *result) {
-            counts[row->GetFieldAsString(0)] = row->GetFieldAsInteger64(1);
-            poor_villages += row->GetFieldAsInteger64(2);
-        }
-        dataset.ReleaseResultSet(result);
-    }
+void print_units(const store::ProjectStore& store) {
+    const store::UnitCounts counts = store.unit_counts();
     std::cout << tr("行政区划：", "Administrative units: ");
     for (const auto& term : core::terms(core::AdminLevel{})) {
-        std::cout << label(term.value) << ' ' << counts[std::string{term.code}] << tr("，", ", ");
+        const auto found = counts.by_level.find(term.value);
+        std::cout << label(term.value) << ' '
+                  << (found == counts.by_level.end() ? 0 : found->second) << tr("，", ", ");
     }
-    std::cout << tr("贫困村 ", "poor villages ") << poor_villages << '\n';
+    std::cout << tr("贫困村 ", "poor villages ") << counts.poor_villages << '\n';
 }
 
 void print_projects(const store::ProjectStore& store) {
@@ -154,7 +125,7 @@ void print_tracking(const store::ProjectStore& store) {
 } // namespace
 
 int run_info(const std::string& project_path) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     std::cout << tr("项目库：", "Project file: ") << project_path << '\n'
               << tr("模式版本：", "Schema version: ") << store->schema_version() << '\n'
               << tr("存储坐标系：EPSG:4490 CGCS2000（经度在前）",
@@ -164,9 +135,9 @@ int run_info(const std::string& project_path) {
         std::cout << tr("数据截至：", "Data as of: ") << as_of << '\n';
     }
     std::cout << '\n';
-    print_layers(store->dataset());
+    print_layers(*store);
     std::cout << '\n';
-    print_units(store->dataset());
+    print_units(*store);
     print_projects(*store);
     print_tracking(*store);
     return 0;

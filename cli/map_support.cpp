@@ -1,40 +1,23 @@
 #include "map_support.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/parallel.h"
 #include "xiangjian/store/portfolio_loader.h"
-
-#include <exception>
-#include <thread>
 
 namespace xj::cli {
 
 MapProject MapProject::open(const std::string& path) {
     MapProject project;
-    project.store = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
-    // The engine's tables and the map's geometry are independent reads: the engine's go through
-    // two more connections (its history tables on a thread of their own), so that the two
-    // cores share three reads of about the same size.
-    std::exception_ptr failure;
-    std::thread engine([&] {
-        try {
-            const auto second = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
-            const auto third = gpkg::GpkgStore::open(path, gpkg::GpkgStore::Access::read_only);
+    project.store = xj::store::open_project(path, xj::store::Access::read_only);
+    // The engine's tables and the map's geometry are independent reads, one on each core: the
+    // engine's through a second opening of the project.
+    core::run_in_parallel(
+        [&] {
+            const auto second = xj::store::open_project(path, xj::store::Access::read_only);
             project.portfolio =
-                std::make_unique<core::Portfolio>(store::load_portfolio(*second, *third));
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    });
-    try {
-        project.layers = render::MapLayers::read(*project.store);
-    } catch (...) {
-        engine.join();
-        throw;
-    }
-    engine.join();
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
+                std::make_unique<core::Portfolio>(xj::store::load_portfolio(*second));
+        },
+        [&] { project.layers = render::MapLayers::read(*project.store); });
     return project;
 }
 

@@ -4,9 +4,9 @@
 // display CRS it is drawn in.
 
 #include "xiangjian/core/portfolio.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/render/display_geometry.h"
 #include "xiangjian/render/map_layers.h"
+#include "xiangjian/store/open_project.h"
 
 #include <memory>
 #include <string>
@@ -14,7 +14,7 @@
 namespace xj::cli {
 
 struct MapProject {
-    std::unique_ptr<gpkg::GpkgStore> store;
+    std::unique_ptr<store::ProjectStore> store;
     render::MapLayers layers;
     std::unique_ptr<core::Portfolio> portfolio;
 

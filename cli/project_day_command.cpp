@@ -6,7 +6,7 @@
 #include "engine_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/project_day.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
@@ -50,7 +50,7 @@ struct Entry {
 
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date day =
         date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
     const core::Portfolio portfolio(store::load_portfolio(*store));

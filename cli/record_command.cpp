@@ -6,7 +6,7 @@
 #include "engine_support.h"
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
@@ -45,7 +45,7 @@ std::string next_problem_id(const core::Portfolio& portfolio, const std::string&
 
 int run_record(const std::string& kind, const std::string& project_path,
                const RecordOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Date day =
         options.date.empty() ? today() : parse_date_option(options.date, "--date");
@@ -147,7 +147,7 @@ int run_record(const std::string& kind, const std::string& project_path,
 
 int run_baseline(const std::string& project_path, const std::string& name, const std::string& date,
                  const std::string& by) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::update);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Date day =
         date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");

@@ -6,7 +6,7 @@
 #include "text_table.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/rollup.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <iostream>
@@ -227,7 +227,7 @@ void rollup_json(const std::vector<core::RollupRow>& rows, std::ostream& out) {
 } // namespace
 
 int run_status(const std::string& project_path, const StatusOptions& options) {
-    const auto store = gpkg::GpkgStore::open(project_path, gpkg::GpkgStore::Access::read_only);
+    const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date as_of = as_of_date(options.as_of, *store);
     const core::Portfolio portfolio(store::load_portfolio(*store));
 

@@ -12,8 +12,9 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/county_geometry.h"
+#include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/village_index.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 
 #include <cmath>
 #include <filesystem>
@@ -397,7 +398,9 @@ void fill(store::ProjectStore& store) {
     const Units units = make_units();
     for (const auto& unit : units.list) {
         const auto found = units.boundaries.find(unit.code);
-        store.upsert_unit(unit, found == units.boundaries.end() ? nullptr : found->second.get());
+        store.upsert_unit(unit, found == units.boundaries.end()
+                                    ? xj::store::Geometry{}
+                                    : geometry::from_ogr(*found->second));
     }
 
     const auto projects = read_projects();
@@ -415,9 +418,9 @@ void fill(store::ProjectStore& store) {
     std::map<std::string, core::Date> finished_on;
     for (const auto& demo : projects) {
         store.upsert_project(demo.project);
-        store::ProjectSite site{demo.project.id, demo.project.name, make_site(demo, units, sites)};
-        store.add_site(site);
-        store.add_project_villages(village_links(demo.project, *site.geometry, villages));
+        const auto site = make_site(demo, units, sites);
+        store.add_site({demo.project.id, demo.project.name, geometry::from_ogr(*site)});
+        store.add_project_villages(village_links(demo.project, *site, villages));
         auto history = make_progress_history(demo.project, demo.profile,
                                              std::move(milestones[demo.project.id]), as_of);
         for (const auto& milestone : history.milestones) {
@@ -460,7 +463,7 @@ void build_ruyang_demo(const std::string& path, bool replace_existing) {
     std::filesystem::remove(building);
     try {
         {
-            const auto store = gpkg::GpkgStore::create(building);
+            const auto store = xj::store::create_project(building);
             store::Transaction transaction(*store);
             fill(*store);
             transaction.commit();

@@ -1,13 +1,14 @@
 // The demo county as built by `xiangjian demo`: deterministic, real names and codes, villages
 // that tile the county, and the projects and histories the brief describes.
 
+#include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/ruyang_demo.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <fstream>
@@ -19,7 +20,6 @@
 #include <sstream>
 
 using namespace xj;
-using gpkg::GpkgStore;
 
 namespace {
 
@@ -66,7 +66,7 @@ protected:
         dir = new test::TempDir;
         path = dir->file("ruyang.gpkg");
         demo::build_ruyang_demo(path);
-        store = GpkgStore::open(path, GpkgStore::Access::read_only).release();
+        store = xj::store::open_project(path, xj::store::Access::read_only).release();
     }
     static void TearDownTestSuite() {
         delete store;
@@ -74,7 +74,7 @@ protected:
     }
     static inline test::TempDir* dir = nullptr;
     static inline std::string path;
-    static inline GpkgStore* store = nullptr;
+    static inline store::ProjectStore* store = nullptr;
     const core::Date as_of = demo::ruyang_as_of();
 };
 
@@ -107,7 +107,7 @@ TEST_F(RuyangDemo, HoldsTheRealTownshipsAndVillagesOfThe2017Edition) {
 
     std::map<core::AdminLevel, int> levels;
     std::map<std::string, std::string> villages;
-    for (const auto& record : store->units()) {
+    for (const auto& record : xj::test::ogr_units(*store)) {
         ++levels[record.unit.level];
         if (record.unit.level == core::AdminLevel::village) {
             villages[record.unit.code] = record.unit.name;
@@ -129,7 +129,7 @@ TEST_F(RuyangDemo, HoldsTheRealTownshipsAndVillagesOfThe2017Edition) {
 }
 
 TEST_F(RuyangDemo, VillagesTileTheCountyAtRuyangsPlaceAndSize) {
-    const auto units = store->units();
+    const auto units = xj::test::ogr_units(*store);
     const OGRMultiPolygon* county = nullptr;
     std::map<std::string, const OGRMultiPolygon*> townships;
     double village_area = 0;
@@ -203,7 +203,7 @@ TEST_F(RuyangDemo, QianpingReservoirHasItsAugust2018Milestones) {
     EXPECT_FALSE(reached("闸墩")) << "spillway piers were being poured";
 
     bool has_lake = false;
-    for (const auto& site : store->sites()) {
+    for (const auto& site : xj::test::ogr_sites(*store)) {
         if (site.project_id == reservoir->id &&
             wkbFlatten(site.geometry->getGeometryType()) == wkbMultiPolygon) {
             OGREnvelope box;
@@ -371,7 +371,7 @@ TEST_F(RuyangDemo, SitesAreLinkedToTheVillagesTheyServeOrCross) {
     for (const auto& link : store->project_villages()) {
         links[link.project_id].push_back(link);
     }
-    for (const auto& site : store->sites()) {
+    for (const auto& site : xj::test::ogr_sites(*store)) {
         const core::Project& project = *projects.at(site.project_id);
         const auto& mine = links[site.project_id];
         ASSERT_FALSE(mine.empty()) << project.id << " is linked to no village";

@@ -25,4 +25,9 @@ int gauss_kruger_3deg_epsg(double longitude) {
     return 4534 + (central_meridian - 75) / 3;
 }
 
+OGRSpatialReference* storage_srs() {
+    static auto* srs = new OGRSpatialReference(srs_from_epsg(storage_epsg));
+    return srs;
+}
+
 } // namespace xj::crs

@@ -2,7 +2,7 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
-#include "xiangjian/geometry/wkb_reader.h"
+#include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
 #include <bit>
@@ -172,7 +172,7 @@ struct VillageIndex::Impl {
         grid_ready = false;
     }
 
-    void read_polygon(detail::WkbReader& reader, std::size_t dimensions) {
+    void read_polygon(store::detail::WkbReader& reader, std::size_t dimensions) {
         const std::uint32_t ring_count = reader.u32();
         Polygon polygon{static_cast<std::uint32_t>(rings.size()), 0};
         for (std::uint32_t r = 0; r < ring_count; ++r) {
@@ -1197,7 +1197,7 @@ void VillageIndex::add(const std::string& code, const OGRGeometry& boundary) {
 
 void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned char> wkb) {
     Impl& d = *m_impl;
-    detail::WkbReader reader(wkb);
+    store::detail::WkbReader reader(wkb);
     const auto header = reader.header();
     const auto first_polygon = static_cast<std::uint32_t>(d.polygons.size());
     if (header.type == 3) {

@@ -23,53 +23,44 @@ void append_double(std::vector<unsigned char>& out, double value) {
 
 } // namespace
 
-std::vector<unsigned char> gpkg_blob(const OGRGeometry& geometry, int srs_id, bool as_multi,
-                                     OGREnvelope& envelope) {
-    const OGRwkbGeometryType flat = wkbFlatten(geometry.getGeometryType());
-    const bool promote = as_multi && (flat == wkbLineString || flat == wkbPolygon);
-    const bool point = flat == wkbPoint;
-    const bool z = geometry.Is3D();
-    const std::size_t wkb_size = geometry.WkbSize();
+std::vector<unsigned char> gpkg_blob(const store::Geometry& geometry, int srs_id, bool as_multi) {
+    using Type = store::GeometryType;
+    const Type type = geometry.type();
+    const bool promote = as_multi && (type == Type::line_string || type == Type::polygon);
+    const bool z = geometry.has_z();
+    const auto wkb = geometry.wkb();
 
     std::vector<unsigned char> out;
-    out.reserve(8 + 48 + 9 + wkb_size);
-    const bool empty = geometry.IsEmpty();
-    const int envelope_kind = point || empty ? 0 : (z ? 2 : 1); // GDAL gives an empty one none
-    out.insert(out.end(),
-               {'G', 'P', 0,
-                static_cast<unsigned char>(0x01 | (envelope_kind << 1) | (empty ? 0x10 : 0x00))});
+    out.reserve(8 + 48 + 9 + wkb.size());
+    const bool empty = geometry.empty();
+    const int envelope_kind = type == Type::point || empty ? 0 : (z ? 2 : 1); // as GDAL writes
+    out.push_back('G');
+    out.push_back('P');
+    out.push_back(0); // version
+    out.push_back(static_cast<unsigned char>(0x01 | (envelope_kind << 1) | (empty ? 0x10 : 0x00)));
     append_u32(out, static_cast<std::uint32_t>(srs_id));
-    if (z) {
-        OGREnvelope3D box;
-        geometry.getEnvelope(&box);
-        envelope = box;
-        if (envelope_kind == 2) {
-            for (const double value :
-                 {box.MinX, box.MaxX, box.MinY, box.MaxY, box.MinZ, box.MaxZ}) {
-                append_double(out, value);
-            }
-        }
-    } else {
-        geometry.getEnvelope(&envelope);
-        if (envelope_kind == 1) {
-            for (const double value :
-                 {envelope.MinX, envelope.MaxX, envelope.MinY, envelope.MaxY}) {
-                append_double(out, value);
-            }
+    const store::Box& box = geometry.box();
+    if (envelope_kind != 0) {
+        for (const double value : {box.min_x, box.max_x, box.min_y, box.max_y}) {
+            append_double(out, value);
         }
     }
-    if (empty) {
-        envelope = OGREnvelope{}; // extends no extent
+    if (envelope_kind == 2) {
+        const auto [min_z, max_z] = geometry.z_range().value_or(std::pair{0.0, 0.0});
+        append_double(out, min_z);
+        append_double(out, max_z);
     }
     if (promote) {
-        const std::uint32_t base = flat == wkbLineString ? 5 : 6;
+        const std::uint32_t base = type == Type::line_string ? 5 : 6;
         out.push_back(0x01);
-        append_u32(out, base + (z ? 1000 : 0) + (geometry.IsMeasured() ? 2000 : 0));
+        append_u32(out, base + (z ? 1000 : 0) + (geometry.has_m() ? 2000 : 0));
         append_u32(out, 1);
     }
     const std::size_t at = out.size();
-    out.resize(at + wkb_size);
-    geometry.exportToWkb(wkbNDR, out.data() + at, wkbVariantIso);
+    out.resize(at + wkb.size());
+    if (!wkb.empty()) {
+        std::memcpy(out.data() + at, wkb.data(), wkb.size());
+    }
     return out;
 }
 
@@ -89,18 +80,8 @@ std::span<const unsigned char> wkb_of_blob(std::span<const unsigned char> blob) 
     return blob.subspan(8 + envelope_sizes[kind]);
 }
 
-std::unique_ptr<OGRGeometry> geometry_of_blob(std::span<const unsigned char> blob) {
-    const auto wkb = wkb_of_blob(blob);
-    if (wkb.empty()) {
-        return nullptr;
-    }
-    OGRGeometry* geometry = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size(),
-                                          wkbVariantIso) != OGRERR_NONE) {
-        delete geometry;
-        return nullptr;
-    }
-    return std::unique_ptr<OGRGeometry>(geometry);
+store::Geometry geometry_of_blob(std::span<const unsigned char> blob) {
+    return store::Geometry::from_wkb(wkb_of_blob(blob));
 }
 
 } // namespace xj::gpkg::detail

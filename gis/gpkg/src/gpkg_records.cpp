@@ -38,30 +38,24 @@ template <typename E> E parse_code(const Statement& row, int column, const char*
 }
 
 /// The site table for a geometry.
-const char* site_table_for(const OGRGeometry& geometry) {
-    switch (wkbFlatten(geometry.getGeometryType())) {
-    case wkbPoint:
+const char* site_table_for(const store::Geometry& geometry) {
+    using Type = store::GeometryType;
+    switch (geometry.type()) {
+    case Type::point:
         return "project_points";
-    case wkbLineString:
-    case wkbMultiLineString:
+    case Type::line_string:
+    case Type::multi_line_string:
         return "project_lines";
-    case wkbPolygon:
-    case wkbMultiPolygon:
+    case Type::polygon:
+    case Type::multi_polygon:
         return "project_polygons";
     default:
-        throw Error(std::string{"a project site must be a point, line or polygon, not "} +
-                    geometry.getGeometryName());
+        throw Error(std::string{"a project site must be a point, line or polygon, not a "} +
+                    store::wkt_name(geometry.type()));
     }
 }
 
 constexpr const char* site_tables[] = {"project_points", "project_lines", "project_polygons"};
-
-/// CGCS2000, as GDAL gives it to the geometries of a layer it reads (never freed: geometries
-/// share it by reference count).
-OGRSpatialReference* storage_srs() {
-    static auto* srs = new OGRSpatialReference(crs::srs_from_epsg(crs::storage_epsg));
-    return srs;
-}
 
 } // namespace
 
@@ -92,13 +86,12 @@ void bind_unit(Statement& statement, const core::AdminUnit& unit,
 
 } // namespace
 
-void GpkgStore::write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary,
+void GpkgStore::write_unit(const core::AdminUnit& unit, const store::Geometry& boundary,
                            bool known_new) {
     WriteScope scope(*this);
-    OGREnvelope extent;
     std::vector<unsigned char> blob;
-    if (boundary != nullptr) {
-        blob = gpkg_blob(*boundary, crs::storage_epsg, true, extent);
+    if (boundary) {
+        blob = gpkg_blob(boundary, crs::storage_epsg, true);
     }
     const std::string context =
         "cannot write unit " + unit.code + " " + unit.name + " to admin_units";
@@ -120,7 +113,7 @@ void GpkgStore::write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* b
         bind_unit(insert, unit, blob);
         insert.run(context);
     }
-    changed("admin_units", extent.IsInit() ? &extent : nullptr);
+    changed("admin_units", boundary.box());
     // A bulk of units keeps its two small indexes up row by row (the units come nearly in
     // their order) and has only its spatial index rebuilt: rebuilding an index at the commit
     // reads the whole table, boundaries and all, which costs more.
@@ -131,26 +124,30 @@ void GpkgStore::write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* b
     scope.done();
 }
 
-void GpkgStore::upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
+void GpkgStore::upsert_unit(const core::AdminUnit& unit, const store::Geometry& boundary) {
     write_unit(unit, boundary, false);
 }
 
-void GpkgStore::add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) {
+void GpkgStore::add_unit(const core::AdminUnit& unit, const store::Geometry& boundary) {
     write_unit(unit, boundary, true);
 }
 
 namespace {
 
-core::AdminUnit unit_of_row(const OGRFeature& row) {
+constexpr const char* unit_read_columns =
+    "code, name, level, parent_code, population, households, poor_households, poor_village";
+
+/// A row that starts with `unit_read_columns`.
+core::AdminUnit unit_of(const Statement& row) {
     core::AdminUnit unit;
-    unit.code = text(row, "code");
-    unit.name = text(row, "name");
-    unit.level = parse_code<core::AdminLevel>(row, "level");
-    unit.parent_code = text(row, "parent_code");
-    unit.population = integer(row, "population");
-    unit.households = integer(row, "households");
-    unit.poor_households = integer(row, "poor_households");
-    unit.poor_village = integer(row, "poor_village").value_or(0) != 0;
+    unit.code = row.text(0);
+    unit.name = row.text(1);
+    unit.level = parse_code<core::AdminLevel>(row, 2, "level");
+    unit.parent_code = row.text(3);
+    unit.population = row.integer(4);
+    unit.households = row.integer(5);
+    unit.poor_households = row.integer(6);
+    unit.poor_village = row.integer(7).value_or(0) != 0;
     return unit;
 }
 
@@ -160,34 +157,28 @@ std::vector<core::AdminUnit> GpkgStore::unit_list() const {
     // SQLite directly, not OGR's SQL layer: a province has 50,000 units and the map and the
     // engine both read them.
     std::vector<core::AdminUnit> result;
-    auto row = m_sql->prepare("SELECT code, name, level, parent_code, population, households, "
-                              "poor_households, poor_village FROM admin_units ORDER BY code");
+    auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
+                              " FROM admin_units ORDER BY code");
     while (row.step(m_path + ": reading the units")) {
-        core::AdminUnit unit;
-        unit.code = row.text(0);
-        unit.name = row.text(1);
-        unit.level = parse_code<core::AdminLevel>(row, 2, "level");
-        unit.parent_code = row.text(3);
-        unit.population = row.integer(4);
-        unit.households = row.integer(5);
-        unit.poor_households = row.integer(6);
-        unit.poor_village = row.integer(7).value_or(0) != 0;
-        result.push_back(std::move(unit));
+        result.push_back(unit_of(row));
     }
     return result;
 }
 
 std::vector<store::UnitRecord> GpkgStore::units() const {
     std::vector<store::UnitRecord> result;
-    for_each_row(*m_dataset, "SELECT * FROM admin_units ORDER BY code", [&](OGRFeature& row) {
-        store::UnitRecord record;
-        record.unit = unit_of_row(row);
-        if (OGRGeometry* geometry = row.StealGeometry()) {
-            record.boundary.reset(
-                OGRGeometryFactory::forceToMultiPolygon(geometry)->toMultiPolygon());
+    auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
+                              ", geom FROM admin_units ORDER BY code");
+    while (row.step(m_path + ": reading the units")) {
+        store::UnitRecord record{unit_of(row), {}};
+        try {
+            record.boundary = geometry_of_blob(row.blob(8));
+        } catch (const Error& error) {
+            throw Error(m_path + ": the boundary of unit " + record.unit.code + " is not WKB (" +
+                        error.what() + ")");
         }
         result.push_back(std::move(record));
-    });
+    }
     return result;
 }
 
@@ -340,20 +331,19 @@ std::vector<core::Project> GpkgStore::projects(std::span<const std::string> ids)
 // ----------------------------------------------------------------------------------------------
 
 void GpkgStore::add_site(const store::ProjectSite& site) {
-    if (!site.geometry || site.geometry->IsEmpty()) {
+    if (site.geometry.empty()) {
         throw Error("site '" + site.name + "' of project " + site.project_id + " has no geometry");
     }
-    const char* table = site_table_for(*site.geometry);
+    const char* table = site_table_for(site.geometry);
     WriteScope scope(*this);
-    OGREnvelope extent;
-    const auto blob = gpkg_blob(*site.geometry, crs::storage_epsg,
-                                table != std::string_view{"project_points"}, extent);
+    const auto blob =
+        gpkg_blob(site.geometry, crs::storage_epsg, table != std::string_view{"project_points"});
     auto statement = m_sql->prepare(std::string{"INSERT INTO "} + table +
                                     " (geom, project_id, site_name) VALUES (?1, ?2, ?3)");
     statement.blob(1, blob).text(2, site.project_id).text(3, site.name);
     statement.run("cannot write site '" + site.name + "' of project " + site.project_id + " to " +
                   table);
-    changed(table, &extent);
+    changed(table, site.geometry.box());
     rows_written(table);
     scope.done();
 }
@@ -361,50 +351,59 @@ void GpkgStore::add_site(const store::ProjectSite& site) {
 namespace {
 
 /// A row of `SELECT project_id, site_name, geom` of a site table.
-store::ProjectSite site_of(const Statement& row, OGRSpatialReference* srs) {
-    store::ProjectSite site;
-    site.project_id = row.text(0);
-    site.name = row.text(1);
-    site.geometry = geometry_of_blob(row.blob(2));
-    if (site.geometry) {
-        site.geometry->assignSpatialReference(srs);
+store::ProjectSite site_of(const Statement& row) {
+    return {row.text(0), row.text(1), geometry_of_blob(row.blob(2))};
+}
+
+/// Steps through the three site tables at once, each ordered by project, and visits their rows
+/// by project: a project's points, then its lines, then its polygons.
+void merge_site_tables(Connection& sql, const std::string& context,
+                       const std::function<void(const Statement&)>& visit) {
+    std::vector<Statement> tables;
+    std::vector<bool> more;
+    for (const char* table : site_tables) {
+        tables.push_back(sql.prepare(std::string{"SELECT project_id, site_name, geom FROM "} +
+                                     table + " ORDER BY project_id, fid"));
+        more.push_back(tables.back().step(context + table));
     }
-    return site;
+    for (;;) {
+        std::size_t next = tables.size();
+        for (std::size_t t = 0; t < tables.size(); ++t) {
+            if (more[t] &&
+                (next == tables.size() || tables[t].text_view(0) < tables[next].text_view(0))) {
+                next = t;
+            }
+        }
+        if (next == tables.size()) {
+            return;
+        }
+        visit(tables[next]);
+        more[next] = tables[next].step(context + site_tables[next]);
+    }
 }
 
 } // namespace
 
 std::vector<store::ProjectSite> GpkgStore::sites() const {
     std::vector<store::ProjectSite> result;
-    OGRSpatialReference* srs = storage_srs();
-    for (const char* table : site_tables) {
-        auto row = m_sql->prepare(std::string{"SELECT project_id, site_name, geom FROM "} + table +
-                                  " ORDER BY project_id, fid");
-        while (row.step(m_path + ": reading " + table)) {
-            result.push_back(site_of(row, srs));
-        }
-    }
+    merge_site_tables(*m_sql, m_path + ": reading ",
+                      [&](const Statement& row) { result.push_back(site_of(row)); });
     return result;
 }
 
 std::vector<store::ProjectSite> GpkgStore::sites(std::span<const std::string> project_ids) const {
     std::vector<store::ProjectSite> result;
-    OGRSpatialReference* srs = storage_srs();
     for (const char* table : site_tables) {
         for_rows_of_projects(project_ids, table, "project_id, site_name, geom", "fid",
-                             [&](const Statement& row) { result.push_back(site_of(row, srs)); });
+                             [&](const Statement& row) { result.push_back(site_of(row)); });
     }
     return result;
 }
 
 void GpkgStore::scan_sites(const SiteVisitor& visit) const {
-    for (const char* table : site_tables) {
-        auto row = m_sql->prepare(std::string{"SELECT project_id, site_name, geom FROM "} + table +
-                                  " ORDER BY project_id, fid");
-        while (row.step(m_path + ": reading " + table)) {
-            visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2)));
-        }
-    }
+    merge_site_tables(*m_sql, m_path + ": reading ", [&](const Statement& row) {
+        visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2)));
+    });
 }
 
 void GpkgStore::remove_sites(const std::string& project_id) {
@@ -652,16 +651,12 @@ std::vector<core::Photo> GpkgStore::photos() const {
     return result;
 }
 
-std::vector<store::IndicatorDefinitionRecord> GpkgStore::indicator_definitions() const {
-    std::vector<store::IndicatorDefinitionRecord> result;
+std::vector<core::IndicatorRule> GpkgStore::indicator_rules() const {
+    std::vector<core::IndicatorRule> result;
     for_each_row(
         *m_dataset, "SELECT * FROM exit_indicators ORDER BY seq, code", [&](OGRFeature& row) {
-            store::IndicatorDefinitionRecord record{
-                text(row, "code"),
-                text(row, "label_zh"),
-                text(row, "label_en"),
-                static_cast<int>(integer(row, "seq").value_or(0)),
-                {}};
+            core::IndicatorRule record{
+                text(row, "code"), text(row, "label_zh"), text(row, "label_en"), {}};
             // A comma-separated list of project type codes (schema version 4).
             std::string types = text(row, "project_types");
             for (std::size_t at = 0; at < types.size();) {

@@ -217,11 +217,8 @@ GpkgStore::~GpkgStore() {
     m_sql.reset();
 }
 
-void GpkgStore::changed(const char* table, const OGREnvelope* grown) {
-    OGREnvelope& extent = m_changed[table];
-    if (grown != nullptr) {
-        extent.Merge(*grown);
-    }
+void GpkgStore::changed(const char* table, const store::Box& grown) {
+    m_changed[table].expand(grown);
 }
 
 GpkgStore::WriteScope::WriteScope(GpkgStore& store) : m_store(store) {
@@ -348,7 +345,7 @@ void GpkgStore::restore_all_indexes() {
 void GpkgStore::write_contents() {
     for (const auto& [table, extent] : m_changed) {
         const std::string context = m_path + ": updating gpkg_contents of " + table;
-        if (extent.IsInit()) {
+        if (!extent.empty()) {
             m_sql
                 ->prepare("UPDATE gpkg_contents SET "
                           "min_x = CASE WHEN min_x IS NULL OR min_x > ?2 THEN ?2 ELSE min_x END, "
@@ -358,10 +355,10 @@ void GpkgStore::write_contents() {
                           "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') "
                           "WHERE table_name = ?1")
                 .text(1, table)
-                .real(2, extent.MinX)
-                .real(3, extent.MaxX)
-                .real(4, extent.MinY)
-                .real(5, extent.MaxY)
+                .real(2, extent.min_x)
+                .real(3, extent.max_x)
+                .real(4, extent.min_y)
+                .real(5, extent.max_y)
                 .run(context);
         } else {
             m_sql

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <ogr_core.h>
 #include <optional>
 #include <vector>
 
@@ -90,11 +91,19 @@ std::optional<OGREnvelope> bounds_of(std::span<const unsigned char> blob) {
             return box;
         }
     }
-    const auto geometry = geometry_of_blob(blob);
-    if (!geometry || geometry->IsEmpty()) {
+    store::Box extent;
+    try {
+        extent = geometry_of_blob(blob).box();
+    } catch (const Error&) {
+        return std::nullopt; // not WKB: the triggers' ST_ functions give NULL too
+    }
+    if (extent.empty()) {
         return std::nullopt;
     }
-    geometry->getEnvelope(&box);
+    box.MinX = extent.min_x;
+    box.MaxX = extent.max_x;
+    box.MinY = extent.min_y;
+    box.MaxY = extent.max_y;
     return box;
 }
 

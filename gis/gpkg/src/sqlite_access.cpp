@@ -7,7 +7,9 @@
 namespace xj::gpkg::detail {
 
 Statement::~Statement() {
-    reset();
+    if (m_statement != nullptr) {
+        reset();
+    }
 }
 
 void Statement::reset() {

@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -27,6 +28,9 @@ public:
     Statement(sqlite3* db, sqlite3_stmt* statement) : m_db(db), m_statement(statement) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
+    Statement(Statement&& other) noexcept
+        : m_db(other.m_db), m_statement(std::exchange(other.m_statement, nullptr)) {}
+    Statement& operator=(Statement&&) = delete;
     ~Statement();
 
     // Parameters count from 1, as in SQL. Text and blobs are not copied: they must stay alive

@@ -5,6 +5,7 @@
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gdal/gdal_errors.h"
+#include "xiangjian/geometry/ogr_conversion.h"
 
 #include <algorithm>
 #include <cmath>
@@ -86,7 +87,7 @@ public:
           m_metric(crs::srs_from_epsg(projected_epsg)),
           m_forward(OGRCreateCoordinateTransformation(&m_geographic, &m_metric)) {
         for (const auto& site : sites) {
-            std::unique_ptr<OGRGeometry> projected(site.geometry->clone());
+            std::unique_ptr<OGRGeometry> projected = geometry::to_ogr(site.geometry);
             projected->transform(m_forward.get());
             m_sites.emplace_back(site.project_id, std::move(projected));
         }
@@ -160,14 +161,12 @@ ImportReport import_photos(store::ProjectStore& store, const std::string& direct
     for (const auto& report : store.progress_reports()) {
         evidence_days[report.project_id].push_back(report.report_date);
     }
-    OGREnvelope extent;
+    store::Box extent;
     for (const auto& site : sites) {
-        OGREnvelope one;
-        site.geometry->getEnvelope(&one);
-        extent.Merge(one);
+        extent.expand(site.geometry.box());
     }
     const int metric_epsg =
-        extent.IsInit() ? crs::gauss_kruger_3deg_epsg((extent.MinX + extent.MaxX) / 2) : 4546;
+        !extent.empty() ? crs::gauss_kruger_3deg_epsg((extent.min_x + extent.max_x) / 2) : 4546;
     const SiteDistances distances(sites, metric_epsg);
     std::map<std::string, core::Photo> existing;
     for (auto& photo : store.photos()) {

@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 #include "xiangjian/geometry/village_index.h"
 
@@ -190,7 +191,7 @@ bool same_sites(const std::vector<const store::ProjectSite*>& stored,
     }
     for (std::size_t i = 0; i < stored.size(); ++i) {
         if (stored[i]->name != incoming[i].name ||
-            !stored[i]->geometry->Equals(incoming[i].geometry.get())) {
+            !geometry::same_shape(stored[i]->geometry, incoming[i].geometry)) {
             return false;
         }
     }
@@ -536,7 +537,8 @@ private:
                 m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
             }
         }
-        target.sites.push_back({id, std::move(site_name), std::move(located.geometry)});
+        target.sites.push_back({id, std::move(site_name), geometry::from_ogr(*located.geometry)});
+        located.geometry.reset();
         located.shares = {};
     }
 

@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/geometry/coverage_check.h"
+#include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 
 #include <charconv>
@@ -303,16 +304,17 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
             report.repairs.push_back(data.cite(data.features[i]) + " (" + labels[i] +
                                      "): " + polygon.repair);
         }
+        const store::Geometry boundary = geometry::from_ogr(*polygon.geometry);
         const auto stored = existing.find(unit.code);
         if (stored == existing.end()) {
             ++report.added;
-            store.add_unit(unit, polygon.geometry.get());
+            store.add_unit(unit, boundary);
         } else if (stored->second.unit == unit && stored->second.boundary &&
-                   stored->second.boundary->Equals(polygon.geometry.get())) {
+                   geometry::same_shape(stored->second.boundary, boundary)) {
             ++report.unchanged;
         } else {
             ++report.updated;
-            store.upsert_unit(unit, polygon.geometry.get());
+            store.upsert_unit(unit, boundary);
         }
         boundaries.push_back(std::move(polygon.geometry));
         if (progress) {

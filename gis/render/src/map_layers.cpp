@@ -1,27 +1,13 @@
 #include "xiangjian/render/map_layers.h"
 
 #include "xiangjian/core/error.h"
-#include "xiangjian/geometry/wkb_reader.h"
+#include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace xj::render {
-
-void Box::expand(double x, double y) {
-    min_x = std::min(min_x, x);
-    min_y = std::min(min_y, y);
-    max_x = std::max(max_x, x);
-    max_y = std::max(max_y, y);
-}
-
-void Box::expand(const Box& other) {
-    if (!other.empty()) {
-        expand(other.min_x, other.min_y);
-        expand(other.max_x, other.max_y);
-    }
-}
 
 void FlatLayer::add_point(double x, double y) {
     Shape shape{static_cast<std::uint32_t>(m_parts.size()), 1, {}};
@@ -33,7 +19,7 @@ void FlatLayer::add_point(double x, double y) {
     m_shapes.push_back(shape);
 }
 
-void FlatLayer::read_geometry(geometry::detail::WkbReader& reader, Shape& shape) {
+void FlatLayer::read_geometry(store::detail::WkbReader& reader, Shape& shape) {
     const auto header = reader.header();
     const auto add_part = [&](std::uint32_t points) {
         const std::size_t first = m_xy.size() / 2;
@@ -78,7 +64,7 @@ void FlatLayer::add_wkb(std::span<const unsigned char> wkb) {
     Shape shape{static_cast<std::uint32_t>(m_parts.size()), 0, {}};
     const std::size_t first_point = m_xy.size() / 2;
     if (!wkb.empty()) {
-        geometry::detail::WkbReader reader(wkb);
+        store::detail::WkbReader reader(wkb);
         try {
             read_geometry(reader, shape);
         } catch (...) {

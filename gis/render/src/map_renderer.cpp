@@ -5,6 +5,7 @@
 #include "map_furniture.h"
 #include "marker.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/parallel.h"
 
 #include <QImage>
 #include <QPainter>
@@ -284,19 +285,8 @@ void MapRenderer::prepare(Frame& frame) {
     if (threads >= 2) {
         // The villages on one core, the other layers (about as many vertices: townships,
         // counties, roads, sites) on the other; each layer has its own cache.
-        std::exception_ptr failure;
-        std::jthread other([&] {
-            try {
-                the_rest(std::max(1U, threads / 2));
-            } catch (...) {
-                failure = std::current_exception();
-            }
-        });
-        villages(std::max(1U, threads - threads / 2));
-        other.join();
-        if (failure) {
-            std::rethrow_exception(failure);
-        }
+        core::run_in_parallel([&] { the_rest(std::max(1U, threads / 2)); },
+                              [&] { villages(std::max(1U, threads - threads / 2)); });
     } else {
         villages(1);
         the_rest(1);

@@ -1,8 +1,5 @@
 #include "xiangjian/store/portfolio_loader.h"
 
-#include <exception>
-#include <thread>
-
 namespace xj::store {
 
 namespace {
@@ -20,10 +17,7 @@ void read_the_rest(const ProjectStore& store, core::PortfolioData& data) {
     data.projects = store.projects();
     data.problems = store.problems();
     data.admin_units = store.unit_list();
-    for (const auto& definition : store.indicator_definitions()) {
-        data.indicator_rules.push_back(
-            {definition.code, definition.label_zh, definition.label_en, definition.project_types});
-    }
+    data.indicator_rules = store.indicator_rules();
     data.village_indicators = store.indicator_assessments();
     data.disbursements = store.disbursements();
     data.baselines = store.baselines();
@@ -37,29 +31,6 @@ core::PortfolioData load_portfolio(const ProjectStore& store) {
     core::PortfolioData data;
     read_the_rest(store, data);
     read_history(store, data);
-    return data;
-}
-
-core::PortfolioData load_portfolio(const ProjectStore& store, const ProjectStore& second) {
-    core::PortfolioData data;
-    std::exception_ptr failure;
-    std::thread history([&] {
-        try {
-            read_history(second, data); // fields disjoint from read_the_rest's
-        } catch (...) {
-            failure = std::current_exception();
-        }
-    });
-    try {
-        read_the_rest(store, data);
-    } catch (...) {
-        history.join();
-        throw;
-    }
-    history.join();
-    if (failure) {
-        std::rethrow_exception(failure);
-    }
     return data;
 }
 

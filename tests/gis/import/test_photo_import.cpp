@@ -3,8 +3,9 @@
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/china_offsets.h"
-#include "xiangjian/gpkg/gpkg_store.h"
+#include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/import/photo_import.h"
+#include "xiangjian/store/open_project.h"
 
 #include <cmath>
 #include <filesystem>
@@ -13,7 +14,6 @@
 #include <map>
 
 using namespace xj;
-using gpkg::GpkgStore;
 
 namespace {
 
@@ -58,7 +58,7 @@ OGRGeometry* from_wkt(const char* wkt) {
 class PhotoImport : public ::testing::Test {
 protected:
     void SetUp() override {
-        store = GpkgStore::create(dir.file("county.gpkg"));
+        store = xj::store::create_project(dir.file("county.gpkg"));
         for (const char* id : {"RY-W", "RY-R"}) {
             core::Project p;
             p.id = id;
@@ -67,10 +67,11 @@ protected:
             store->upsert_project(p);
         }
         store->add_site(
-            {"RY-W", "水厂", std::unique_ptr<OGRGeometry>(from_wkt("POINT (112.47 34.15)"))});
-        store->add_site(
-            {"RY-R", "道路",
-             std::unique_ptr<OGRGeometry>(from_wkt("LINESTRING (112.40 34.10, 112.42 34.10)"))});
+            {"RY-W", "水厂",
+             geometry::from_ogr(*std::unique_ptr<OGRGeometry>(from_wkt("POINT (112.47 34.15)")))});
+        store->add_site({"RY-R", "道路",
+                         geometry::from_ogr(*std::unique_ptr<OGRGeometry>(
+                             from_wkt("LINESTRING (112.40 34.10, 112.42 34.10)")))});
         store->add_site_visit({"RY-W", core::Date(2018, 8, 3), "王建国（副县长）", ""});
         store->add_progress_report({"RY-R", core::Date(2018, 8, 10), 1.0, {}, "", ""});
         photos = dir.file("photos");
@@ -83,7 +84,7 @@ protected:
         return result;
     }
     test::TempDir dir;
-    std::unique_ptr<GpkgStore> store;
+    std::unique_ptr<store::ProjectStore> store;
     std::string photos;
 };
 

@@ -1,12 +1,13 @@
 // `import projects`: sites from spreadsheets and vector files, GCJ-02 phone coordinates, and
 // the link of each project to the villages it serves or crosses.
 
+#include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/china_offsets.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/import/project_import.h"
 #include "xiangjian/import/unit_import.h"
+#include "xiangjian/store/open_project.h"
 
 #include <cmath>
 #include <gtest/gtest.h>
@@ -14,7 +15,6 @@
 #include <ogr_spatialref.h>
 
 using namespace xj;
-using gpkg::GpkgStore;
 
 namespace {
 
@@ -29,7 +29,7 @@ double metres(double lon1, double lat1, double lon2, double lat2) {
 class ProjectImport : public ::testing::Test {
 protected:
     void SetUp() override {
-        store = GpkgStore::create(dir.file("county.gpkg"));
+        store = xj::store::create_project(dir.file("county.gpkg"));
         import::import_units(*store, data_dir + "units/townships_wgs84.geojson", {});
         import::import_units(*store, data_dir + "units/chengguan_gbk.shp", {});
     }
@@ -49,7 +49,7 @@ std::string write(const std::string& name, const std::string& content) {
     return path;
 }
 test::TempDir dir;
-std::unique_ptr<GpkgStore> store;
+std::unique_ptr<store::ProjectStore> store;
 }; // namespace
 
 } // namespace
@@ -70,7 +70,7 @@ TEST_F(ProjectImport, Gcj02PhoneCoordinatesLandWithinHalfAMetreOfTheTruth) {
     options.source.offset = import::CoordinateOffset::gcj02;
     const auto report = import(write("gcj.csv", csv), options);
     EXPECT_EQ(report.added, 2u);
-    const auto sites = store->sites();
+    const auto sites = xj::test::ogr_sites(*store);
     ASSERT_EQ(sites.size(), 2u);
     for (int i = 0; i < 2; ++i) {
         const OGRPoint* point = sites[static_cast<std::size_t>(i)].geometry->toPoint();
@@ -171,7 +171,7 @@ TEST_F(ProjectImport, DegreesMinutesSecondsAndSurveyorsXyLandWhereDecimalDegrees
     ASSERT_FALSE(survey.notes.empty());
     EXPECT_NE(survey.notes.front().find("northings"), std::string::npos) << survey.notes.front();
 
-    const auto sites = store->sites();
+    const auto sites = xj::test::ogr_sites(*store);
     ASSERT_EQ(sites.size(), 4u);
     const std::string village = projects().at("D-0").village_code;
     EXPECT_FALSE(village.empty());
@@ -190,7 +190,7 @@ TEST_F(ProjectImport, DegreesMinutesSecondsAndSurveyorsXyLandWhereDecimalDegrees
         EXPECT_NE(std::string{error.what()}.find("row 2"), std::string::npos) << error.what();
         EXPECT_NE(std::string{error.what()}.find("swapped"), std::string::npos) << error.what();
     }
-    EXPECT_EQ(store->sites().size(), 4u);
+    EXPECT_EQ(xj::test::ogr_sites(*store).size(), 4u);
 }
 
 TEST_F(ProjectImport, ASpreadsheetWithATitleRowAndTotalsRowsImportsItsProjectsOnly) {
@@ -273,7 +273,7 @@ TEST_F(ProjectImport, CoordinateAndBudgetHeadersWithUnitsAreRecognised) {
                                                   "HU-1,112.47,34.15,\"1,280.5\"\n"),
                                options);
     EXPECT_EQ(report.added, 1u);
-    EXPECT_EQ(store->sites().size(), 1u);
+    EXPECT_EQ(xj::test::ogr_sites(*store).size(), 1u);
     EXPECT_DOUBLE_EQ(*projects().at("HU-1").budget_wan, 1280.5);
 }
 
@@ -282,7 +282,7 @@ TEST_F(ProjectImport, RoadsGivenAsWktInASpreadsheetAreLinesWithTheirLengthsPerVi
     options.source.source_srs = "EPSG:4490";
     const auto report = import(data_dir + "projects/roads_wkt.xlsx", options);
     EXPECT_EQ(report.added, 2u);
-    const auto sites = store->sites();
+    const auto sites = xj::test::ogr_sites(*store);
     ASSERT_EQ(sites.size(), 2u);
     for (const auto& site : sites) {
         EXPECT_EQ(wkbFlatten(site.geometry->getGeometryType()), wkbMultiLineString);
@@ -380,7 +380,7 @@ TEST_F(ProjectImport, TheFirstBadRowIsReportedEvenWhenAnEarlierProjectCannotBeWr
         EXPECT_NE(std::string{error.what()}.find("project Q-1"), std::string::npos) << error.what();
     }
     EXPECT_TRUE(store->projects().empty());
-    EXPECT_TRUE(store->sites().empty());
+    EXPECT_TRUE(xj::test::ogr_sites(*store).empty());
 }
 
 TEST_F(ProjectImport, AProjectOnSeveralRowsGetsEverySiteAndTheLinksOfAll) {
@@ -394,7 +394,7 @@ TEST_F(ProjectImport, AProjectOnSeveralRowsGetsEverySiteAndTheLinksOfAll) {
                                                 "P-1,,水塔,112.47,34.15,410326100201\n");
     const auto report = import(csv, options);
     EXPECT_EQ(report.added, 2u);
-    const auto sites = store->sites();
+    const auto sites = xj::test::ogr_sites(*store);
     ASSERT_EQ(sites.size(), 3u);
     EXPECT_EQ(sites[0].project_id, "P-1");
     EXPECT_EQ(sites[0].name, "水源");

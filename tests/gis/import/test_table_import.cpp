@@ -3,13 +3,12 @@
 
 #include "test_support.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/import/table_import.h"
+#include "xiangjian/store/open_project.h"
 
 #include <gtest/gtest.h>
 
 using namespace xj;
-using gpkg::GpkgStore;
 using import::TableKind;
 
 namespace {
@@ -19,7 +18,7 @@ const std::string tables_dir = std::string{XJ_TEST_DATA} + "/tables/";
 class TableImport : public ::testing::Test {
 protected:
     void SetUp() override {
-        store = GpkgStore::create(dir.file("county.gpkg"));
+        store = xj::store::create_project(dir.file("county.gpkg"));
         for (const char* id : {"RY2018-001", "RY2018-002"}) {
             core::Project p;
             p.id = id;
@@ -57,7 +56,7 @@ std::string failure(TableKind kind, const std::string& content,
     return {};
 }
 test::TempDir dir;
-std::unique_ptr<GpkgStore> store;
+std::unique_ptr<store::ProjectStore> store;
 }; // namespace
 
 } // namespace

@@ -1,10 +1,11 @@
 // `import units` on boundary files as they arrive from county offices (tests/files/units, made
 // by make_unit_fixtures.sh) and on hand-made GeoJSON with the usual geometry faults.
 
+#include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/import/unit_import.h"
+#include "xiangjian/store/open_project.h"
 
 #include <algorithm>
 #include <gdal_priv.h>
@@ -13,7 +14,6 @@
 #include <ogrsf_frmts.h>
 
 using namespace xj;
-using gpkg::GpkgStore;
 
 namespace {
 
@@ -21,16 +21,16 @@ const std::string units_dir = std::string{XJ_TEST_DATA} + "/units/";
 
 class UnitImport : public ::testing::Test {
 protected:
-    void SetUp() override { store = GpkgStore::create(dir.file("county.gpkg")); }
+    void SetUp() override { store = xj::store::create_project(dir.file("county.gpkg")); }
 
     import::ImportReport import(const std::string& file, import::UnitImportOptions options = {}) {
         return import::import_units(*store, file, options);
 }
 
-std::map<std::string, store::UnitRecord>
+std::map<std::string, xj::test::OgrUnit>
 by_code() const {
-    std::map<std::string, store::UnitRecord> result;
-    for (auto& record : store->units()) {
+    std::map<std::string, xj::test::OgrUnit> result;
+    for (auto& record : xj::test::ogr_units(*store)) {
         result.emplace(record.unit.code, std::move(record));
     }
     return result;
@@ -38,11 +38,12 @@ by_code() const {
 
 /// The error an import throws, with the store checked unchanged afterwards.
 std::string failure(const std::string& file, import::UnitImportOptions options = {}) {
-    const auto before = store->units().size();
+    const auto before = xj::test::ogr_units(*store).size();
     try {
         import(file, options);
     } catch (const Error& error) {
-        EXPECT_EQ(store->units().size(), before) << "a failed import changed the project";
+        EXPECT_EQ(xj::test::ogr_units(*store).size(), before)
+            << "a failed import changed the project";
         return error.what();
     }
     ADD_FAILURE() << file << " imported without error";
@@ -127,7 +128,7 @@ std::string snapshot() const {
 }
 
 test::TempDir dir;
-std::unique_ptr<GpkgStore> store;
+std::unique_ptr<store::ProjectStore> store;
 }; // namespace
 
 } // namespace
@@ -164,7 +165,7 @@ TEST_F(UnitImport, ReimportingChangesNothingAndDryRunWritesNothing) {
     dry.dry_run = true;
     const auto planned = import(units_dir + "chengguan_gbk.shp", dry);
     EXPECT_EQ(planned.added, 23u);
-    EXPECT_TRUE(store->units().empty());
+    EXPECT_TRUE(xj::test::ogr_units(*store).empty());
 
     import(units_dir + "chengguan_gbk.shp");
     const auto again = import(units_dir + "chengguan_gbk_cpg.shp");
@@ -227,7 +228,7 @@ TEST_F(UnitImport, BrokenShapefilesAreRefusedByName) {
         const std::string message = failure(units_dir + file);
         EXPECT_NE(message.find(expected), std::string::npos) << file << ": " << message;
     }
-    EXPECT_TRUE(store->units().empty());
+    EXPECT_TRUE(xj::test::ogr_units(*store).empty());
 }
 
 TEST_F(UnitImport, GeoJsonInWgs84) {

@@ -7,7 +7,7 @@ namespace xj::test {
 
 TempDir* DemoMap::dir = nullptr;
 std::string DemoMap::demo_path;
-std::unique_ptr<gpkg::GpkgStore> DemoMap::store;
+std::unique_ptr<store::ProjectStore> DemoMap::store;
 std::unique_ptr<render::MapLayers> DemoMap::layers;
 std::unique_ptr<core::Portfolio> DemoMap::portfolio;
 
@@ -15,7 +15,7 @@ void DemoMap::SetUpTestSuite() {
     dir = new TempDir;
     demo_path = dir->file("ruyang.gpkg");
     demo::build_ruyang_demo(demo_path);
-    store = gpkg::GpkgStore::open(demo_path, gpkg::GpkgStore::Access::read_only);
+    store = xj::store::open_project(demo_path, xj::store::Access::read_only);
     layers = std::make_unique<render::MapLayers>(render::MapLayers::read(*store));
     portfolio = std::make_unique<core::Portfolio>(store::load_portfolio(*store));
 }

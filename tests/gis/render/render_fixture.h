@@ -4,8 +4,8 @@
 
 #include "test_support.h"
 #include "xiangjian/core/portfolio.h"
-#include "xiangjian/gpkg/gpkg_store.h"
 #include "xiangjian/render/map_layers.h"
+#include "xiangjian/store/open_project.h"
 
 #include <gtest/gtest.h>
 #include <memory>
@@ -19,7 +19,7 @@ protected:
 
     static TempDir* dir;
     static std::string demo_path;
-    static std::unique_ptr<gpkg::GpkgStore> store;
+    static std::unique_ptr<store::ProjectStore> store;
     static std::unique_ptr<render::MapLayers> layers;
     static std::unique_ptr<core::Portfolio> portfolio;
 };

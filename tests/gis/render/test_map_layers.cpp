@@ -1,3 +1,4 @@
+#include "ogr_records.h"
 #include "render_fixture.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
@@ -27,7 +28,7 @@ double segment_distance(double px, double py, double ax, double ay, double bx, d
 
 TEST_F(MapLayers, HoldEveryBoundaryAndSiteOfTheStore) {
     std::size_t counties = 0, townships = 0, villages = 0;
-    for (const auto& unit : store->units()) {
+    for (const auto& unit : xj::test::ogr_units(*store)) {
         if (unit.boundary) {
             (unit.unit.level == core::AdminLevel::county     ? counties
              : unit.unit.level == core::AdminLevel::township ? townships
@@ -41,7 +42,7 @@ TEST_F(MapLayers, HoldEveryBoundaryAndSiteOfTheStore) {
     EXPECT_EQ(villages, 220U);
 
     std::size_t points = 0, lines = 0, polygons = 0, vertices = 0;
-    for (const auto& site : store->sites()) {
+    for (const auto& site : xj::test::ogr_sites(*store)) {
         const auto type = wkbFlatten(site.geometry->getGeometryType());
         (type == wkbPoint || type == wkbMultiPoint             ? points
          : type == wkbLineString || type == wkbMultiLineString ? lines

@@ -1,3 +1,4 @@
+#include "ogr_records.h"
 #include "render_fixture.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/rollup.h"
@@ -43,7 +44,7 @@ std::string hex_at(const QImage& image, QPointF at) {
 /// Each village's interior point (GEOS, through OGR) in lon/lat, by code.
 std::map<std::string, std::pair<double, double>> interior_points(const store::ProjectStore& store) {
     std::map<std::string, std::pair<double, double>> points;
-    for (const auto& unit : store.units()) {
+    for (const auto& unit : xj::test::ogr_units(store)) {
         if (unit.unit.level == core::AdminLevel::village && unit.boundary) {
             OGRGeometryH point = OGR_G_PointOnSurface(OGRGeometry::ToHandle(unit.boundary.get()));
             if (point != nullptr) {

@@ -17,4 +17,8 @@ OGRSpatialReference srs_from_epsg(int epsg);
 /// contains `longitude` (zones span the central meridian ± 1.5°). Throws outside 73.5–136.5°E.
 int gauss_kruger_3deg_epsg(double longitude);
 
+/// The storage CRS (CGCS2000, longitude first), shared by the geometries handed out in it: one
+/// instance for the whole process, never freed, as GDAL gives a layer's geometries theirs.
+OGRSpatialReference* storage_srs();
+
 } // namespace xj::crs

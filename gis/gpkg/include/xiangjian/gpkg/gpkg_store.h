@@ -12,18 +12,24 @@
 #include <vector>
 
 class GDALDataset;
+struct sqlite3;
 
 namespace xj::gpkg {
+
+class GpkgStore;
 
 namespace detail {
 class Connection;
 class Statement;
+/// The store's own SQLite connection: for the backend's tests of SQLite settings on a live
+/// store, nothing else.
+sqlite3* connection_of(const GpkgStore& store);
 } // namespace detail
 
 /// The embedded project database: one GeoPackage file that QGIS opens as is.
 class GpkgStore final : public store::ProjectStore {
 public:
-    enum class Access { read_only, update };
+    using Access = store::Access;
 
     /// Creates a new project file; refuses to overwrite an existing file.
     static std::unique_ptr<GpkgStore> create(const std::string& path);
@@ -41,6 +47,8 @@ public:
 
     int schema_version() const override { return m_schema_version; }
     std::string location() const override { return m_path; }
+    std::vector<store::LayerSummary> layers() const override;
+    store::UnitCounts unit_counts() const override;
 
     void begin_transaction() override;
     void commit_transaction() override;
@@ -49,8 +57,8 @@ public:
     void set_setting(const std::string& key, const std::string& value) override;
     std::string setting(const std::string& key) const override;
 
-    void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
-    void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) override;
+    void upsert_unit(const core::AdminUnit& unit, const store::Geometry& boundary) override;
+    void add_unit(const core::AdminUnit& unit, const store::Geometry& boundary) override;
     std::vector<store::UnitRecord> units() const override;
     std::vector<core::AdminUnit> unit_list() const override;
     void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
@@ -95,14 +103,13 @@ public:
     std::vector<core::Baseline> baselines() const override;
     void log_change(const store::ChangeRecord& change) override;
     std::vector<store::ChangeRecord> changes() const override;
-    std::vector<store::IndicatorDefinitionRecord> indicator_definitions() const override;
+    std::vector<core::IndicatorRule> indicator_rules() const override;
     void add_indicator_assessment(const core::VillageIndicator& assessment) override;
     std::vector<core::VillageIndicator> indicator_assessments() const override;
 
-    /// The underlying dataset, for read-only inspection (layer listing, extents).
-    GDALDataset& dataset() const { return *m_dataset; }
-
 private:
+    friend sqlite3* detail::connection_of(const GpkgStore& store);
+
     struct DatasetCloser {
         void operator()(GDALDataset* dataset) const;
     };
@@ -114,12 +121,12 @@ private:
 
     /// A unit through a prepared statement: a plain insert when `known_new`, else an upsert by
     /// code that keeps the row of a unit already there.
-    void write_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary, bool known_new);
+    void write_unit(const core::AdminUnit& unit, const store::Geometry& boundary, bool known_new);
 
     /// A table written with the store's own statements: GDAL keeps gpkg_contents (extent,
     /// last change) up to date for what it writes itself; for these rows the store does,
     /// just before the commit.
-    void changed(const char* table, const OGREnvelope* grown = nullptr);
+    void changed(const char* table, const store::Box& grown = {});
     void write_contents();
     /// One call's writes as one unit (with their gpkg_contents update) when no transaction
     /// is open: a savepoint, released by done(), rolled back if the call throws first.
@@ -157,7 +164,7 @@ private:
     /// GDAL's own SQLite connection; declared after the dataset so that its statements are
     /// finalized before GDAL closes it.
     std::unique_ptr<detail::Connection> m_sql;
-    std::map<std::string, OGREnvelope> m_changed;      ///< table → extent grown (or none)
+    std::map<std::string, store::Box> m_changed;       ///< table → extent grown (or none)
     std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
     /// Set aside in this transaction, by table: CREATE INDEX, and the CREATE TRIGGERs that keep
     /// its R-tree (rebuilt at the commit).

@@ -13,28 +13,13 @@
 #include <string>
 #include <vector>
 
-namespace xj::geometry::detail {
+namespace xj::store::detail {
 class WkbReader;
 }
 
 namespace xj::render {
 
-struct Box {
-    double min_x = std::numeric_limits<double>::infinity();
-    double min_y = std::numeric_limits<double>::infinity();
-    double max_x = -std::numeric_limits<double>::infinity();
-    double max_y = -std::numeric_limits<double>::infinity();
-
-    bool empty() const { return !(min_x <= max_x && min_y <= max_y); }
-    bool intersects(const Box& other) const {
-        return min_x <= other.max_x && other.min_x <= max_x && min_y <= other.max_y &&
-               other.min_y <= max_y;
-    }
-    void expand(double x, double y);
-    void expand(const Box& other);
-    double width() const { return max_x - min_x; }
-    double height() const { return max_y - min_y; }
-};
+using store::Box;
 
 /// The shapes of one layer: points, lines or polygons. A shape is made of parts (a point, a
 /// line string, a polygon ring; a polygon's rings are drawn with the even-odd rule, so holes
@@ -73,7 +58,7 @@ public:
     void query(const Box& window, std::vector<std::uint32_t>& out) const;
 
 private:
-    void read_geometry(geometry::detail::WkbReader& reader, Shape& shape);
+    void read_geometry(store::detail::WkbReader& reader, Shape& shape);
     /// The grid column and row of a coordinate, clamped to the grid.
     std::size_t column_of(double x) const;
     std::size_t row_of(double y) const;

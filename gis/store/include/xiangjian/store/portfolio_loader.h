@@ -10,9 +10,4 @@ namespace xj::store {
 /// (`engine.*` keys; defaults where unset).
 core::PortfolioData load_portfolio(const ProjectStore& store);
 
-/// The same, read on two connections to one project at once: the history tables (reports,
-/// village links, milestones, visits) through `second` on another thread. Both must be open on
-/// the same file and not written meanwhile.
-core::PortfolioData load_portfolio(const ProjectStore& store, const ProjectStore& second);
-
 } // namespace xj::store

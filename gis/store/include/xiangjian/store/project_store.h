@@ -5,39 +5,48 @@
 #include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/core/project.h"
 #include "xiangjian/core/village_indicator.h"
+#include "xiangjian/store/geometry.h"
 
 #include <functional>
+#include <map>
 #include <memory>
-#include <ogr_geometry.h>
 #include <span>
 #include <string>
 #include <vector>
 
 namespace xj::store {
 
-/// An administrative unit with its boundary (CGCS2000 lon/lat; may be absent).
+/// How a project is opened: to read it, or to change it (an older schema is then migrated).
+enum class Access { read_only, update };
+
+/// An administrative unit with its boundary (a polygon or multipolygon; none when absent).
 struct UnitRecord {
     core::AdminUnit unit;
-    std::unique_ptr<OGRMultiPolygon> boundary;
+    Geometry boundary;
 };
 
 /// Where a project is built: a point (water site, housing), a line (road, dike, pipe) or a
-/// polygon (reservoir, PV station). A project may have several sites.
+/// polygon (reservoir, PV station). A project may have several sites. The store gives lines
+/// and polygons back as their multi types.
 struct ProjectSite {
     std::string project_id;
     std::string name;
-    std::unique_ptr<OGRGeometry> geometry; ///< Point, MultiLineString or MultiPolygon (lon/lat)
+    Geometry geometry;
 };
 
-/// A row of the exit-indicator checklist stored in the project.
-struct IndicatorDefinitionRecord {
-    std::string code;
-    std::string label_zh;
-    std::string label_en;
-    int seq = 0;
-    std::vector<core::ProjectType> project_types; ///< whose completion serves it
-    friend bool operator==(const IndicatorDefinitionRecord&,
-                           const IndicatorDefinitionRecord&) = default;
+/// A layer or table of the project as `info` lists it.
+struct LayerSummary {
+    std::string name;
+    std::string geometry_type; ///< "Point", "MultiPolygon" …; empty for a table
+    long long features = 0;
+    std::string crs; ///< "EPSG:4490"; empty for a table
+    Box extent;      ///< of its geometries; empty for a table or an empty layer
+};
+
+/// The administrative units counted by level, and the poor villages among them.
+struct UnitCounts {
+    std::map<core::AdminLevel, long long> by_level;
+    long long poor_villages = 0;
 };
 
 /// One entry of the change log: data entered by hand is dated and attributed.
@@ -65,6 +74,10 @@ public:
     virtual int schema_version() const = 0;
     virtual std::string location() const = 0; ///< file path or connection, for messages
 
+    /// What the project holds, for `info`: its layers and tables in their stored order.
+    virtual std::vector<LayerSummary> layers() const = 0;
+    virtual UnitCounts unit_counts() const = 0;
+
     virtual void begin_transaction() = 0;
     virtual void commit_transaction() = 0;
     virtual void rollback_transaction() = 0;
@@ -73,9 +86,10 @@ public:
     virtual void set_setting(const std::string& key, const std::string& value) = 0;
     virtual std::string setting(const std::string& key) const = 0; ///< empty when unset
 
-    virtual void upsert_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    /// A unit by code, with its boundary (none: the unit has no boundary).
+    virtual void upsert_unit(const core::AdminUnit& unit, const Geometry& boundary) = 0;
     /// Adds a unit known to be new (an import that has read every code): no lookup first.
-    virtual void add_unit(const core::AdminUnit& unit, const OGRMultiPolygon* boundary) = 0;
+    virtual void add_unit(const core::AdminUnit& unit, const Geometry& boundary) = 0;
     virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
     virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
     /// Each unit's code and level, with its boundary as WKB (lon/lat; empty when it has none),
@@ -93,13 +107,15 @@ public:
     virtual std::vector<core::Project> projects(std::span<const std::string> ids) const = 0;
 
     virtual void add_site(const ProjectSite& site) = 0;
-    virtual std::vector<ProjectSite> sites() const = 0; ///< points, lines, polygons; by project
+    /// Every site, by project id; a project's points, then its lines, then its polygons, each
+    /// in the order they were added.
+    virtual std::vector<ProjectSite> sites() const = 0;
     /// The sites of these projects: a project's sites in the order of sites(), projects in
     /// any order.
     virtual std::vector<ProjectSite> sites(std::span<const std::string> project_ids) const = 0;
     virtual void remove_sites(const std::string& project_id) = 0;
-    /// Every site as WKB (lon/lat), points first, then lines, then polygons, each by project:
-    /// the light read of a map, with no geometry object built. Bytes valid during the call.
+    /// Every site as WKB (lon/lat) in the order of sites(): the light read of a map, with no
+    /// geometry object built. The bytes are valid during the call only.
     using SiteVisitor =
         std::function<void(const std::string& project_id, const std::string& site_name,
                            std::span<const unsigned char> wkb)>;
@@ -133,7 +149,8 @@ public:
     virtual void upsert_photo(const core::Photo& photo) = 0; ///< key: path
     virtual std::vector<core::Photo> photos() const = 0;
 
-    virtual std::vector<IndicatorDefinitionRecord> indicator_definitions() const = 0;
+    /// The village exit checklist, in its order, with the project types serving each item.
+    virtual std::vector<core::IndicatorRule> indicator_rules() const = 0;
 
     virtual void add_disbursement(const core::Disbursement& payment) = 0;
     virtual std::vector<core::Disbursement> disbursements() const = 0; ///< by project, date

@@ -11,7 +11,7 @@
 #include <span>
 #include <vector>
 
-namespace xj::geometry::detail {
+namespace xj::store::detail {
 
 /// Reads WKB (either byte order) as it goes; any malformation throws.
 class WkbReader {
@@ -21,6 +21,8 @@ public:
     struct Header {
         std::uint32_t type;     ///< 1 point … 6 multipolygon
         std::size_t dimensions; ///< 2, 3 or 4 ordinates a coordinate
+        bool z = false;         ///< the third ordinate is Z
+        bool m = false;         ///< the last ordinate is M
     };
 
     Header header() {
@@ -28,12 +30,12 @@ public:
         const std::uint32_t raw = u32();
         constexpr std::uint32_t ewkb_z = 0x80000000U, ewkb_m = 0x40000000U;
         if ((raw & (ewkb_z | ewkb_m)) != 0) {
-            return {raw & 0x0FFFFFFFU,
-                    std::size_t{2} + ((raw & ewkb_z) != 0 ? 1 : 0) + ((raw & ewkb_m) != 0 ? 1 : 0)};
+            const bool z = (raw & ewkb_z) != 0, m = (raw & ewkb_m) != 0;
+            return {raw & 0x0FFFFFFFU, std::size_t{2} + (z ? 1 : 0) + (m ? 1 : 0), z, m};
         }
         const std::uint32_t thousands = raw / 1000; // ISO: 1 Z, 2 M, 3 ZM
-        return {raw % 1000, std::size_t{2} + (thousands == 1 || thousands == 2 ? 1 : 0) +
-                                (thousands == 3 ? 2 : 0)};
+        const bool z = thousands == 1 || thousands == 3, m = thousands == 2 || thousands == 3;
+        return {raw % 1000, std::size_t{2} + (z ? 1 : 0) + (m ? 1 : 0), z, m};
     }
 
     std::uint32_t u32() {
@@ -62,6 +64,18 @@ public:
         m_at += static_cast<std::size_t>(n) * dimensions * 8;
     }
 
+    /// One ordinate.
+    double real() {
+        need(8);
+        const double value = read_double(m_wkb.data() + m_at,
+                                         m_little == (std::endian::native == std::endian::little));
+        m_at += 8;
+        return value;
+    }
+
+    /// Whether every byte has been read.
+    bool at_end() const { return m_at == m_wkb.size(); }
+
 private:
     unsigned char byte() {
         need(1);
@@ -86,4 +100,4 @@ private:
     bool m_little = true;
 };
 
-} // namespace xj::geometry::detail
+} // namespace xj::store::detail

@@ -1,0 +1,313 @@
+// What the GeoPackage backend writes, byte for byte and row for row: geometry blobs and R-tree
+// rows as GDAL would write them, the layer bookkeeping of gpkg_contents, the indexes set aside
+// for a bulk load and put back. What any backend must do is in tests/gis/store.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/geometry/ogr_conversion.h"
+#include "xiangjian/gpkg/gpkg_store.h"
+
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogr_geometry.h>
+#include <ogrsf_frmts.h>
+#include <sqlite3.h>
+#include <thread>
+
+using namespace xj;
+using gpkg::GpkgStore;
+
+namespace {
+
+std::unique_ptr<OGRGeometry> from_wkt(const char* wkt) {
+    OGRGeometry* geometry = nullptr;
+    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt, nullptr, &geometry), OGRERR_NONE) << wkt;
+    return std::unique_ptr<OGRGeometry>(geometry);
+}
+
+store::Geometry stored(const char* wkt) {
+    return geometry::from_ogr(*from_wkt(wkt));
+}
+
+core::AdminUnit village() {
+    return {"410326209222",
+            "杜康村民委员会",
+            core::AdminLevel::village,
+            "410326209000",
+            1630,
+            452,
+            61,
+            true};
+}
+
+core::Project road() {
+    core::Project p;
+    p.id = "RY2018-002";
+    p.name = "蔡店乡杜康村至纸坊村通村公路";
+    p.type = core::ProjectType::road;
+    p.stage = core::Stage::new_start;
+    p.measure = core::Measure::quantity;
+    p.unit = "km";
+    p.planned_quantity = 4.8;
+    p.township_code = "410326209000";
+    p.village_code = "410326209222";
+    p.leader = "张卫东（副县长）";
+    p.responsible_unit = "县交通运输局";
+    p.budget_wan = 288;
+    p.planned_start = core::Date(2018, 4, 10);
+    p.planned_finish = core::Date(2018, 10, 31);
+    return p;
+}
+
+class GpkgStoreWrites : public ::testing::Test {
+protected:
+    void SetUp() override {
+        store = GpkgStore::create(dir.file("county.gpkg"));
+        store->upsert_unit({"410326209000",
+                            "蔡店乡",
+                            core::AdminLevel::township,
+                            "410326000000",
+                            {},
+                            {},
+                            {},
+                            false},
+                           stored("MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 "
+                                  "34.1, 112.4 34.0)))"));
+        store->upsert_unit(village(), {});
+        store->upsert_project(road());
+    }
+    test::TempDir dir;
+    std::unique_ptr<GpkgStore> store;
+};
+
+} // namespace
+
+TEST_F(GpkgStoreWrites, UnitsAreWrittenAsGdalWritesThemAndExtendTheLayerExtent) {
+    const std::string path = store->location();
+    const auto boundary =
+        from_wkt("MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
+                 "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00)))");
+    const auto empty = from_wkt("MULTIPOLYGON EMPTY");
+    auto unit = village();
+    store->upsert_unit(unit, geometry::from_ogr(*boundary));
+    unit.code = "410326209223";
+    store->add_unit(unit, geometry::from_ogr(*empty));
+    // The same rows written by GDAL itself, under other codes.
+    {
+        const char* const drivers[] = {"GPKG", nullptr};
+        GDALDatasetUniquePtr gdal(GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE,
+                                                    drivers, nullptr, nullptr));
+        ASSERT_TRUE(gdal);
+        OGRLayer* layer = gdal->GetLayerByName("admin_units");
+        ASSERT_NE(layer, nullptr);
+        int n = 0;
+        for (const OGRGeometry* geometry : {boundary.get(), empty.get()}) {
+            OGRFeature feature(layer->GetLayerDefn());
+            feature.SetField("code", ("41032620930" + std::to_string(n++)).c_str());
+            feature.SetField("name", "对照");
+            feature.SetField("level", "village");
+            feature.SetGeometry(geometry);
+            ASSERT_EQ(layer->CreateFeature(&feature), OGRERR_NONE);
+        }
+    }
+    const auto blob = [&](const char* code) {
+        return test::sql_scalar(
+            path, std::string{"SELECT hex(geom) FROM admin_units WHERE code = '"} + code + "'");
+    };
+    EXPECT_EQ(blob("410326209222"), blob("410326209300"));
+    EXPECT_EQ(blob("410326209223"), blob("410326209301"));
+    EXPECT_EQ(blob("410326209223"), "475000118A110000010600000000000000") << "no envelope";
+    // The empty boundary extends nothing: the township's box and the village's.
+    EXPECT_EQ(test::sql_scalar(path, "SELECT min_x || ' ' || min_y || ' ' || max_x || ' ' || "
+                                     "max_y FROM gpkg_contents WHERE table_name = 'admin_units'"),
+              "112.4 34.0 112.5 34.1");
+    // A boundary taken away is NULL, as OGR writes a feature without geometry.
+    store->upsert_unit(village(), {});
+    EXPECT_EQ(test::sql_scalar(path, "SELECT geom IS NULL FROM admin_units WHERE code = "
+                                     "'410326209222'"),
+              "1");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_admin_units_geom"), "2");
+}
+
+namespace {
+
+store::Geometry point(double lon, double lat) {
+    return geometry::from_ogr(OGRPoint(lon, lat));
+}
+
+/// Rows of the R-tree of a site table, as text ("id minx maxx miny maxy" a row).
+std::string rtree_rows(const std::string& path, const std::string& table, const char* where) {
+    return test::sql_scalar(path, "SELECT group_concat(id || ' ' || minx || ' ' || maxx || ' ' || "
+                                  "miny || ' ' || maxy, ';') FROM (SELECT * FROM rtree_" +
+                                      table + "_geom WHERE " + where + " ORDER BY id)");
+}
+
+} // namespace
+
+TEST_F(GpkgStoreWrites, ManySitesInOneTransactionGetTheSpatialIndexTheTriggersWouldGive) {
+    // A few sites the ordinary way, one statement each: their R-tree rows come from the trigger.
+    for (int i = 0; i < 5; ++i) {
+        store->add_site({"RY2018-002", "点", point(112.4 + i * 0.0123457, 34.0 + i * 0.0098765)});
+    }
+    const std::string path = store->location();
+    const std::string by_trigger = rtree_rows(path, "project_points", "id <= 5");
+    ASSERT_FALSE(by_trigger.empty());
+    {
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 3000; ++i) {
+            store->add_site({"RY2018-002", "点 " + std::to_string(i),
+                             point(112.40 + i * 0.0000731, 34.00 + (i % 97) * 0.000917)});
+        }
+        store->add_site({"RY2018-002", "路线",
+                         stored("LINESTRING (112.41 34.01, 112.42 34.02, 112.43 34.02)")});
+        transaction.commit();
+    }
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom"), "3005");
+    EXPECT_EQ(rtree_rows(path, "project_points", "id <= 5"), by_trigger)
+        << "the rebuilt tree holds the boxes the trigger stored";
+    // Every box holds its point, rounded outwards to 32-bit floats as SQLite does.
+    EXPECT_EQ(test::sql_scalar(
+                  path, "SELECT count(*) FROM project_points p JOIN rtree_project_points_geom "
+                        "r ON r.id = p.fid WHERE r.minx <= ST_MinX(p.geom) AND r.maxx >= "
+                        "ST_MaxX(p.geom) AND r.miny <= ST_MinY(p.geom) AND r.maxy >= "
+                        "ST_MaxY(p.geom) AND r.maxx - r.minx < 2e-5 AND r.maxy - r.miny < 1e-5"),
+              "3005");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_lines_geom"), "1");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT min_x || ' ' || max_y FROM gpkg_contents WHERE "
+                                     "table_name = 'project_points'"),
+              "112.4 34.088032");
+
+    // The trigger is back: a later site goes into the index by itself.
+    store->add_site({"RY2018-002", "后来的点", point(112.7, 34.2)});
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom WHERE "
+                                     "maxx >= 112.7 AND maxy >= 34.2"),
+              "1");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+}
+
+TEST_F(GpkgStoreWrites, ARolledBackBulkOfSitesLeavesTheSpatialIndexAsItWas) {
+    const std::string path = store->location();
+    {
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 2500; ++i) {
+            store->add_site({"RY2018-002", "点", point(112.4 + i * 0.00001, 34.0)});
+        }
+        // no commit: the scope ends as an error would end it
+    }
+    EXPECT_TRUE(store->sites().empty());
+    store->add_site({"RY2018-002", "点", point(112.45, 34.05)});
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom"), "1");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' "
+                                     "AND name = 'rtree_project_points_geom_insert'"),
+              "1");
+}
+
+TEST_F(GpkgStoreWrites, SitesAreWrittenAsGdalWritesThemAndExtendTheLayerExtent) {
+    store->add_site({"RY2018-002", "起点", stored("POINT (112.41 34.01)")});
+    store->add_site(
+        {"RY2018-002", "路线", stored("LINESTRING Z (112.41 34.01 5, 112.42 34.02 6)")});
+    store->add_site({"RY2018-002", "料场",
+                     stored("POLYGON ((112.41 34.01, 112.42 34.01, 112.42 34.02, 112.41 34.01))")});
+    const std::string path = store->location();
+    // Byte for byte what GDAL writes (GeoPackage header: no envelope for a point, XYZ for 3D,
+    // XY otherwise; then ISO WKB; lines and polygons as Multi…).
+    EXPECT_EQ(test::sql_scalar(path, "SELECT hex(geom) FROM project_points"),
+              "475000018A11000001010000000AD7A3703D1A5C40E17A14AE47014140");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT hex(geom) FROM project_lines"),
+              "475000058A1100000AD7A3703D1A5C407B14AE47E11A5C40E17A14AE47014140C3F5285C8F024140"
+              "0000000000001440000000000000184001ED0300000100000001EA030000020000000AD7A3703D1A"
+              "5C40E17A14AE4701414000000000000014407B14AE47E11A5C40C3F5285C8F024140000000000000"
+              "1840");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT hex(geom) FROM project_polygons"),
+              "475000038A1100000AD7A3703D1A5C407B14AE47E11A5C40E17A14AE47014140C3F5285C8F024140"
+              "010600000001000000010300000001000000040000000AD7A3703D1A5C40E17A14AE470141407B14"
+              "AE47E11A5C40E17A14AE470141407B14AE47E11A5C40C3F5285C8F0241400AD7A3703D1A5C40E17A"
+              "14AE47014140");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT min_x || ' ' || min_y || ' ' || max_x || ' ' || "
+                                     "max_y FROM gpkg_contents WHERE table_name = 'project_lines'"),
+              "112.41 34.01 112.42 34.02");
+    EXPECT_NE(test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'project_polygons'"),
+              test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'photos'"));
+}
+
+TEST_F(GpkgStoreWrites, IndexesSetAsideForABulkComeBackWhenALookupNeedsThemAndAtTheCommit) {
+    const std::string path = store->location();
+    const std::string schema_before =
+        test::sql_scalar(path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * FROM "
+                               "sqlite_master WHERE type IN ('index', 'trigger') ORDER BY name)");
+    {
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 3000; ++i) {
+            auto project = road();
+            project.id = "BULK-" + std::to_string(i);
+            store->add_project(project);
+            store->add_site({project.id, "点", point(112.4 + i * 0.00001, 34.0)});
+            store->add_project_villages(
+                {{project.id, "410326209222", "point", std::nullopt, std::nullopt}});
+        }
+        // A lookup by project in the middle of the bulk: the index it needs is there again.
+        store->remove_sites("BULK-7");
+        store->add_site({"BULK-7", "新点", point(112.6, 34.2)});
+        transaction.commit();
+    }
+    EXPECT_EQ(test::sql_scalar(path, "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT * "
+                                     "FROM sqlite_master WHERE type IN ('index', 'trigger') "
+                                     "ORDER BY name)"),
+              schema_before);
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT site_name FROM project_points WHERE project_id = "
+                                     "'BULK-7'"),
+              "新点");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM projects WHERE type = 'road'"), "3001");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM project_villages WHERE village_code = "
+                                     "'410326209222'"),
+              "3000");
+}
+
+TEST_F(GpkgStoreWrites, TheSpatialIndexIsPackedEvenWhenSqliteIsInDefensiveMode) {
+    // Newer GDALs may open GeoPackages in SQLite's defensive mode, which refuses writes to an
+    // R-tree's shadow tables unless lifted.
+    sqlite3* db = gpkg::detail::connection_of(*store);
+    ASSERT_NE(db, nullptr);
+    int defensive = 0;
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, 1, &defensive);
+    ASSERT_EQ(defensive, 1);
+    {
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 2000; ++i) {
+            store->add_site({"RY2018-002", "点", point(112.4 + i * 0.00001, 34.0)});
+        }
+        transaction.commit();
+    }
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+    EXPECT_EQ(defensive, 1) << "and it is on again";
+    const std::string path = store->location();
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM rtree_project_points_geom"), "2000");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT rtreecheck('rtree_project_points_geom')"), "ok");
+}
+
+TEST_F(GpkgStoreWrites, AWriteOutsideATransactionIsOneUnitWithItsLayerBookkeeping) {
+    const std::string path = store->location();
+    const std::string before = test::sql_scalar(
+        path, "SELECT last_change FROM gpkg_contents WHERE table_name = 'project_villages'");
+    // The second village is unknown: the foreign key refuses it, and the first goes too.
+    EXPECT_THROW(store->add_project_villages(
+                     {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt},
+                      {"RY2018-002", "410326209999", "code", std::nullopt, std::nullopt}}),
+                 Error);
+    EXPECT_TRUE(store->project_villages().empty());
+    EXPECT_EQ(test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'project_villages'"),
+              before);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5)); // last_change counts in ms
+    store->add_project_villages(
+        {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt}});
+    EXPECT_EQ(store->project_villages().size(), 1u);
+    EXPECT_NE(test::sql_scalar(path, "SELECT last_change FROM gpkg_contents WHERE table_name = "
+                                     "'project_villages'"),
+              before);
+}

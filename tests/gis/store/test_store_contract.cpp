@@ -1,0 +1,369 @@
+// The contract every ProjectStore backend must pass, whatever holds the project: every entity
+// goes in and comes back equal; upserts update, history does not; bad records are refused with
+// their key named; a failed transaction leaves the project as it was. One parameterised suite;
+// a new backend joins by adding itself to `backends` below.
+
+#include "test_support.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/geometry/ogr_conversion.h"
+#include "xiangjian/store/open_project.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <functional>
+#include <gtest/gtest.h>
+#include <iterator>
+#include <ogr_geometry.h>
+#include <ostream>
+#include <set>
+
+using namespace xj;
+
+namespace {
+
+struct Backend {
+    std::string name;
+    /// Where a new project lives: a file in `dir`, or the URI of a fresh database.
+    std::function<std::string(const test::TempDir& dir)> new_project_uri;
+};
+
+/// Names the backend in test output (GoogleTest would print its bytes).
+void PrintTo(const Backend& backend, std::ostream* out) {
+    *out << backend.name;
+}
+
+const Backend backends[] = {
+    {"GeoPackage", [](const test::TempDir& dir) { return dir.file("county.gpkg"); }},
+};
+
+std::unique_ptr<OGRGeometry> from_wkt(const char* wkt) {
+    OGRGeometry* geometry = nullptr;
+    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt, nullptr, &geometry), OGRERR_NONE) << wkt;
+    return std::unique_ptr<OGRGeometry>(geometry);
+}
+
+store::Geometry stored(const char* wkt) {
+    return geometry::from_ogr(*from_wkt(wkt));
+}
+
+store::Geometry point(double lon, double lat) {
+    return geometry::from_ogr(OGRPoint(lon, lat));
+}
+
+std::unique_ptr<OGRGeometry> ogr(const store::Geometry& geometry) {
+    return geometry::to_ogr(geometry);
+}
+
+core::AdminUnit village() {
+    return {"410326209222",
+            "杜康村民委员会",
+            core::AdminLevel::village,
+            "410326209000",
+            1630,
+            452,
+            61,
+            true};
+}
+
+core::Project road() {
+    core::Project p;
+    p.id = "RY2018-002";
+    p.name = "蔡店乡杜康村至纸坊村通村公路";
+    p.type = core::ProjectType::road;
+    p.stage = core::Stage::new_start;
+    p.measure = core::Measure::quantity;
+    p.unit = "km";
+    p.planned_quantity = 4.8;
+    p.township_code = "410326209000";
+    p.village_code = "410326209222";
+    p.leader = "张卫东（副县长）";
+    p.responsible_unit = "县交通运输局";
+    p.budget_wan = 288;
+    p.planned_start = core::Date(2018, 4, 10);
+    p.planned_finish = core::Date(2018, 10, 31);
+    return p;
+}
+
+class StoreContract : public ::testing::TestWithParam<Backend> {
+protected:
+    void SetUp() override {
+        uri = GetParam().new_project_uri(dir);
+        store = store::create_project(uri);
+        store->upsert_unit({"410326209000",
+                            "蔡店乡",
+                            core::AdminLevel::township,
+                            "410326000000",
+                            {},
+                            {},
+                            {},
+                            false},
+                           stored("MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 "
+                                  "34.1, 112.4 34.0)))"));
+        store->upsert_unit(village(), {});
+        store->upsert_project(road());
+    }
+    /// Closes the store and opens its project again.
+    std::unique_ptr<store::ProjectStore> reopen(store::Access access) {
+        store.reset();
+        return store::open_project(uri, access);
+    }
+
+    test::TempDir dir;
+    std::string uri;
+    std::unique_ptr<store::ProjectStore> store;
+};
+
+} // namespace
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreContract, ::testing::ValuesIn(backends),
+                         [](const ::testing::TestParamInfo<Backend>& backend) {
+                             return backend.param.name;
+                         });
+
+TEST_P(StoreContract, AdminUnitsKeepAttributesChineseNamesAndBoundaries) {
+    const auto boundary =
+        from_wkt("MULTIPOLYGON (((112.40 34.00, 112.45 34.00, 112.45 34.05, 112.40 34.00)),"
+                 "((112.46 34.00, 112.48 34.00, 112.47 34.02, 112.46 34.00),"
+                 "(112.465 34.003, 112.47 34.003, 112.468 34.008, 112.465 34.003)))");
+    store->upsert_unit(village(), geometry::from_ogr(*boundary));
+    const auto units = store->units();
+    ASSERT_EQ(units.size(), 2u);
+    EXPECT_EQ(units[1].unit, village());
+    ASSERT_TRUE(units[1].boundary);
+    EXPECT_TRUE(ogr(units[1].boundary)->Equals(boundary.get()));
+    EXPECT_EQ(units[0].unit.name, "蔡店乡");
+    EXPECT_FALSE(units[0].unit.population);
+}
+
+TEST_P(StoreContract, UpsertingAUnitByCodeUpdatesInsteadOfDuplicating) {
+    auto changed = village();
+    changed.name = "杜康村";
+    changed.poor_village = false;
+    store->upsert_unit(changed, {});
+    const auto units = store->units();
+    ASSERT_EQ(units.size(), 2u);
+    EXPECT_EQ(units[1].unit, changed);
+}
+
+TEST_P(StoreContract, ProjectsKeepEveryField) {
+    core::Project reservoir;
+    reservoir.id = "RY2018-001";
+    reservoir.name = "前坪水库工程";
+    reservoir.type = core::ProjectType::reservoir;
+    reservoir.stage = core::Stage::continuing;
+    reservoir.measure = core::Measure::milestones;
+    reservoir.unit = "%";
+    reservoir.township_code = "410326209000";
+    reservoir.key_project = false;
+    store->upsert_project(reservoir);
+    const auto projects = store->projects();
+    ASSERT_EQ(projects.size(), 2u);
+    EXPECT_EQ(projects[0], reservoir);
+    EXPECT_EQ(projects[1], road());
+}
+
+TEST_P(StoreContract, SitesOfEveryGeometryKindComeBackInTheirLayer) {
+    store->add_site({"RY2018-002", "起点", stored("POINT (112.41 34.01)")});
+    store->add_site(
+        {"RY2018-002", "路线", stored("LINESTRING (112.41 34.01, 112.42 34.02, 112.43 34.02)")});
+    store->add_site({"RY2018-002", "料场",
+                     stored("POLYGON ((112.41 34.01, 112.42 34.01, 112.42 34.02, 112.41 34.01))")});
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 3u);
+    EXPECT_EQ(wkbFlatten(ogr(sites[0].geometry)->getGeometryType()), wkbPoint);
+    EXPECT_EQ(wkbFlatten(ogr(sites[1].geometry)->getGeometryType()), wkbMultiLineString);
+    EXPECT_EQ(wkbFlatten(ogr(sites[2].geometry)->getGeometryType()), wkbMultiPolygon);
+    EXPECT_EQ(sites[1].name, "路线");
+    EXPECT_NEAR(ogr(sites[1].geometry)->toMultiLineString()->get_Length(), 0.02414, 1e-4);
+    EXPECT_THROW(store->add_site({"RY2018-002", "空", stored("POINT EMPTY")}), Error);
+}
+
+TEST_P(StoreContract, SitesComeBackIn3DAndInTheStorageCrs) {
+    store->add_site(
+        {"RY2018-002", "路线", stored("LINESTRING Z (112.41 34.01 5, 112.42 34.02 6)")});
+    store->add_site({"RY2018-002", "起点", stored("POINT (112.41 34.01)")});
+    const auto sites = store->sites();
+    ASSERT_EQ(sites.size(), 2u);
+    EXPECT_TRUE(ogr(sites[1].geometry)->Is3D());
+    ASSERT_NE(ogr(sites[0].geometry)->getSpatialReference(), nullptr);
+    EXPECT_STREQ(ogr(sites[0].geometry)->getSpatialReference()->GetAuthorityCode(nullptr), "4490");
+}
+
+TEST_P(StoreContract, MilestonesReportsProblemsVisitsAndIndicators) {
+    const core::Milestone milestone{
+        "RY2018-002", 2, "路基完成", core::Date(2018, 7, 31), core::Date(2018, 8, 3), 1.5, 2.4};
+    store->upsert_milestone({"RY2018-002", 1, "开工", core::Date(2018, 4, 17), {}, 1.0, 0.0});
+    store->upsert_milestone(milestone);
+    const core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), 2.45,
+                                      {},           "累计完成 2.45 km",     "县交通运输局"};
+    store->add_progress_report(report);
+    const core::Problem problem{"WT-007",
+                                "RY2018-002",
+                                core::Date(2018, 6, 1),
+                                core::ProblemCategory::land,
+                                "部分路段占用耕地，群众阻工",
+                                "蔡店乡人民政府",
+                                core::Date(2018, 6, 30),
+                                core::Date(2018, 6, 20),
+                                "已协调解决，销号"};
+    store->upsert_problem(problem);
+    const core::SiteVisit visit{"RY2018-002", core::Date(2018, 8, 3), "张卫东（副县长）",
+                                "现场督导"};
+    store->add_site_visit(visit);
+    const core::VillageIndicator indicator{"410326209222", "road", core::Date(2018, 1, 5), false,
+                                           "摸底"};
+    store->add_indicator_assessment(indicator);
+
+    const auto milestones = store->milestones();
+    ASSERT_EQ(milestones.size(), 2u);
+    EXPECT_EQ(milestones[1], milestone);
+    EXPECT_FALSE(milestones[0].actual_date);
+    ASSERT_EQ(store->progress_reports().size(), 1u);
+    EXPECT_EQ(store->progress_reports()[0], report);
+    ASSERT_EQ(store->problems().size(), 1u);
+    EXPECT_EQ(store->problems()[0], problem);
+    ASSERT_EQ(store->site_visits().size(), 1u);
+    EXPECT_EQ(store->site_visits()[0], visit);
+    ASSERT_EQ(store->indicator_assessments().size(), 1u);
+    EXPECT_EQ(store->indicator_assessments()[0], indicator);
+    EXPECT_EQ(store->indicator_rules().size(), 10u);
+    EXPECT_EQ(store->indicator_rules()[0].label_zh, "通硬化路");
+    EXPECT_EQ(store->indicator_rules()[0].project_types,
+              std::vector<core::ProjectType>{core::ProjectType::road});
+    EXPECT_TRUE(store->indicator_rules()[3].project_types.empty()) << "文化活动室: none";
+    EXPECT_EQ(store->setting("engine.stall_days"), "60") << "thresholds stored in the project";
+}
+
+TEST_P(StoreContract, BadRecordsAreRefusedWithTheirKeyInTheMessage) {
+    core::ProgressReport report{"RY2018-002", core::Date(2018, 8, 3), {}, 120.0, "", ""};
+    try {
+        store->add_progress_report(report);
+        FAIL() << "a percent over 100 was stored";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string{error.what()}.find("RY2018-002"), std::string::npos) << error.what();
+    }
+    report.percent = 50.0;
+    store->add_progress_report(report);
+    EXPECT_THROW(store->add_progress_report(report), Error) << "two reports on one day";
+    EXPECT_THROW(
+        store->upsert_milestone({"NO-SUCH", 1, "开工", core::Date(2018, 4, 17), {}, 1, {}}), Error)
+        << "unknown project";
+    EXPECT_THROW(store->add_indicator_assessment(
+                     {"410326209222", "no_such_indicator", core::Date(2018, 1, 5), true, ""}),
+                 Error);
+}
+
+TEST_P(StoreContract, AFailedTransactionLeavesTheDatabaseAsItWas) {
+    {
+        store::Transaction transaction(*store);
+        auto other = road();
+        other.id = "RY2018-099";
+        store->upsert_project(other);
+        store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.0, {}, "", ""});
+        EXPECT_THROW(
+            store->add_progress_report({"RY2018-099", core::Date(2018, 8, 3), 1.5, {}, "", ""}),
+            Error);
+        // no commit: the scope ends as an error would end it
+    }
+    EXPECT_EQ(store->projects().size(), 1u);
+    EXPECT_TRUE(store->progress_reports().empty());
+
+    const auto reopened = reopen(store::Access::read_only);
+    EXPECT_EQ(reopened->projects().size(), 1u);
+}
+
+TEST_P(StoreContract, CommittedWorkSurvivesReopening) {
+    {
+        store::Transaction transaction(*store);
+        store->add_progress_report({"RY2018-002", core::Date(2018, 8, 10), 2.9, {}, "", ""});
+        transaction.commit();
+    }
+    const auto reopened = reopen(store::Access::read_only);
+    ASSERT_EQ(reopened->progress_reports().size(), 1u);
+    EXPECT_DOUBLE_EQ(*reopened->progress_reports()[0].cumulative_quantity, 2.9);
+}
+
+TEST_P(StoreContract, AWriteOutsideATransactionIsOneUnit) {
+    // The second village is unknown: the foreign key refuses it, and the first goes too.
+    EXPECT_THROW(store->add_project_villages(
+                     {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt},
+                      {"RY2018-002", "410326209999", "code", std::nullopt, std::nullopt}}),
+                 Error);
+    EXPECT_TRUE(store->project_villages().empty());
+    store->add_project_villages(
+        {{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt}});
+    EXPECT_EQ(store->project_villages().size(), 1u);
+}
+
+TEST_P(StoreContract, ReadsByProjectIdGiveWhatTheWholeReadsGiveOfThoseProjects) {
+    // 40 projects with two sites and two links each; RY2018-002 (from SetUp) has none.
+    {
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 40; ++i) {
+            auto project = road();
+            project.id = "ID-" + std::to_string(100 + i);
+            project.name = "项目" + std::to_string(i);
+            store->add_project(project);
+            store->add_site({project.id, "终点", point(112.41 + i * 0.001, 34.02)});
+            store->add_site({project.id, "起点", point(112.40 + i * 0.001, 34.01)});
+            store->add_project_villages(
+                {{project.id, "410326209222", "point", std::nullopt, std::nullopt},
+                 {project.id, "410326209000", "code", std::nullopt, std::nullopt}});
+        }
+        transaction.commit();
+    }
+    const auto all_projects = store->projects();
+    const auto all_sites = store->sites();
+    const auto all_links = store->project_villages();
+    // Few ids against the tables (one lookup each) and many (one pass), with ids the store
+    // does not hold, an id given twice and one of a project without sites.
+    for (const std::vector<std::string>& ids :
+         {std::vector<std::string>{"ID-103", "NOPE", "ID-117"},
+          std::vector<std::string>{"ID-103", "ID-103", "RY2018-002", "ID-139", "ID-100", "ID-101",
+                                   "ID-102", "ID-104", "ID-105", "ID-106", "NOPE"}}) {
+        const std::set<std::string> wanted(ids.begin(), ids.end());
+        auto projects = store->projects(ids);
+        std::sort(projects.begin(), projects.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        std::vector<core::Project> expected_projects;
+        std::copy_if(all_projects.begin(), all_projects.end(),
+                     std::back_inserter(expected_projects),
+                     [&](const auto& p) { return wanted.count(p.id) != 0; });
+        EXPECT_EQ(projects, expected_projects);
+
+        // A project's sites in their stored order (the order an import compares them in).
+        auto sites = store->sites(ids);
+        std::stable_sort(sites.begin(), sites.end(),
+                         [](const auto& a, const auto& b) { return a.project_id < b.project_id; });
+        std::vector<const store::ProjectSite*> expected_sites;
+        for (const auto& site : all_sites) {
+            if (wanted.count(site.project_id) != 0) {
+                expected_sites.push_back(&site);
+            }
+        }
+        ASSERT_EQ(sites.size(), expected_sites.size());
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            EXPECT_EQ(sites[i].project_id, expected_sites[i]->project_id);
+            EXPECT_EQ(sites[i].name, expected_sites[i]->name);
+            EXPECT_TRUE(ogr(sites[i].geometry)->Equals(ogr(expected_sites[i]->geometry).get()));
+        }
+
+        auto links = store->project_villages(ids);
+        std::stable_sort(links.begin(), links.end(),
+                         [](const auto& a, const auto& b) { return a.project_id < b.project_id; });
+        std::vector<core::ProjectVillage> expected_links;
+        std::copy_if(all_links.begin(), all_links.end(), std::back_inserter(expected_links),
+                     [&](const auto& link) { return wanted.count(link.project_id) != 0; });
+        EXPECT_EQ(links, expected_links);
+    }
+    EXPECT_EQ(store->projects(std::vector<std::string>{"ID-117"}).at(0).name, "项目17");
+    EXPECT_EQ(store->sites(std::vector<std::string>{"ID-117"}).at(0).name, "终点");
+    EXPECT_TRUE(store->projects(std::vector<std::string>{}).empty());
+}
+
+TEST_P(StoreContract, CreateRefusesAnExistingProject) {
+    store.reset();
+    EXPECT_THROW(store::create_project(uri), Error);
+    const auto reopened = store::open_project(uri, store::Access::read_only);
+    EXPECT_EQ(reopened->projects().size(), 1u) << "untouched";
+}
