@@ -99,6 +99,12 @@ std::string_view Statement::text_view(int column) const {
             static_cast<std::size_t>(sqlite3_column_bytes(m_statement, column))};
 }
 
+Statement& Statement::copied_blob(int index, std::span<const unsigned char> value) {
+    sqlite3_bind_blob(m_statement, index, value.data(), static_cast<int>(value.size()),
+                      SQLITE_TRANSIENT);
+    return *this;
+}
+
 std::optional<double> Statement::real(int column) const {
     if (is_null(column)) {
         return std::nullopt;
@@ -117,12 +123,13 @@ std::optional<core::Date> Statement::date(int column, const char* name) const {
     if (is_null(column)) {
         return std::nullopt;
     }
-    const std::string value = text(column);
+    const std::string_view value = text_view(column);
     // GDAL reads a DATE column as its first ten characters, YYYY-MM-DD.
-    if (auto parsed = core::Date::parse_iso(std::string_view{value}.substr(0, 10))) {
+    if (auto parsed = core::Date::parse_iso(value.substr(0, 10))) {
         return parsed;
     }
-    throw Error(std::string{"column '"} + name + "' holds '" + value + "', which is not a date");
+    throw Error(std::string{"column '"} + name + "' holds '" + std::string{value} +
+                "', which is not a date");
 }
 
 std::span<const unsigned char> Statement::blob(int column) const {
@@ -147,9 +154,25 @@ DefensiveOff::~DefensiveOff() {
     }
 }
 
+std::unique_ptr<Connection> Connection::open_reader(const std::string& path) {
+    sqlite3* db = nullptr;
+    if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) !=
+        SQLITE_OK) {
+        std::string reason = db != nullptr ? sqlite3_errmsg(db) : "out of memory";
+        sqlite3_close_v2(db);
+        throw Error(path + ": cannot open a second connection to read (" + reason + ")");
+    }
+    auto connection = std::make_unique<Connection>(db);
+    connection->m_owned = true;
+    return connection;
+}
+
 Connection::~Connection() {
     for (auto& [sql, statement] : m_statements) {
         sqlite3_finalize(statement);
+    }
+    if (m_owned) {
+        sqlite3_close_v2(m_db);
     }
 }
 

@@ -41,6 +41,8 @@ public:
     Statement& integer(int index, std::optional<long long> value);
     Statement& date(int index, std::optional<core::Date> value); ///< ISO text, as GDAL writes
     Statement& blob(int index, std::span<const unsigned char> value);
+    Statement& copied_blob(int index,
+                           std::span<const unsigned char> value); ///< SQLite keeps a copy
 
     /// Advances to the next row: false when there is none. Throws "context: SQLite's reason".
     bool step(std::string_view context);
@@ -80,7 +82,10 @@ private:
 /// The statements of one connection, each prepared on first use.
 class Connection {
 public:
+    /// The statements of a connection someone else owns (GDAL's).
     explicit Connection(sqlite3* db) : m_db(db) {}
+    /// A connection of its own, read-only, to the file at `path`; closed with this object.
+    static std::unique_ptr<Connection> open_reader(const std::string& path);
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
     ~Connection();
@@ -94,6 +99,7 @@ public:
 
 private:
     sqlite3* m_db;
+    bool m_owned = false;
     std::map<std::string, sqlite3_stmt*, std::less<>> m_statements;
 };
 

@@ -4,6 +4,8 @@
 #include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
+#include <bit>
+#include <cstring>
 #include <string>
 
 namespace xj::store {
@@ -124,6 +126,16 @@ Geometry::Geometry(std::vector<unsigned char> wkb) : m_wkb(std::move(wkb)) {
     m_box = extent.box;
     m_min_z = extent.min_z;
     m_max_z = extent.max_z;
+}
+
+Geometry Geometry::point(double x, double y) {
+    std::vector<unsigned char> wkb(21);
+    wkb[0] = std::endian::native == std::endian::little ? 1 : 0;
+    const std::uint32_t type = 1;
+    std::memcpy(wkb.data() + 1, &type, 4);
+    std::memcpy(wkb.data() + 5, &x, 8);
+    std::memcpy(wkb.data() + 13, &y, 8);
+    return Geometry(std::move(wkb));
 }
 
 std::optional<std::pair<double, double>> Geometry::z_range() const {

@@ -311,3 +311,45 @@ TEST_F(GpkgStoreWrites, AWriteOutsideATransactionIsOneUnitWithItsLayerBookkeepin
                                      "'project_villages'"),
               before);
 }
+
+TEST_F(GpkgStoreWrites, ALargeTableIsReadOnTwoConnectionsWholeAndInOrder) {
+    // Over 200,000 rows: read in two halves on two connections, each row put in its place.
+    constexpr int projects = 40, reports_each = 5'001;
+    {
+        store::Transaction transaction(*store);
+        for (int p = 0; p < projects; ++p) {
+            auto project = road();
+            project.id = "P" + std::to_string(1000 + p);
+            store->add_project(project);
+        }
+        // Recorded day by day, the projects interleaved, as a county's reports come in.
+        for (int day = 0; day < reports_each; ++day) {
+            for (int p = projects - 1; p >= 0; --p) {
+                store->add_progress_report({"P" + std::to_string(1000 + p),
+                                            core::Date(2000, 1, 1).plus_days(day),
+                                            day * 0.001,
+                                            {},
+                                            day % 97 == 0 ? "第" + std::to_string(day) + "天" : "",
+                                            ""});
+            }
+        }
+        transaction.commit();
+    }
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), static_cast<std::size_t>(projects * reports_each));
+    for (std::size_t i = 0; i < reports.size(); ++i) {
+        const int p = static_cast<int>(i) / reports_each, day = static_cast<int>(i) % reports_each;
+        ASSERT_EQ(reports[i].project_id, "P" + std::to_string(1000 + p)) << i;
+        ASSERT_EQ(reports[i].report_date, core::Date(2000, 1, 1).plus_days(day)) << i;
+        ASSERT_DOUBLE_EQ(*reports[i].cumulative_quantity, day * 0.001) << i;
+        ASSERT_EQ(reports[i].note, day % 97 == 0 ? "第" + std::to_string(day) + "天" : "") << i;
+    }
+    // Inside a transaction, on its one connection, with a row of its own not yet committed.
+    store::Transaction transaction(*store);
+    store->add_progress_report({"P1000", core::Date(1999, 12, 31), 0.0, {}, "补报", ""});
+    const auto within = store->progress_reports();
+    ASSERT_EQ(within.size(), reports.size() + 1);
+    EXPECT_EQ(within[0].note, "补报");
+    EXPECT_EQ(within[1], reports[0]);
+    EXPECT_EQ(within.back(), reports.back());
+}

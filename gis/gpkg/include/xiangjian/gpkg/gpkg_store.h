@@ -21,6 +21,7 @@ class GpkgStore;
 namespace detail {
 class Connection;
 class Statement;
+template <typename Record> struct TableMap;
 /// The store's own SQLite connection: for the backend's tests of SQLite settings on a live
 /// store, nothing else.
 sqlite3* connection_of(const GpkgStore& store);
@@ -83,16 +84,23 @@ public:
 
     void upsert_milestone(const core::Milestone& milestone) override;
     std::vector<core::Milestone> milestones() const override;
+    std::vector<core::Milestone>
+    milestones(std::span<const std::string> project_ids) const override;
 
     void add_progress_report(const core::ProgressReport& report) override;
     void replace_progress_report(const core::ProgressReport& report) override;
     std::vector<core::ProgressReport> progress_reports() const override;
+    std::vector<core::ProgressReport>
+    progress_reports(std::span<const std::string> project_ids) const override;
 
     void upsert_problem(const core::Problem& problem) override;
     std::vector<core::Problem> problems() const override;
+    std::vector<core::Problem> problems(std::span<const std::string> project_ids) const override;
 
     void add_site_visit(const core::SiteVisit& visit) override;
     std::vector<core::SiteVisit> site_visits() const override;
+    std::vector<core::SiteVisit>
+    site_visits(std::span<const std::string> project_ids) const override;
 
     void upsert_photo(const core::Photo& photo) override;
     std::vector<core::Photo> photos() const override;
@@ -159,11 +167,50 @@ private:
                               const char* columns, const char* order,
                               const std::function<void(const detail::Statement&)>& visit) const;
 
+    /// The largest fid of a table: its rows, at most (its fids count up from 1).
+    long long largest_fid(const char* table) const;
+    std::size_t row_count(const char* table) const;
+    /// Several reads of one call as one state of the file, when no transaction is open: a read
+    /// transaction (a savepoint), ended with the scope.
+    class ReadSnapshot {
+    public:
+        explicit ReadSnapshot(const GpkgStore& store);
+        ReadSnapshot(const ReadSnapshot&) = delete;
+        ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+        ~ReadSnapshot();
+
+    private:
+        const GpkgStore& m_store;
+        bool m_open = false;
+    };
+    /// A second connection of the store's own, read-only, opened on first use: a large table is
+    /// read on two cores, half on each connection.
+    detail::Connection& reader() const;
+
+    // The records of a table through its column map (gpkg_rows.h): inserted, or upserted by
+    // the map's key, as one unit; read whole in the map's order, or those of some projects.
+    template <typename Record>
+    void write_rows(const detail::TableMap<Record>& map, std::span<const Record> records,
+                    bool upsert);
+    template <typename Record>
+    void write_row(const detail::TableMap<Record>& map, const Record& record, bool upsert) {
+        write_rows(map, std::span<const Record>(&record, 1), upsert);
+    }
+    template <typename Record>
+    std::vector<Record> read_rows(const detail::TableMap<Record>& map) const;
+    template <typename Record>
+    std::vector<Record> read_rows(const detail::TableMap<Record>& map,
+                                  std::span<const std::string> project_ids) const;
+    template <typename Record>
+    void read_into(const detail::TableMap<Record>& map, const detail::Statement& row, int first,
+                   Record& record) const;
+
     std::string m_path;
     std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
     /// GDAL's own SQLite connection; declared after the dataset so that its statements are
     /// finalized before GDAL closes it.
     std::unique_ptr<detail::Connection> m_sql;
+    mutable std::unique_ptr<detail::Connection> m_reader;
     std::map<std::string, store::Box> m_changed;       ///< table → extent grown (or none)
     std::map<std::string, std::size_t> m_rows_written; ///< in this transaction, by table
     /// Set aside in this transaction, by table: CREATE INDEX, and the CREATE TRIGGERs that keep

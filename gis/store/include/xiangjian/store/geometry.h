@@ -55,6 +55,8 @@ public:
     static Geometry from_wkb(std::span<const unsigned char> wkb) {
         return Geometry(std::vector<unsigned char>(wkb.begin(), wkb.end()));
     }
+    /// A 2D point.
+    static Geometry point(double x, double y);
 
     /// Whether there is a geometry at all (an empty one, POINT EMPTY, counts).
     explicit operator bool() const { return !m_wkb.empty(); }

@@ -131,20 +131,30 @@ public:
     virtual std::vector<core::ProjectVillage>
     project_villages(std::span<const std::string> project_ids) const = 0;
 
+    // The history of the projects. Each read comes whole, in the order given, or for some
+    // projects only: then a project's records in that order, projects in any order.
+
     virtual void upsert_milestone(const core::Milestone& milestone) = 0; ///< key: project, seq
-    virtual std::vector<core::Milestone> milestones() const = 0;
+    virtual std::vector<core::Milestone> milestones() const = 0;         ///< by project, seq
+    virtual std::vector<core::Milestone>
+    milestones(std::span<const std::string> project_ids) const = 0;
 
     /// Reports are history: a second report for the same project and day is an error.
     virtual void add_progress_report(const core::ProgressReport& report) = 0;
     /// Corrects the report of that project and day (an import of a corrected table).
     virtual void replace_progress_report(const core::ProgressReport& report) = 0;
-    virtual std::vector<core::ProgressReport> progress_reports() const = 0;
+    virtual std::vector<core::ProgressReport> progress_reports() const = 0; ///< by project, day
+    virtual std::vector<core::ProgressReport>
+    progress_reports(std::span<const std::string> project_ids) const = 0;
 
     virtual void upsert_problem(const core::Problem& problem) = 0; ///< key: problem id
-    virtual std::vector<core::Problem> problems() const = 0;
+    virtual std::vector<core::Problem> problems() const = 0;       ///< by problem id
+    virtual std::vector<core::Problem> problems(std::span<const std::string> project_ids) const = 0;
 
     virtual void add_site_visit(const core::SiteVisit& visit) = 0;
-    virtual std::vector<core::SiteVisit> site_visits() const = 0;
+    virtual std::vector<core::SiteVisit> site_visits() const = 0; ///< by day, project, visitor
+    virtual std::vector<core::SiteVisit>
+    site_visits(std::span<const std::string> project_ids) const = 0;
 
     virtual void upsert_photo(const core::Photo& photo) = 0; ///< key: path
     virtual std::vector<core::Photo> photos() const = 0;
