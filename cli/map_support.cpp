@@ -4,6 +4,9 @@
 #include "xiangjian/core/parallel.h"
 #include "xiangjian/store/portfolio_loader.h"
 
+#include <algorithm>
+#include <set>
+
 namespace xj::cli {
 
 MapProject MapProject::open(const std::string& path) {
@@ -18,6 +21,74 @@ MapProject MapProject::open(const std::string& path) {
                 std::make_unique<core::Portfolio>(xj::store::load_portfolio(*second));
         },
         [&] { project.layers = render::MapLayers::read(*project.store); });
+    project.extent = project.layers.extent();
+    return project;
+}
+
+namespace {
+
+/// The units that name and frame what a window shows: its own, and the townships and county
+/// above them that have no boundary in the window.
+std::vector<core::AdminUnit> with_ancestors(const store::ProjectStore& store,
+                                            std::vector<core::AdminUnit> units) {
+    for (int level = 0; level < 2; ++level) { // village → township → county
+        std::set<std::string> have, want;
+        for (const core::AdminUnit& unit : units) {
+            have.insert(unit.code);
+        }
+        for (const core::AdminUnit& unit : units) {
+            if (!unit.parent_code.empty() && have.count(unit.parent_code) == 0) {
+                want.insert(unit.parent_code);
+            }
+        }
+        const std::vector<std::string> codes(want.begin(), want.end());
+        for (auto& unit : store.unit_list(codes)) {
+            units.push_back(std::move(unit));
+        }
+    }
+    std::sort(units.begin(), units.end(),
+              [](const core::AdminUnit& a, const core::AdminUnit& b) { return a.code < b.code; });
+    return units;
+}
+
+} // namespace
+
+MapProject MapProject::open_window(const std::string& path, const std::string& crs_option,
+                                   const render::Box& bbox, int width, int height,
+                                   render::MapView& view) {
+    MapProject project;
+    project.store = xj::store::open_project(path, xj::store::Access::read_only);
+    project.extent = project.store->extent();
+    const render::DisplayCrs crs = project.display_crs(crs_option);
+    view = render::MapView::fit(crs.to_display(bbox), width, height);
+    // What the view shows, and a margin for symbols and lines that reach into it (the
+    // renderer pads its window by 12 pixels).
+    const double pad = 48 * view.metres_per_pixel();
+    const render::Box shown{view.box.min_x - pad, view.box.min_y - pad, view.box.max_x + pad,
+                            view.box.max_y + pad};
+    std::vector<core::AdminUnit> units;
+    project.layers = render::MapLayers::read(*project.store, crs.to_lonlat(shown), units);
+
+    // The projects the window concerns: those with a site in it, and those serving its villages.
+    std::set<std::string> ids;
+    for (const auto* sites :
+         {&project.layers.point_sites, &project.layers.line_sites, &project.layers.polygon_sites}) {
+        for (const render::MapSite& site : *sites) {
+            ids.insert(site.project_id);
+        }
+    }
+    std::vector<std::string> villages;
+    for (const render::MapUnit& village : project.layers.village_units) {
+        villages.push_back(village.code);
+    }
+    for (const core::ProjectVillage& link : project.store->village_projects(villages)) {
+        ids.insert(link.project_id);
+    }
+    xj::store::PortfolioScope scope;
+    scope.project_ids.assign(ids.begin(), ids.end());
+    scope.units = with_ancestors(*project.store, std::move(units));
+    project.portfolio =
+        std::make_unique<core::Portfolio>(xj::store::load_portfolio(*project.store, scope));
     return project;
 }
 
@@ -28,7 +99,6 @@ render::DisplayCrs MapProject::display_crs(const std::string& option) const {
     if (const std::string setting = store->setting("display_crs"); !setting.empty()) {
         return render::DisplayCrs(setting);
     }
-    const render::Box extent = layers.extent();
     if (extent.empty()) {
         throw Error(store->location() +
                     ": the project has no boundaries and no sites to draw (import units or "

@@ -6,6 +6,7 @@
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/render/display_geometry.h"
 #include "xiangjian/render/map_layers.h"
+#include "xiangjian/render/map_view.h"
 #include "xiangjian/store/open_project.h"
 
 #include <memory>
@@ -17,9 +18,16 @@ struct MapProject {
     std::unique_ptr<store::ProjectStore> store;
     render::MapLayers layers;
     std::unique_ptr<core::Portfolio> portfolio;
+    render::Box extent; ///< of the whole project (lon/lat), which decides the display CRS
 
     /// Opens the project read-only and reads its layers and its portfolio.
     static MapProject open(const std::string& path);
+    /// Opens the project read-only and reads what a map of `bbox` (lon/lat) drawn into
+    /// width × height pixels shows: the units and sites of that window and the projects they
+    /// concern, no more. `crs_option` as for display_crs(). Returns the view to draw.
+    static MapProject open_window(const std::string& path, const std::string& crs_option,
+                                  const render::Box& bbox, int width, int height,
+                                  render::MapView& view);
     /// `option` when given, else the project's `display_crs` setting, else the CGCS2000
     /// Gauss–Krüger 3° zone of the centre of the project's geometry.
     render::DisplayCrs display_crs(const std::string& option) const;

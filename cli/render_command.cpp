@@ -74,7 +74,14 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
 
     const QtSession qt;
     auto start = Clock::now();
-    const MapProject project = MapProject::open(project_path);
+    // A window reads only what it shows; the other maps need the whole project (its extent, a
+    // township's or a project's place).
+    render::MapView window_view;
+    const MapProject project =
+        options.bbox.empty()
+            ? MapProject::open(project_path)
+            : MapProject::open_window(project_path, options.crs, parse_bbox(options.bbox), width,
+                                      height, window_view);
     const double load_seconds = seconds_since(start);
 
     start = Clock::now();

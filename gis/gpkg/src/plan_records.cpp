@@ -4,6 +4,7 @@
 #include "gpkg_rows.h"
 
 #include <map>
+#include <unordered_set>
 
 namespace xj::gpkg {
 
@@ -118,6 +119,25 @@ void GpkgStore::add_disbursement(const core::Disbursement& payment) {
 
 std::vector<core::Disbursement> GpkgStore::disbursements() const {
     return read_rows(payment_map());
+}
+
+std::vector<core::Disbursement>
+GpkgStore::disbursements(std::span<const std::string> project_ids) const {
+    // No index leads with the project (payments are few against reports): one pass, in order.
+    const std::unordered_set<std::string_view> wanted(project_ids.begin(), project_ids.end());
+    std::vector<core::Disbursement> result;
+    if (wanted.empty()) {
+        return result;
+    }
+    const auto& map = payment_map();
+    auto row = m_sql->prepare("SELECT " + column_list(map) + " FROM " + map.table + " ORDER BY " +
+                              map.order);
+    while (row.step(m_path + ": reading " + map.table)) {
+        if (wanted.count(row.text_view(0)) != 0) {
+            read_into(map, row, 0, result.emplace_back());
+        }
+    }
+    return result;
 }
 
 void GpkgStore::add_baseline(const core::Baseline& baseline) {

@@ -163,4 +163,24 @@ std::vector<core::ProjectVillage> GpkgStore::project_villages() const {
     return read_rows(village_link_map());
 }
 
+std::vector<core::ProjectVillage>
+GpkgStore::village_projects(std::span<const std::string> village_codes) const {
+    // No index leads with the village: one pass over the links, kept when the village is one
+    // of these (a province has some 200,000 links; a window, a few hundred villages).
+    const std::unordered_set<std::string_view> wanted(village_codes.begin(), village_codes.end());
+    std::vector<core::ProjectVillage> result;
+    if (wanted.empty()) {
+        return result;
+    }
+    const auto& map = village_link_map();
+    auto row = m_sql->prepare("SELECT village_code, " + column_list(map) + " FROM " + map.table +
+                              " ORDER BY " + map.order);
+    while (row.step(m_path + ": reading " + map.table)) {
+        if (wanted.count(row.text_view(0)) != 0) {
+            read_into(map, row, 1, result.emplace_back());
+        }
+    }
+    return result;
+}
+
 } // namespace xj::gpkg

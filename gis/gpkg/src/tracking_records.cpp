@@ -5,6 +5,8 @@
 #include "gpkg_rows.h"
 #include "xiangjian/crs/crs.h"
 
+#include <algorithm>
+
 namespace xj::gpkg {
 
 using namespace detail;
@@ -212,6 +214,26 @@ void GpkgStore::add_indicator_assessment(const core::VillageIndicator& assessmen
 
 std::vector<core::VillageIndicator> GpkgStore::indicator_assessments() const {
     return read_rows(assessment_map());
+}
+
+std::vector<core::VillageIndicator>
+GpkgStore::indicator_assessments(std::span<const std::string> village_codes) const {
+    std::vector<std::string> sorted(village_codes.begin(), village_codes.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    const auto& map = assessment_map();
+    std::vector<core::VillageIndicator> result;
+    // UNIQUE (village_code, indicator, assessed_on) leads with the village: a lookup each.
+    auto row = m_sql->prepare("SELECT " + column_list(map) + " FROM " + map.table +
+                              " WHERE village_code = ?1 ORDER BY " + map.order);
+    for (const std::string& code : sorted) {
+        row.text(1, code);
+        while (row.step(m_path + ": reading " + map.table)) {
+            read_into(map, row, 0, result.emplace_back());
+        }
+        row.reset();
+    }
+    return result;
 }
 
 } // namespace xj::gpkg

@@ -7,6 +7,8 @@
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
+#include <algorithm>
+
 namespace xj::gpkg {
 
 using namespace detail;
@@ -145,6 +147,53 @@ void GpkgStore::scan_unit_boundaries(const BoundaryVisitor& visit) const {
     while (row.step(m_path + ": reading the unit boundaries")) {
         visit(row.text(0), parse_code<core::AdminLevel>(row, 1, "level"), wkb_of_blob(row.blob(2)));
     }
+}
+
+void GpkgStore::scan_units(const store::Box& window, const UnitVisitor& visit) const {
+    if (window.empty()) {
+        return;
+    }
+    auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
+                              ", geom FROM admin_units WHERE fid IN (SELECT id FROM "
+                              "rtree_admin_units_geom WHERE minx <= ?3 AND maxx >= ?1 AND "
+                              "miny <= ?4 AND maxy >= ?2) ORDER BY code");
+    row.real(1, window.min_x).real(2, window.min_y).real(3, window.max_x).real(4, window.max_y);
+    while (row.step(m_path + ": reading the units of a window")) {
+        visit(unit_of(row), wkb_of_blob(row.blob(8)));
+    }
+}
+
+std::vector<core::AdminUnit> GpkgStore::unit_list(std::span<const std::string> codes) const {
+    std::vector<std::string> sorted(codes.begin(), codes.end());
+    std::sort(sorted.begin(), sorted.end());
+    sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+    std::vector<core::AdminUnit> result;
+    auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
+                              " FROM admin_units WHERE code = ?1");
+    for (const std::string& code : sorted) {
+        row.text(1, code);
+        while (row.step(m_path + ": reading the units")) {
+            result.push_back(unit_of(row));
+        }
+        row.reset();
+    }
+    return result;
+}
+
+store::Box GpkgStore::extent() const {
+    store::Box box;
+    for (const char* table :
+         {"admin_units", "project_points", "project_lines", "project_polygons"}) {
+        auto row = m_sql->prepare(std::string{"SELECT min(minx), min(miny), max(maxx), max(maxy) "
+                                              "FROM rtree_"} +
+                                  table + "_geom");
+        if (row.step(m_path + ": reading the extent of " + table) && !row.is_null(0)) {
+            box.expand(*row.real(0), *row.real(1));
+            box.expand(*row.real(2), *row.real(3));
+        }
+        row.reset();
+    }
+    return box;
 }
 
 } // namespace xj::gpkg

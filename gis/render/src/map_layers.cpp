@@ -198,56 +198,78 @@ std::vector<MapUnit>& MapLayers::unit_attributes(core::AdminLevel level) {
     return const_cast<std::vector<MapUnit>&>(std::as_const(*this).unit_attributes(level));
 }
 
+void MapLayers::add_unit(const core::AdminUnit& unit, std::span<const unsigned char> wkb) {
+    if (wkb.empty()) {
+        return;
+    }
+    try {
+        units(unit.level).add_wkb(wkb);
+    } catch (const Error& error) {
+        throw Error("the boundary of unit " + unit.code + ": " + error.what());
+    }
+    unit_attributes(unit.level).push_back({unit.code, unit.name, unit.parent_code});
+}
+
+void MapLayers::add_site(const std::string& project_id, const std::string& site_name,
+                         std::span<const unsigned char> wkb) {
+    if (wkb.size() < 5) {
+        return;
+    }
+    // The geometry type decides the layer: byte order, then the type's low digits.
+    const bool little = wkb[0] == 1;
+    const std::uint32_t raw =
+        little ? (wkb[1] | wkb[2] << 8 | wkb[3] << 16 | std::uint32_t{wkb[4]} << 24)
+               : (wkb[4] | wkb[3] << 8 | wkb[2] << 16 | std::uint32_t{wkb[1]} << 24);
+    const std::uint32_t type = (raw & 0x0FFFFFFFU) % 1000;
+    const bool point = type == 1 || type == 4, line = type == 2 || type == 5;
+    FlatLayer& layer = point ? points : line ? lines : polygons;
+    std::vector<MapSite>& sites = point ? point_sites : line ? line_sites : polygon_sites;
+    try {
+        layer.add_wkb(wkb);
+    } catch (const Error& error) {
+        throw Error("the site '" + site_name + "' of project " + project_id + ": " + error.what());
+    }
+    sites.push_back({project_id, site_name});
+}
+
+void MapLayers::build_indexes() {
+    for (FlatLayer* layer : {&counties, &townships, &villages, &points, &lines, &polygons}) {
+        layer->build_index();
+    }
+}
+
 MapLayers MapLayers::read(const store::ProjectStore& store) {
     MapLayers layers;
     const std::vector<core::AdminUnit> units = store.unit_list(); // by code, as the scan
     std::size_t next = 0;
     store.scan_unit_boundaries(
-        [&](const std::string& code, core::AdminLevel level, std::span<const unsigned char> wkb) {
+        [&](const std::string& code, core::AdminLevel, std::span<const unsigned char> wkb) {
             while (next < units.size() && units[next].code < code) {
                 ++next;
             }
-            if (wkb.empty() || next == units.size() || units[next].code != code) {
-                return;
+            if (next < units.size() && units[next].code == code) {
+                layers.add_unit(units[next], wkb);
             }
-            FlatLayer& layer = layers.units(level);
-            try {
-                layer.add_wkb(wkb);
-            } catch (const Error& error) {
-                throw Error("the boundary of unit " + code + ": " + error.what());
-            }
-            const core::AdminUnit& unit = units[next];
-            layers.unit_attributes(level).push_back({unit.code, unit.name, unit.parent_code});
         });
-    store.scan_sites([&](const std::string& project_id, const std::string& site_name,
-                         std::span<const unsigned char> wkb) {
-        if (wkb.size() < 5) {
-            return;
-        }
-        // The geometry type decides the layer: byte order, then the type's low digits.
-        const bool little = wkb[0] == 1;
-        const std::uint32_t raw =
-            little ? (wkb[1] | wkb[2] << 8 | wkb[3] << 16 | std::uint32_t{wkb[4]} << 24)
-                   : (wkb[4] | wkb[3] << 8 | wkb[2] << 16 | std::uint32_t{wkb[1]} << 24);
-        const std::uint32_t type = (raw & 0x0FFFFFFFU) % 1000;
-        FlatLayer& layer = (type == 1 || type == 4)   ? layers.points
-                           : (type == 2 || type == 5) ? layers.lines
-                                                      : layers.polygons;
-        std::vector<MapSite>& sites = (type == 1 || type == 4)   ? layers.point_sites
-                                      : (type == 2 || type == 5) ? layers.line_sites
-                                                                 : layers.polygon_sites;
-        try {
-            layer.add_wkb(wkb);
-        } catch (const Error& error) {
-            throw Error("the site '" + site_name + "' of project " + project_id + ": " +
-                        error.what());
-        }
-        sites.push_back({project_id, site_name});
+    store.scan_sites(
+        [&](const std::string& project_id, const std::string& site_name,
+            std::span<const unsigned char> wkb) { layers.add_site(project_id, site_name, wkb); });
+    layers.build_indexes();
+    return layers;
+}
+
+MapLayers MapLayers::read(const store::ProjectStore& store, const Box& window,
+                          std::vector<core::AdminUnit>& units) {
+    MapLayers layers;
+    store.scan_units(window, [&](const core::AdminUnit& unit, std::span<const unsigned char> wkb) {
+        units.push_back(unit);
+        layers.add_unit(unit, wkb);
     });
-    for (FlatLayer* layer : {&layers.counties, &layers.townships, &layers.villages, &layers.points,
-                             &layers.lines, &layers.polygons}) {
-        layer->build_index();
-    }
+    store.scan_sites(window, [&](const std::string& project_id, const std::string& site_name,
+                                 std::span<const unsigned char> wkb) {
+        layers.add_site(project_id, site_name, wkb);
+    });
+    layers.build_indexes();
     return layers;
 }
 

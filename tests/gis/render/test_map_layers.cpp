@@ -8,6 +8,7 @@
 #include <cmath>
 #include <ogr_spatialref.h>
 #include <random>
+#include <set>
 
 using namespace xj;
 using xj::test::DemoMap;
@@ -155,4 +156,53 @@ TEST_F(MapLayers, DisplayCrsRefusesAGeographicOrUnknownCrs) {
     EXPECT_THROW(render::DisplayCrs("EPSG:4490"), Error);
     EXPECT_THROW(render::DisplayCrs("not a crs"), Error);
     EXPECT_EQ(render::DisplayCrs::gauss_kruger_at(112.47).definition(), "EPSG:4546");
+}
+
+TEST_F(MapLayers, AWindowReadsWhatItsQueryMeetsAndNothingFar) {
+    // About a township's size in the middle of the county.
+    const render::Box window{112.40, 34.05, 112.48, 34.12};
+    std::vector<core::AdminUnit> units;
+    const render::MapLayers part = render::MapLayers::read(*store, window, units);
+    // The spatial index's boxes are rounded outwards to 32-bit floats (a few centimetres).
+    constexpr double rounding = 1e-5;
+    const render::Box wider{window.min_x - rounding, window.min_y - rounding,
+                            window.max_x + rounding, window.max_y + rounding};
+    const auto check = [&](const render::FlatLayer& whole_layer, const auto& whole_attributes,
+                           const render::FlatLayer& part_layer, const auto& part_attributes,
+                           auto key, const char* name) {
+        std::vector<std::uint32_t> met;
+        whole_layer.query(window, met);
+        std::multiset<std::string> expected, near;
+        for (const std::uint32_t i : met) {
+            expected.insert(key(whole_attributes[i]));
+        }
+        for (std::size_t i = 0; i < whole_layer.size(); ++i) {
+            if (whole_layer.shape(i).box.intersects(wider)) {
+                near.insert(key(whole_attributes[i]));
+            }
+        }
+        const std::multiset<std::string> got = [&] {
+            std::multiset<std::string> keys;
+            for (const auto& attributes : part_attributes) {
+                keys.insert(key(attributes));
+            }
+            return keys;
+        }();
+        EXPECT_EQ(part_layer.size(), part_attributes.size()) << name;
+        EXPECT_TRUE(std::includes(got.begin(), got.end(), expected.begin(), expected.end()))
+            << name << ": a shape the window shows was not read";
+        EXPECT_TRUE(std::includes(near.begin(), near.end(), got.begin(), got.end()))
+            << name << ": a shape away from the window was read";
+        EXPECT_LT(part_layer.size(), whole_layer.size()) << name << ": the window read it all";
+    };
+    const auto code = [](const render::MapUnit& unit) { return unit.code; };
+    const auto site = [](const render::MapSite& s) { return s.project_id + "/" + s.site_name; };
+    check(layers->villages, layers->village_units, part.villages, part.village_units, code,
+          "villages");
+    check(layers->townships, layers->township_units, part.townships, part.township_units, code,
+          "townships");
+    check(layers->points, layers->point_sites, part.points, part.point_sites, site, "points");
+    EXPECT_EQ(units.size(),
+              part.village_units.size() + part.township_units.size() + part.county_units.size())
+        << "the units read are those with a boundary in the window";
 }

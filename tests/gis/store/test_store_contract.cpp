@@ -367,3 +367,119 @@ TEST_P(StoreContract, CreateRefusesAnExistingProject) {
     const auto reopened = store::open_project(uri, store::Access::read_only);
     EXPECT_EQ(reopened->projects().size(), 1u) << "untouched";
 }
+
+TEST_P(StoreContract, AWindowGivesTheUnitsAndSitesWhoseBoxesMeetIt) {
+    // Three villages in a row, 0.1° wide; sites of three projects in and out of the window.
+    for (int v = 0; v < 3; ++v) {
+        auto unit = village();
+        unit.code = "41032620922" + std::to_string(v);
+        const double west = 112.4 + 0.1 * v;
+        const std::string wkt = "MULTIPOLYGON (((" + std::to_string(west) + " 34.0, " +
+                                std::to_string(west + 0.1) + " 34.0, " +
+                                std::to_string(west + 0.1) + " 34.1, " + std::to_string(west) +
+                                " 34.1, " + std::to_string(west) + " 34.0)))";
+        store->upsert_unit(unit, stored(wkt.c_str()));
+    }
+    for (const char* id : {"W-1", "W-2", "W-3"}) {
+        auto project = road();
+        project.id = id;
+        store->upsert_project(project);
+    }
+    store->add_site({"W-1", "东头", point(112.45, 34.05)});
+    store->add_site({"W-2", "西头", point(112.65, 34.05)});
+    store->add_site({"W-2", "路", stored("LINESTRING (112.55 34.02, 112.58 34.03)")});
+    store->add_site({"W-3", "远处", point(113.5, 35.0)});
+    store->add_site({"W-1", "路", stored("LINESTRING (112.30 34.02, 112.42 34.03)")});
+
+    const store::Box window{112.52, 34.01, 112.61, 34.04};
+    std::vector<std::string> codes;
+    store->scan_units(window, [&](const core::AdminUnit& unit, std::span<const unsigned char> wkb) {
+        codes.push_back(unit.code);
+        EXPECT_FALSE(wkb.empty()) << unit.code;
+        EXPECT_EQ(unit.name, village().name);
+    });
+    // The township's box (112.4–112.5) stops short; villages 1 and 2 meet it (2 at its edge).
+    EXPECT_EQ(codes, (std::vector<std::string>{"410326209221", "410326209222"}));
+
+    std::vector<std::pair<std::string, std::string>> sites;
+    store->scan_sites(window,
+                      [&](const std::string& project, const std::string& name,
+                          std::span<const unsigned char>) { sites.emplace_back(project, name); });
+    EXPECT_EQ(sites, (std::vector<std::pair<std::string, std::string>>{{"W-2", "路"}}));
+    sites.clear();
+    store->scan_sites(store::Box{112.3, 34.0, 112.7, 34.1},
+                      [&](const std::string& project, const std::string& name,
+                          std::span<const unsigned char>) { sites.emplace_back(project, name); });
+    EXPECT_EQ(sites, (std::vector<std::pair<std::string, std::string>>{
+                         {"W-1", "东头"}, {"W-1", "路"}, {"W-2", "西头"}, {"W-2", "路"}}))
+        << "by project; a project's points, then its lines";
+
+    const store::Box all = store->extent();
+    EXPECT_LE(all.min_x, 112.3);
+    EXPECT_GE(all.max_x, 113.5);
+    EXPECT_LE(all.min_y, 34.0);
+    EXPECT_GE(all.max_y, 35.0);
+    EXPECT_LT(all.max_x, 113.5001) << "rounded outwards by little";
+}
+
+TEST_P(StoreContract, ReadsByVillageGiveTheLinksUnitsAndAssessmentsOfThoseVillages) {
+    auto other = road();
+    other.id = "RY2018-003";
+    store->upsert_project(other);
+    store->add_project_villages({{"RY2018-002", "410326209222", "code", std::nullopt, std::nullopt},
+                                 {"RY2018-003", "410326209000", "code", std::nullopt, std::nullopt},
+                                 {"RY2018-003", "410326209222", "line", 120.0, std::nullopt}});
+    const std::vector<std::string> dukang{"410326209222"};
+    const auto links = store->village_projects(dukang);
+    ASSERT_EQ(links.size(), 2u);
+    EXPECT_EQ(links[0].project_id, "RY2018-002");
+    EXPECT_EQ(links[1].project_id, "RY2018-003");
+    EXPECT_EQ(links[1].length_m, 120.0);
+    EXPECT_TRUE(store->village_projects(std::vector<std::string>{"410326209999"}).empty());
+
+    const auto units =
+        store->unit_list(std::vector<std::string>{"410326209222", "NOPE", "410326209222"});
+    ASSERT_EQ(units.size(), 1u);
+    EXPECT_EQ(units[0], village());
+
+    store->add_indicator_assessment({"410326209222", "road", core::Date(2018, 1, 5), false, ""});
+    store->add_indicator_assessment({"410326209000", "road", core::Date(2018, 1, 5), true, ""});
+    const auto assessed = store->indicator_assessments(dukang);
+    ASSERT_EQ(assessed.size(), 1u);
+    EXPECT_EQ(assessed[0].village_code, "410326209222");
+
+    store->add_disbursement({"RY2018-003", core::Date(2018, 5, 1), 12.5, "首笔"});
+    store->add_disbursement({"RY2018-002", core::Date(2018, 5, 2), 30.0, ""});
+    const auto paid = store->disbursements(std::vector<std::string>{"RY2018-003"});
+    ASSERT_EQ(paid.size(), 1u);
+    EXPECT_EQ(paid[0].note, "首笔");
+}
+
+TEST_P(StoreContract, HistoryByProjectIsTheWholeHistoryOfThoseProjects) {
+    auto other = road();
+    other.id = "RY2018-003";
+    store->upsert_project(other);
+    for (const char* id : {"RY2018-002", "RY2018-003"}) {
+        store->upsert_milestone({id, 1, "开工", core::Date(2018, 4, 17), {}, 1.0, {}});
+        store->add_progress_report({id, core::Date(2018, 8, 3), 1.0, {}, "", ""});
+        store->add_progress_report({id, core::Date(2018, 7, 3), 0.5, {}, "", ""});
+        store->add_site_visit({id, core::Date(2018, 8, 3), "张卫东（副县长）", ""});
+        store->upsert_problem({std::string{"WT-"} + id,
+                               id,
+                               core::Date(2018, 6, 1),
+                               core::ProblemCategory::land,
+                               "阻工",
+                               "乡政府",
+                               {},
+                               {},
+                               ""});
+    }
+    const std::vector<std::string> one{"RY2018-003"};
+    const auto reports = store->progress_reports(one);
+    ASSERT_EQ(reports.size(), 2u);
+    EXPECT_EQ(reports[0].report_date, core::Date(2018, 7, 3)) << "by day within the project";
+    EXPECT_EQ(store->milestones(one).size(), 1u);
+    EXPECT_EQ(store->site_visits(one).size(), 1u);
+    ASSERT_EQ(store->problems(one).size(), 1u);
+    EXPECT_EQ(store->problems(one)[0].project_id, "RY2018-003");
+}

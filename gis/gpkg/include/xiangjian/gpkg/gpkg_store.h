@@ -63,7 +63,11 @@ public:
     std::vector<store::UnitRecord> units() const override;
     std::vector<core::AdminUnit> unit_list() const override;
     void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
+    void scan_units(const store::Box& window, const UnitVisitor& visit) const override;
+    std::vector<core::AdminUnit> unit_list(std::span<const std::string> codes) const override;
+    store::Box extent() const override;
     void scan_sites(const SiteVisitor& visit) const override;
+    void scan_sites(const store::Box& window, const SiteVisitor& visit) const override;
 
     void upsert_project(const core::Project& project) override;
     void add_project(const core::Project& project) override;
@@ -81,6 +85,8 @@ public:
     std::vector<core::ProjectVillage> project_villages() const override;
     std::vector<core::ProjectVillage>
     project_villages(std::span<const std::string> project_ids) const override;
+    std::vector<core::ProjectVillage>
+    village_projects(std::span<const std::string> village_codes) const override;
 
     void upsert_milestone(const core::Milestone& milestone) override;
     std::vector<core::Milestone> milestones() const override;
@@ -107,6 +113,8 @@ public:
 
     void add_disbursement(const core::Disbursement& payment) override;
     std::vector<core::Disbursement> disbursements() const override;
+    std::vector<core::Disbursement>
+    disbursements(std::span<const std::string> project_ids) const override;
     void add_baseline(const core::Baseline& baseline) override;
     std::vector<core::Baseline> baselines() const override;
     void log_change(const store::ChangeRecord& change) override;
@@ -114,6 +122,8 @@ public:
     std::vector<core::IndicatorRule> indicator_rules() const override;
     void add_indicator_assessment(const core::VillageIndicator& assessment) override;
     std::vector<core::VillageIndicator> indicator_assessments() const override;
+    std::vector<core::VillageIndicator>
+    indicator_assessments(std::span<const std::string> village_codes) const override;
 
 private:
     friend sqlite3* detail::connection_of(const GpkgStore& store);

@@ -96,6 +96,11 @@ struct MapLayers {
     /// Reads the boundaries of every unit that has one and every project site. Throws
     /// xj::Error naming the unit or project of a stored geometry that is not WKB.
     static MapLayers read(const store::ProjectStore& store);
+    /// Reads the units and sites whose box meets `window` (lon/lat), through the store's
+    /// spatial index: what a map of that window draws, and nothing else. `units` receives the
+    /// units read, by code.
+    static MapLayers read(const store::ProjectStore& store, const Box& window,
+                          std::vector<core::AdminUnit>& units);
 
     /// Of every layer that has shapes; empty for a project without geometry.
     Box extent() const;
@@ -103,6 +108,14 @@ struct MapLayers {
     FlatLayer& units(core::AdminLevel level);
     const std::vector<MapUnit>& unit_attributes(core::AdminLevel level) const;
     std::vector<MapUnit>& unit_attributes(core::AdminLevel level);
+
+private:
+    /// A unit's boundary into the layer of its level (none: nothing).
+    void add_unit(const core::AdminUnit& unit, std::span<const unsigned char> wkb);
+    /// A site into the layer of its geometry type.
+    void add_site(const std::string& project_id, const std::string& site_name,
+                  std::span<const unsigned char> wkb);
+    void build_indexes();
 };
 
 } // namespace xj::render

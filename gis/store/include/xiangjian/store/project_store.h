@@ -98,6 +98,17 @@ public:
     using BoundaryVisitor = std::function<void(const std::string& code, core::AdminLevel level,
                                                std::span<const unsigned char> wkb)>;
     virtual void scan_unit_boundaries(const BoundaryVisitor& visit) const = 0;
+    /// The units whose boundary's box meets `window` (lon/lat), with the boundary as WKB, by
+    /// code: what a map of that window draws, found through the store's spatial index. The
+    /// bytes are valid during the call only.
+    using UnitVisitor =
+        std::function<void(const core::AdminUnit& unit, std::span<const unsigned char> wkb)>;
+    virtual void scan_units(const Box& window, const UnitVisitor& visit) const = 0;
+    /// These units (those the store holds), by code.
+    virtual std::vector<core::AdminUnit> unit_list(std::span<const std::string> codes) const = 0;
+    /// The box of every boundary and site, from the spatial index (its boxes may be rounded
+    /// outwards by a few centimetres); empty when there is none.
+    virtual Box extent() const = 0;
 
     virtual void upsert_project(const core::Project& project) = 0;
     virtual void add_project(const core::Project& project) = 0; ///< known to be new: no lookup
@@ -120,6 +131,8 @@ public:
         std::function<void(const std::string& project_id, const std::string& site_name,
                            std::span<const unsigned char> wkb)>;
     virtual void scan_sites(const SiteVisitor& visit) const = 0;
+    /// The sites whose box meets `window`, in the same order.
+    virtual void scan_sites(const Box& window, const SiteVisitor& visit) const = 0;
 
     /// The villages a project serves or crosses, replacing what was recorded before.
     virtual void replace_project_villages(const std::string& project_id,
@@ -130,6 +143,9 @@ public:
     /// The village links of these projects: a project's by village code, projects in any order.
     virtual std::vector<core::ProjectVillage>
     project_villages(std::span<const std::string> project_ids) const = 0;
+    /// The links to these villages: which projects serve them. By project, then village.
+    virtual std::vector<core::ProjectVillage>
+    village_projects(std::span<const std::string> village_codes) const = 0;
 
     // The history of the projects. Each read comes whole, in the order given, or for some
     // projects only: then a project's records in that order, projects in any order.
@@ -164,6 +180,8 @@ public:
 
     virtual void add_disbursement(const core::Disbursement& payment) = 0;
     virtual std::vector<core::Disbursement> disbursements() const = 0; ///< by project, date
+    virtual std::vector<core::Disbursement>
+    disbursements(std::span<const std::string> project_ids) const = 0;
 
     /// Stores a frozen plan; a baseline of that name already stored is an error.
     virtual void add_baseline(const core::Baseline& baseline) = 0;
@@ -173,6 +191,9 @@ public:
     virtual std::vector<ChangeRecord> changes() const = 0; ///< oldest first
     virtual void add_indicator_assessment(const core::VillageIndicator& assessment) = 0;
     virtual std::vector<core::VillageIndicator> indicator_assessments() const = 0;
+    /// The assessments of these villages, in the order of indicator_assessments().
+    virtual std::vector<core::VillageIndicator>
+    indicator_assessments(std::span<const std::string> village_codes) const = 0;
 };
 
 /// Scoped transaction: rolls back unless commit() was called.
