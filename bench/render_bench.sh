@@ -8,7 +8,9 @@
 # 3. times `xiangjian render` (whole process, GNU time, and its --timings lines), full extent and
 #    a county-sized window, 1920x1080, RUNS times each (median);
 # 4. renders the same with QGIS (bench/qgis_render.py) from a prepared copy of the store;
-# 5. prints a table. Images land in WORK_DIR/out to be looked at. RUNS=N changes the 3 runs.
+# 5. prints a table. Images land in WORK_DIR/out to be looked at. RUNS=N changes the 3 runs;
+#    EDGES=independent makes villages whose neighbours do not share the vertices of their common
+#    border (borders digitised twice; use another WORK_DIR for it).
 # Goals: full extent in at most half QGIS's time, county window under 50 ms, peak under 1 GiB.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -41,7 +43,11 @@ fi
 mkdir -p "$work/out"
 cd "$work"
 if [ ! -f villages.shp ] || [ ! -f sites.shp ] || [ ! -f roads.shp ]; then
-    "$build/bin/xj_make_province" "$work"
+    if [ "${EDGES:-shared}" = independent ]; then
+        "$build/bin/xj_make_province" --independent-edges "$work"
+    else
+        "$build/bin/xj_make_province" "$work"
+    fi
 fi
 # Real stores have townships and counties, and the progress theme outlines and labels
 # townships; the generated data has villages only. Dissolve them from the village codes

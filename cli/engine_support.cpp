@@ -32,14 +32,8 @@ core::Date as_of_date(const std::string& option, const store::ProjectStore& stor
     return today();
 }
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 std::string fixed(const std::optional<double>& value, int decimals) {
-    return value ? fixed(*value, decimals) : "-";
+    return value ? core::fixed(*value, decimals) : "-";
 }
 
 std::string json_string(std::string_view text) {

@@ -5,6 +5,7 @@
 
 #include "i18n.h"
 #include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/core/vocabulary.h"
 #include "xiangjian/store/project_store.h"
 
@@ -26,7 +27,7 @@ template <typename E> std::string label(E value) {
     return std::string{tr(t.label_zh, t.label_en)};
 }
 
-std::string fixed(double value, int decimals);
+using core::fixed;
 std::string fixed(const std::optional<double>& value, int decimals); ///< "-" when unset
 
 /// JSON text: a string literal with escapes, a number or null.

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "i18n.h"
 #include "text_table.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/store/open_project.h"
 
 #include <chrono>
@@ -16,11 +17,7 @@ namespace xj::cli {
 
 namespace {
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
+using core::fixed;
 
 void print_layers(const store::ProjectStore& store) {
     TextTable table({std::string{tr("图层", "layer")}, std::string{tr("几何", "geometry")},

@@ -1,5 +1,7 @@
 #include "xiangjian/core/text.h"
 
+#include <cstdio>
+
 namespace xj::core {
 
 std::string halfwidth(std::string_view text) {
@@ -40,6 +42,12 @@ std::string_view trimmed(std::string_view text) {
         text.remove_suffix(1);
     }
     return text;
+}
+
+std::string fixed(double value, int decimals) {
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
 }
 
 } // namespace xj::core

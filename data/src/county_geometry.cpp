@@ -50,6 +50,8 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/crs/transformation.h"
+#include "xiangjian/geometry/geos_context.h"
 
 #include <algorithm>
 #include <array>
@@ -223,46 +225,8 @@ double snap(double value) {
 // ---------------------------------------------------------------------------------------------
 // GEOS with RAII: one reentrant context per generation, NULL returns become xj::Error.
 
-class Geos {
-public:
-    Geos() : m_handle(GEOS_init_r()) {
-        if (m_handle == nullptr) {
-            fail("cannot create a GEOS context");
-        }
-        GEOSContext_setErrorMessageHandler_r(m_handle, &Geos::on_error, this);
-    }
-    ~Geos() { GEOS_finish_r(m_handle); }
-    Geos(const Geos&) = delete;
-    Geos& operator=(const Geos&) = delete;
-
-    GEOSContextHandle_t handle() const { return m_handle; }
-
-    [[noreturn]] void raise(const char* operation) const {
-        fail(std::string("GEOS ") + operation + " failed" +
-             (m_last_error.empty() ? std::string() : ": " + m_last_error));
-    }
-    template <typename T> T* check(T* result, const char* operation) const {
-        if (result == nullptr) {
-            raise(operation);
-        }
-        return result;
-    }
-    /// GEOS predicates answer 0, 1, or 2 on an exception.
-    bool check(char result, const char* operation) const {
-        if (result == 2) {
-            raise(operation);
-        }
-        return result == 1;
-    }
-
-private:
-    static void on_error(const char* message, void* self) {
-        static_cast<Geos*>(self)->m_last_error = message != nullptr ? message : "";
-    }
-
-    GEOSContextHandle_t m_handle;
-    std::string m_last_error;
-};
+/// One reentrant GEOS context per generation; NULL returns become xj::Error.
+using Geos = geometry::GeosContext;
 
 struct GeomDeleter {
     GEOSContextHandle_t handle = nullptr;
@@ -366,7 +330,7 @@ public:
             return false;
         }
         const GeomPtr point = make_point(*m_geos, p);
-        return m_geos->check(
+        return m_geos->predicate(
             GEOSPreparedContains_r(m_geos->handle(), m_prepared.get(), point.get()), "contains");
     }
 
@@ -379,13 +343,6 @@ private:
 
 // ---------------------------------------------------------------------------------------------
 // Gauss–Krüger projection through OGR / PROJ.
-
-struct CtDeleter {
-    void operator()(OGRCoordinateTransformation* ct) const {
-        OGRCoordinateTransformation::DestroyCT(ct);
-    }
-};
-using CtPtr = std::unique_ptr<OGRCoordinateTransformation, CtDeleter>;
 
 struct SrsReleaser {
     void operator()(OGRSpatialReference* srs) const { srs->Release(); }
@@ -400,14 +357,11 @@ SrsPtr make_srs(int epsg) {
 class GkProjection {
 public:
     explicit GkProjection(double centre_lon)
-        : m_geographic(make_srs(4490)),
-          m_projected(make_srs(crs::gauss_kruger_3deg_epsg(centre_lon))),
-          m_forward(OGRCreateCoordinateTransformation(m_geographic.get(), m_projected.get())),
-          m_inverse(OGRCreateCoordinateTransformation(m_projected.get(), m_geographic.get())) {
-        if (!m_forward || !m_inverse) {
-            fail("cannot create the Gauss–Krüger transformation");
-        }
-    }
+        : m_geographic(make_srs(crs::storage_epsg)),
+          m_forward(
+              crs::transformation(crs::storage_epsg, crs::gauss_kruger_3deg_epsg(centre_lon))),
+          m_inverse(
+              crs::transformation(crs::gauss_kruger_3deg_epsg(centre_lon), crs::storage_epsg)) {}
 
     OGRSpatialReference* geographic() const { return m_geographic.get(); }
 
@@ -428,9 +382,8 @@ public:
 
 private:
     SrsPtr m_geographic;
-    SrsPtr m_projected;
-    CtPtr m_forward;
-    CtPtr m_inverse;
+    std::unique_ptr<OGRCoordinateTransformation> m_forward;
+    std::unique_ptr<OGRCoordinateTransformation> m_inverse;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -1225,7 +1178,7 @@ std::vector<GeneratedUnit> generate_county_geometry(const CountySpec& spec) {
     Rng rng(spec.seed);
     const Geos geos;
     const Region outline(geos, make_polygon(geos, make_outline(frame, rng)));
-    if (!geos.check(GEOSisValid_r(geos.handle(), outline.polygon()), "validity check")) {
+    if (!geos.predicate(GEOSisValid_r(geos.handle(), outline.polygon()), "validity check")) {
         fail("the generated outline is not a valid polygon");
     }
     const std::vector<Region> townships =

@@ -3,6 +3,7 @@
 #include "seeded_random.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/crs/transformation.h"
 
 #include <cmath>
 #include <numbers>
@@ -17,15 +18,8 @@ constexpr double segment_m = 250.0; // meander resolution of generated lines
 } // namespace
 
 SiteGenerator::SiteGenerator(int projected_epsg)
-    : m_geographic(crs::srs_from_epsg(crs::storage_epsg)),
-      m_projected(crs::srs_from_epsg(projected_epsg)),
-      m_forward(OGRCreateCoordinateTransformation(&m_geographic, &m_projected)),
-      m_inverse(OGRCreateCoordinateTransformation(&m_projected, &m_geographic)) {
-    if (!m_forward || !m_inverse) {
-        throw Error("PROJ cannot transform between EPSG:4490 and EPSG:" +
-                    std::to_string(projected_epsg));
-    }
-}
+    : m_forward(crs::transformation(crs::storage_epsg, projected_epsg)),
+      m_inverse(crs::transformation(projected_epsg, crs::storage_epsg)) {}
 
 SiteGenerator::~SiteGenerator() = default;
 

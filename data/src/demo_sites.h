@@ -44,8 +44,6 @@ private:
     std::unique_ptr<OGRGeometry> to_metres(const OGRGeometry& geometry) const;
     void to_degrees(OGRGeometry& geometry) const;
 
-    OGRSpatialReference m_geographic;
-    OGRSpatialReference m_projected;
     std::unique_ptr<OGRCoordinateTransformation> m_forward;
     std::unique_ptr<OGRCoordinateTransformation> m_inverse;
 };

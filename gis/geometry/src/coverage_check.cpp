@@ -2,6 +2,8 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/crs/transformation.h"
+#include "xiangjian/geometry/geos_context.h"
 
 #include <algorithm>
 #include <array>
@@ -18,43 +20,12 @@ namespace xj::geometry {
 
 namespace {
 
-/// A GEOS context and the geometries made in it, freed together.
-class Geos {
-public:
-    Geos() : m_context(GEOS_init_r()) {}
-    Geos(const Geos&) = delete;
-    Geos& operator=(const Geos&) = delete;
-    ~Geos() {
-        for (GEOSGeometry* geometry : m_owned) {
-            GEOSGeom_destroy_r(m_context, geometry);
-        }
-        GEOS_finish_r(m_context);
-    }
-    GEOSContextHandle_t context() const { return m_context; }
-    GEOSGeometry* own(GEOSGeometry* geometry) {
-        if (geometry == nullptr) {
-            throw Error("GEOS failed while checking overlaps and gaps");
-        }
-        m_owned.push_back(geometry);
-        return geometry;
-    }
-    double area(const GEOSGeometry* geometry) const {
-        double value = 0;
-        GEOSArea_r(m_context, geometry, &value);
-        return value;
-    }
-
-private:
-    GEOSContextHandle_t m_context;
-    std::vector<GEOSGeometry*> m_owned;
-};
-
 /// Unit envelopes; items are unit indexes, in order. The first few queries scan the
 /// envelopes (a clean province has a face or two to look at); more build a GEOS STR-tree.
 class EnvelopeIndex {
 public:
-    EnvelopeIndex(Geos& geos, const std::vector<OGREnvelope>& boxes)
-        : m_geos(geos), m_context(geos.context()), m_boxes(boxes) {}
+    EnvelopeIndex(GeosContext& geos, const std::vector<OGREnvelope>& boxes)
+        : m_geos(geos), m_context(geos.handle()), m_boxes(boxes) {}
     EnvelopeIndex(const EnvelopeIndex&) = delete;
     EnvelopeIndex& operator=(const EnvelopeIndex&) = delete;
     ~EnvelopeIndex() {
@@ -103,16 +74,18 @@ private:
             for (std::size_t i = 0; i < m_boxes.size(); ++i) {
                 const OGREnvelope& box = m_boxes[i];
                 m_ids[i] = i;
-                GEOSSTRtree_insert_r(m_context, m_tree,
-                                     m_geos.own(GEOSGeom_createRectangle_r(
-                                         m_context, box.MinX, box.MinY, box.MaxX, box.MaxY)),
-                                     &m_ids[i]);
+                GEOSSTRtree_insert_r(
+                    m_context, m_tree,
+                    m_geos.own(GEOSGeom_createRectangle_r(m_context, box.MinX, box.MinY, box.MaxX,
+                                                          box.MaxY),
+                               "while checking overlaps and gaps"),
+                    &m_ids[i]);
             }
         }
         return m_tree;
     }
 
-    Geos& m_geos;
+    GeosContext& m_geos;
     GEOSContextHandle_t m_context;
     const std::vector<OGREnvelope>& m_boxes;
     GEOSSTRtree* m_tree = nullptr;
@@ -575,12 +548,10 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
     loose = untwinned_after_splitting(std::move(loose));
     report.unmatched_segments = loose.size();
 
-    Geos geos;
-    GEOSContextHandle_t context = geos.context();
-    const OGRSpatialReference geographic = crs::srs_from_epsg(crs::storage_epsg);
-    const OGRSpatialReference metric = crs::srs_from_epsg(projected_epsg);
-    std::unique_ptr<OGRCoordinateTransformation> to_metres(
-        OGRCreateCoordinateTransformation(&geographic, &metric));
+    GeosContext geos;
+    GEOSContextHandle_t context = geos.handle();
+    const std::unique_ptr<OGRCoordinateTransformation> to_metres =
+        crs::transformation(crs::storage_epsg, projected_epsg);
     EnvelopeIndex index(geos, m_state->envelopes);
     std::map<std::size_t, GEOSGeometry*> in_degrees, in_metres; // converted when needed
     const auto shape = [&](std::size_t i, bool metres) {
@@ -592,7 +563,7 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
         if (metres) {
             copy->transform(to_metres.get());
         }
-        return cache[i] = geos.own(copy->exportToGEOS(context));
+        return cache[i] = geos.own(copy->exportToGEOS(context), "while checking overlaps and gaps");
     };
     std::set<std::pair<std::size_t, std::size_t>> checked;
     const auto check_pair = [&](std::size_t i, std::size_t j) {
@@ -630,7 +601,8 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
                 }
             }
             GEOSGeom_destroy_r(context, in_metres[i]); // keep memory flat: one unit at a time
-            in_metres[i] = geos.own(GEOSGeom_createEmptyPolygon_r(context));
+            in_metres[i] = geos.own(GEOSGeom_createEmptyPolygon_r(context),
+                                    "while checking overlaps and gaps");
         }
         sort_findings(report);
         return report;
@@ -645,14 +617,19 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
             context, GEOSCoordSeq_copyFromBuffer_r(context, xy, 2, 0, 0)));
     }
     release(loose);
-    GEOSGeometry* collection = geos.own(GEOSGeom_createCollection_r(
-        context, GEOS_MULTILINESTRING, lines.data(), static_cast<unsigned>(lines.size())));
+    GEOSGeometry* collection =
+        geos.own(GEOSGeom_createCollection_r(context, GEOS_MULTILINESTRING, lines.data(),
+                                             static_cast<unsigned>(lines.size())),
+                 "while checking overlaps and gaps");
     // Sewn into chains first (the border of a province is one ring of thousands of segments):
     // the same linework, noded in a fraction of the time.
-    GEOSGeometry* chains = geos.own(GEOSLineMerge_r(context, collection));
-    GEOSGeometry* noded = geos.own(GEOSUnaryUnion_r(context, chains));
+    GEOSGeometry* chains =
+        geos.own(GEOSLineMerge_r(context, collection), "while checking overlaps and gaps");
+    GEOSGeometry* noded =
+        geos.own(GEOSUnaryUnion_r(context, chains), "while checking overlaps and gaps");
     const GEOSGeometry* noded_lines[] = {noded};
-    GEOSGeometry* faces = geos.own(GEOSPolygonize_r(context, noded_lines, 1));
+    GEOSGeometry* faces =
+        geos.own(GEOSPolygonize_r(context, noded_lines, 1), "while checking overlaps and gaps");
 
     // 3. Count the units over each face.
     const auto metric_area = [&](const GEOSGeometry* face) {
@@ -665,7 +642,8 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
     const int face_count = GEOSGetNumGeometries_r(context, faces);
     for (int f = 0; f < face_count; ++f) {
         const GEOSGeometry* face = GEOSGetGeometryN_r(context, faces, f);
-        GEOSGeometry* inside = geos.own(GEOSPointOnSurface_r(context, face));
+        GEOSGeometry* inside =
+            geos.own(GEOSPointOnSurface_r(context, face), "while checking overlaps and gaps");
         double x = 0, y = 0;
         GEOSGeomGetX_r(context, inside, &x);
         GEOSGeomGetY_r(context, inside, &y);

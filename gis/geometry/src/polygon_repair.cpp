@@ -1,6 +1,7 @@
 #include "xiangjian/geometry/polygon_repair.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/geometry/geos_context.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -26,19 +27,6 @@ std::string invalidity_reason(const OGRGeometry& geometry) {
     OGRGeometry::freeGEOSContext(context);
     return reason;
 }
-
-/// A GEOS context per thread, for the quick validity check.
-class ThreadGeos {
-public:
-    ThreadGeos() : m_context(GEOS_init_r()) {}
-    ThreadGeos(const ThreadGeos&) = delete;
-    ThreadGeos& operator=(const ThreadGeos&) = delete;
-    ~ThreadGeos() { GEOS_finish_r(m_context); }
-    GEOSContextHandle_t context() const { return m_context; }
-
-private:
-    GEOSContextHandle_t m_context;
-};
 
 /// The polygons of a Polygon or MultiPolygon whose rings are all closed with four points or
 /// more (what GEOS takes as rings); empty when it has any other part.
@@ -72,9 +60,9 @@ std::optional<bool> valid_in_geos(const OGRGeometry& geometry) {
     if (polygons.empty()) {
         return std::nullopt;
     }
-    thread_local const ThreadGeos geos;
+    thread_local const GeosContext geos; // one a thread, for the quick validity check
     thread_local std::vector<OGRRawPoint> points;
-    GEOSContextHandle_t context = geos.context();
+    GEOSContextHandle_t context = geos.handle();
     const auto ring_of = [&](const OGRLinearRing& ring) -> GEOSGeometry* {
         points.resize(static_cast<std::size_t>(ring.getNumPoints()));
         ring.getPoints(points.data());

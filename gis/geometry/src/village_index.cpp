@@ -2,6 +2,8 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/crs/transformation.h"
+#include "xiangjian/geometry/geos_context.h"
 #include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
@@ -341,7 +343,8 @@ struct VillageIndex::Impl {
 /// index's shared (and by then unchanging) arrays.
 struct VillageIndex::Query::State {
     const Impl& d;
-    GEOSContextHandle_t context = GEOS_init_r();
+    GeosContext geos;
+    GEOSContextHandle_t context = geos.handle();
     std::vector<std::uint32_t> seen; ///< query stamp per village, to list candidates once
     std::uint32_t stamp = 0;
     /// Boundaries built and prepared for the points the orientation filter cannot place.
@@ -359,7 +362,6 @@ struct VillageIndex::Query::State {
             GEOSPreparedGeom_destroy_r(context, made.second);
             GEOSGeom_destroy_r(context, made.first);
         }
-        GEOS_finish_r(context);
     }
 
     /// Villages whose box meets the query box, in the order they were added.
@@ -1092,13 +1094,7 @@ struct VillageIndex::Query::State {
             return result;
         }
         if (!to_metres || to_metres_epsg != d.metric_epsg) {
-            const OGRSpatialReference geographic = crs::srs_from_epsg(crs::storage_epsg);
-            const OGRSpatialReference metric = crs::srs_from_epsg(d.metric_epsg);
-            to_metres.reset(OGRCreateCoordinateTransformation(&geographic, &metric));
-            if (!to_metres) {
-                throw Error("PROJ cannot transform CGCS2000 to EPSG:" +
-                            std::to_string(d.metric_epsg));
-            }
+            to_metres = crs::transformation(crs::storage_epsg, d.metric_epsg);
             to_metres_epsg = d.metric_epsg;
         }
         const std::vector<std::vector<double>> line =

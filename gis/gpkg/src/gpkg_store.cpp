@@ -25,15 +25,9 @@ namespace xj::gpkg {
 
 namespace {
 
-using DatasetPtr = std::unique_ptr<GDALDataset, void (*)(GDALDataset*)>;
-
 constexpr const char* meta_table = "xj_meta";
 
-void close_dataset(GDALDataset* dataset) {
-    GDALClose(dataset);
-}
-
-DatasetPtr open_dataset(const std::string& path, GpkgStore::Access access) {
+GDALDatasetUniquePtr open_dataset(const std::string& path, GpkgStore::Access access) {
     if (!std::filesystem::exists(path)) {
         throw Error(path + ": no such file");
     }
@@ -46,7 +40,7 @@ DatasetPtr open_dataset(const std::string& path, GpkgStore::Access access) {
         std::string reason = errors.has_error() ? errors.message() : "GDAL cannot read it";
         throw Error(path + ": not a GeoPackage (" + reason + ")");
     }
-    return DatasetPtr{dataset, close_dataset};
+    return GDALDatasetUniquePtr{dataset};
 }
 
 int stored_schema_version(GDALDataset& dataset, const std::string& path) {
@@ -196,12 +190,7 @@ void seed_default_indicators(GDALDataset& dataset) {
 
 } // namespace
 
-void GpkgStore::DatasetCloser::operator()(GDALDataset* dataset) const {
-    GDALClose(dataset);
-}
-
-GpkgStore::GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
-                     int schema_version)
+GpkgStore::GpkgStore(std::string path, GDALDatasetUniquePtr dataset, int schema_version)
     : m_path(std::move(path)), m_dataset(std::move(dataset)), m_schema_version(schema_version) {
     auto* db = static_cast<sqlite3*>(m_dataset->GetInternalHandle("SQLITE_HANDLE"));
     if (db == nullptr) {
@@ -400,8 +389,8 @@ std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
             throw Error("GDAL was built without the GeoPackage driver");
         }
         gdal::GdalErrorCapture errors;
-        DatasetPtr dataset{driver->Create(partial.c_str(), 0, 0, 0, GDT_Unknown, nullptr),
-                           close_dataset};
+        GDALDatasetUniquePtr dataset{
+            driver->Create(partial.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
         if (!dataset) {
             throw Error(path + ": cannot create (" + errors.message() + ")");
         }
@@ -423,7 +412,7 @@ std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
 std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access access,
                                            std::span<const Migration> migrations) {
     gdal::initialize_gdal();
-    DatasetPtr dataset = open_dataset(path, access);
+    GDALDatasetUniquePtr dataset = open_dataset(path, access);
     int version = stored_schema_version(*dataset, path);
     const int known = migrations.empty() ? 0 : migrations.back().version;
     if (version > known) {
@@ -463,8 +452,7 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
             detail::execute(*dataset, "PRAGMA mmap_size = 2147418112", "mapping the file");
         }
     }
-    return std::unique_ptr<GpkgStore>(new GpkgStore(
-        path, std::unique_ptr<GDALDataset, DatasetCloser>(dataset.release()), version));
+    return std::unique_ptr<GpkgStore>(new GpkgStore(path, std::move(dataset), version));
 }
 
 void GpkgStore::begin_transaction() {

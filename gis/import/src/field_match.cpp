@@ -160,10 +160,4 @@ ImportReport report_for(const SourceData& data, bool dry_run) {
     return report;
 }
 
-std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
-}
-
 } // namespace xj::import::detail

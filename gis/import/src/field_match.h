@@ -1,6 +1,7 @@
 #pragma once
 
 #include "xiangjian/core/date.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/import/import_report.h"
 #include "xiangjian/import/vector_source.h"
 
@@ -39,7 +40,6 @@ std::string cell(const SourceFeature& feature, int column);
 /// A report that starts with what was read: source, encoding, CRS, count.
 ImportReport report_for(const SourceData& data, bool dry_run);
 
-/// A number with a fixed count of decimals, for messages.
-std::string fixed(double value, int decimals = 0);
+using core::fixed;
 
 } // namespace xj::import::detail

@@ -4,6 +4,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
+#include "xiangjian/crs/transformation.h"
 #include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 
@@ -83,9 +84,7 @@ ExifFacts read_exif(const fs::path& file) {
 class SiteDistances {
 public:
     SiteDistances(const std::vector<store::ProjectSite>& sites, int projected_epsg)
-        : m_geographic(crs::srs_from_epsg(crs::storage_epsg)),
-          m_metric(crs::srs_from_epsg(projected_epsg)),
-          m_forward(OGRCreateCoordinateTransformation(&m_geographic, &m_metric)) {
+        : m_forward(crs::transformation(crs::storage_epsg, projected_epsg)) {
         for (const auto& site : sites) {
             std::unique_ptr<OGRGeometry> projected = geometry::to_ogr(site.geometry);
             projected->transform(m_forward.get());
@@ -108,8 +107,6 @@ public:
     }
 
 private:
-    OGRSpatialReference m_geographic;
-    OGRSpatialReference m_metric;
     std::unique_ptr<OGRCoordinateTransformation> m_forward;
     std::vector<std::pair<std::string, std::unique_ptr<OGRGeometry>>> m_sites;
 };

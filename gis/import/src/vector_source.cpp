@@ -6,6 +6,7 @@
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/gauss_kruger.h"
+#include "xiangjian/crs/transformation.h"
 #include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/import/coordinate_text.h"
 #include "xiangjian/import/text_encoding.h"
@@ -397,22 +398,21 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
     const OGRSpatialReference to = crs::srs_from_epsg(crs::storage_epsg);
     std::unique_ptr<OGRCoordinateTransformation> transform;
     if (!from.IsSame(&to)) {
-        gdal::GdalErrorCapture errors;
         // Ask for a real datum transformation first; PROJ knows none for Xi'an 1980 or
         // Beijing 1954 to CGCS2000, and the user must hear that the result is approximate.
         OGRCoordinateTransformationOptions exact;
         exact.SetBallparkAllowed(false);
-        transform.reset(OGRCreateCoordinateTransformation(&from, &to, exact));
+        std::string why;
+        transform = crs::find_transformation(from, to, exact);
         if (!transform) {
-            errors.clear();
-            transform.reset(OGRCreateCoordinateTransformation(&from, &to));
+            transform = crs::find_transformation(from, to, {}, &why);
             // WGS 84 and CGCS2000 agree within decimetres, below phone GPS precision.
             const char* datum = from.GetAttrValue("DATUM");
             data.approximate_datum = datum == nullptr || std::string{datum} != "WGS_1984";
         }
         if (!transform) {
             throw Error(data.path + ": PROJ has no transformation from " + data.source_crs +
-                        " to CGCS2000 (" + errors.message() + ")");
+                        " to CGCS2000 (" + why + ")");
         }
     }
     OGREnvelope extent; // of the data, as it is checked

@@ -13,10 +13,10 @@ namespace xj::render::detail {
 
 namespace {
 
-struct DatasetCloser {
-    void operator()(GDALDatasetH dataset) const { GDALClose(dataset); }
-};
-using Dataset = std::unique_ptr<void, DatasetCloser>;
+/// A dataset a GDAL utility (C API) returned, owned.
+GDALDatasetUniquePtr owned(GDALDatasetH handle) {
+    return GDALDatasetUniquePtr(GDALDataset::FromHandle(handle));
+}
 
 /// GDAL utility options from an argument list.
 class Arguments {
@@ -55,12 +55,11 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
     const auto detail = [&] {
         return errors.has_error() ? ": " + errors.message() : std::string{};
     };
-    Dataset source(
-        GDALOpenEx(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY, nullptr, nullptr, nullptr));
+    GDALDatasetUniquePtr source(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!source) {
         throw Error(path + ": not a raster GDAL can read" + detail());
     }
-    auto* dataset = static_cast<GDALDataset*>(source.get());
+    GDALDataset* dataset = source.get();
     if (dataset->GetSpatialRef() == nullptr && dataset->GetGCPSpatialRef() == nullptr) {
         throw Error(path + ": the raster has no coordinate reference system");
     }
@@ -84,9 +83,9 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
     }
     const Arguments warp_args(args);
     GDALWarpAppOptions* warp_options = GDALWarpAppOptionsNew(warp_args.list(), nullptr);
-    GDALDatasetH sources[] = {source.get()};
+    GDALDatasetH sources[] = {GDALDataset::ToHandle(source.get())};
     int failed = 0;
-    Dataset warped(GDALWarp("", nullptr, 1, sources, warp_options, &failed));
+    GDALDatasetUniquePtr warped = owned(GDALWarp("", nullptr, 1, sources, warp_options, &failed));
     GDALWarpAppOptionsFree(warp_options);
     if (!warped || failed != 0) {
         throw Error(path + ": cannot warp the raster to " + crs.name() + detail());
@@ -96,15 +95,15 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
         const Arguments shade_args({"-of", "MEM", "-compute_edges", "-multidirectional"});
         GDALDEMProcessingOptions* shade_options =
             GDALDEMProcessingOptionsNew(shade_args.list(), nullptr);
-        Dataset shaded(
-            GDALDEMProcessing("", warped.get(), "hillshade", nullptr, shade_options, &failed));
+        GDALDatasetUniquePtr shaded = owned(GDALDEMProcessing(
+            "", GDALDataset::ToHandle(warped.get()), "hillshade", nullptr, shade_options, &failed));
         GDALDEMProcessingOptionsFree(shade_options);
         if (!shaded || failed != 0) {
             throw Error(path + ": cannot compute the hillshade" + detail());
         }
         warped = std::move(shaded);
     }
-    auto* out = static_cast<GDALDataset*>(warped.get());
+    GDALDataset* out = warped.get();
     const int bands = out->GetRasterCount();
     const int w = view.width, h = view.height;
     std::vector<std::vector<GByte>> data(static_cast<std::size_t>(bands),

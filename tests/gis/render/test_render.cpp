@@ -299,7 +299,7 @@ TEST_F(Render, ADemBasemapIsDrawnAsHillshadeUnderTheVillages) {
         GDALAllRegister();
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         const int w = 200, h = 200;
-        GDALDataset* dataset = driver->Create(dem.c_str(), w, h, 1, GDT_Float32, nullptr);
+        GDALDatasetUniquePtr dataset(driver->Create(dem.c_str(), w, h, 1, GDT_Float32, nullptr));
         const render::Box box = layers->extent();
         double transform[6] = {
             box.min_x - 0.1,          (box.width() + 0.2) / w, 0, box.max_y + 0.1, 0,
@@ -318,7 +318,7 @@ TEST_F(Render, ADemBasemapIsDrawnAsHillshadeUnderTheVillages) {
         ASSERT_EQ(dataset->GetRasterBand(1)->RasterIO(GF_Write, 0, 0, w, h, heights.data(), w, h,
                                                       GDT_Float32, 0, 0),
                   CE_None);
-        GDALClose(dataset);
+        dataset.reset(); // written out before the renderer reads it
     }
     render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
     const auto [image, view] = basemap_only(renderer, *portfolio, dem);
@@ -352,7 +352,7 @@ TEST_F(Render, AColourBasemapInWebMercatorIsWarpedUnderTheMapAndTransparentOutsi
         GDALAllRegister();
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GTiff");
         const int w = 100, h = 100;
-        GDALDataset* dataset = driver->Create(tiff.c_str(), w, h, 3, GDT_Byte, nullptr);
+        GDALDatasetUniquePtr dataset(driver->Create(tiff.c_str(), w, h, 3, GDT_Byte, nullptr));
         double transform[6] = {corners[0], (corners[2] - corners[0]) / w, 0, corners[3],
                                0,          -(corners[3] - corners[1]) / h};
         dataset->SetGeoTransform(transform);
@@ -365,7 +365,7 @@ TEST_F(Render, AColourBasemapInWebMercatorIsWarpedUnderTheMapAndTransparentOutsi
                                                              GDT_Byte, 0, 0),
                       CE_None);
         }
-        GDALClose(dataset);
+        dataset.reset(); // written out before the renderer reads it
     }
     render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
     const auto [image, view] = basemap_only(renderer, *portfolio, tiff);

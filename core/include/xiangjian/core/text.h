@@ -15,4 +15,8 @@ std::string halfwidth(std::string_view text);
 /// Without the spaces and tabs around it.
 std::string_view trimmed(std::string_view text);
 
+/// A number with this many decimals, rounded: fixed(2.456, 1) is "2.5". The one number
+/// formatter of reports, tables and messages.
+std::string fixed(double value, int decimals = 0);
+
 } // namespace xj::core

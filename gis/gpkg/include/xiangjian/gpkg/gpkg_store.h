@@ -4,6 +4,7 @@
 #include "xiangjian/store/project_store.h"
 
 #include <functional>
+#include <gdal_priv.h>
 #include <map>
 #include <memory>
 #include <set>
@@ -11,7 +12,6 @@
 #include <string>
 #include <vector>
 
-class GDALDataset;
 struct sqlite3;
 
 namespace xj::gpkg {
@@ -128,14 +128,10 @@ public:
 private:
     friend sqlite3* detail::connection_of(const GpkgStore& store);
 
-    struct DatasetCloser {
-        void operator()(GDALDataset* dataset) const;
-    };
     static std::unique_ptr<GpkgStore> build(const std::string& path,
                                             std::span<const Migration> migrations,
                                             bool with_default_content);
-    GpkgStore(std::string path, std::unique_ptr<GDALDataset, DatasetCloser> dataset,
-              int schema_version);
+    GpkgStore(std::string path, GDALDatasetUniquePtr dataset, int schema_version);
 
     /// A unit through a prepared statement: a plain insert when `known_new`, else an upsert by
     /// code that keeps the row of a unit already there.
@@ -216,7 +212,7 @@ private:
                    Record& record) const;
 
     std::string m_path;
-    std::unique_ptr<GDALDataset, DatasetCloser> m_dataset;
+    GDALDatasetUniquePtr m_dataset;
     /// GDAL's own SQLite connection; declared after the dataset so that its statements are
     /// finalized before GDAL closes it.
     std::unique_ptr<detail::Connection> m_sql;
