@@ -18,8 +18,9 @@ core::Date parse_date_option(const std::string& text, std::string_view option) {
     if (const auto day = core::Date::parse_loose(text)) {
         return *day;
     }
-    throw Error(std::string{option} + ": '" + text +
-                "' is not a date (2018-08-31, 2018/8/31 or 2018年8月31日)");
+    throw UsageError(std::string{option} + ": '" + text +
+                         "' is not a date (2018-08-31, 2018/8/31 or 2018年8月31日)",
+                     std::string{option});
 }
 
 core::Date as_of_date(const std::string& option, const store::ProjectStore& store) {

@@ -22,7 +22,7 @@ std::string number_text(double value) {
 const core::Project& known_project(const core::Portfolio& portfolio, const std::string& id,
                                    const std::string& path) {
     if (id.empty()) {
-        throw Error("--project is required");
+        throw UsageError("--project is required", "--project");
     }
     const core::Project* project = portfolio.project(id);
     if (project == nullptr) {
@@ -85,8 +85,9 @@ int run_record(const std::string& kind, const std::string& project_path,
         }
         const auto category = core::parse_term<core::ProblemCategory>(options.category);
         if (!category) {
-            throw Error("--category: unknown category '" + options.category +
-                        "' (approval, land, construction, environment, funding, other)");
+            throw UsageError("--category: unknown category '" + options.category +
+                                 "' (approval, land, construction, environment, funding, other)",
+                             "--category");
         }
         problem.project_id = project.id;
         problem.raised_date = day;
@@ -96,10 +97,11 @@ int run_record(const std::string& kind, const std::string& project_path,
         if (!options.deadline.empty()) {
             problem.deadline = parse_date_option(options.deadline, "--deadline");
             if (*problem.deadline < day) {
-                throw Error("--deadline " + problem.deadline->iso() +
-                            " is before the day the "
-                            "problem is raised (" +
-                            day.iso() + ")");
+                throw UsageError("--deadline " + problem.deadline->iso() +
+                                     " is before the day the "
+                                     "problem is raised (" +
+                                     day.iso() + ")",
+                                 "--deadline");
             }
         }
         store->upsert_problem(problem);

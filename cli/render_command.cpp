@@ -29,7 +29,8 @@ std::pair<int, int> parse_size(const std::string& text) {
     std::istringstream in(text);
     if (!(in >> width >> x >> height) || (x != 'x' && x != 'X') || !in.eof() || width < 16 ||
         height < 16 || width > 20000 || height > 20000) {
-        throw Error("--size '" + text + "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080");
+        throw UsageError("--size '" + text + "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080",
+                         "--size");
     }
     return {width, height};
 }
@@ -41,14 +42,16 @@ render::Box parse_bbox(const std::string& text) {
     std::istringstream in(text);
     for (int i = 0; i < 4; ++i) {
         if (!(in >> values[i]) || (i < 3 && (!(in >> comma) || comma != ','))) {
-            throw Error("--bbox '" + text +
-                        "': expected minlon,minlat,maxlon,maxlat in degrees (CGCS2000)");
+            throw UsageError("--bbox '" + text +
+                                 "': expected minlon,minlat,maxlon,maxlat in degrees (CGCS2000)",
+                             "--bbox");
         }
     }
     if (!in.eof() || values[0] >= values[2] || values[1] >= values[3] || values[0] < -180 ||
         values[2] > 180 || values[1] < -90 || values[3] > 90) {
-        throw Error("--bbox '" + text +
-                    "': expected minlon,minlat,maxlon,maxlat in degrees, min before max");
+        throw UsageError("--bbox '" + text +
+                             "': expected minlon,minlat,maxlon,maxlat in degrees, min before max",
+                         "--bbox");
     }
     box.expand(values[0], values[1]);
     box.expand(values[2], values[3]);

@@ -245,21 +245,24 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     if (!options.type.empty()) {
         filter.type = core::parse_term<core::ProjectType>(options.type);
         if (!filter.type) {
-            throw Error("--type: unknown project type '" + options.type +
-                        "' (road, water, dike, housing, reservoir, pv, other)");
+            throw UsageError("--type: unknown project type '" + options.type +
+                                 "' (road, water, dike, housing, reservoir, pv, other)",
+                             "--type");
         }
     }
     if (!options.status.empty()) {
         filter.status = core::parse_term<core::ScheduleStatus>(options.status);
         if (!filter.status) {
-            throw Error("--status: unknown status '" + options.status +
-                        "' (not_started, on_schedule, behind, late, stalled, done)");
+            throw UsageError("--status: unknown status '" + options.status +
+                                 "' (not_started, on_schedule, behind, late, stalled, done)",
+                             "--status");
         }
     }
     const auto by = core::parse_term<core::RollupBy>(options.by);
     if (!by) {
-        throw Error("--by: unknown grouping '" + options.by +
-                    "' (project, village, township, county, type, leader, unit)");
+        throw UsageError("--by: unknown grouping '" + options.by +
+                             "' (project, village, township, county, type, leader, unit)",
+                         "--by");
     }
 
     const core::Evaluation evaluation = portfolio.evaluate(as_of, baseline);

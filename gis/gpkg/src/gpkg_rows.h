@@ -31,17 +31,23 @@ void GpkgStore::write_rows(const detail::TableMap<Record>& map, std::span<const 
     store::Box extent;
     for (const Record& record : records) {
         const std::string context = "cannot write " + map.what(record) + " to " + map.table;
-        bool updated = false;
-        if (update) {
-            detail::bind_record(map, *update, record);
-            update->run(context);
-            update->reset();
-            updated = m_sql->changes() > 0;
-        }
-        if (!updated) {
-            detail::bind_record(map, statement, record);
-            statement.run(context);
-            statement.reset();
+        try {
+            bool updated = false;
+            if (update) {
+                detail::bind_record(map, *update, record);
+                update->run(context);
+                update->reset();
+                updated = m_sql->changes() > 0;
+            }
+            if (!updated) {
+                detail::bind_record(map, statement, record);
+                statement.run(context);
+                statement.reset();
+            }
+        } catch (const StoreError&) {
+            throw;
+        } catch (const Error& error) {
+            throw StoreError(error.what(), map.table, detail::key_text(map, record));
         }
         if (map.extent) {
             extent.expand(map.extent(record));
@@ -144,7 +150,7 @@ void GpkgStore::read_into(const detail::TableMap<Record>& map, const detail::Sta
     try {
         detail::read_into(map, row, first, record);
     } catch (const Error& error) {
-        throw Error(m_path + ": a row of " + map.table + ": " + error.what());
+        throw StoreError(m_path + ": a row of " + map.table + ": " + error.what(), map.table, {});
     }
 }
 

@@ -29,7 +29,7 @@ constexpr const char* meta_table = "xj_meta";
 
 GDALDatasetUniquePtr open_dataset(const std::string& path, GpkgStore::Access access) {
     if (!std::filesystem::exists(path)) {
-        throw Error(path + ": no such file");
+        throw ProjectFileError(path + ": no such file", path, ProjectFileError::Reason::missing);
     }
     const char* const drivers[] = {"GPKG", nullptr};
     const unsigned flags =
@@ -38,7 +38,8 @@ GDALDatasetUniquePtr open_dataset(const std::string& path, GpkgStore::Access acc
     GDALDataset* dataset = GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr);
     if (dataset == nullptr) {
         std::string reason = errors.has_error() ? errors.message() : "GDAL cannot read it";
-        throw Error(path + ": not a GeoPackage (" + reason + ")");
+        throw ProjectFileError(path + ": not a GeoPackage (" + reason + ")", path,
+                               ProjectFileError::Reason::not_a_geopackage);
     }
     return GDALDatasetUniquePtr{dataset};
 }
@@ -47,17 +48,21 @@ int stored_schema_version(GDALDataset& dataset, const std::string& path) {
     const auto has_meta = detail::query_text(
         dataset, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'xj_meta'");
     if (!has_meta || *has_meta == "0") {
-        throw Error(path + ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)");
+        throw ProjectFileError(
+            path + ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)", path,
+            ProjectFileError::Reason::not_a_project);
     }
     const auto version =
         detail::query_text(dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'");
     if (!version) {
-        throw Error(path + ": the xj_meta table has no schema_version");
+        throw ProjectFileError(path + ": the xj_meta table has no schema_version", path,
+                               ProjectFileError::Reason::damaged);
     }
     try {
         return std::stoi(*version);
     } catch (const std::exception&) {
-        throw Error(path + ": schema_version '" + *version + "' is not a number");
+        throw ProjectFileError(path + ": schema_version '" + *version + "' is not a number", path,
+                               ProjectFileError::Reason::damaged);
     }
 }
 
@@ -378,7 +383,9 @@ std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
                                             bool with_default_content) {
     gdal::initialize_gdal();
     if (std::filesystem::exists(path)) {
-        throw Error(path + ": already exists (Xiangjian never overwrites a project file)");
+        throw ProjectFileError(path +
+                                   ": already exists (Xiangjian never overwrites a project file)",
+                               path, ProjectFileError::Reason::exists);
     }
     // Built under a temporary name and renamed at the end: a failed creation leaves nothing.
     const std::string partial = path + ".partial";
@@ -416,15 +423,17 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     int version = stored_schema_version(*dataset, path);
     const int known = migrations.empty() ? 0 : migrations.back().version;
     if (version > known) {
-        throw Error(path + ": written by a newer Xiangjian (schema version " +
-                    std::to_string(version) + "; this program knows up to " +
-                    std::to_string(known) + "). Update Xiangjian to open it.");
+        throw ProjectFileError(path + ": written by a newer Xiangjian (schema version " +
+                                   std::to_string(version) + "; this program knows up to " +
+                                   std::to_string(known) + "). Update Xiangjian to open it.",
+                               path, ProjectFileError::Reason::newer);
     }
     if (version < known) {
         if (access == Access::read_only) {
-            throw Error(path + ": schema version " + std::to_string(version) +
-                        " is older than this program's " + std::to_string(known) +
-                        "; run 'xiangjian upgrade " + path + "' first");
+            throw ProjectFileError(path + ": schema version " + std::to_string(version) +
+                                       " is older than this program's " + std::to_string(known) +
+                                       "; run 'xiangjian upgrade " + path + "' first",
+                                   path, ProjectFileError::Reason::older);
         }
         migrate(*dataset, path, version, migrations);
         version = known;

@@ -20,7 +20,9 @@ const TableMap<core::Disbursement>& payment_map() {
          columns::real("amount_wan", &D::amount_wan, 0.0), columns::text("note", &D::note)},
         {},
         "project_id, paid_on, fid",
-        [](const D& d) { return "payment to " + d.project_id + " on " + d.date.iso(); }};
+        [](const D& d) { return "payment to " + d.project_id + " on " + d.date.iso(); },
+        {},
+        [](const D& d) { return d.project_id + " " + d.date.iso(); }};
     return map;
 }
 
@@ -45,7 +47,9 @@ const TableMap<BaselineHead>& head_map() {
          columns::date("frozen_on", &BaselineHead::frozen_on)},
         {},
         "frozen_on, name",
-        [](const BaselineHead& head) { return "baseline " + head.name; }};
+        [](const BaselineHead& head) { return "baseline " + head.name; },
+        {},
+        [](const BaselineHead& head) { return head.name; }};
     return map;
 }
 
@@ -73,7 +77,9 @@ const TableMap<BaselineProjectRow>& plan_map() {
          nested(&R::plan, columns::real("planned_quantity", &P::planned_quantity))},
         {},
         "baseline, project_id",
-        [](const R& row) { return "baseline " + row.baseline + " of " + row.plan.project_id; }};
+        [](const R& row) { return "baseline " + row.baseline + " of " + row.plan.project_id; },
+        {},
+        [](const R& row) { return row.baseline + " " + row.plan.project_id; }};
     return map;
 }
 
@@ -94,6 +100,11 @@ const TableMap<BaselineMilestoneRow>& planned_milestone_map() {
         [](const R& row) {
             return "baseline " + row.baseline + " milestone " + row.milestone.project_id + "#" +
                    std::to_string(row.milestone.seq);
+        },
+        {},
+        [](const R& row) {
+            return row.baseline + " " + row.milestone.project_id + " " +
+                   std::to_string(row.milestone.seq);
         }};
     return map;
 }
@@ -107,7 +118,9 @@ const TableMap<store::ChangeRecord>& change_map() {
          columns::text("subject", &C::subject), columns::text("detail", &C::detail)},
         {},
         "fid",
-        [](const C& change) { return "the change log entry for " + change.subject; }};
+        [](const C& change) { return "the change log entry for " + change.subject; },
+        {},
+        [](const C& change) { return change.recorded_at + " " + change.subject; }};
     return map;
 }
 
@@ -145,9 +158,10 @@ void GpkgStore::add_baseline(const core::Baseline& baseline) {
         auto existing = m_sql->prepare("SELECT 1 FROM baselines WHERE name = ?1");
         existing.text(1, baseline.name);
         if (existing.step(m_path + ": reading baselines")) {
-            throw Error("a baseline named '" + baseline.name +
-                        "' exists already; baselines are "
-                        "never overwritten, choose another name");
+            throw StoreError("a baseline named '" + baseline.name +
+                                 "' exists already; baselines are "
+                                 "never overwritten, choose another name",
+                             "baselines", baseline.name);
         }
     }
     WriteScope scope(*this);

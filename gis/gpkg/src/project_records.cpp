@@ -31,7 +31,9 @@ const TableMap<core::Project>& project_map() {
          columns::flag("key_project", &P::key_project, true)},
         {"project_id"},
         "project_id",
-        [](const P& p) { return "project " + p.id; }};
+        [](const P& p) { return "project " + p.id; },
+        {},
+        [](const P& p) { return p.id; }};
     return map;
 }
 
@@ -45,7 +47,9 @@ const TableMap<core::ProjectVillage>& village_link_map() {
          columns::real("area_m2", &V::area_m2)},
         {"project_id", "village_code"},
         "project_id, village_code",
-        [](const V& v) { return "village " + v.village_code + " of project " + v.project_id; }};
+        [](const V& v) { return "village " + v.village_code + " of project " + v.project_id; },
+        {},
+        [](const V& v) { return v.project_id + " " + v.village_code; }};
     return map;
 }
 

@@ -39,17 +39,28 @@ constexpr const char* site_tables[] = {"project_points", "project_lines", "proje
 
 void GpkgStore::add_site(const store::ProjectSite& site) {
     if (site.geometry.empty()) {
-        throw Error("site '" + site.name + "' of project " + site.project_id + " has no geometry");
+        throw StoreError("site '" + site.name + "' of project " + site.project_id +
+                             " has no geometry",
+                         "project_points", site.project_id);
     }
-    const char* table = site_table_for(site.geometry);
+    const char* table = nullptr;
+    try {
+        table = site_table_for(site.geometry);
+    } catch (const Error& error) {
+        throw StoreError(error.what(), "project_points", site.project_id);
+    }
     WriteScope scope(*this);
     const auto blob =
         gpkg_blob(site.geometry, crs::storage_epsg, table != std::string_view{"project_points"});
     auto statement = m_sql->prepare(std::string{"INSERT INTO "} + table +
                                     " (geom, project_id, site_name) VALUES (?1, ?2, ?3)");
     statement.blob(1, blob).text(2, site.project_id).text(3, site.name);
-    statement.run("cannot write site '" + site.name + "' of project " + site.project_id + " to " +
-                  table);
+    try {
+        statement.run("cannot write site '" + site.name + "' of project " + site.project_id +
+                      " to " + table);
+    } catch (const Error& error) {
+        throw StoreError(error.what(), table, site.project_id);
+    }
     changed(table, site.geometry.box());
     rows_written(table);
     scope.done();

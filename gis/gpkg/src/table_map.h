@@ -34,6 +34,9 @@ template <typename Record> struct TableMap {
     std::function<std::string(const Record&)> what;
     /// Of a spatial table: the box of a record's geometry, which widens the layer's extent.
     std::function<store::Box(const Record&)> extent = {};
+    /// The record's key as text, for a StoreError ("RY2018-002 2018-08-03"); `what` when not
+    /// given.
+    std::function<std::string(const Record&)> key_of = {};
 };
 
 /// The column maps' building blocks, one per kind of field.
@@ -110,6 +113,11 @@ template <typename R, typename E> Column<R> term(const char* name, E R::*field) 
 }
 
 } // namespace columns
+
+/// The record's key for an error about it.
+template <typename Record> std::string key_text(const TableMap<Record>& map, const Record& record) {
+    return map.key_of ? map.key_of(record) : map.what(record);
+}
 
 /// "a, b, c" of the map's columns.
 template <typename Record> std::string column_list(const TableMap<Record>& map) {

@@ -23,7 +23,9 @@ const TableMap<core::Milestone>& milestone_map() {
          columns::real("target_quantity", &M::target_quantity)},
         {"project_id", "seq"},
         "project_id, seq",
-        [](const M& m) { return "milestone " + std::to_string(m.seq) + " of " + m.project_id; }};
+        [](const M& m) { return "milestone " + std::to_string(m.seq) + " of " + m.project_id; },
+        {},
+        [](const M& m) { return m.project_id + " " + std::to_string(m.seq); }};
     return map;
 }
 
@@ -39,7 +41,9 @@ const TableMap<core::ProgressReport>& report_map() {
         "project_id, report_date",
         [](const R& r) {
             return "progress report of " + r.project_id + " on " + r.report_date.iso();
-        }};
+        },
+        {},
+        [](const R& r) { return r.project_id + " " + r.report_date.iso(); }};
     return map;
 }
 
@@ -54,7 +58,9 @@ const TableMap<core::Problem>& problem_map() {
          columns::text("resolution", &P::resolution)},
         {"problem_id"},
         "problem_id",
-        [](const P& p) { return "problem " + p.id; }};
+        [](const P& p) { return "problem " + p.id; },
+        {},
+        [](const P& p) { return p.id; }};
     return map;
 }
 
@@ -68,7 +74,9 @@ const TableMap<core::SiteVisit>& visit_map() {
         "visit_date, project_id, visitor",
         [](const V& v) {
             return "visit of " + v.visitor + " to " + v.project_id + " on " + v.visit_date.iso();
-        }};
+        },
+        {},
+        [](const V& v) { return v.project_id + " " + v.visit_date.iso() + " " + v.visitor; }};
     return map;
 }
 
@@ -104,7 +112,8 @@ const TableMap<core::Photo>& photo_map() {
                                      store::Box box;
                                      box.expand(p.lon, p.lat);
                                      return box;
-                                 }};
+                                 },
+                                 [](const P& p) { return p.path; }};
     return map;
 }
 
@@ -117,7 +126,9 @@ const TableMap<core::VillageIndicator>& assessment_map() {
          columns::text("note", &V::note)},
         {"village_code", "indicator", "assessed_on"},
         "village_code, indicator, assessed_on",
-        [](const V& v) { return "indicator " + v.indicator + " of village " + v.village_code; }};
+        [](const V& v) { return "indicator " + v.indicator + " of village " + v.village_code; },
+        {},
+        [](const V& v) { return v.village_code + " " + v.indicator + " " + v.assessed_on.iso(); }};
     return map;
 }
 

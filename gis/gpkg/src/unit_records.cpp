@@ -55,6 +55,13 @@ void GpkgStore::write_unit(const core::AdminUnit& unit, const store::Geometry& b
     }
     const std::string context =
         "cannot write unit " + unit.code + " " + unit.name + " to admin_units";
+    const auto run = [&](Statement& statement) {
+        try {
+            statement.run(context);
+        } catch (const Error& error) {
+            throw StoreError(error.what(), "admin_units", unit.code);
+        }
+    };
     // An existing unit keeps its row (and fid). Not an UPSERT: its conflict handling would
     // override the INSERT OR REPLACE of the spatial index's update trigger.
     bool updated = false;
@@ -64,14 +71,14 @@ void GpkgStore::write_unit(const core::AdminUnit& unit, const store::Geometry& b
             "population = ?6, households = ?7, poor_households = ?8, poor_village = ?9 "
             "WHERE code = ?2");
         bind_unit(update, unit, blob);
-        update.run(context);
+        run(update);
         updated = m_sql->changes() > 0;
     }
     if (!updated) {
         auto insert = m_sql->prepare(std::string{"INSERT INTO admin_units ("} + unit_columns +
                                      ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
         bind_unit(insert, unit, blob);
-        insert.run(context);
+        run(insert);
     }
     changed("admin_units", boundary.box());
     // A bulk of units keeps its two small indexes up row by row (the units come nearly in
@@ -134,8 +141,9 @@ std::vector<store::UnitRecord> GpkgStore::units() const {
         try {
             record.boundary = geometry_of_blob(row.blob(8));
         } catch (const Error& error) {
-            throw Error(m_path + ": the boundary of unit " + record.unit.code + " is not WKB (" +
-                        error.what() + ")");
+            throw StoreError(m_path + ": the boundary of unit " + record.unit.code +
+                                 " is not WKB (" + error.what() + ")",
+                             "admin_units", record.unit.code);
         }
         result.push_back(std::move(record));
     }

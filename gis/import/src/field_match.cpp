@@ -39,8 +39,9 @@ int find_field(const SourceData& data, const std::string& named,
     if (!named.empty()) {
         const int column = data.column(named);
         if (column < 0) {
-            throw Error(data.path + ": no field '" + named + "' (given with " + option + "); " +
-                        fields_present(data));
+            throw InputError(data.path + ": no field '" + named + "' (given with " + option +
+                                 "); " + fields_present(data),
+                             InputPlace{data.path});
         }
         return column;
     }

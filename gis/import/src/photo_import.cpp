@@ -47,7 +47,9 @@ ExifFacts read_exif(const fs::path& file) {
                                                    nullptr, nullptr, nullptr));
     ExifFacts facts;
     if (!dataset) {
-        throw Error(file.string() + ": GDAL cannot read it as an image (" + errors.message() + ")");
+        throw InputError(file.string() + ": GDAL cannot read it as an image (" + errors.message() +
+                             ")",
+                         InputPlace{file.string()});
     }
     const auto item = [&](const char* key) { return dataset->GetMetadataItem(key); };
     facts.lat = exif_degrees(item("EXIF_GPSLatitude"));
@@ -127,7 +129,7 @@ ImportReport import_photos(store::ProjectStore& store, const std::string& direct
                            const PhotoImportOptions& options) {
     gdal::initialize_gdal();
     if (!fs::is_directory(directory)) {
-        throw Error(directory + ": not a folder");
+        throw InputError(directory + ": not a folder", InputPlace{directory});
     }
     std::vector<fs::path> files;
     std::map<std::string, std::size_t> skipped; // other files by extension, to say so

@@ -55,13 +55,14 @@ Columns find_columns(const SourceData& data, const ProjectImportOptions& options
     if (c.id < 0) {
         // Placemarks exported from a map app carry nothing but their name.
         const bool kml = data.driver == "KML" || data.driver == "LIBKML";
-        throw Error(data.path +
-                    ": no project id field found (expected one of 项目编号, 编号, "
-                    "project_id …; or name it with --id-field); " +
-                    detail::fields_present(data) +
-                    (kml && data.column("Name") >= 0
-                         ? "; KML placemarks are keyed by their names: --id-field Name"
-                         : ""));
+        throw InputError(data.path +
+                             ": no project id field found (expected one of 项目编号, 编号, "
+                             "project_id …; or name it with --id-field); " +
+                             detail::fields_present(data) +
+                             (kml && data.column("Name") >= 0
+                                  ? "; KML placemarks are keyed by their names: --id-field Name"
+                                  : ""),
+                         InputPlace{data.path});
     }
     return c;
 }
@@ -103,9 +104,10 @@ std::optional<double> number_in(const SourceData& data, const SourceFeature& fea
     }
     const auto value = detail::parse_number(text);
     if (!value || *value < 0 || text.ends_with("%")) {
-        throw Error(data.cite(feature) + ", field '" +
-                    data.fields[static_cast<std::size_t>(column)] + "': '" + text +
-                    "' is not a non-negative number");
+        throw InputError(data.cite(feature) + ", field '" +
+                             data.fields[static_cast<std::size_t>(column)] + "': '" + text +
+                             "' is not a non-negative number",
+                         data.place(feature, data.fields[static_cast<std::size_t>(column)]));
     }
     return value;
 }
@@ -120,8 +122,10 @@ std::optional<core::Date> date_in(const SourceData& data, const SourceFeature& f
     if (auto date = detail::parse_date(data, text)) {
         return date;
     }
-    throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
-                "': '" + text + "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)");
+    throw InputError(data.cite(feature) + ", field '" +
+                         data.fields[static_cast<std::size_t>(column)] + "': '" + text +
+                         "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)",
+                     data.place(feature, data.fields[static_cast<std::size_t>(column)]));
 }
 
 /// The project as the file describes it, over what the project already holds.
@@ -144,9 +148,10 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
     if (const std::string stage = cell(feature, c.stage); !stage.empty()) {
         const auto parsed = core::parse_term<core::Stage>(stage);
         if (!parsed) {
-            throw Error(data.cite(feature) + ", field '" +
-                        data.fields[static_cast<std::size_t>(c.stage)] + "': unknown stage '" +
-                        stage + "' (前期, 新开工, 续建, 竣工, 投用)");
+            throw InputError(
+                data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(c.stage)] +
+                    "': unknown stage '" + stage + "' (前期, 新开工, 续建, 竣工, 投用)",
+                data.place(feature, data.fields[static_cast<std::size_t>(c.stage)]));
         }
         p.stage = *parsed;
     }
@@ -438,12 +443,14 @@ private:
         const std::string id = cell(feature, m_columns.id);
         out.kind = site_kind(*feature.geometry);
         if (out.kind.empty()) {
-            throw Error(data.cite(feature) + " (" + id + "): a " +
-                        feature.geometry->getGeometryName() +
-                        "; a site is a point, a line or a polygon");
+            throw InputError(data.cite(feature) + " (" + id + "): a " +
+                                 feature.geometry->getGeometryName() +
+                                 "; a site is a point, a line or a polygon",
+                             data.place(feature));
         }
         if (feature.geometry->IsEmpty()) {
-            throw Error(data.cite(feature) + " (" + id + "): empty geometry");
+            throw InputError(data.cite(feature) + " (" + id + "): empty geometry",
+                             data.place(feature));
         }
         out.geometry = std::move(feature.geometry);
         if (out.kind == "polygon") {
@@ -471,7 +478,7 @@ private:
         Located& located = m_located[row];
         const std::string id = cell(feature, m_columns.id);
         if (id.empty()) {
-            throw Error(data.cite(feature) + ": the project id is empty");
+            throw InputError(data.cite(feature) + ": the project id is empty", data.place(feature));
         }
         Incoming& target = m_incoming[m_position.at(id)];
         if (target.project.id.empty()) { // its first row

@@ -73,9 +73,10 @@ public:
                 mapped != options.columns.end()) {
                 column = data.column(mapped->second);
                 if (column < 0) {
-                    throw Error(data.path + ": --columns " + spec.key + "=" + mapped->second +
-                                ": there is no column '" + mapped->second +
-                                "'; columns: " + header_list());
+                    throw InputError(data.path + ": --columns " + spec.key + "=" + mapped->second +
+                                         ": there is no column '" + mapped->second +
+                                         "'; columns: " + header_list(),
+                                     InputPlace{data.path});
                 }
             } else {
                 column = detail::match_header(data, spec.headers);
@@ -85,15 +86,18 @@ public:
                 for (const char* header : spec.headers) {
                     expected += (expected.empty() ? "" : ", ") + std::string{header};
                 }
-                throw Error(data.path + ": no column for '" + spec.key + "' (expected one of " +
-                            expected + ", or name it with --columns " + spec.key +
-                            "=HEADER); columns: " + header_list());
+                throw InputError(data.path + ": no column for '" + spec.key +
+                                     "' (expected one of " + expected +
+                                     ", or name it with --columns " + spec.key +
+                                     "=HEADER); columns: " + header_list(),
+                                 InputPlace{data.path});
             }
             m_columns[spec.key] = column;
         }
         for (const auto& [key, header] : options.columns) {
             if (m_columns.count(key) == 0) {
-                throw Error("--columns: unknown key '" + key + "' for this table");
+                throw UsageError("--columns: unknown key '" + key + "' for this table",
+                                 "--columns");
             }
         }
     }
@@ -103,8 +107,9 @@ public:
     std::string project_id(const SourceFeature& row, const std::set<std::string>& projects) const {
         std::string id = text(row, "project_id");
         if (projects.count(id) == 0) {
-            throw Error(where(row, "project_id") + ": project '" + id +
-                        "' is not in the project file (import it first)");
+            throw InputError(where(row, "project_id") + ": project '" + id +
+                                 "' is not in the project file (import it first)",
+                             place(row, "project_id"));
         }
         return id;
     }
@@ -112,9 +117,16 @@ public:
         return cell(row, m_columns.at(key));
     }
     std::string where(const SourceFeature& row, const char* key) const {
+        return m_data.cite(row) + ", column '" + header(key) + "'";
+    }
+    /// The same as an error's place.
+    InputPlace place(const SourceFeature& row, const char* key) const {
+        return m_data.place(row, header(key));
+    }
+    /// The header of the column holding `key`, as the file writes it (the key when none).
+    std::string header(const char* key) const {
         const int column = m_columns.at(key);
-        return m_data.cite(row) + ", column '" +
-               (column >= 0 ? m_data.fields[static_cast<std::size_t>(column)] : key) + "'";
+        return column >= 0 ? m_data.fields[static_cast<std::size_t>(column)] : key;
     }
     std::optional<core::Date> date(const SourceFeature& row, const char* key) const {
         const std::string value = text(row, key);
@@ -124,14 +136,15 @@ public:
         if (auto parsed = detail::parse_date(m_data, value)) {
             return parsed;
         }
-        throw Error(where(row, key) + ": '" + value +
-                    "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)");
+        throw InputError(where(row, key) + ": '" + value +
+                             "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)",
+                         place(row, key));
     }
     core::Date required_date(const SourceFeature& row, const char* key) const {
         if (auto value = date(row, key)) {
             return *value;
         }
-        throw Error(where(row, key) + ": the date is empty");
+        throw InputError(where(row, key) + ": the date is empty", place(row, key));
     }
     std::optional<double> number(const SourceFeature& row, const char* key) const {
         const std::string written = text(row, key);
@@ -140,10 +153,11 @@ public:
         }
         const auto parsed = detail::parse_number(written);
         if (!parsed) {
-            throw Error(where(row, key) + ": '" + written + "' is not a number");
+            throw InputError(where(row, key) + ": '" + written + "' is not a number",
+                             place(row, key));
         }
         if (*parsed < 0) {
-            throw Error(where(row, key) + ": " + written + " is negative");
+            throw InputError(where(row, key) + ": " + written + " is negative", place(row, key));
         }
         return parsed;
     }
@@ -218,8 +232,10 @@ bool count_change(Counts& counts, const std::map<Key, Record>& existing, const K
 void import_progress(store::ProjectStore& store, const SourceData& data, const Layout& layout,
                      const std::set<std::string>& projects, Counts& counts) {
     if (!layout.has("percent") && !layout.has("quantity")) {
-        throw Error(data.path + ": neither a percent column (完成百分比, 进度 …) nor a quantity "
-                                "column (完成量, 累计完成 …); name one with --columns");
+        throw InputError(data.path +
+                             ": neither a percent column (完成百分比, 进度 …) nor a quantity "
+                             "column (完成量, 累计完成 …); name one with --columns",
+                         InputPlace{data.path});
     }
     std::map<std::pair<std::string, int>, core::ProgressReport> existing;
     for (auto& report : store.progress_reports()) {
@@ -238,11 +254,13 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
         report.percent = layout.number(row, "percent");
         report.cumulative_quantity = layout.number(row, "quantity");
         if (report.percent && *report.percent > 100) {
-            throw Error(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
-                        " is over 100 %");
+            throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
+                                 " is over 100 %",
+                             layout.place(row, "percent"));
         }
         if (!report.percent && !report.cumulative_quantity) {
-            throw Error(data.cite(row) + ": neither a percent nor a quantity");
+            throw InputError(data.cite(row) + ": neither a percent nor a quantity",
+                             data.place(row));
         }
         report.note = layout.text(row, "note");
         report.reported_by = layout.text(row, "reported_by");
@@ -272,8 +290,10 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
                 const char* key = goes_back(report.percent, last_percent) ? "percent" : "quantity";
                 const std::string where =
                     source != nullptr ? layout.where(*source, key) : data.path + " (stored report)";
-                throw Error(where + ": progress of " + project + " goes backwards on " +
-                            report.report_date.iso() + " (after " + last_date.iso() + ")");
+                throw InputError(where + ": progress of " + project + " goes backwards on " +
+                                     report.report_date.iso() + " (after " + last_date.iso() + ")",
+                                 source != nullptr ? layout.place(*source, key)
+                                                   : InputPlace{data.path});
             }
             last_percent = report.percent ? report.percent : last_percent;
             last_quantity = report.cumulative_quantity ? report.cumulative_quantity : last_quantity;
@@ -310,7 +330,8 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
         m.project_id = layout.project_id(row, projects);
         m.name = layout.text(row, "name");
         if (m.name.empty()) {
-            throw Error(layout.where(row, "name") + ": the milestone has no name");
+            throw InputError(layout.where(row, "name") + ": the milestone has no name",
+                             layout.place(row, "name"));
         }
         m.planned_date = layout.required_date(row, "planned_date");
         m.actual_date = layout.date(row, "actual_date");
@@ -326,7 +347,8 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
             seq_by_name[{m.project_id, m.name}] = m.seq;
         }
         if (m.seq < 1) {
-            throw Error(layout.where(row, "seq") + ": sequence numbers start at 1");
+            throw InputError(layout.where(row, "seq") + ": sequence numbers start at 1",
+                             layout.place(row, "seq"));
         }
         rows.push_back(std::move(m));
     }
@@ -351,18 +373,21 @@ void import_problems(store::ProjectStore& store, const SourceData& data, const L
         p.category = category_from_text(layout.text(row, "category"));
         p.description = layout.text(row, "description");
         if (p.description.empty()) {
-            throw Error(layout.where(row, "description") + ": the problem is not described");
+            throw InputError(layout.where(row, "description") + ": the problem is not described",
+                             layout.place(row, "description"));
         }
         p.owner = layout.text(row, "owner");
         p.deadline = layout.date(row, "deadline");
         p.closed_date = layout.date(row, "closed_date");
         p.resolution = layout.text(row, "resolution");
         if (p.deadline && *p.deadline < p.raised_date) {
-            throw Error(layout.where(row, "deadline") +
-                        ": the deadline is before the problem was raised");
+            throw InputError(layout.where(row, "deadline") +
+                                 ": the deadline is before the problem was raised",
+                             layout.place(row, "deadline"));
         }
         if (p.closed_date && *p.closed_date < p.raised_date) {
-            throw Error(layout.where(row, "closed_date") + ": closed before it was raised");
+            throw InputError(layout.where(row, "closed_date") + ": closed before it was raised",
+                             layout.place(row, "closed_date"));
         }
         p.id = layout.text(row, "problem_id");
         if (p.id.empty()) {
@@ -399,7 +424,7 @@ std::map<std::string, std::string> parse_column_mapping(const std::string& text)
         const std::string pair = text.substr(start, end - start);
         const std::size_t equals = pair.find('=');
         if (equals == std::string::npos || equals == 0 || equals + 1 == pair.size()) {
-            throw Error("--columns: '" + pair + "' is not key=header");
+            throw UsageError("--columns: '" + pair + "' is not key=header", "--columns");
         }
         mapping[pair.substr(0, equals)] = pair.substr(equals + 1);
         start = end + 1;

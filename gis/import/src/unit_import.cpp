@@ -47,9 +47,10 @@ std::optional<long long> count_value(const SourceData& data, const SourceFeature
     long long value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
-        throw Error(data.cite(feature) + ", field '" +
-                    data.fields[static_cast<std::size_t>(column)] + "': '" + text +
-                    "' is not a count");
+        throw InputError(data.cite(feature) + ", field '" +
+                             data.fields[static_cast<std::size_t>(column)] + "': '" + text +
+                             "' is not a count",
+                         data.place(feature, data.fields[static_cast<std::size_t>(column)]));
     }
     return value;
 }
@@ -69,8 +70,10 @@ std::optional<bool> flag_value(const SourceData& data, const SourceFeature& feat
             return false;
         }
     }
-    throw Error(data.cite(feature) + ", field '" + data.fields[static_cast<std::size_t>(column)] +
-                "': '" + text + "' is not yes/no (是/否, 1/0)");
+    throw InputError(data.cite(feature) + ", field '" +
+                         data.fields[static_cast<std::size_t>(column)] + "': '" + text +
+                         "' is not yes/no (是/否, 1/0)",
+                     data.place(feature, data.fields[static_cast<std::size_t>(column)]));
 }
 
 struct Columns {
@@ -99,16 +102,18 @@ Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
         "");
     c.poor_village = find_field(data, {}, {"poor_village", "贫困村", "是否贫困村", "SFPKC"}, "");
     if (c.code < 0) {
-        throw Error(data.path +
-                    ": no code field found (expected one of 代码, 区划代码, XZQDM, "
-                    "CUNDM, code …; or name it with --code-field); " +
-                    fields_present(data));
+        throw InputError(data.path +
+                             ": no code field found (expected one of 代码, 区划代码, XZQDM, "
+                             "CUNDM, code …; or name it with --code-field); " +
+                             fields_present(data),
+                         InputPlace{data.path});
     }
     if (c.name < 0) {
-        throw Error(data.path +
-                    ": no name field found (expected one of 名称, 村名, XZQMC, "
-                    "name …; or name it with --name-field); " +
-                    fields_present(data));
+        throw InputError(data.path +
+                             ": no name field found (expected one of 名称, 村名, XZQMC, "
+                             "name …; or name it with --name-field); " +
+                             fields_present(data),
+                         InputPlace{data.path});
     }
     return c;
 }
@@ -120,19 +125,22 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
     const std::string raw_code = cell(feature, c.code);
     unit.code = normalised_code(raw_code);
     if (unit.code.empty()) {
-        throw Error(data.cite(feature) + ", field '" +
-                    data.fields[static_cast<std::size_t>(c.code)] + "': '" + raw_code +
-                    "' is not a 6-, 9- or 12-digit division code");
+        throw InputError(data.cite(feature) + ", field '" +
+                             data.fields[static_cast<std::size_t>(c.code)] + "': '" + raw_code +
+                             "' is not a 6-, 9- or 12-digit division code",
+                         data.place(feature, data.fields[static_cast<std::size_t>(c.code)]));
     }
     unit.name = cell(feature, c.name);
     if (unit.name.empty()) {
-        throw Error(data.cite(feature) + " (code " + unit.code + "): the name is empty");
+        throw InputError(data.cite(feature) + " (code " + unit.code + "): the name is empty",
+                         data.place(feature));
     }
     const auto coded_level = core::admin_code::level_of(unit.code);
     if (options.level && coded_level && *options.level != *coded_level) {
-        throw Error(data.cite(feature) + ": code " + unit.code + " is a " +
-                    std::string{core::code(*coded_level)} + " code, not a " +
-                    std::string{core::code(*options.level)});
+        throw InputError(data.cite(feature) + ": code " + unit.code + " is a " +
+                             std::string{core::code(*coded_level)} + " code, not a " +
+                             std::string{core::code(*options.level)},
+                         data.place(feature));
     }
     unit.level = options.level.value_or(coded_level.value_or(core::AdminLevel::village));
     const std::string parent = c.parent >= 0 ? normalised_code(cell(feature, c.parent)) : "";
@@ -280,8 +288,10 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
         core::AdminUnit unit = unit_from(data, feature, columns, options,
                                          stored == existing.end() ? nullptr : &stored->second.unit);
         if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
-            throw Error(data.cite(feature) + ": code " + unit.code +
-                        " appears again (first at feature " + std::to_string(at->second) + ")");
+            throw InputError(data.cite(feature) + ": code " + unit.code +
+                                 " appears again (first at feature " + std::to_string(at->second) +
+                                 ")",
+                             data.place(feature));
         }
         labels.push_back(unit.code + " " + unit.name);
         units.push_back(std::move(unit));
@@ -298,7 +308,8 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
         try {
             polygon = checker.take(i);
         } catch (const Error& error) {
-            throw Error(data.cite(data.features[i]) + " (" + labels[i] + "): " + error.what());
+            throw InputError(data.cite(data.features[i]) + " (" + labels[i] + "): " + error.what(),
+                             data.place(data.features[i]));
         }
         if (!polygon.repair.empty()) {
             report.repairs.push_back(data.cite(data.features[i]) + " (" + labels[i] +

@@ -81,8 +81,9 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
     if (!options.encoding.empty() && options.encoding != "auto") {
         data.encoding = normalise_encoding_name(options.encoding);
         if (data.encoding.empty()) {
-            throw Error(data.path + ": unknown --encoding '" + options.encoding +
-                        "' (use auto, UTF-8, GBK or GB18030)");
+            throw InputError(data.path + ": unknown --encoding '" + options.encoding +
+                                 "' (use auto, UTF-8, GBK or GB18030)",
+                             InputPlace{data.path});
         }
         data.encoding_reason = "--encoding";
         return;
@@ -118,8 +119,9 @@ void decode_text(SourceData& data, RawLayer& raw) {
             whole.pop_back();
         }
         if (!to_utf8(whole, data.encoding, decoded)) {
-            throw Error(data.path + ": field name is not valid " + data.encoding +
-                        " text; give the file's encoding with --encoding");
+            throw InputError(data.path + ": field name is not valid " + data.encoding +
+                                 " text; give the file's encoding with --encoding",
+                             InputPlace{data.path});
         }
         if (decoded.rfind("\xEF\xBB\xBF", 0) == 0) { // a BOM before the first CSV header
             decoded.erase(0, 3);
@@ -133,9 +135,11 @@ void decode_text(SourceData& data, RawLayer& raw) {
             }
             std::string decoded;
             if (!to_utf8(*feature.values[i], data.encoding, decoded)) {
-                throw Error(data.cite(feature) + ", field '" + raw.fields[i] + "': not valid " +
-                            data.encoding + " text (read as " + data.encoding + ", " +
-                            data.encoding_reason + "); give the file's encoding with --encoding");
+                throw InputError(data.cite(feature) + ", field '" + raw.fields[i] +
+                                     "': not valid " + data.encoding + " text (read as " +
+                                     data.encoding + ", " + data.encoding_reason +
+                                     "); give the file's encoding with --encoding",
+                                 data.place(feature, raw.fields[i]));
             }
             feature.values[i] = std::move(decoded);
         }
@@ -201,10 +205,11 @@ bool geometries_from_wkt_column(SourceData& data) {
         if (OGRGeometryFactory::createFromWkt(text->c_str(), nullptr, &geometry) != OGRERR_NONE ||
             geometry == nullptr) {
             delete geometry;
-            throw Error(data.cite(feature) + ", column '" +
-                        data.fields[static_cast<std::size_t>(column)] + "': '" +
-                        text->substr(0, 40) + (text->size() > 40 ? "…" : "") +
-                        "' is not WKT geometry");
+            throw InputError(data.cite(feature) + ", column '" +
+                                 data.fields[static_cast<std::size_t>(column)] + "': '" +
+                                 text->substr(0, 40) + (text->size() > 40 ? "…" : "") +
+                                 "' is not WKT geometry",
+                             data.place(feature, data.fields[static_cast<std::size_t>(column)]));
         }
         feature.geometry.reset(geometry);
     }
@@ -217,8 +222,9 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
     const int y = find_column(data, options.y_column, y_names);
     if (x < 0 || y < 0) {
         if (!options.x_column.empty() || !options.y_column.empty()) {
-            throw Error(data.path + ": no coordinate column named '" +
-                        (x < 0 ? options.x_column : options.y_column) + "'");
+            throw InputError(data.path + ": no coordinate column named '" +
+                                 (x < 0 ? options.x_column : options.y_column) + "'",
+                             InputPlace{data.path});
         }
         return;
     }
@@ -234,16 +240,20 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
         const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
         if (!xv || !yv) {
-            throw Error(data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                        ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name + "': " +
-                        (why.empty() ? "not numbers (decimal degrees, or degrees, minutes and "
-                                       "seconds as in 112°28′30″)"
-                                     : why));
+            throw InputError(
+                data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
+                    ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name + "': " +
+                    (why.empty() ? "not numbers (decimal degrees, or degrees, minutes and "
+                                   "seconds as in 112°28′30″)"
+                                 : why),
+                data.place(feature));
         }
         if (xv->axis == detail::Axis::latitude || yv->axis == detail::Axis::longitude) {
-            throw Error(data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" +
-                        *ys + "' in column '" + y_name +
-                        "': a latitude is in the longitude column; are the columns swapped?");
+            throw InputError(
+                data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" + *ys +
+                    "' in column '" + y_name +
+                    "': a latitude is in the longitude column; are the columns swapped?",
+                data.place(feature));
         }
         feature.geometry = std::make_unique<OGRPoint>(xv->degrees, yv->degrees);
     }
@@ -306,26 +316,29 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     OGRSpatialReference srs;
     if (!options.source_srs.empty()) {
         if (srs.SetFromUserInput(options.source_srs.c_str()) != OGRERR_NONE) {
-            throw Error("--s-srs '" + options.source_srs +
-                        "' is not a coordinate system PROJ knows");
+            throw UsageError("--s-srs '" + options.source_srs +
+                                 "' is not a coordinate system PROJ knows",
+                             "--s-srs");
         }
     } else if (raw.srs != nullptr) {
         srs = *raw.srs;
     } else {
         const OGREnvelope extent = extent_of(data.features);
         if (prj) {
-            throw Error(prj->string() +
-                        " is not a coordinate system GDAL can read; give the CRS "
-                        "with --s-srs (" +
-                        crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX,
-                                                        extent.MaxY) +
-                        ")");
+            throw InputError(prj->string() +
+                                 " is not a coordinate system GDAL can read; give the CRS "
+                                 "with --s-srs (" +
+                                 crs::guess_crs_from_coordinates(extent.MinX, extent.MinY,
+                                                                 extent.MaxX, extent.MaxY) +
+                                 ")",
+                             InputPlace{prj->string()});
         }
-        throw Error(
+        throw InputError(
             data.path + ": has no coordinate system" +
-            (data.driver == "ESRI Shapefile" ? std::string{" (no .prj)"} : std::string{}) +
-            "; give it with --s-srs: " +
-            crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY));
+                (data.driver == "ESRI Shapefile" ? std::string{" (no .prj)"} : std::string{}) +
+                "; give it with --s-srs: " +
+                crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY),
+            InputPlace{data.path});
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     data.source_crs = describe(srs);
@@ -338,17 +351,18 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     constexpr double slack = 1e-7; // degrees, about a centimetre
     if (srs.IsGeographic() && (extent.MinX < -180 - slack || extent.MaxX > 180 + slack ||
                                extent.MinY < -90 - slack || extent.MaxY > 90 + slack)) {
-        throw Error(
+        throw InputError(
             data.path + ": the CRS is " + data.source_crs +
-            ", in degrees, but the coordinates are not degrees; " +
-            crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY));
+                ", in degrees, but the coordinates are not degrees; " +
+                crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY),
+            InputPlace{data.path});
     }
     if (srs.IsProjected()) {
         if (const auto gk = crs::gauss_kruger_crs(epsg_of(srs))) {
             const std::string problem =
                 crs::check_gauss_kruger_eastings(*gk, extent.MinX, extent.MaxX);
             if (!problem.empty()) {
-                throw Error(data.path + ": " + problem);
+                throw InputError(data.path + ": " + problem, InputPlace{data.path});
             }
         }
     }
@@ -380,9 +394,10 @@ void remove_offset(SourceData& data, const OGRSpatialReference& srs, CoordinateO
         return;
     }
     if (!srs.IsGeographic()) {
-        throw Error(data.path +
-                    ": GCJ-02 and BD-09 are longitude/latitude, but the source CRS is " +
-                    data.source_crs);
+        throw InputError(data.path +
+                             ": GCJ-02 and BD-09 are longitude/latitude, but the source CRS is " +
+                             data.source_crs,
+                         InputPlace{data.path});
     }
     OffsetRemover remover(offset);
     for (auto& feature : data.features) {
@@ -411,8 +426,9 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             data.approximate_datum = datum == nullptr || std::string{datum} != "WGS_1984";
         }
         if (!transform) {
-            throw Error(data.path + ": PROJ has no transformation from " + data.source_crs +
-                        " to CGCS2000 (" + why + ")");
+            throw InputError(data.path + ": PROJ has no transformation from " + data.source_crs +
+                                 " to CGCS2000 (" + why + ")",
+                             InputPlace{data.path});
         }
     }
     OGREnvelope extent; // of the data, as it is checked
@@ -421,8 +437,9 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             continue;
         }
         if (transform && feature.geometry->transform(transform.get()) != OGRERR_NONE) {
-            throw Error(data.cite(feature) + ": PROJ cannot transform it from " + data.source_crs +
-                        " to CGCS2000");
+            throw InputError(data.cite(feature) + ": PROJ cannot transform it from " +
+                                 data.source_crs + " to CGCS2000",
+                             data.place(feature));
         }
         feature.geometry->assignSpatialReference(nullptr);
         OGREnvelope box;
@@ -431,10 +448,11 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             char where[128];
             std::snprintf(where, sizeof where, "%.5f–%.5f °E, %.5f–%.5f °N", box.MinX, box.MaxX,
                           box.MinY, box.MaxY);
-            throw Error(data.cite(feature) + ": lies outside China (" + where +
-                        " in CGCS2000, "
-                        "read as " +
-                        data.source_crs + "); is the CRS right?");
+            throw InputError(data.cite(feature) + ": lies outside China (" + where +
+                                 " in CGCS2000, "
+                                 "read as " +
+                                 data.source_crs + "); is the CRS right?",
+                             data.place(feature));
         }
         extent.Merge(box);
     }
@@ -459,8 +477,9 @@ RawLayer read_layer(SourceData& data, OGRLayer& layer) {
     while (true) {
         OGRFeatureUniquePtr feature{layer.GetNextFeature()};
         if (errors.has_error()) {
-            throw Error(data.path + ", feature " + std::to_string(ordinal + 1) +
-                        ": GDAL cannot read it (" + errors.message() + ")");
+            throw InputError(data.path + ", feature " + std::to_string(ordinal + 1) +
+                                 ": GDAL cannot read it (" + errors.message() + ")",
+                             InputPlace{data.path});
         }
         if (!feature) {
             break;
@@ -480,9 +499,10 @@ RawLayer read_layer(SourceData& data, OGRLayer& layer) {
     }
     const GIntBig declared = layer.GetFeatureCount(FALSE);
     if (declared >= 0 && static_cast<std::size_t>(declared) != raw.features.size()) {
-        throw Error(data.path + ": the file declares " + std::to_string(declared) +
-                    " features but " + std::to_string(raw.features.size()) +
-                    " could be read (truncated, or its index disagrees with it)");
+        throw InputError(data.path + ": the file declares " + std::to_string(declared) +
+                             " features but " + std::to_string(raw.features.size()) +
+                             " could be read (truncated, or its index disagrees with it)",
+                         InputPlace{data.path});
     }
     return raw;
 }
@@ -500,6 +520,11 @@ std::string SourceData::cite(const SourceFeature& feature) const {
         return path + ", row " + std::to_string(feature.ordinal + 1);
     }
     return path + ", feature " + std::to_string(feature.ordinal);
+}
+
+InputPlace SourceData::place(const SourceFeature& feature, std::string column) const {
+    const bool table = driver == "CSV" || driver == "XLSX" || driver == "ODS";
+    return InputPlace(path, table ? feature.ordinal + 1 : feature.ordinal, std::move(column));
 }
 
 /// GDAL before 3.9 cuts a CSV header at a line break inside a quoted name, losing every
@@ -556,7 +581,7 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     data.path = path;
     const bool virtual_path = path.rfind("/vsi", 0) == 0;
     if (!virtual_path && !fs::exists(path)) {
-        throw Error(path + ": no such file");
+        throw InputError(path + ": no such file", InputPlace{path});
     }
     const std::string extension = lower(fs::path(path).extension().string());
     const bool shapefile = extension == ".shp";
@@ -564,12 +589,16 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     std::optional<fs::path> prj;
     if (shapefile && !virtual_path) {
         if (!sidecar(path, ".dbf")) {
-            throw Error(path + ": the .dbf is missing (a shapefile's attributes — codes, names — "
-                               "are in FILE.dbf beside FILE.shp)");
+            throw InputError(path +
+                                 ": the .dbf is missing (a shapefile's attributes — codes, names — "
+                                 "are in FILE.dbf beside FILE.shp)",
+                             InputPlace{path});
         }
         if (!sidecar(path, ".shx")) {
-            throw Error(path + ": the .shx index is missing (copy FILE.shx along with FILE.shp; "
-                               "`ogr2ogr --config SHAPE_RESTORE_SHX YES` can rebuild it)");
+            throw InputError(path +
+                                 ": the .shx index is missing (copy FILE.shx along with FILE.shp; "
+                                 "`ogr2ogr --config SHAPE_RESTORE_SHX YES` can rebuild it)",
+                             InputPlace{path});
         }
         cpg = sidecar(path, ".cpg");
         prj = sidecar(path, ".prj");
@@ -599,8 +628,9 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         csv_copy ? csv_copy->path_to_open().c_str() : path.c_str(),
         GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr));
     if (!dataset) {
-        throw Error(path + ": GDAL cannot read it as vector data" +
-                    (errors.has_error() ? " (" + errors.message() + ")" : std::string{}));
+        throw InputError(path + ": GDAL cannot read it as vector data" +
+                             (errors.has_error() ? " (" + errors.message() + ")" : std::string{}),
+                         InputPlace{path});
     }
     data.driver = dataset->GetDriver()->GetDescription();
     const bool raw_bytes = shapefile || data.driver == "CSV";
@@ -616,11 +646,13 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         for (OGRLayer* each : dataset->GetLayers()) {
             names += (names.empty() ? "" : ", ") + std::string{each->GetName()};
         }
-        throw Error(path + ": " +
-                    (options.layer.empty() ? "has " + std::to_string(dataset->GetLayerCount()) +
-                                                 " layers; choose one with --layer"
-                                           : "has no layer '" + options.layer + "'") +
-                    " (layers: " + (names.empty() ? "none" : names) + ")");
+        throw InputError(path + ": " +
+                             (options.layer.empty()
+                                  ? "has " + std::to_string(dataset->GetLayerCount()) +
+                                        " layers; choose one with --layer"
+                                  : "has no layer '" + options.layer + "'") +
+                             " (layers: " + (names.empty() ? "none" : names) + ")",
+                         InputPlace{path});
     }
 
     RawLayer raw = read_layer(data, *layer);

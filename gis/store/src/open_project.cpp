@@ -16,7 +16,9 @@ bool is_postgresql(std::string_view uri) {
 
 void refuse_postgresql(const std::string& uri) {
     if (is_postgresql(uri)) {
-        throw Error(uri + ": this build has no PostgreSQL backend (open a GeoPackage file)");
+        throw ProjectFileError(
+            uri + ": this build has no PostgreSQL backend (open a GeoPackage file)", uri,
+            ProjectFileError::Reason::unsupported_backend);
     }
 }
 

@@ -65,9 +65,11 @@ TEST(Migrations, ReadOnlyAccessDoesNotMigrateButSaysHow) {
     try {
         GpkgStore::open(path, GpkgStore::Access::read_only, version_2);
         FAIL() << "an older schema opened read-only";
-    } catch (const xj::Error& error) {
+    } catch (const xj::ProjectFileError& error) {
         EXPECT_NE(std::string{error.what()}.find("xiangjian upgrade"), std::string::npos)
             << error.what();
+        EXPECT_EQ(error.reason(), xj::ProjectFileError::Reason::older);
+        EXPECT_EQ(error.location(), path);
     }
     EXPECT_EQ(xj::test::sql_scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"),
               "1");
@@ -80,7 +82,8 @@ TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {
     try {
         GpkgStore::open(path, GpkgStore::Access::update, version_1);
         FAIL() << "a newer schema opened";
-    } catch (const xj::Error& error) {
+    } catch (const xj::ProjectFileError& error) {
+        EXPECT_EQ(error.reason(), xj::ProjectFileError::Reason::newer);
         const std::string message = error.what();
         EXPECT_NE(message.find("newer"), std::string::npos) << message;
         EXPECT_NE(message.find("schema version 2"), std::string::npos) << message;

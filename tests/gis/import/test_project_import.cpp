@@ -186,9 +186,11 @@ TEST_F(ProjectImport, DegreesMinutesSecondsAndSurveyorsXyLandWhereDecimalDegrees
         import(write("swapped.csv", "项目编号,经度,纬度\nD-4,北纬34°09′,东经112°28′12″\n"),
                degrees);
         ADD_FAILURE() << "swapped columns imported";
-    } catch (const Error& error) {
+    } catch (const InputError& error) {
         EXPECT_NE(std::string{error.what()}.find("row 2"), std::string::npos) << error.what();
         EXPECT_NE(std::string{error.what()}.find("swapped"), std::string::npos) << error.what();
+        EXPECT_EQ(error.row(), 2u);
+        EXPECT_NE(error.file().find("swapped.csv"), std::string::npos) << error.file();
     }
     EXPECT_EQ(xj::test::ogr_sites(*store).size(), 4u);
 }
@@ -216,8 +218,9 @@ TEST_F(ProjectImport, ASpreadsheetWithATitleRowAndTotalsRowsImportsItsProjectsOn
                                    "TT-4,饮水,112.47,34.15\nTT-5,饮水,112.47,北京\n"),
                options);
         ADD_FAILURE() << "a bad coordinate imported";
-    } catch (const Error& error) {
+    } catch (const InputError& error) {
         EXPECT_NE(std::string{error.what()}.find("row 4"), std::string::npos) << error.what();
+        EXPECT_EQ(error.row(), 4u) << "the row the user sees, below the title";
     }
 }
 

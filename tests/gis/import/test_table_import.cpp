@@ -44,12 +44,16 @@ std::string failure(TableKind kind, const std::string& content,
     const auto reports = store->progress_reports().size();
     const auto problems = store->problems().size();
     const auto milestones = store->milestones().size();
+    last_place.reset();
     try {
         import(kind, write(content), std::move(columns));
     } catch (const Error& error) {
         EXPECT_EQ(store->progress_reports().size(), reports);
         EXPECT_EQ(store->problems().size(), problems);
         EXPECT_EQ(store->milestones().size(), milestones);
+        if (const auto* input = dynamic_cast<const InputError*>(&error)) {
+            last_place = input->place();
+        }
         return error.what();
     }
     ADD_FAILURE() << "no error for:\n" << content;
@@ -57,7 +61,8 @@ std::string failure(TableKind kind, const std::string& content,
 }
 test::TempDir dir;
 std::unique_ptr<store::ProjectStore> store;
-}; // namespace
+std::optional<InputPlace> last_place; ///< of the last failure(), when it was bad input
+};                                    // namespace
 
 } // namespace
 
@@ -106,6 +111,10 @@ TEST_F(TableImport, NumbersAndDatesTypedWithAChineseInputMethodOrThousandsSepara
                         quantity + "\n");
         EXPECT_NE(message.find("is not a number"), std::string::npos) << message;
         EXPECT_NE(message.find("row 2"), std::string::npos) << message;
+        ASSERT_TRUE(last_place) << "bad input is an InputError";
+        EXPECT_EQ(last_place->file, dir.file("table.csv"));
+        EXPECT_EQ(last_place->row, 2u);
+        EXPECT_EQ(last_place->column, "完成量");
     }
 }
 

@@ -44,6 +44,8 @@ std::string failure(const std::string& file, import::UnitImportOptions options =
     } catch (const Error& error) {
         EXPECT_EQ(xj::test::ogr_units(*store).size(), before)
             << "a failed import changed the project";
+        EXPECT_NE(dynamic_cast<const InputError*>(&error), nullptr)
+            << "bad input is an InputError: " << error.what();
         return error.what();
     }
     ADD_FAILURE() << file << " imported without error";

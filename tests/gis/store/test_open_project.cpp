@@ -8,15 +8,21 @@
 
 #include <filesystem>
 #include <gtest/gtest.h>
+#include <optional>
 
 using namespace xj;
 
 namespace {
 
-std::string error_of(const std::function<void()>& open) {
+/// The message of the ProjectFileError `open` throws, and its reason.
+std::string error_of(const std::function<void()>& open,
+                     std::optional<ProjectFileError::Reason> reason = std::nullopt) {
     try {
         open();
-    } catch (const Error& error) {
+    } catch (const ProjectFileError& error) {
+        if (reason) {
+            EXPECT_EQ(error.reason(), *reason) << error.what();
+        }
         return error.what();
     }
     return "(no error)";
@@ -40,7 +46,8 @@ TEST(OpenProject, APostgresqlUriSaysThisBuildHasNoSuchBackend) {
     for (const std::string uri : {"postgresql://planner@localhost/ruyang",
                                   "postgres://localhost/ruyang", "PG:dbname=ruyang"}) {
         const std::string message =
-            error_of([&] { store::open_project(uri, store::Access::read_only); });
+            error_of([&] { store::open_project(uri, store::Access::read_only); },
+                     ProjectFileError::Reason::unsupported_backend);
         EXPECT_NE(message.find("this build has no PostgreSQL backend"), std::string::npos)
             << message;
         EXPECT_NE(message.find(uri), std::string::npos) << message;

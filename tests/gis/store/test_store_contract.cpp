@@ -239,12 +239,14 @@ TEST_P(StoreContract, BadRecordsAreRefusedWithTheirKeyInTheMessage) {
     try {
         store->add_progress_report(report);
         FAIL() << "a percent over 100 was stored";
-    } catch (const Error& error) {
+    } catch (const StoreError& error) {
         EXPECT_NE(std::string{error.what()}.find("RY2018-002"), std::string::npos) << error.what();
+        EXPECT_EQ(error.table(), "progress_reports");
+        EXPECT_EQ(error.key(), "RY2018-002 2018-08-03");
     }
     report.percent = 50.0;
     store->add_progress_report(report);
-    EXPECT_THROW(store->add_progress_report(report), Error) << "two reports on one day";
+    EXPECT_THROW(store->add_progress_report(report), StoreError) << "two reports on one day";
     EXPECT_THROW(
         store->upsert_milestone({"NO-SUCH", 1, "开工", core::Date(2018, 4, 17), {}, 1, {}}), Error)
         << "unknown project";
@@ -363,7 +365,13 @@ TEST_P(StoreContract, ReadsByProjectIdGiveWhatTheWholeReadsGiveOfThoseProjects) 
 
 TEST_P(StoreContract, CreateRefusesAnExistingProject) {
     store.reset();
-    EXPECT_THROW(store::create_project(uri), Error);
+    try {
+        store::create_project(uri);
+        ADD_FAILURE() << "an existing project was created again";
+    } catch (const ProjectFileError& error) {
+        EXPECT_EQ(error.reason(), ProjectFileError::Reason::exists);
+        EXPECT_EQ(error.location(), uri);
+    }
     const auto reopened = store::open_project(uri, store::Access::read_only);
     EXPECT_EQ(reopened->projects().size(), 1u) << "untouched";
 }

@@ -5,6 +5,8 @@
 // geometry taken from the source's own CRS and reprojected with PROJ to CGCS2000 (EPSG:4490,
 // longitude first). Nothing is written anywhere: importers decide what to do with the result.
 
+#include "xiangjian/core/error.h"
+
 #include <memory>
 #include <ogr_geometry.h>
 #include <optional>
@@ -58,6 +60,9 @@ struct SourceData {
     int column(const std::string& name) const;
     /// "FILE, feature N" — how messages cite a feature.
     std::string cite(const SourceFeature& feature) const;
+    /// The same as an error's place: the row a spreadsheet user sees, or the feature's
+    /// position; with the column when one is named.
+    InputPlace place(const SourceFeature& feature, std::string column = {}) const;
 };
 
 /// Throws xj::Error naming the file and the reason (missing .dbf or .shx, a .prj that is not a
