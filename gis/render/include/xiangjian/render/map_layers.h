@@ -5,6 +5,7 @@
 // SQLite, GDAL or a geometry object. Everything is CGCS2000 lon/lat, as stored.
 
 #include "xiangjian/core/admin_unit.h"
+#include "xiangjian/geometry/grid_index.h"
 #include "xiangjian/store/project_store.h"
 
 #include <cstdint>
@@ -59,20 +60,13 @@ public:
 
 private:
     void read_geometry(store::detail::WkbReader& reader, Shape& shape);
-    /// The grid column and row of a coordinate, clamped to the grid.
-    std::size_t column_of(double x) const;
-    std::size_t row_of(double y) const;
 
     std::vector<Shape> m_shapes;
     std::vector<Part> m_parts;
     std::vector<double> m_xy;
     Box m_extent;
 
-    double m_grid_x = 0, m_grid_y = 0, m_cell_w = 1, m_cell_h = 1;
-    std::size_t m_columns = 0, m_rows = 0;
-    std::vector<std::uint32_t>
-        m_cell_start; ///< CSR: cell c holds m_cell_items[start[c], start[c+1])
-    std::vector<std::uint32_t> m_cell_items;
+    geometry::GridIndex m_grid; ///< of the shapes' boxes
 };
 
 struct MapUnit {
