@@ -131,191 +131,232 @@ QString date_text(const std::optional<core::Date>& day) {
     return day ? q(day->iso()) : QStringLiteral("—");
 }
 
-void draw_page(PageWriter& page, MapRenderer& renderer, const core::Portfolio& portfolio,
-               const core::ProjectStatus& status, const ThemeData& theme,
-               const SheetRequest& request, int number_of_page, int pages) {
-    QPainter& painter = page.painter();
-    const core::Project& project = *status.project;
-    const core::Date day = request.day;
-    const auto label = [&](auto value) {
+/// One project's page of the site sheets, drawn part by part down the page.
+class ProjectPage {
+public:
+    ProjectPage(PageWriter& writer, MapRenderer& map_renderer, const core::Portfolio& engine,
+                const core::ProjectStatus& project_status, const ThemeData& symbols,
+                const SheetRequest& sheet)
+        : page(writer), painter(writer.painter()), renderer(map_renderer), portfolio(engine),
+          status(project_status), project(*project_status.project), theme(symbols), request(sheet),
+          day(sheet.day) {}
+
+    void draw(int number_of_page, int pages) {
+        draw_header(number_of_page, pages);
+        // The status block on the left, the map on the right.
+        const double top = page.y() + 8;
+        const QRectF map_box(page_w - margin - 380, top, 380, 285);
+        page.move_to(top);
+        draw_status(map_box.left() - margin - 16);
+        draw_map(map_box);
+        page.move_to(std::max(page.y(), map_box.bottom()) + 6);
+        draw_milestones();
+        draw_reports();
+        draw_problems();
+        draw_notes();
+    }
+
+private:
+    template <typename E> QString label(E value) const {
         const auto& term = core::term(value);
         return page.tr(term.label_zh, term.label_en);
-    };
-
-    // Header: what the sheet is, for whom, which day, which page.
-    page.text(page.tr("项目日现场记录单", "Project-day site sheet") + "  ·  " + q(request.county),
-              12, false, QColor(90, 90, 90));
-    page.move_to(margin);
-    const QString right = page.tr("分包领导：", "Leader: ") + q(request.leader) + "   " +
-                          q(day.iso()) + "   " + QString::number(number_of_page) + " / " +
-                          QString::number(pages);
-    const QFontMetricsF small(sheet_font(12), painter.device());
-    page.text(right, 12, false, QColor(90, 90, 90),
-              page_w - margin - small.horizontalAdvance(right) - 2);
-    page.move_to(page.y() + 6);
-    page.text(q(project.name), 22, true);
-    page.text(q(project.id) + "  ·  " + label(project.type) + "  ·  " + label(project.stage) +
-                  "  ·  " + q(project.responsible_unit),
-              13, false, QColor(60, 60, 60));
-
-    // The status block on the left, the map on the right.
-    const double top = page.y() + 8;
-    const QRectF map_box(page_w - margin - 380, top, 380, 285);
-    const double left_w = map_box.left() - margin - 16;
-    page.move_to(top);
-    const QColor status_colour = detail::qt_colour(render::status_colour(status.status));
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(status_colour);
-    painter.drawRoundedRect(QRectF(margin, page.y(), 120, 30), 5, 5);
-    painter.setPen(Qt::white);
-    painter.setFont(sheet_font(16, true));
-    painter.drawText(QRectF(margin, page.y(), 120, 30), Qt::AlignCenter, label(status.status));
-    page.move_to(page.y() + 38);
-    const auto line = [&](std::string_view zh, std::string_view en, const QString& value) {
-        page.text(page.tr(zh, en) + value, 13, false, QColor(25, 25, 25), margin, left_w);
-    };
-    line("完成：", "Done: ",
-         number(status.percent_done, 1) + "%" +
-             (status.done_quantity && !project.unit.empty()
-                  ? "（" + number(*status.done_quantity, 2) + " " + q(project.unit) + "）"
-                  : QString()));
-    line("计划：", "Planned: ",
-         status.planned_percent ? number(*status.planned_percent, 1) + "%" : QStringLiteral("—"));
-    line("偏差：", "Variance: ",
-         status.schedule_variance
-             ? number(*status.schedule_variance, 1) + page.tr(" 个百分点", " points")
-             : QStringLiteral("—"));
-    line("计划工期：",
-         "Planned: ", date_text(project.planned_start) + " → " + date_text(project.planned_finish));
-    line("预计完工：", "Forecast finish: ", date_text(status.forecast_finish));
-    line("最近填报：", "Last report: ",
-         date_text(status.last_report_date) +
-             (status.days_since_report
-                  ? page.tr("（", " (") + QString::number(*status.days_since_report) +
-                        page.tr(" 天前）", " days ago)")
-                  : QString()));
-    line("最近督导：", "Last visit: ", date_text(status.last_visit_date));
-    line("投资：", "Budget: ",
-         status.budget_wan
-             ? number(*status.budget_wan, 1) + page.tr(" 万元，已拨付 ", " 10k yuan, paid ") +
-                   number(status.disbursed_wan, 1)
-             : QStringLiteral("—"));
-    line("问题：", "Problems: ",
-         page.tr("未结 ", "open ") + QString::number(status.open_problems) +
-             page.tr("，逾期 ", ", overdue ") + QString::number(status.overdue_problems));
-    if (status.stage_finding != core::StageFinding::consistent) {
-        page.text(page.tr("核查：", "Check: ") + label(status.stage_finding), 13, true,
-                  QColor(213, 94, 0), margin, left_w);
     }
 
-    // The map: the site in its villages, coloured by status, the project marked.
-    render::Box extent = renderer.project_extent(project.id);
-    if (!extent.empty()) {
-        extent = surroundings(extent, 3600.0, 1.2); // the villages around show
-        const MapView view = MapView::fit(extent, static_cast<int>(map_box.width()),
-                                          static_cast<int>(map_box.height()), 0);
-        RenderOptions options;
-        options.layers = all_layers & ~static_cast<unsigned>(MapLayer::basemap);
-        options.legend = false;
-        options.scale = 0.8;
-        options.english = request.english;
-        options.highlight_project = project.id;
-        painter.save();
-        painter.translate(map_box.topLeft());
-        renderer.render(painter, view, theme, options);
-        painter.restore();
-    } else {
-        painter.setPen(QColor(120, 120, 120));
-        painter.setFont(sheet_font(13));
-        painter.drawText(map_box, Qt::AlignCenter, page.tr("（项目无位置）", "(no site)"));
+    /// What the sheet is, for whom, which day, which page; the project's name and kind.
+    void draw_header(int number_of_page, int pages) {
+        page.text(page.tr("项目日现场记录单", "Project-day site sheet") + "  ·  " +
+                      q(request.county),
+                  12, false, QColor(90, 90, 90));
+        page.move_to(margin);
+        const QString right = page.tr("分包领导：", "Leader: ") + q(request.leader) + "   " +
+                              q(day.iso()) + "   " + QString::number(number_of_page) + " / " +
+                              QString::number(pages);
+        const QFontMetricsF small(sheet_font(12), painter.device());
+        page.text(right, 12, false, QColor(90, 90, 90),
+                  page_w - margin - small.horizontalAdvance(right) - 2);
+        page.move_to(page.y() + 6);
+        page.text(q(project.name), 22, true);
+        page.text(q(project.id) + "  ·  " + label(project.type) + "  ·  " + label(project.stage) +
+                      "  ·  " + q(project.responsible_unit),
+                  13, false, QColor(60, 60, 60));
     }
-    painter.setPen(QPen(QColor(80, 80, 80), 1));
-    painter.setBrush(Qt::NoBrush);
-    painter.drawRect(map_box);
-    page.move_to(std::max(page.y(), map_box.bottom()) + 6);
 
-    // Milestones.
-    page.heading(page.tr("节点计划", "Milestones"));
-    std::vector<std::vector<QString>> rows;
-    std::vector<QColor> colours;
-    const int due_soon = portfolio.settings().due_soon_days;
-    for (const core::Milestone& m : portfolio.milestones(status.index)) {
-        QString state;
-        QColor colour(20, 20, 20);
-        if (m.actual_date && *m.actual_date <= day) {
-            state = page.tr("已完成", "reached");
-            colour = QColor(0, 114, 178);
-        } else if (m.planned_date < day) {
-            state = page.tr("逾期 ", "overdue ") +
-                    QString::number(days_between(m.planned_date, day)) + page.tr(" 天", " days");
-            colour = QColor(213, 94, 0);
-        } else if (days_between(day, m.planned_date) <= due_soon) {
-            state = QString::number(days_between(day, m.planned_date)) +
-                    page.tr(" 天内到期", " days left");
-            colour = QColor(180, 120, 0);
+    /// The project's status, figures and dates, in a column `left_w` wide.
+    void draw_status(double left_w) {
+        const QColor status_colour = detail::qt_colour(render::status_colour(status.status));
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(status_colour);
+        painter.drawRoundedRect(QRectF(margin, page.y(), 120, 30), 5, 5);
+        painter.setPen(Qt::white);
+        painter.setFont(sheet_font(16, true));
+        painter.drawText(QRectF(margin, page.y(), 120, 30), Qt::AlignCenter, label(status.status));
+        page.move_to(page.y() + 38);
+        const auto line = [&](std::string_view zh, std::string_view en, const QString& value) {
+            page.text(page.tr(zh, en) + value, 13, false, QColor(25, 25, 25), margin, left_w);
+        };
+        line("完成：", "Done: ",
+             number(status.percent_done, 1) + "%" +
+                 (status.done_quantity && !project.unit.empty()
+                      ? "（" + number(*status.done_quantity, 2) + " " + q(project.unit) + "）"
+                      : QString()));
+        line("计划：", "Planned: ",
+             status.planned_percent ? number(*status.planned_percent, 1) + "%"
+                                    : QStringLiteral("—"));
+        line("偏差：", "Variance: ",
+             status.schedule_variance
+                 ? number(*status.schedule_variance, 1) + page.tr(" 个百分点", " points")
+                 : QStringLiteral("—"));
+        line("计划工期：", "Planned: ",
+             date_text(project.planned_start) + " → " + date_text(project.planned_finish));
+        line("预计完工：", "Forecast finish: ", date_text(status.forecast_finish));
+        line("最近填报：", "Last report: ",
+             date_text(status.last_report_date) +
+                 (status.days_since_report
+                      ? page.tr("（", " (") + QString::number(*status.days_since_report) +
+                            page.tr(" 天前）", " days ago)")
+                      : QString()));
+        line("最近督导：", "Last visit: ", date_text(status.last_visit_date));
+        line("投资：", "Budget: ",
+             status.budget_wan
+                 ? number(*status.budget_wan, 1) + page.tr(" 万元，已拨付 ", " 10k yuan, paid ") +
+                       number(status.disbursed_wan, 1)
+                 : QStringLiteral("—"));
+        line("问题：", "Problems: ",
+             page.tr("未结 ", "open ") + QString::number(status.open_problems) +
+                 page.tr("，逾期 ", ", overdue ") + QString::number(status.overdue_problems));
+        if (status.stage_finding != core::StageFinding::consistent) {
+            page.text(page.tr("核查：", "Check: ") + label(status.stage_finding), 13, true,
+                      QColor(213, 94, 0), margin, left_w);
+        }
+    }
+
+    /// The site in its villages, coloured by status, the project marked.
+    void draw_map(const QRectF& map_box) {
+        render::Box extent = renderer.project_extent(project.id);
+        if (!extent.empty()) {
+            extent = surroundings(extent, 3600.0, 1.2); // the villages around show
+            const MapView view = MapView::fit(extent, static_cast<int>(map_box.width()),
+                                              static_cast<int>(map_box.height()), 0);
+            RenderOptions options;
+            options.layers = all_layers & ~static_cast<unsigned>(MapLayer::basemap);
+            options.legend = false;
+            options.scale = 0.8;
+            options.english = request.english;
+            options.highlight_project = project.id;
+            painter.save();
+            painter.translate(map_box.topLeft());
+            renderer.render(painter, view, theme, options);
+            painter.restore();
         } else {
-            state = page.tr("未到期", "not due");
+            painter.setPen(QColor(120, 120, 120));
+            painter.setFont(sheet_font(13));
+            painter.drawText(map_box, Qt::AlignCenter, page.tr("（项目无位置）", "(no site)"));
         }
-        rows.push_back(
-            {QString::number(m.seq), q(m.name), q(m.planned_date.iso()),
-             m.actual_date && *m.actual_date <= day ? q(m.actual_date->iso()) : QStringLiteral("—"),
-             number(m.weight, 2), state});
-        colours.push_back(colour);
+        painter.setPen(QPen(QColor(80, 80, 80), 1));
+        painter.setBrush(Qt::NoBrush);
+        painter.drawRect(map_box);
     }
-    page.table({page.tr("序号", "#"), page.tr("节点", "milestone"), page.tr("计划日期", "planned"),
-                page.tr("实际日期", "reached"), page.tr("权重", "weight"),
-                page.tr("状态", "state")},
-               {0.6, 3.4, 1.4, 1.4, 0.8, 1.6}, rows, page_h - 420, colours);
 
-    // The last reports, newest first.
-    page.heading(page.tr("最近填报", "Last reports"));
-    rows.clear();
-    const auto reports = portfolio.reports(status.index);
-    for (auto it = reports.rbegin(); it != reports.rend() && rows.size() < 4; ++it) {
-        if (it->report_date > day) {
-            continue;
+    void draw_milestones() {
+        page.heading(page.tr("节点计划", "Milestones"));
+        std::vector<std::vector<QString>> rows;
+        std::vector<QColor> colours;
+        const int due_soon = portfolio.settings().due_soon_days;
+        for (const core::Milestone& m : portfolio.milestones(status.index)) {
+            QString state;
+            QColor colour(20, 20, 20);
+            if (m.actual_date && *m.actual_date <= day) {
+                state = page.tr("已完成", "reached");
+                colour = QColor(0, 114, 178);
+            } else if (m.planned_date < day) {
+                state = page.tr("逾期 ", "overdue ") +
+                        QString::number(days_between(m.planned_date, day)) +
+                        page.tr(" 天", " days");
+                colour = QColor(213, 94, 0);
+            } else if (days_between(day, m.planned_date) <= due_soon) {
+                state = QString::number(days_between(day, m.planned_date)) +
+                        page.tr(" 天内到期", " days left");
+                colour = QColor(180, 120, 0);
+            } else {
+                state = page.tr("未到期", "not due");
+            }
+            rows.push_back({QString::number(m.seq), q(m.name), q(m.planned_date.iso()),
+                            m.actual_date && *m.actual_date <= day ? q(m.actual_date->iso())
+                                                                   : QStringLiteral("—"),
+                            number(m.weight, 2), state});
+            colours.push_back(colour);
         }
-        rows.push_back({q(it->report_date.iso()),
-                        it->cumulative_quantity
-                            ? number(*it->cumulative_quantity, 2) + " " + q(project.unit)
-                            : QStringLiteral("—"),
-                        it->percent ? number(*it->percent, 1) + "%" : QStringLiteral("—"),
-                        q(it->reported_by), q(it->note)});
+        page.table({page.tr("序号", "#"), page.tr("节点", "milestone"),
+                    page.tr("计划日期", "planned"), page.tr("实际日期", "reached"),
+                    page.tr("权重", "weight"), page.tr("状态", "state")},
+                   {0.6, 3.4, 1.4, 1.4, 0.8, 1.6}, rows, page_h - 420, colours);
     }
-    page.table({page.tr("日期", "date"), page.tr("累计完成量", "quantity"),
-                page.tr("完成%", "percent"), page.tr("填报人", "by"), page.tr("备注", "note")},
-               {1.3, 1.5, 1.0, 1.2, 4.0}, rows, page_h - 300);
 
-    // Open problems with owners and deadlines.
-    page.heading(page.tr("未销号问题", "Open problems"));
-    rows.clear();
-    colours.clear();
-    for (const core::Problem& problem : portfolio.problems(status.index)) {
-        if (!problem.open_on(day)) {
-            continue;
+    /// The last reports, newest first.
+    void draw_reports() {
+        page.heading(page.tr("最近填报", "Last reports"));
+        std::vector<std::vector<QString>> rows;
+        const auto reports = portfolio.reports(status.index);
+        for (auto it = reports.rbegin(); it != reports.rend() && rows.size() < 4; ++it) {
+            if (it->report_date > day) {
+                continue;
+            }
+            rows.push_back({q(it->report_date.iso()),
+                            it->cumulative_quantity
+                                ? number(*it->cumulative_quantity, 2) + " " + q(project.unit)
+                                : QStringLiteral("—"),
+                            it->percent ? number(*it->percent, 1) + "%" : QStringLiteral("—"),
+                            q(it->reported_by), q(it->note)});
         }
-        const bool overdue = problem.deadline && *problem.deadline < day;
-        rows.push_back({q(problem.id), q(problem.description), q(problem.owner),
-                        date_text(problem.deadline),
-                        overdue ? page.tr("逾期", "overdue") : QString()});
-        colours.push_back(overdue ? QColor(213, 94, 0) : QColor(20, 20, 20));
+        page.table({page.tr("日期", "date"), page.tr("累计完成量", "quantity"),
+                    page.tr("完成%", "percent"), page.tr("填报人", "by"), page.tr("备注", "note")},
+                   {1.3, 1.5, 1.0, 1.2, 4.0}, rows, page_h - 300);
     }
-    page.table({page.tr("编号", "id"), page.tr("问题", "problem"), page.tr("责任人", "owner"),
-                page.tr("整改期限", "deadline"), QString()},
-               {1.3, 4.2, 1.6, 1.3, 0.7}, rows, page_h - 190, colours);
 
-    // Lines to write on, down to the signature.
-    page.heading(page.tr("现场记录", "Notes on site"));
-    const double signature_y = page_h - margin - 24;
-    painter.setPen(QPen(QColor(170, 170, 170), 0.7));
-    for (double y = page.y() + 26; y < signature_y - 12; y += 26) {
-        painter.drawLine(QPointF(margin, y), QPointF(page_w - margin, y));
+    /// Open problems with owners and deadlines.
+    void draw_problems() {
+        page.heading(page.tr("未销号问题", "Open problems"));
+        std::vector<std::vector<QString>> rows;
+        std::vector<QColor> colours;
+        for (const core::Problem& problem : portfolio.problems(status.index)) {
+            if (!problem.open_on(day)) {
+                continue;
+            }
+            const bool overdue = problem.deadline && *problem.deadline < day;
+            rows.push_back({q(problem.id), q(problem.description), q(problem.owner),
+                            date_text(problem.deadline),
+                            overdue ? page.tr("逾期", "overdue") : QString()});
+            colours.push_back(overdue ? QColor(213, 94, 0) : QColor(20, 20, 20));
+        }
+        page.table({page.tr("编号", "id"), page.tr("问题", "problem"), page.tr("责任人", "owner"),
+                    page.tr("整改期限", "deadline"), QString()},
+                   {1.3, 4.2, 1.6, 1.3, 0.7}, rows, page_h - 190, colours);
     }
-    page.move_to(signature_y);
-    page.text(page.tr("检查人签字：________________    日期：____________",
-                      "Checked by: ________________    Date: ____________"),
-              13, false, QColor(40, 40, 40));
-}
+
+    /// Lines to write on, down to the signature.
+    void draw_notes() {
+        page.heading(page.tr("现场记录", "Notes on site"));
+        const double signature_y = page_h - margin - 24;
+        painter.setPen(QPen(QColor(170, 170, 170), 0.7));
+        for (double y = page.y() + 26; y < signature_y - 12; y += 26) {
+            painter.drawLine(QPointF(margin, y), QPointF(page_w - margin, y));
+        }
+        page.move_to(signature_y);
+        page.text(page.tr("检查人签字：________________    日期：____________",
+                          "Checked by: ________________    Date: ____________"),
+                  13, false, QColor(40, 40, 40));
+    }
+
+    PageWriter& page;
+    QPainter& painter;
+    MapRenderer& renderer;
+    const core::Portfolio& portfolio;
+    const core::ProjectStatus& status;
+    const core::Project& project;
+    const ThemeData& theme;
+    const SheetRequest& request;
+    const core::Date day;
+};
 
 } // namespace
 
@@ -346,8 +387,9 @@ int write_site_sheets(const std::string& path, MapRenderer& renderer,
                 pdf.newPage();
             }
             page.move_to(margin);
-            draw_page(page, renderer, portfolio, *request.projects[static_cast<std::size_t>(i)],
-                      theme, request, i + 1, pages);
+            ProjectPage(page, renderer, portfolio, *request.projects[static_cast<std::size_t>(i)],
+                        theme, request)
+                .draw(i + 1, pages);
         }
         return painter.end();
     });
