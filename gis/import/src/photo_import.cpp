@@ -123,16 +123,17 @@ std::pair<std::string, double> closest(const std::map<std::string, double>& dist
     return best;
 }
 
-} // namespace
+/// The JPEG files under a folder, sorted, and the other files counted by extension.
+struct PhotoFiles {
+    std::vector<fs::path> jpeg;
+    std::map<std::string, std::size_t> skipped;
+};
 
-ImportReport import_photos(store::ProjectStore& store, const std::string& directory,
-                           const PhotoImportOptions& options) {
-    gdal::initialize_gdal();
+PhotoFiles list_photos(const std::string& directory) {
     if (!fs::is_directory(directory)) {
         throw InputError(directory + ": not a folder", InputPlace{directory});
     }
-    std::vector<fs::path> files;
-    std::map<std::string, std::size_t> skipped; // other files by extension, to say so
+    PhotoFiles files;
     for (const auto& entry : fs::recursive_directory_iterator(directory)) {
         if (!entry.is_regular_file()) {
             continue;
@@ -140,146 +141,193 @@ ImportReport import_photos(store::ProjectStore& store, const std::string& direct
         std::string extension = entry.path().extension().string();
         std::transform(extension.begin(), extension.end(), extension.begin(), ::tolower);
         if (extension == ".jpg" || extension == ".jpeg") {
-            files.push_back(entry.path());
+            files.jpeg.push_back(entry.path());
         } else {
-            ++skipped[extension.empty() ? std::string{"(none)"} : extension];
+            ++files.skipped[extension.empty() ? std::string{"(none)"} : extension];
         }
     }
-    std::sort(files.begin(), files.end());
+    std::sort(files.jpeg.begin(), files.jpeg.end());
+    return files;
+}
 
-    const auto sites = store.sites();
+/// What the project holds that a photo is checked against: its projects, their sites, and the
+/// days of the evidence each already has (visits and progress reports).
+struct Evidence {
     std::set<std::string> project_ids;
-    for (const auto& project : store.projects()) {
-        project_ids.insert(project.id);
+    std::map<std::string, std::vector<core::Date>> days;
+    std::unique_ptr<SiteDistances> distances;
+
+    explicit Evidence(const store::ProjectStore& store) {
+        for (const auto& project : store.projects()) {
+            project_ids.insert(project.id);
+        }
+        for (const auto& visit : store.site_visits()) {
+            days[visit.project_id].push_back(visit.visit_date);
+        }
+        for (const auto& report : store.progress_reports()) {
+            days[report.project_id].push_back(report.report_date);
+        }
+        const auto sites = store.sites();
+        store::Box extent;
+        for (const auto& site : sites) {
+            extent.expand(site.geometry.box());
+        }
+        const int metric_epsg =
+            !extent.empty() ? crs::gauss_kruger_3deg_epsg((extent.min_x + extent.max_x) / 2) : 4546;
+        distances = std::make_unique<SiteDistances>(sites, metric_epsg);
     }
-    // Dates of the evidence each project already has: visits and progress reports.
-    std::map<std::string, std::vector<core::Date>> evidence_days;
-    for (const auto& visit : store.site_visits()) {
-        evidence_days[visit.project_id].push_back(visit.visit_date);
+};
+
+/// The report's head: where the photos came from, and the files that were not photos.
+ImportReport report_for(const std::string& directory, const PhotoFiles& files, bool dry_run) {
+    ImportReport report;
+    report.dry_run = dry_run;
+    report.source = directory + " (" + std::to_string(files.jpeg.size()) + " JPEG files, EXIF)";
+    report.encoding = "-";
+    report.source_crs = "EXIF GPS (WGS 84)";
+    report.read = files.jpeg.size();
+    if (!files.skipped.empty()) {
+        std::string list;
+        for (const auto& [extension, count] : files.skipped) {
+            list += (list.empty() ? "" : ", ") + extension + " " + std::to_string(count);
+        }
+        // Phones may save HEIC: its EXIF is read only from JPEG here.
+        report.notes.push_back("files that are not JPEG photos were left alone (" + list +
+                               (files.skipped.count(".heic") + files.skipped.count(".heif") != 0
+                                    ? "; export HEIC photos as JPEG, keeping their location)"
+                                    : ")"));
     }
-    for (const auto& report : store.progress_reports()) {
-        evidence_days[report.project_id].push_back(report.report_date);
+    return report;
+}
+
+/// A folder or file name that is a project id says which project the photo is of.
+std::string claimed_project(const fs::path& relative, const std::set<std::string>& project_ids) {
+    std::string claimed;
+    for (const fs::path& part : relative) {
+        const std::string stem = part.stem().string();
+        if (project_ids.count(stem) != 0 || project_ids.count(part.string()) != 0) {
+            claimed = project_ids.count(stem) != 0 ? stem : part.string();
+        }
     }
-    store::Box extent;
-    for (const auto& site : sites) {
-        extent.expand(site.geometry.box());
+    return claimed;
+}
+
+/// The photo matched to a project (the one its path names, else the nearest within the
+/// radius), with the evidence checks' findings in its flags and in the report.
+core::Photo matched_photo(const std::string& name, const fs::path& relative, const ExifFacts& facts,
+                          const Evidence& evidence, const PhotoImportOptions& options,
+                          ImportReport& report) {
+    core::Photo photo;
+    photo.path = name;
+    photo.lon = *facts.lon;
+    photo.lat = *facts.lat;
+    photo.taken_at = facts.taken_at;
+    photo.direction_deg = facts.direction;
+    std::vector<std::string> flags;
+
+    const auto near = evidence.distances->from(photo.lon, photo.lat);
+    const std::string claimed = claimed_project(relative, evidence.project_ids);
+    const auto [nearest, nearest_m] = closest(near);
+    if (!claimed.empty()) {
+        photo.project_id = claimed;
+        if (const auto found = near.find(claimed); found != near.end()) {
+            photo.distance_m = found->second;
+            if (found->second > options.radius_m) {
+                flags.push_back("taken " + fixed(found->second) + " m from the site of " + claimed);
+            }
+        }
+    } else if (!nearest.empty() && nearest_m <= options.radius_m) {
+        photo.project_id = nearest;
+        photo.distance_m = nearest_m;
     }
-    const int metric_epsg =
-        !extent.empty() ? crs::gauss_kruger_3deg_epsg((extent.min_x + extent.max_x) / 2) : 4546;
-    const SiteDistances distances(sites, metric_epsg);
+
+    // A phone app that saved web-map (GCJ-02) coordinates puts the photo hundreds of metres
+    // off; removing the offset then brings it onto a site.
+    const crs::LonLat corrected = crs::gcj02_to_wgs84({photo.lon, photo.lat});
+    const auto [shifted_to, shifted_m] =
+        closest(evidence.distances->from(corrected.lon, corrected.lat));
+    const double raw_m = photo.project_id.empty() ? nearest_m : near.at(photo.project_id);
+    if (!shifted_to.empty() && shifted_m <= options.radius_m / 2 && raw_m > 150 &&
+        shifted_m * 3 < raw_m && (photo.project_id.empty() || shifted_to == photo.project_id)) {
+        flags.push_back("position looks GCJ-02-shifted: without the offset it is " +
+                        fixed(shifted_m) + " m from the site of " + shifted_to +
+                        " (as stored: " + fixed(raw_m) + " m)");
+    }
+
+    const auto taken =
+        photo.taken_at.empty() ? std::nullopt : core::Date::parse_iso(photo.taken_at.substr(0, 10));
+    if (!photo.project_id.empty() && taken) {
+        const auto found = evidence.days.find(photo.project_id);
+        const std::vector<core::Date> none;
+        const auto& days = found == evidence.days.end() ? none : found->second;
+        int closest_days = INT32_MAX;
+        for (const core::Date day : days) {
+            closest_days = std::min(closest_days, std::abs(days_between(*taken, day)));
+        }
+        if (closest_days > options.time_window_days) {
+            flags.push_back("taken " + taken->iso() + ", " +
+                            (days.empty()
+                                 ? std::string{"and the project has no visit or report"}
+                                 : std::to_string(closest_days) +
+                                       " days from any visit or report of " + photo.project_id));
+        }
+    } else if (!taken) {
+        flags.push_back("no EXIF date");
+    }
+    for (const auto& flag : flags) {
+        photo.flags += (photo.flags.empty() ? "" : "; ") + flag;
+        report.warnings.push_back(name + ": " + flag);
+    }
+    if (photo.project_id.empty()) {
+        report.unmatched.push_back(
+            name + ": no site within " + fixed(options.radius_m) + " m" +
+            (nearest.empty() ? "" : " (nearest: " + nearest + ", " + fixed(nearest_m) + " m)"));
+    }
+    return photo;
+}
+
+/// The photos' EXIF facts, or why a file gives none (listed, not fatal: one broken file among
+/// hundreds).
+std::optional<ExifFacts> usable_facts(const fs::path& file, const std::string& name,
+                                      ImportReport& report) {
+    ExifFacts facts;
+    try {
+        facts = read_exif(file);
+    } catch (const Error& error) {
+        report.unmatched.push_back(name + ": " + error.what());
+        return std::nullopt;
+    }
+    if (!facts.lon || !facts.lat) {
+        report.unmatched.push_back(name + ": no GPS position in its EXIF");
+        return std::nullopt;
+    }
+    if (*facts.lon == 0 && *facts.lat == 0) {
+        report.unmatched.push_back(name + ": GPS position 0, 0 (the phone had no fix)");
+        return std::nullopt;
+    }
+    return facts;
+}
+
+} // namespace
+
+ImportReport import_photos(store::ProjectStore& store, const std::string& directory,
+                           const PhotoImportOptions& options) {
+    gdal::initialize_gdal();
+    const PhotoFiles files = list_photos(directory);
+    const Evidence evidence(store);
     std::map<std::string, core::Photo> existing;
     for (auto& photo : store.photos()) {
         existing.emplace(photo.path, photo);
     }
 
-    ImportReport report;
-    report.dry_run = options.dry_run;
-    report.source = directory + " (" + std::to_string(files.size()) + " JPEG files, EXIF)";
-    report.encoding = "-";
-    report.source_crs = "EXIF GPS (WGS 84)";
-    report.read = files.size();
-    if (!skipped.empty()) {
-        std::string list;
-        for (const auto& [extension, count] : skipped) {
-            list += (list.empty() ? "" : ", ") + extension + " " + std::to_string(count);
-        }
-        // Phones may save HEIC: its EXIF is read only from JPEG here.
-        report.notes.push_back("files that are not JPEG photos were left alone (" + list +
-                               (skipped.count(".heic") + skipped.count(".heif") != 0
-                                    ? "; export HEIC photos as JPEG, keeping their location)"
-                                    : ")"));
-    }
+    ImportReport report = report_for(directory, files, options.dry_run);
     std::vector<core::Photo> photos;
-    for (const fs::path& file : files) {
-        const std::string name = fs::relative(file, directory).string();
-        ExifFacts facts;
-        try {
-            facts = read_exif(file);
-        } catch (const Error& error) { // one broken file among hundreds: listed, not fatal
-            report.unmatched.push_back(name + ": " + error.what());
-            continue;
+    for (const fs::path& file : files.jpeg) {
+        const fs::path relative = fs::relative(file, directory);
+        const std::string name = relative.string();
+        if (const auto facts = usable_facts(file, name, report)) {
+            photos.push_back(matched_photo(name, relative, *facts, evidence, options, report));
         }
-        if (!facts.lon || !facts.lat) {
-            report.unmatched.push_back(name + ": no GPS position in its EXIF");
-            continue;
-        }
-        if (*facts.lon == 0 && *facts.lat == 0) {
-            report.unmatched.push_back(name + ": GPS position 0, 0 (the phone had no fix)");
-            continue;
-        }
-        core::Photo photo;
-        photo.path = name;
-        photo.lon = *facts.lon;
-        photo.lat = *facts.lat;
-        photo.taken_at = facts.taken_at;
-        photo.direction_deg = facts.direction;
-        std::vector<std::string> flags;
-
-        const auto near = distances.from(photo.lon, photo.lat);
-        // A folder or file name that is a project id says which project the photo is of.
-        std::string claimed;
-        for (const fs::path& part : fs::relative(file, directory)) {
-            const std::string stem = part.stem().string();
-            if (project_ids.count(stem) != 0 || project_ids.count(part.string()) != 0) {
-                claimed = project_ids.count(stem) != 0 ? stem : part.string();
-            }
-        }
-        const auto [nearest, nearest_m] = closest(near);
-        if (!claimed.empty()) {
-            photo.project_id = claimed;
-            if (const auto found = near.find(claimed); found != near.end()) {
-                photo.distance_m = found->second;
-                if (found->second > options.radius_m) {
-                    flags.push_back("taken " + fixed(found->second) + " m from the site of " +
-                                    claimed);
-                }
-            }
-        } else if (!nearest.empty() && nearest_m <= options.radius_m) {
-            photo.project_id = nearest;
-            photo.distance_m = nearest_m;
-        }
-
-        // A phone app that saved web-map (GCJ-02) coordinates puts the photo hundreds of
-        // metres off; removing the offset then brings it onto a site.
-        const crs::LonLat corrected = crs::gcj02_to_wgs84({photo.lon, photo.lat});
-        const auto [shifted_to, shifted_m] = closest(distances.from(corrected.lon, corrected.lat));
-        const double raw_m = photo.project_id.empty() ? nearest_m : near.at(photo.project_id);
-        if (!shifted_to.empty() && shifted_m <= options.radius_m / 2 && raw_m > 150 &&
-            shifted_m * 3 < raw_m && (photo.project_id.empty() || shifted_to == photo.project_id)) {
-            flags.push_back("position looks GCJ-02-shifted: without the offset it is " +
-                            fixed(shifted_m) + " m from the site of " + shifted_to +
-                            " (as stored: " + fixed(raw_m) + " m)");
-        }
-
-        const auto taken = photo.taken_at.empty()
-                               ? std::nullopt
-                               : core::Date::parse_iso(photo.taken_at.substr(0, 10));
-        if (!photo.project_id.empty() && taken) {
-            const auto& days = evidence_days[photo.project_id];
-            int closest_days = INT32_MAX;
-            for (const core::Date day : days) {
-                closest_days = std::min(closest_days, std::abs(days_between(*taken, day)));
-            }
-            if (closest_days > options.time_window_days) {
-                flags.push_back(
-                    "taken " + taken->iso() + ", " +
-                    (days.empty() ? std::string{"and the project has no visit or report"}
-                                  : std::to_string(closest_days) +
-                                        " days from any visit or report of " + photo.project_id));
-            }
-        } else if (!taken) {
-            flags.push_back("no EXIF date");
-        }
-        for (const auto& flag : flags) {
-            photo.flags += (photo.flags.empty() ? "" : "; ") + flag;
-            report.warnings.push_back(name + ": " + flag);
-        }
-        if (photo.project_id.empty()) {
-            report.unmatched.push_back(
-                name + ": no site within " + fixed(options.radius_m) + " m" +
-                (nearest.empty() ? "" : " (nearest: " + nearest + ", " + fixed(nearest_m) + " m)"));
-        }
-        photos.push_back(std::move(photo));
     }
 
     store::Transaction transaction(store);
