@@ -1,0 +1,346 @@
+#include "project_linker.h"
+
+#include "field_match.h"
+#include "xiangjian/core/error.h"
+#include "xiangjian/geometry/ogr_conversion.h"
+#include "xiangjian/geometry/polygon_repair.h"
+
+namespace xj::import::detail {
+
+namespace {
+
+std::string site_kind(const OGRGeometry& geometry) {
+    switch (wkbFlatten(geometry.getGeometryType())) {
+    case wkbPoint:
+        return "point";
+    case wkbLineString:
+    case wkbMultiLineString:
+        return "line";
+    case wkbPolygon:
+    case wkbMultiPolygon:
+        return "polygon";
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+/// The source as read, once it is (rethrows what reading it threw).
+const SourceData& Linker::source() {
+    std::unique_lock lock(m_mutex);
+    m_changed.wait(lock, [&] { return m_read || m_error; });
+    if (!m_read) {
+        std::rethrow_exception(m_error);
+    }
+    return m_data;
+}
+
+/// An error of reading the source takes precedence over `current` (the importer read
+/// the source first): rethrows the one to report.
+void Linker::rethrow_first(std::exception_ptr current) {
+    source();
+    std::rethrow_exception(current);
+}
+
+/// Starts locating; the index, the codes and the stored projects must stay unchanged and
+/// alive until the end.
+void Linker::link(geometry::VillageIndex& index, const std::unordered_set<std::string>& unit_codes,
+                  int metric_epsg) {
+    const std::lock_guard lock(m_mutex);
+    index.measure_in(metric_epsg);
+    m_index = &index;
+    m_unit_codes = &unit_codes;
+    m_changed.notify_all();
+}
+
+/// The ids of the source's projects, after source().
+std::vector<std::string> Linker::ids() const {
+    std::vector<std::string> ids;
+    ids.reserve(m_position.size());
+    for (const auto& [id, position] : m_position) {
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+/// Project k (in order of first appearance), once all its rows are assembled, and how
+/// many rows are by then. Rethrows the error of the first bad row.
+std::pair<Incoming*, std::size_t> Linker::take(std::size_t k) {
+    assemble_through(m_incoming[k].last_row);
+    return {&m_incoming[k], m_assembled.load(std::memory_order_acquire)};
+}
+
+/// Every row assembled (rows of no project too: an empty id is an error wherever it is).
+void Linker::check_every_row() {
+    if (!m_located.empty()) {
+        assemble_through(m_located.size() - 1);
+    }
+}
+
+/// A write failed: a bad row anywhere in the file takes precedence (the importer checked
+/// every row before it wrote), so assemble the rest and rethrow the one to report.
+void Linker::rethrow_first_of_write(std::exception_ptr write_error) {
+    check_every_row();
+    std::rethrow_exception(write_error);
+}
+
+/// Repairs and what matched nothing, in the order of the rows; after every take.
+void Linker::finish(ImportReport& report) {
+    m_thread.join();
+    report.repairs = std::move(m_repairs);
+    report.unmatched = std::move(m_unmatched);
+}
+
+/// Rows up to `last` located (helping the worker, or waiting for it) and assembled.
+void Linker::assemble_through(std::size_t last) {
+    while (m_assembled.load(std::memory_order_acquire) <= last) {
+        {
+            const std::lock_guard lock(m_assembly);
+            assemble_located();
+            if (m_bad_row <= last) {
+                std::rethrow_exception(m_bad_row_error);
+            }
+        }
+        const std::size_t row = m_assembled.load(std::memory_order_acquire);
+        if (row > last || m_located[row].done.load(std::memory_order_acquire)) {
+            continue;
+        }
+        if (!locate_next(main_query())) { // every row is taken: wait for this one
+            std::unique_lock lock(m_mutex);
+            m_wanted = row;
+            m_changed.wait(lock,
+                           [&] { return m_located[row].done.load(std::memory_order_acquire); });
+            m_wanted = no_row;
+        }
+    }
+}
+
+void Linker::run(const std::stop_token& stop) {
+    try {
+        m_data = read_vector_source(m_path, m_options.source);
+        m_columns = find_columns(m_data, m_options);
+        group();
+    } catch (...) {
+        const std::lock_guard lock(m_mutex);
+        m_error = std::current_exception();
+        m_changed.notify_all();
+        return;
+    }
+    {
+        std::unique_lock lock(m_mutex);
+        m_read = true;
+        m_changed.notify_all();
+        m_changed.wait(lock, [&] { return m_index != nullptr || stop.stop_requested(); });
+        if (stop.stop_requested()) {
+            return;
+        }
+    }
+    geometry::VillageIndex::Query query(*m_index);
+    while (!stop.stop_requested() && locate_next(query)) {
+        // Assembling too, when the store's thread is not at it (it writes meanwhile).
+        if (const std::unique_lock lock(m_assembly, std::try_to_lock); lock) {
+            assemble_located(64);
+        }
+    }
+}
+
+/// Assembles the rows located so far, in order (at most `limit`); stops at a bad row.
+/// Under m_assembly.
+void Linker::assemble_located(std::size_t limit) {
+    for (std::size_t done = 0; done < limit && m_bad_row == no_row; ++done) {
+        const std::size_t row = m_assembled.load(std::memory_order_relaxed);
+        if (row == m_located.size() || !m_located[row].done.load(std::memory_order_acquire)) {
+            return;
+        }
+        try {
+            assemble(row);
+        } catch (...) {
+            m_bad_row = row;
+            m_bad_row_error = std::current_exception();
+            return;
+        }
+        m_assembled.store(row + 1, std::memory_order_release);
+    }
+}
+
+geometry::VillageIndex::Query& Linker::main_query() {
+    if (!m_main_query) {
+        m_main_query.emplace(*m_index);
+    }
+    return *m_main_query;
+}
+
+/// Locates the next row no thread has taken; false when there is none.
+bool Linker::locate_next(geometry::VillageIndex::Query& query) {
+    const std::size_t row = m_next.fetch_add(1);
+    if (row >= m_located.size()) {
+        return false;
+    }
+    Located& located = m_located[row];
+    try {
+        locate(m_data.features[row], located, query);
+    } catch (...) {
+        located.error = std::current_exception();
+    }
+    located.done.store(true, std::memory_order_release);
+    const std::lock_guard lock(m_mutex);
+    if (m_wanted == row) {
+        m_changed.notify_all();
+    }
+    return true;
+}
+
+/// Which rows make each project (a project may have several sites): every project gets
+/// its place, in order of first appearance, before any row is located.
+void Linker::group() {
+    for (std::size_t i = 0; i < m_data.features.size(); ++i) {
+        std::string id = cell(m_data.features[i], m_columns.id);
+        if (id.empty()) {
+            continue; // reported when its row is assembled, in order
+        }
+        const auto [entry, is_new] = m_position.try_emplace(std::move(id), m_incoming.size());
+        if (is_new) {
+            m_incoming.emplace_back();
+        }
+        m_incoming[entry->second].last_row = i;
+    }
+    m_located = std::vector<Located>(m_data.features.size());
+}
+
+/// The geometry checks of a row and its villages. Errors are the row's, reported when it
+/// is assembled, after those of its attributes.
+void Linker::locate(SourceFeature& feature, Located& out,
+                    geometry::VillageIndex::Query& query) const {
+    const SourceData& data = m_data;
+    if (!feature.geometry) {
+        return; // a row of attributes only
+    }
+    const std::string id = cell(feature, m_columns.id);
+    out.kind = site_kind(*feature.geometry);
+    if (out.kind.empty()) {
+        throw InputError(data.cite(feature) + " (" + id + "): a " +
+                             feature.geometry->getGeometryName() +
+                             "; a site is a point, a line or a polygon",
+                         data.place(feature));
+    }
+    if (feature.geometry->IsEmpty()) {
+        throw InputError(data.cite(feature) + " (" + id + "): empty geometry", data.place(feature));
+    }
+    out.geometry = std::move(feature.geometry);
+    if (out.kind == "polygon") {
+        geometry::RepairedPolygon repaired = geometry::checked_multipolygon(*out.geometry);
+        out.repair = repaired.repair;
+        out.geometry = std::move(repaired.geometry);
+    }
+    // Linked to villages by code when the row gives one, else where the site lies.
+    out.code = core::admin_code::padded(cell(feature, m_columns.village));
+    if (!out.code.empty()) {
+        out.code_known = m_unit_codes->count(out.code) != 0;
+    } else if (out.kind == "point") {
+        const OGRPoint* point = out.geometry->toPoint();
+        out.village = query.containing(point->getX(), point->getY());
+    } else {
+        out.shares = out.kind == "line" ? query.along(*out.geometry) : query.under(*out.geometry);
+    }
+}
+
+/// A located row into its project, in the order of the file.
+void Linker::assemble(std::size_t row) {
+    const SourceData& data = m_data;
+    const SourceFeature& feature = data.features[row];
+    Located& located = m_located[row];
+    const std::string id = cell(feature, m_columns.id);
+    if (id.empty()) {
+        throw InputError(data.cite(feature) + ": the project id is empty", data.place(feature));
+    }
+    Incoming& target = m_incoming[m_position.at(id)];
+    if (target.project.id.empty()) { // its first row
+        const auto stored = m_stored.find(id);
+        target.project = merged_project(data, feature, m_columns,
+                                        stored == m_stored.end() ? nullptr : &stored->second);
+        target.township = cell(feature, m_columns.township);
+    }
+    if (located.error) {
+        std::rethrow_exception(located.error);
+    }
+    if (located.geometry) {
+        add_site(row, located, target, id);
+    }
+    if (target.last_row == row) {
+        complete(target);
+    }
+}
+
+/// A located site into its project, with its links and what the report says of it.
+void Linker::add_site(std::size_t row, Located& located, Incoming& target, const std::string& id) {
+    const SourceData& data = m_data;
+    const SourceFeature& feature = data.features[row];
+    if (!located.repair.empty()) {
+        m_repairs.push_back(data.cite(feature) + " (" + id + "): " + located.repair);
+    }
+    std::string site_name = cell(feature, m_columns.site);
+    if (site_name.empty()) {
+        site_name = target.project.name;
+    }
+    auto add_link = [&](const std::string& village, const std::string& how,
+                        std::optional<double> length, std::optional<double> area) {
+        for (auto& link : target.links) {
+            if (link.village_code == village) {
+                link.length_m = length ? link.length_m.value_or(0) + *length : link.length_m;
+                link.area_m2 = area ? link.area_m2.value_or(0) + *area : link.area_m2;
+                return;
+            }
+        }
+        target.links.push_back({id, village, how, length, area});
+    };
+    const std::string& kind = located.kind;
+    if (!located.code.empty()) {
+        if (!located.code_known) {
+            m_unmatched.push_back(data.cite(feature) + " (" + id + "): village code " +
+                                  located.code + " is not in the project");
+        } else {
+            add_link(located.code, "code", std::nullopt, std::nullopt);
+        }
+    } else if (kind == "point") {
+        if (located.village) {
+            add_link(*located.village, "point", std::nullopt, std::nullopt);
+        } else {
+            m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+        }
+    } else {
+        for (const auto& share : located.shares) {
+            add_link(share.code, kind,
+                     kind == "line" ? std::optional<double>(share.measure) : std::nullopt,
+                     kind == "polygon" ? std::optional<double>(share.measure) : std::nullopt);
+        }
+        if (located.shares.empty()) {
+            m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+        }
+    }
+    target.sites.push_back({id, std::move(site_name), geometry::from_ogr(*located.geometry)});
+    located.geometry.reset();
+    located.shares = {};
+}
+
+/// A project whose rows are all assembled: its township and village follow from its links
+/// when the file gives none.
+void Linker::complete(Incoming& in) const {
+    core::Project& project = in.project;
+    if (project.village_code.empty() && in.links.size() == 1) {
+        project.village_code = in.links.front().village_code;
+    }
+    if (project.township_code.empty() && !in.links.empty()) {
+        project.township_code = core::admin_code::parent_of(in.links.front().village_code);
+    }
+    if (!in.township.empty()) {
+        project.township_code = core::admin_code::padded(in.township);
+    }
+    for (std::string* code : {&project.township_code, &project.village_code}) {
+        if (!code->empty() && m_unit_codes->count(*code) == 0) {
+            *code = ""; // the foreign key would refuse it; already reported as unmatched
+        }
+    }
+}
+
+} // namespace xj::import::detail
