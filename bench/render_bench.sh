@@ -44,7 +44,7 @@ mkdir -p "$work/out"
 cd "$work"
 if [ ! -f villages.shp ] || [ ! -f sites.shp ] || [ ! -f roads.shp ]; then
     if [ "${EDGES:-shared}" = independent ]; then
-        "$build/bin/xj_make_province" --independent-edges "$work"
+        "$build/bin/xj_make_province" "$work" --independent-edges
     else
         "$build/bin/xj_make_province" "$work"
     fi

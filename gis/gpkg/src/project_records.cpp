@@ -116,6 +116,9 @@ void GpkgStore::for_rows_of_projects(std::span<const std::string> ids, const cha
     if (ids.empty()) {
         return;
     }
+    // One read transaction for all the lookups: else each statement takes and drops the
+    // file's lock (two fcntl calls and an fstat a lookup).
+    ReadSnapshot snapshot(*this);
     const std::string context = m_path + ": reading " + table;
     const std::string select = std::string{"SELECT "} + columns + " FROM " + table;
     // An indexed lookup costs a few B-tree pages; a pass over the table, a row. The largest

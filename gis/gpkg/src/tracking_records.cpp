@@ -234,7 +234,9 @@ GpkgStore::indicator_assessments(std::span<const std::string> village_codes) con
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     const auto& map = assessment_map();
     std::vector<core::VillageIndicator> result;
-    // UNIQUE (village_code, indicator, assessed_on) leads with the village: a lookup each.
+    // UNIQUE (village_code, indicator, assessed_on) leads with the village: a lookup each,
+    // under one lock.
+    ReadSnapshot snapshot(*this);
     auto row = m_sql->prepare("SELECT " + column_list(map) + " FROM " + map.table +
                               " WHERE village_code = ?1 ORDER BY " + map.order);
     for (const std::string& code : sorted) {

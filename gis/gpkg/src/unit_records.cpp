@@ -176,6 +176,7 @@ std::vector<core::AdminUnit> GpkgStore::unit_list(std::span<const std::string> c
     std::sort(sorted.begin(), sorted.end());
     sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
     std::vector<core::AdminUnit> result;
+    ReadSnapshot snapshot(*this); // one lock for all the lookups
     auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
                               " FROM admin_units WHERE code = ?1");
     for (const std::string& code : sorted) {
@@ -189,17 +190,17 @@ std::vector<core::AdminUnit> GpkgStore::unit_list(std::span<const std::string> c
 }
 
 store::Box GpkgStore::extent() const {
+    // The layers' extents as gpkg_contents keeps them (every write widens them; GDAL's too): one
+    // row each, where the spatial indexes would be read whole. They may be larger than what is
+    // left after deletions, as the GeoPackage standard allows.
     store::Box box;
-    for (const char* table :
-         {"admin_units", "project_points", "project_lines", "project_polygons"}) {
-        auto row = m_sql->prepare(std::string{"SELECT min(minx), min(miny), max(maxx), max(maxy) "
-                                              "FROM rtree_"} +
-                                  table + "_geom");
-        if (row.step(m_path + ": reading the extent of " + table) && !row.is_null(0)) {
-            box.expand(*row.real(0), *row.real(1));
-            box.expand(*row.real(2), *row.real(3));
-        }
-        row.reset();
+    auto row = m_sql->prepare(
+        "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name IN "
+        "('admin_units', 'project_points', 'project_lines', 'project_polygons') AND min_x IS NOT "
+        "NULL AND min_y IS NOT NULL AND max_x IS NOT NULL AND max_y IS NOT NULL");
+    while (row.step(m_path + ": reading the extent")) {
+        box.expand(*row.real(0), *row.real(1));
+        box.expand(*row.real(2), *row.real(3));
     }
     return box;
 }

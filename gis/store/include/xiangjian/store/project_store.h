@@ -106,8 +106,8 @@ public:
     virtual void scan_units(const Box& window, const UnitVisitor& visit) const = 0;
     /// These units (those the store holds), by code.
     virtual std::vector<core::AdminUnit> unit_list(std::span<const std::string> codes) const = 0;
-    /// The box of every boundary and site, from the spatial index (its boxes may be rounded
-    /// outwards by a few centimetres); empty when there is none.
+    /// The box of every boundary and site: at least that, maybe more (a backend may keep it
+    /// as written, not shrunk by deletions); empty when nothing was ever stored.
     virtual Box extent() const = 0;
 
     virtual void upsert_project(const core::Project& project) = 0;
