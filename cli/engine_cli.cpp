@@ -4,14 +4,6 @@
 
 namespace xj::cli {
 
-namespace {
-
-std::string text(std::string_view zh, std::string_view en) {
-    return std::string{tr(zh, en)};
-}
-
-} // namespace
-
 EngineCli::EngineCli(CLI::App& app) {
     m_status_command =
         app.add_subcommand("status", text("项目进度状态与汇总（任一日期）",

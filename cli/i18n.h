@@ -1,5 +1,6 @@
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace xj::cli {
@@ -15,6 +16,11 @@ void set_language_from_environment();
 
 inline std::string_view tr(std::string_view zh, std::string_view en) {
     return language() == Language::zh ? zh : en;
+}
+
+/// The same as a string, for the help texts CLI11 keeps.
+inline std::string text(std::string_view zh, std::string_view en) {
+    return std::string{tr(zh, en)};
 }
 
 } // namespace xj::cli

@@ -7,10 +7,6 @@ namespace xj::cli {
 
 namespace {
 
-std::string text(std::string_view zh, std::string_view en) {
-    return std::string{tr(zh, en)};
-}
-
 /// The options every vector importer shares.
 void add_source_options(CLI::App& command, import::SourceOptions& source) {
     command.add_option(

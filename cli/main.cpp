@@ -12,11 +12,8 @@
 
 namespace {
 
+using xj::cli::text;
 using xj::cli::tr;
-
-std::string text(std::string_view zh, std::string_view en) {
-    return std::string{tr(zh, en)};
-}
 
 /// --lang must take effect before the help texts are built, so it is read by hand first.
 void choose_language(int argc, char** argv) {

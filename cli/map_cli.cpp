@@ -4,14 +4,6 @@
 
 namespace xj::cli {
 
-namespace {
-
-std::string text(std::string_view zh, std::string_view en) {
-    return std::string{tr(zh, en)};
-}
-
-} // namespace
-
 MapCli::MapCli(CLI::App& app) {
     auto* r = m_render_command = app.add_subcommand(
         "render", text("绘制进度专题图（PNG、PDF、SVG）", "draw a progress map (PNG, PDF, SVG)"));

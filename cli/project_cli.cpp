@@ -5,14 +5,6 @@
 
 namespace xj::cli {
 
-namespace {
-
-std::string text(std::string_view zh, std::string_view en) {
-    return std::string{tr(zh, en)};
-}
-
-} // namespace
-
 ProjectCli::ProjectCli(CLI::App& app) {
     m_init = app.add_subcommand("init", text("新建空项目库（GeoPackage 文件）",
                                              "create an empty project file (GeoPackage)"));

@@ -2,6 +2,7 @@
 // rows as GDAL would write them, the layer bookkeeping of gpkg_contents, the indexes set aside
 // for a bulk load and put back. What any backend must do is in tests/gis/store.
 
+#include "sample_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/geometry/ogr_conversion.h"
@@ -16,65 +17,19 @@
 
 using namespace xj;
 using gpkg::GpkgStore;
+using test::from_wkt;
+using test::point;
+using test::road;
+using test::stored;
+using test::village;
 
 namespace {
-
-std::unique_ptr<OGRGeometry> from_wkt(const char* wkt) {
-    OGRGeometry* geometry = nullptr;
-    EXPECT_EQ(OGRGeometryFactory::createFromWkt(wkt, nullptr, &geometry), OGRERR_NONE) << wkt;
-    return std::unique_ptr<OGRGeometry>(geometry);
-}
-
-store::Geometry stored(const char* wkt) {
-    return geometry::from_ogr(*from_wkt(wkt));
-}
-
-core::AdminUnit village() {
-    return {"410326209222",
-            "杜康村民委员会",
-            core::AdminLevel::village,
-            "410326209000",
-            1630,
-            452,
-            61,
-            true};
-}
-
-core::Project road() {
-    core::Project p;
-    p.id = "RY2018-002";
-    p.name = "蔡店乡杜康村至纸坊村通村公路";
-    p.type = core::ProjectType::road;
-    p.stage = core::Stage::new_start;
-    p.measure = core::Measure::quantity;
-    p.unit = "km";
-    p.planned_quantity = 4.8;
-    p.township_code = "410326209000";
-    p.village_code = "410326209222";
-    p.leader = "张卫东（副县长）";
-    p.responsible_unit = "县交通运输局";
-    p.budget_wan = 288;
-    p.planned_start = core::Date(2018, 4, 10);
-    p.planned_finish = core::Date(2018, 10, 31);
-    return p;
-}
 
 class GpkgStoreWrites : public ::testing::Test {
 protected:
     void SetUp() override {
         store = GpkgStore::create(dir.file("county.gpkg"));
-        store->upsert_unit({"410326209000",
-                            "蔡店乡",
-                            core::AdminLevel::township,
-                            "410326000000",
-                            {},
-                            {},
-                            {},
-                            false},
-                           stored("MULTIPOLYGON (((112.4 34.0, 112.5 34.0, 112.5 34.1, 112.4 "
-                                  "34.1, 112.4 34.0)))"));
-        store->upsert_unit(village(), {});
-        store->upsert_project(road());
+        test::add_township_village_and_road(*store);
     }
     test::TempDir dir;
     std::unique_ptr<GpkgStore> store;
@@ -130,10 +85,6 @@ TEST_F(GpkgStoreWrites, UnitsAreWrittenAsGdalWritesThemAndExtendTheLayerExtent) 
 }
 
 namespace {
-
-store::Geometry point(double lon, double lat) {
-    return geometry::from_ogr(OGRPoint(lon, lat));
-}
 
 /// Rows of the R-tree of a site table, as text ("id minx maxx miny maxy" a row).
 std::string rtree_rows(const std::string& path, const std::string& table, const char* where) {
