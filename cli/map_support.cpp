@@ -54,13 +54,13 @@ std::vector<core::AdminUnit> with_ancestors(const store::ProjectStore& store,
 } // namespace
 
 MapProject MapProject::open_window(const std::string& path, const std::string& crs_option,
-                                   const render::Box& bbox, int width, int height,
+                                   const WindowOf& window_of, int width, int height,
                                    render::MapView& view) {
     MapProject project;
     project.store = xj::store::open_project(path, xj::store::Access::read_only);
     project.extent = project.store->extent();
     const render::DisplayCrs crs = project.display_crs(crs_option);
-    view = render::MapView::fit(crs.to_display(bbox), width, height);
+    view = render::MapView::fit(window_of(crs, *project.store), width, height);
     // What the view shows, and a margin for symbols and lines that reach into it (the
     // renderer pads its window by 12 pixels).
     const double pad = 48 * view.metres_per_pixel();

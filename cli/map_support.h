@@ -9,6 +9,7 @@
 #include "xiangjian/render/map_view.h"
 #include "xiangjian/store/open_project.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -22,11 +23,15 @@ struct MapProject {
 
     /// Opens the project read-only and reads its layers and its portfolio.
     static MapProject open(const std::string& path);
-    /// Opens the project read-only and reads what a map of `bbox` (lon/lat) drawn into
-    /// width × height pixels shows: the units and sites of that window and the projects they
-    /// concern, no more. `crs_option` as for display_crs(). Returns the view to draw.
+    /// The window of a map in the display CRS, found in the store (a township's place, a
+    /// project's); it may throw, naming what it cannot find.
+    using WindowOf =
+        std::function<render::Box(const render::DisplayCrs& crs, const store::ProjectStore& store)>;
+    /// Opens the project read-only and reads what a map of the window `window_of` gives, drawn
+    /// into width × height pixels, shows: the units and sites of that window and the projects
+    /// they concern, no more. `crs_option` as for display_crs(). Returns the view to draw.
     static MapProject open_window(const std::string& path, const std::string& crs_option,
-                                  const render::Box& bbox, int width, int height,
+                                  const WindowOf& window_of, int width, int height,
                                   render::MapView& view);
     /// `option` when given, else the project's `display_crs` setting, else the CGCS2000
     /// Gauss–Krüger 3° zone of the centre of the project's geometry.

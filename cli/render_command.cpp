@@ -58,6 +58,30 @@ render::Box parse_bbox(const std::string& text) {
     return box;
 }
 
+/// Where a township is drawn: its boundary's box, else its villages' (lon/lat). Its name goes
+/// to `name`; an error when the project has neither.
+render::Box township_box(const store::ProjectStore& store, const std::string& code,
+                         const std::string& project_path, std::string& name) {
+    render::Box own, villages;
+    bool known = false;
+    for (const store::UnitRecord& record : store.unit_and_children(code)) {
+        if (record.unit.code == code) {
+            known = true;
+            name = record.unit.name;
+            own.expand(record.boundary.box());
+        } else {
+            villages.expand(record.boundary.box());
+        }
+    }
+    const render::Box box = own.empty() ? villages : own;
+    if (box.empty()) {
+        throw Error(
+            project_path + ": township " + code +
+            (known ? " has no boundary and no villages with one" : " is not in the project"));
+    }
+    return box;
+}
+
 } // namespace
 
 int run_render(const std::string& project_path, const RenderCommandOptions& options) {
@@ -77,14 +101,39 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
 
     const QtSession qt;
     auto start = Clock::now();
-    // A window reads only what it shows; the other maps need the whole project (its extent, a
-    // township's or a project's place).
+    // A window reads only what it shows: given as a box, a township's place or a project's
+    // surroundings. Only the full map reads the whole project.
+    render::Box extent; // of the map, in the display CRS
+    std::string township_name, project_name;
+    const auto window_of = [&](const render::DisplayCrs& crs,
+                               const store::ProjectStore& store) -> render::Box {
+        if (!options.bbox.empty()) {
+            return extent = crs.to_display(parse_bbox(options.bbox));
+        }
+        if (!options.township.empty()) {
+            return extent = crs.to_display(
+                       township_box(store, options.township, project_path, township_name));
+        }
+        const auto found = store.projects(std::vector<std::string>{options.project});
+        if (found.empty()) {
+            throw Error(project_path + ": no project '" + options.project + "'");
+        }
+        project_name = found.front().name;
+        render::Box sites;
+        for (const auto& site : store.sites(std::vector<std::string>{options.project})) {
+            sites.expand(site.geometry.box());
+        }
+        if (sites.empty()) {
+            throw Error(project_path + ": project " + options.project + " has no site to draw");
+        }
+        // The villages around the site show.
+        return extent = render::surroundings(crs.to_display(sites), 2000.0);
+    };
     render::MapView window_view;
-    const MapProject project =
-        options.bbox.empty()
-            ? MapProject::open(project_path)
-            : MapProject::open_window(project_path, options.crs, parse_bbox(options.bbox), width,
-                                      height, window_view);
+    const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
+    const MapProject project = whole ? MapProject::open(project_path)
+                                     : MapProject::open_window(project_path, options.crs, window_of,
+                                                               width, height, window_view);
     const double load_seconds = seconds_since(start);
 
     start = Clock::now();
@@ -94,32 +143,13 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     const double evaluate_seconds = seconds_since(start);
 
     render::MapRenderer renderer(project.layers, project.display_crs(options.crs));
-    render::Box extent;
     std::string place = project.county_name();
-    if (!options.bbox.empty()) {
-        extent = renderer.crs().to_display(parse_bbox(options.bbox));
-    } else if (!options.township.empty()) {
-        extent = renderer.township_extent(options.township);
-        const core::AdminUnit* township = project.portfolio->admin_unit(options.township);
-        if (extent.empty()) {
-            throw Error(project_path + ": township " + options.township +
-                        (township == nullptr ? " is not in the project"
-                                             : " has no boundary and no villages with one"));
-        }
-        place += township != nullptr ? " " + township->name : "";
+    if (!options.township.empty()) {
+        place += township_name.empty() ? "" : " " + township_name;
     } else if (!options.project.empty()) {
-        const core::Project* found = project.portfolio->project(options.project);
-        if (found == nullptr) {
-            throw Error(project_path + ": no project '" + options.project + "'");
-        }
-        extent = renderer.project_extent(options.project);
-        if (extent.empty()) {
-            throw Error(project_path + ": project " + options.project + " has no site to draw");
-        }
-        extent = render::surroundings(extent, 2000.0); // the villages around the site show
         render_options.highlight_project = options.project;
-        place = found->name;
-    } else {
+        place = project_name;
+    } else if (whole) {
         extent = renderer.display_extent();
         if (extent.empty()) {
             throw Error(project_path + ": the project has nothing to draw");

@@ -133,9 +133,26 @@ std::vector<core::AdminUnit> GpkgStore::unit_list() const {
 }
 
 std::vector<store::UnitRecord> GpkgStore::units() const {
+    return unit_records("", {});
+}
+
+std::vector<store::UnitRecord> GpkgStore::unit_and_children(const std::string& code) const {
+    // Both by index: the code is UNIQUE, the parent indexed (admin_units_parent).
+    std::vector<store::UnitRecord> result = unit_records(" WHERE code = ?1", code);
+    for (auto& child : unit_records(" WHERE parent_code = ?1", code)) {
+        result.push_back(std::move(child));
+    }
+    return result;
+}
+
+std::vector<store::UnitRecord> GpkgStore::unit_records(const char* where,
+                                                       const std::string& parameter) const {
     std::vector<store::UnitRecord> result;
     auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
-                              ", geom FROM admin_units ORDER BY code");
+                              ", geom FROM admin_units" + where + " ORDER BY code");
+    if (*where != '\0') {
+        row.text(1, parameter);
+    }
     while (row.step(m_path + ": reading the units")) {
         store::UnitRecord record{unit_of(row), {}};
         try {

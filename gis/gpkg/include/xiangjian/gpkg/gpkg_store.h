@@ -61,6 +61,7 @@ public:
     void upsert_unit(const core::AdminUnit& unit, const store::Geometry& boundary) override;
     void add_unit(const core::AdminUnit& unit, const store::Geometry& boundary) override;
     std::vector<store::UnitRecord> units() const override;
+    std::vector<store::UnitRecord> unit_and_children(const std::string& code) const override;
     std::vector<core::AdminUnit> unit_list() const override;
     void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
     void scan_units(const store::Box& window, const UnitVisitor& visit) const override;
@@ -173,6 +174,9 @@ private:
                               const char* columns, const char* order,
                               const std::function<void(const detail::Statement&)>& visit) const;
 
+    /// The units of `SELECT … FROM admin_units` + `where` (with ?1 bound to `parameter`).
+    std::vector<store::UnitRecord> unit_records(const char* where,
+                                                const std::string& parameter) const;
     /// The largest fid of a table: its rows, at most (its fids count up from 1).
     long long largest_fid(const char* table) const;
     std::size_t row_count(const char* table) const;

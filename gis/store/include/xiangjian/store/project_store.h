@@ -91,6 +91,9 @@ public:
     /// Adds a unit known to be new (an import that has read every code): no lookup first.
     virtual void add_unit(const core::AdminUnit& unit, const Geometry& boundary) = 0;
     virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
+    /// A unit with its boundary (when the project has it), and the units directly below it (a
+    /// township's villages), each by code.
+    virtual std::vector<UnitRecord> unit_and_children(const std::string& code) const = 0;
     virtual std::vector<core::AdminUnit> unit_list() const = 0; ///< the same without boundaries
     /// Each unit's code and level, with its boundary as WKB (lon/lat; empty when it has none),
     /// ordered by code: the light read of a spatial join, with no attribute parsed and no
