@@ -442,3 +442,23 @@ TEST_P(StoreContract, HistoryByProjectIsTheWholeHistoryOfThoseProjects) {
     ASSERT_EQ(store->problems(one).size(), 1u);
     EXPECT_EQ(store->problems(one)[0].project_id, "RY2018-003");
 }
+
+TEST_P(StoreContract, AUnitComesWithItsBoundaryAndTheUnitsBelowIt) {
+    auto second = village();
+    second.code = "410326209223";
+    second.name = "纸坊村民委员会";
+    store->upsert_unit(second, stored("MULTIPOLYGON (((112.41 34.01, 112.42 34.01, 112.42 34.02, "
+                                      "112.41 34.01)))"));
+    const auto township = store->unit_and_children("410326209000");
+    ASSERT_EQ(township.size(), 3u);
+    EXPECT_EQ(township[0].unit.name, "蔡店乡");
+    EXPECT_DOUBLE_EQ(township[0].boundary.box().max_x, 112.5);
+    EXPECT_EQ(township[1].unit, village());
+    EXPECT_FALSE(township[1].boundary) << "no boundary";
+    EXPECT_EQ(township[2].unit.code, "410326209223");
+    EXPECT_DOUBLE_EQ(township[2].boundary.box().min_y, 34.01);
+    // Units below a code the project has no unit of still come; a village has none below it.
+    EXPECT_EQ(store->unit_and_children("410326000000").size(), 1u) << "the township";
+    EXPECT_EQ(store->unit_and_children("410326209222").size(), 1u);
+    EXPECT_TRUE(store->unit_and_children("410326999000").empty());
+}
