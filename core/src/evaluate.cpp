@@ -1,6 +1,7 @@
 // One project as of a day. Everything here reads only records dated on or before the day, so
 // the same question about an earlier day gets the earlier answer.
 
+#include "xiangjian/core/parallel.h"
 #include "xiangjian/core/portfolio.h"
 
 #include <algorithm>
@@ -168,9 +169,19 @@ Evaluation Portfolio::evaluate(Date as_of, const Baseline* baseline) const {
     evaluation.baseline = baseline;
     Plans scratch;
     const auto& plans = plans_for(baseline, scratch);
-    evaluation.projects.reserve(m_data.projects.size());
-    for (std::size_t p = 0; p < m_data.projects.size(); ++p) {
-        evaluation.projects.push_back(evaluate_with(p, as_of, plan_of(plans, p)));
+    const std::size_t count = m_data.projects.size();
+    evaluation.projects.resize(count);
+    const auto range = [&](std::size_t first, std::size_t last) {
+        for (std::size_t p = first; p < last; ++p) {
+            evaluation.projects[p] = evaluate_with(p, as_of, plan_of(plans, p));
+        }
+    };
+    // A province's projects on both cores (evaluations of a Portfolio may run concurrently):
+    // 140,000 take 0.15 s on one.
+    if (count >= 20000) {
+        run_in_parallel([&] { range(count / 2, count); }, [&] { range(0, count / 2); });
+    } else {
+        range(0, count);
     }
     return evaluation;
 }

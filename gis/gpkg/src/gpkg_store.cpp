@@ -502,17 +502,22 @@ void GpkgStore::rollback_transaction() {
 }
 
 void GpkgStore::set_setting(const std::string& key, const std::string& value) {
-    detail::execute(*m_dataset,
-                    "INSERT INTO xj_meta (key, value) VALUES (" + detail::quote(key) + ", " +
-                        detail::quote(value) +
-                        ") ON CONFLICT (key) DO UPDATE SET value = " + detail::quote(value),
-                    m_path + ": setting " + key);
+    WriteScope scope(*this);
+    m_sql
+        ->prepare("INSERT INTO xj_meta (key, value) VALUES (?1, ?2) "
+                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+        .text(1, key)
+        .text(2, value)
+        .run(m_path + ": setting " + key);
+    changed("xj_meta");
+    scope.done();
 }
 
 std::string GpkgStore::setting(const std::string& key) const {
-    return detail::query_text(*m_dataset,
-                              "SELECT value FROM xj_meta WHERE key = " + detail::quote(key))
-        .value_or("");
+    // A prepared statement, not OGR's SQL layer: the engine reads six settings each time.
+    auto row = m_sql->prepare("SELECT value FROM xj_meta WHERE key = ?1");
+    row.text(1, key);
+    return row.step(m_path + ": reading the setting " + key) ? row.text(0) : std::string{};
 }
 
 } // namespace xj::gpkg

@@ -35,8 +35,9 @@ int villages_without(const core::Portfolio& portfolio, const ThemeData& data) {
 void villages_by_progress(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                           ThemeData& data) {
     std::vector<int> counts(progress_classes().size(), 0);
-    for (const core::RollupRow& row :
-         core::rollup(portfolio, evaluation, core::RollupBy::village)) {
+    const auto rows = core::rollup(portfolio, evaluation, core::RollupBy::village);
+    data.village_fill.reserve(rows.size());
+    for (const core::RollupRow& row : rows) {
         // The county's own measure of a place: budget-weighted where budgets are known.
         const double percent = row.budget_weighted_percent.value_or(row.mean_percent);
         const int cls = progress_class(percent);
@@ -88,6 +89,7 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
     std::vector<int> counts(
         theme == Theme::stage ? core::terms(core::Stage{}).size() : core::schedule_status_count, 0);
     std::set<core::ProjectType> types;
+    data.projects.reserve(evaluation.projects.size()); // a province's 140,000: no rehashing
     for (const core::ProjectStatus& status : evaluation.projects) {
         const core::Project& project = *status.project;
         ProjectSymbol symbol;
