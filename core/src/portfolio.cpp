@@ -2,6 +2,7 @@
 
 #include "group_by_project.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/parallel.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -139,40 +140,57 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     const auto owners = [&](const auto& records) {
         std::vector<std::uint32_t> owner;
         owner.reserve(records.size());
+        const std::string* last_id = nullptr; // a store gives a project's records together
+        std::uint32_t last_owner = 0;
         for (const auto& record : records) {
-            const auto found = m_projects.find(record.project_id);
-            if (found == m_projects.end()) {
-                throw Error(describe(record) + ": no such project");
+            if (last_id == nullptr || record.project_id != *last_id) {
+                const auto found = m_projects.find(record.project_id);
+                if (found == m_projects.end()) {
+                    throw Error(describe(record) + ": no such project");
+                }
+                last_id = &record.project_id;
+                last_owner = found->second;
             }
-            owner.push_back(found->second);
+            owner.push_back(last_owner);
         }
         return owner;
     };
 
-    m_milestone_begin = detail::group_by_project(m_data.milestones, owners(m_data.milestones),
-                                                 count, [](const Milestone& a, const Milestone& b) {
-                                                     return a.seq != b.seq
-                                                                ? a.seq < b.seq
-                                                                : a.planned_date < b.planned_date;
-                                                 });
-    m_report_begin = detail::group_by_project(m_data.reports, owners(m_data.reports), count,
-                                              [](const ProgressReport& a, const ProgressReport& b) {
-                                                  return a.report_date < b.report_date;
-                                              });
-    m_problem_begin = detail::group_by_project(
-        m_data.problems, owners(m_data.problems), count, [](const Problem& a, const Problem& b) {
-            return a.raised_date != b.raised_date ? a.raised_date < b.raised_date : a.id < b.id;
+    // The history grouped by project on both cores: the reports (a province's largest table)
+    // with the milestones on this thread, the rest on another. When both find an error, this
+    // thread's is the one reported: the same as in the order of the tables.
+    std::vector<std::uint32_t> village_begin;
+    run_in_parallel(
+        [&] {
+            m_problem_begin =
+                detail::group_by_project(m_data.problems, owners(m_data.problems), count,
+                                         [](const Problem& a, const Problem& b) {
+                                             return a.raised_date != b.raised_date
+                                                        ? a.raised_date < b.raised_date
+                                                        : a.id < b.id;
+                                         });
+            m_visit_begin = detail::group_by_project(
+                m_data.site_visits, owners(m_data.site_visits), count,
+                [](const SiteVisit& a, const SiteVisit& b) { return a.visit_date < b.visit_date; });
+            m_disbursement_begin = detail::group_by_project(
+                m_data.disbursements, owners(m_data.disbursements), count,
+                [](const Disbursement& a, const Disbursement& b) { return a.date < b.date; });
+            village_begin = detail::group_by_project(
+                m_data.project_villages, owners(m_data.project_villages), count,
+                [](const ProjectVillage&, const ProjectVillage&) { return false; });
+        },
+        [&] {
+            m_milestone_begin = detail::group_by_project(
+                m_data.milestones, owners(m_data.milestones), count,
+                [](const Milestone& a, const Milestone& b) {
+                    return a.seq != b.seq ? a.seq < b.seq : a.planned_date < b.planned_date;
+                });
+            m_report_begin =
+                detail::group_by_project(m_data.reports, owners(m_data.reports), count,
+                                         [](const ProgressReport& a, const ProgressReport& b) {
+                                             return a.report_date < b.report_date;
+                                         });
         });
-    m_visit_begin = detail::group_by_project(
-        m_data.site_visits, owners(m_data.site_visits), count,
-        [](const SiteVisit& a, const SiteVisit& b) { return a.visit_date < b.visit_date; });
-    m_disbursement_begin = detail::group_by_project(
-        m_data.disbursements, owners(m_data.disbursements), count,
-        [](const Disbursement& a, const Disbursement& b) { return a.date < b.date; });
-    const auto village_begin = detail::group_by_project(
-        m_data.project_villages, owners(m_data.project_villages), count,
-        [](const ProjectVillage&, const ProjectVillage&) { return false; });
-
     m_problems.reserve(m_data.problems.size());
     for (std::uint32_t i = 0; i < m_data.problems.size(); ++i) {
         if (!m_problems.emplace(m_data.problems[i].id, i).second) {
