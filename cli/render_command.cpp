@@ -103,16 +103,15 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     auto start = Clock::now();
     // A window reads only what it shows: given as a box, a township's place or a project's
     // surroundings. Only the full map reads the whole project.
-    render::Box extent; // of the map, in the display CRS
     std::string township_name, project_name;
     const auto window_of = [&](const render::DisplayCrs& crs,
                                const store::ProjectStore& store) -> render::Box {
         if (!options.bbox.empty()) {
-            return extent = crs.to_display(parse_bbox(options.bbox));
+            return crs.to_display(parse_bbox(options.bbox));
         }
         if (!options.township.empty()) {
-            return extent = crs.to_display(
-                       township_box(store, options.township, project_path, township_name));
+            return crs.to_display(
+                township_box(store, options.township, project_path, township_name));
         }
         const auto found = store.projects(std::vector<std::string>{options.project});
         if (found.empty()) {
@@ -127,7 +126,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
             throw Error(project_path + ": project " + options.project + " has no site to draw");
         }
         // The villages around the site show.
-        return extent = render::surroundings(crs.to_display(sites), 2000.0);
+        return render::surroundings(crs.to_display(sites), 2000.0);
     };
     render::MapView window_view;
     const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
@@ -149,13 +148,15 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     } else if (!options.project.empty()) {
         render_options.highlight_project = options.project;
         place = project_name;
-    } else if (whole) {
-        extent = renderer.display_extent();
+    }
+    render::MapView view = window_view; // fitted by open_window
+    if (whole) {
+        const render::Box extent = renderer.display_extent();
         if (extent.empty()) {
             throw Error(project_path + ": the project has nothing to draw");
         }
+        view = render::MapView::fit(extent, width, height);
     }
-    const render::MapView view = render::MapView::fit(extent, width, height);
     const std::string title =
         place + (place.empty() ? "" : " · ") +
         std::string{tr(render::theme_label_zh(theme), render::theme_label_en(theme))};

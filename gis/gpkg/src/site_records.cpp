@@ -74,21 +74,17 @@ store::ProjectSite site_of(const Statement& row) {
 }
 
 /// Steps through the three site tables at once, each ordered by project, and visits their rows
-/// by project: a project's points, then its lines, then its polygons. `where` narrows each
-/// table's rows (its `?1 … ?4` bound to `window`, when given).
-void merge_site_tables(Connection& sql, const std::string& context, const std::string& where,
-                       const store::Box* window,
+/// by project: a project's points, then its lines, then its polygons. With a window, only the
+/// rows whose box in the table's spatial index meets it.
+void merge_site_tables(Connection& sql, const std::string& context, const store::Box* window,
                        const std::function<void(const Statement&)>& visit) {
     std::vector<Statement> tables;
     std::vector<bool> more;
     for (const char* table : site_tables) {
         std::string select = std::string{"SELECT project_id, site_name, geom FROM "} + table;
-        if (!where.empty()) {
-            select += " WHERE " + std::string{where};
-            const std::string rtree = std::string{"rtree_"} + table + "_geom";
-            for (std::size_t at; (at = select.find("RTREE")) != std::string::npos;) {
-                select.replace(at, 5, rtree);
-            }
+        if (window != nullptr) {
+            select += std::string{" WHERE fid IN (SELECT id FROM rtree_"} + table +
+                      "_geom WHERE minx <= ?3 AND maxx >= ?1 AND miny <= ?4 AND maxy >= ?2)";
         }
         tables.push_back(sql.prepare(select + " ORDER BY project_id, fid"));
         if (window != nullptr) {
@@ -120,7 +116,7 @@ void merge_site_tables(Connection& sql, const std::string& context, const std::s
 
 std::vector<store::ProjectSite> GpkgStore::sites() const {
     std::vector<store::ProjectSite> result;
-    merge_site_tables(*m_sql, m_path + ": reading ", {}, nullptr,
+    merge_site_tables(*m_sql, m_path + ": reading ", nullptr,
                       [&](const Statement& row) { result.push_back(site_of(row)); });
     return result;
 }
@@ -135,7 +131,7 @@ std::vector<store::ProjectSite> GpkgStore::sites(std::span<const std::string> pr
 }
 
 void GpkgStore::scan_sites(const SiteVisitor& visit) const {
-    merge_site_tables(*m_sql, m_path + ": reading ", {}, nullptr, [&](const Statement& row) {
+    merge_site_tables(*m_sql, m_path + ": reading ", nullptr, [&](const Statement& row) {
         visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2)));
     });
 }
@@ -144,12 +140,9 @@ void GpkgStore::scan_sites(const store::Box& window, const SiteVisitor& visit) c
     if (window.empty()) {
         return;
     }
-    merge_site_tables(*m_sql, m_path + ": reading a window of ",
-                      "fid IN (SELECT id FROM RTREE WHERE minx <= ?3 AND maxx >= ?1 AND miny <= ?4 "
-                      "AND maxy >= ?2)",
-                      &window, [&](const Statement& row) {
-                          visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2)));
-                      });
+    merge_site_tables(
+        *m_sql, m_path + ": reading a window of ", &window,
+        [&](const Statement& row) { visit(row.text(0), row.text(1), wkb_of_blob(row.blob(2))); });
 }
 
 void GpkgStore::remove_sites(const std::string& project_id) {

@@ -4,22 +4,10 @@ namespace xj::store {
 
 namespace {
 
-/// The tables that grow with history: the largest reads.
-void read_history(const ProjectStore& store, core::PortfolioData& data) {
-    data.milestones = store.milestones();
-    data.reports = store.progress_reports();
-    data.site_visits = store.site_visits();
-    data.project_villages = store.project_villages();
-}
-
-/// Everything else: projects, units, problems, the checklist, payments, baselines, settings.
-void read_the_rest(const ProjectStore& store, core::PortfolioData& data) {
-    data.projects = store.projects();
-    data.problems = store.problems();
-    data.admin_units = store.unit_list();
+/// What holds for the whole project, whatever part of it is read: the checklist, the baselines
+/// and the engine settings.
+void read_project_wide(const ProjectStore& store, core::PortfolioData& data) {
     data.indicator_rules = store.indicator_rules();
-    data.village_indicators = store.indicator_assessments();
-    data.disbursements = store.disbursements();
     data.baselines = store.baselines();
     data.settings =
         core::from_settings([&store](const std::string& key) { return store.setting(key); });
@@ -29,8 +17,16 @@ void read_the_rest(const ProjectStore& store, core::PortfolioData& data) {
 
 core::PortfolioData load_portfolio(const ProjectStore& store) {
     core::PortfolioData data;
-    read_the_rest(store, data);
-    read_history(store, data);
+    data.projects = store.projects();
+    data.problems = store.problems();
+    data.admin_units = store.unit_list();
+    data.village_indicators = store.indicator_assessments();
+    data.disbursements = store.disbursements();
+    data.milestones = store.milestones();
+    data.reports = store.progress_reports();
+    data.site_visits = store.site_visits();
+    data.project_villages = store.project_villages();
+    read_project_wide(store, data);
     return data;
 }
 
@@ -52,10 +48,7 @@ core::PortfolioData load_portfolio(const ProjectStore& store, const PortfolioSco
         }
     }
     data.village_indicators = store.indicator_assessments(villages);
-    data.indicator_rules = store.indicator_rules();
-    data.baselines = store.baselines();
-    data.settings =
-        core::from_settings([&store](const std::string& key) { return store.setting(key); });
+    read_project_wide(store, data);
     return data;
 }
 

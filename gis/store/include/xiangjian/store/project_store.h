@@ -90,7 +90,7 @@ public:
     virtual void upsert_unit(const core::AdminUnit& unit, const Geometry& boundary) = 0;
     /// Adds a unit known to be new (an import that has read every code): no lookup first.
     virtual void add_unit(const core::AdminUnit& unit, const Geometry& boundary) = 0;
-    virtual std::vector<UnitRecord> units() const = 0;          ///< ordered by code
+    virtual std::vector<UnitRecord> units() const = 0; ///< ordered by code
     /// A unit with its boundary (when the project has it), and the units directly below it (a
     /// township's villages), each by code.
     virtual std::vector<UnitRecord> unit_and_children(const std::string& code) const = 0;
