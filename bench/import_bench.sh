@@ -32,6 +32,17 @@ measure "xiangjian import projects roads.shp (20,000 lines, lengths per village;
 measure "xiangjian import projects roads.shp (20,000 lines, lengths per village; villages only)" "$build/bin/xiangjian" import projects villages-only.gpkg roads.shp
 rm -f villages-only.gpkg
 "$build/bin/xj_bench_spatial_join" province.gpkg roads.shp
+# Borders that wiggle (one polyline per border, shared by both neighbours): GEOS's validity
+# check costs several times more on them (a monotone chain ends at every turn).
+"$build/bin/xj_make_province" "$work/wiggly" --wiggly-edges > /dev/null
+rm -f ogr.gpkg; measure "ogr2ogr -f GPKG villages.shp, wiggly borders" ogr2ogr -f GPKG ogr.gpkg "$work/wiggly/villages.shp"
+rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null
+measure "xiangjian import units villages.shp, wiggly borders (with check)" \
+    "$build/bin/xiangjian" import units xj.gpkg "$work/wiggly/villages.shp"
+rm -f ogr.gpkg; measure "ogr2ogr -f GPKG sites.shp, wiggly borders" ogr2ogr -f GPKG ogr.gpkg "$work/wiggly/sites.shp"
+measure "xiangjian import projects sites.shp, wiggly borders" \
+    "$build/bin/xiangjian" import projects xj.gpkg "$work/wiggly/sites.shp"
+"$build/bin/xj_bench_ring_validity" "$work/wiggly/villages.shp"
 # Borders digitised twice: neighbours' vertices differ along each border (T-junctions).
 "$build/bin/xj_make_province" "$work/independent" --independent-edges > /dev/null
 rm -f xj.gpkg; "$build/bin/xiangjian" init xj.gpkg > /dev/null

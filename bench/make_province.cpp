@@ -11,6 +11,9 @@
 // By default neighbours share the vertices of their common border, as boundaries exported from
 // a topologically edited coverage do. With --independent-edges each village subdivides its own
 // edges, so that a vertex of one lies on a segment of its neighbour (borders digitised twice).
+// With --wiggly-edges the shared borders are not straight: each one is a polyline whose inner
+// vertices wander off the line between its corners (as surveyed village borders follow field
+// edges and streams), still one polyline used by both neighbours.
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +32,7 @@ constexpr double west = 110.36, east = 116.65, south = 31.38, north = 36.37; // 
 constexpr int columns = 230, rows = 205;                                     // 47,150 cells
 constexpr int point_count = 120000, road_count = 20000;
 bool independent_edges = false;
+bool wiggly_edges = false;
 
 double unit(std::uint64_t key) { // splitmix64 → [0, 1)
     key += 0x9E3779B97F4A7C15ull;
@@ -90,10 +94,19 @@ void add_edge(OGRLinearRing& ring, std::pair<int, int> a, std::pair<int, int> b,
     const auto [ax, ay] = corner(from.first, from.second);
     const auto [bx, by] = corner(to.first, to.second);
     std::vector<std::pair<double, double>> points;
+    // A wiggle across the edge, at most a tenth of its length: with corners jittered by at
+    // most 30 % of a cell, neighbouring edges cannot meet, so every village stays valid.
+    const double length = std::hypot(bx - ax, by - ay);
+    const double across_x = -(by - ay) / length, across_y = (bx - ax) / length;
     for (int s = 0; s <= per_edge; ++s) {
         const double t = static_cast<double>(s) / per_edge;
-        points.emplace_back(s == per_edge ? bx : ax + t * (bx - ax),
-                            s == per_edge ? by : ay + t * (by - ay));
+        double offset = 0;
+        if (wiggly_edges && s > 0 && s < per_edge) {
+            const double envelope = std::sin(t * 3.141592653589793); // 0 at both corners
+            offset = (unit(key * 64u + std::uint64_t(s)) - 0.5) * 0.2 * length * envelope;
+        }
+        points.emplace_back(s == per_edge ? bx : ax + t * (bx - ax) + offset * across_x,
+                            s == per_edge ? by : ay + t * (by - ay) + offset * across_y);
     }
     if (reversed) {
         std::reverse(points.begin(), points.end());
@@ -202,10 +215,13 @@ void write_roads(GDALDataset& dataset, OGRSpatialReference& srs, bool shapefile)
 } // namespace
 
 int main(int argc, char** argv) {
-    if (argc == 3 && std::string{argv[2]} == "--independent-edges") {
+    const std::string option = argc == 3 ? argv[2] : "";
+    if (option == "--independent-edges") {
         independent_edges = true;
+    } else if (option == "--wiggly-edges") {
+        wiggly_edges = true;
     } else if (argc != 2) {
-        std::fprintf(stderr, "usage: %s OUT_DIR [--independent-edges]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s OUT_DIR [--independent-edges|--wiggly-edges]\n", argv[0]);
         return 2;
     }
     GDALAllRegister();
