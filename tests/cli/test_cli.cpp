@@ -72,6 +72,29 @@ TEST_F(Cli, EverySubcommandHasHelp) {
     EXPECT_NE(run("--lang en --help").out.find("Xiangjian"), std::string::npos);
 }
 
+TEST_F(Cli, TheParserSpeaksTheUsersLanguage) {
+    const CliRun help = run("status --help");
+    for (const char* word : {"用法", "选项", "位置参数", "必填"}) {
+        EXPECT_NE(help.out.find(word), std::string::npos) << word << help.out;
+    }
+    for (const char* word : {"Usage", "Options", "Positionals", "REQUIRED"}) {
+        EXPECT_EQ(help.out.find(word), std::string::npos) << word << help.out;
+    }
+    const CliRun bare = run("");
+    EXPECT_NE(bare.exit_code, 0);
+    EXPECT_NE(bare.err.find("需要一个子命令"), std::string::npos) << bare.err;
+    const CliRun missing = run("status");
+    EXPECT_NE(missing.err.find("缺少 PROJECT.gpkg"), std::string::npos) << missing.err;
+    const CliRun bad = run("status --by weather x.gpkg");
+    EXPECT_NE(bad.err.find("“weather” 不是可选值"), std::string::npos) << bad.err;
+    const CliRun extra = run("info a.gpkg b.gpkg");
+    EXPECT_NE(extra.err.find("多余的参数"), std::string::npos) << extra.err;
+
+    const CliRun english = run("--lang en status");
+    EXPECT_NE(english.err.find("PROJECT.gpkg is required"), std::string::npos) << english.err;
+    EXPECT_NE(run("--lang en status --help").out.find("Usage"), std::string::npos);
+}
+
 TEST_F(Cli, InitThenInfoListsEveryLayerWithItsCrs) {
     const std::string path = dir.file("county.gpkg");
     const CliRun init = run("init " + path);
