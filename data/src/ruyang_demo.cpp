@@ -10,6 +10,7 @@
 #include "embedded_tables.h"
 #include "seeded_random.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/county_geometry.h"
 #include "xiangjian/geometry/ogr_conversion.h"
@@ -457,7 +458,8 @@ core::Date ruyang_as_of() {
 
 void build_ruyang_demo(const std::string& path, bool replace_existing) {
     if (!replace_existing && std::filesystem::exists(path)) {
-        throw Error(path + ": already exists");
+        throw Error(path + text("：文件已存在（用 --overwrite 替换）",
+                                ": already exists (--overwrite replaces it)"));
     }
     const std::string building = path + ".building";
     std::filesystem::remove(building);

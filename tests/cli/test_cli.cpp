@@ -114,7 +114,7 @@ TEST_F(Cli, AMissingFileIsNamedOnStderr) {
     const CliRun result = run("info " + dir.file("nowhere.gpkg"));
     EXPECT_NE(result.exit_code, 0);
     EXPECT_NE(result.err.find("nowhere.gpkg"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("no such file"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("没有这个文件"), std::string::npos) << result.err;
     EXPECT_TRUE(result.out.empty());
 }
 
@@ -124,7 +124,7 @@ TEST_F(Cli, AFileThatIsNotAGeoPackageIsSaidToBeSo) {
     const CliRun result = run("info " + path);
     EXPECT_NE(result.exit_code, 0);
     EXPECT_NE(result.err.find("villages.gpkg"), std::string::npos) << result.err;
-    EXPECT_NE(result.err.find("not a GeoPackage"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("不是 GeoPackage 文件"), std::string::npos) << result.err;
 }
 
 TEST_F(Cli, AGeoPackageThatIsNotAProjectIsSaidToBeSo) {
@@ -136,7 +136,7 @@ TEST_F(Cli, AGeoPackageThatIsNotAProjectIsSaidToBeSo) {
     dataset.reset();
     const CliRun result = run("info " + path);
     EXPECT_NE(result.exit_code, 0);
-    EXPECT_NE(result.err.find("not a Xiangjian project"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find("不是乡建项目库"), std::string::npos) << result.err;
 }
 
 TEST_F(Cli, ANewerSchemaIsRefusedAndTheFileLeftAlone) {
@@ -147,7 +147,7 @@ TEST_F(Cli, ANewerSchemaIsRefusedAndTheFileLeftAlone) {
     for (const char* command : {"info ", "upgrade "}) {
         const CliRun result = run(command + path);
         EXPECT_NE(result.exit_code, 0) << command;
-        EXPECT_NE(result.err.find("newer"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("更新版本的乡建"), std::string::npos) << result.err;
         EXPECT_NE(result.err.find("99"), std::string::npos) << result.err;
     }
     EXPECT_EQ(slurp(path), before);
@@ -159,9 +159,10 @@ TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     for (const char* command : {"init ", "demo "}) {
         const CliRun result = run(command + path);
         EXPECT_NE(result.exit_code, 0) << command;
-        EXPECT_NE(result.err.find("already exists"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("文件已存在"), std::string::npos) << result.err;
     }
     EXPECT_EQ(slurp(path), "keep me");
+    EXPECT_NE(run("--lang en init " + path).err.find("already exists"), std::string::npos);
     const CliRun replaced = run("demo --overwrite " + path);
     EXPECT_EQ(replaced.exit_code, 0) << replaced.err;
     EXPECT_NE(replaced.out.find("行政村 220"), std::string::npos) << replaced.out;

@@ -1,6 +1,7 @@
 #include "xiangjian/crs/crs.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <cmath>
 #include <string>
@@ -10,7 +11,7 @@ namespace xj::crs {
 OGRSpatialReference srs_from_epsg(int epsg) {
     OGRSpatialReference srs;
     if (srs.importFromEPSG(epsg) != OGRERR_NONE) {
-        throw Error("unknown CRS EPSG:" + std::to_string(epsg));
+        throw Error(text("未知的坐标系 EPSG:", "unknown CRS EPSG:") + std::to_string(epsg));
     }
     srs.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
     return srs;
@@ -19,8 +20,9 @@ OGRSpatialReference srs_from_epsg(int epsg) {
 int gauss_kruger_3deg_epsg(double longitude) {
     const int central_meridian = static_cast<int>(std::lround(longitude / 3.0)) * 3;
     if (central_meridian < 75 || central_meridian > 135) {
-        throw Error("longitude " + std::to_string(longitude) +
-                    " is outside the CGCS2000 3-degree Gauss-Kruger zones (75-135 E)");
+        throw Error(text("经度 ", "longitude ") + std::to_string(longitude) +
+                    text(" 超出 CGCS2000 高斯-克吕格 3 度带范围（东经 75–135 度）",
+                         " is outside the CGCS2000 3-degree Gauss-Kruger zones (75-135 E)"));
     }
     return 4534 + (central_meridian - 75) / 3;
 }

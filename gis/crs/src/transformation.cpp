@@ -1,6 +1,7 @@
 #include "xiangjian/crs/transformation.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gdal/gdal_errors.h"
 
@@ -22,8 +23,9 @@ std::unique_ptr<OGRCoordinateTransformation> transformation(int from_epsg, int t
     std::string why;
     auto found = find_transformation(srs_from_epsg(from_epsg), srs_from_epsg(to_epsg), {}, &why);
     if (!found) {
-        throw Error("PROJ cannot transform EPSG:" + std::to_string(from_epsg) +
-                    " to EPSG:" + std::to_string(to_epsg) + " (" + why + ")");
+        throw Error(text("PROJ 无法将 EPSG:", "PROJ cannot transform EPSG:") +
+                    std::to_string(from_epsg) + text(" 转换到 EPSG:", " to EPSG:") +
+                    std::to_string(to_epsg) + " (" + why + ")");
     }
     return found;
 }

@@ -4,6 +4,7 @@
 
 #include "coverage_segments.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/transformation.h"
 #include "xiangjian/geometry/geos_context.h"
@@ -267,7 +268,8 @@ CoverageReport CoverageCheck::check(int projected_epsg, double tolerance_m2) {
         return report;
     }
     if (m_state->too_many) {
-        throw Error("too many boundary vertices for the overlap and gap check");
+        throw Error(text("边界节点过多，无法检查重叠和缝隙",
+                         "too many boundary vertices for the overlap and gap check"));
     }
     // 1. Twin the segments; keep those without a twin. Neighbours often share a border but not
     // all its vertices (a vertex of one lies on a segment of the other): split such segments

@@ -1,6 +1,7 @@
 #include "xiangjian/geometry/polygon_repair.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/geometry/geos_context.h"
 #include "xiangjian/geometry/simple_ring.h"
 
@@ -173,10 +174,11 @@ RepairedPolygon checked_multipolygon(const OGRGeometry& geometry) {
 RepairedPolygon checked_multipolygon(std::unique_ptr<OGRGeometry> flat) {
     const auto type = wkbFlatten(flat->getGeometryType());
     if (type != wkbPolygon && type != wkbMultiPolygon) {
-        throw Error(std::string{"a "} + flat->getGeometryName() + " where a polygon was expected");
+        throw Error(text("应为面，却是 ", "a polygon was expected, not a ") +
+                    flat->getGeometryName());
     }
     if (flat->IsEmpty()) {
-        throw Error("empty geometry");
+        throw Error(text("几何图形为空", "empty geometry"));
     }
     RepairedPolygon result;
     flat->flattenTo2D();
@@ -198,16 +200,20 @@ RepairedPolygon checked_multipolygon(std::unique_ptr<OGRGeometry> flat) {
     const std::string reason = invalidity_reason(*flat);
     std::unique_ptr<OGRGeometry> valid(flat->MakeValid());
     if (!valid) {
-        throw Error("invalid (" + reason + ") and GEOS could not repair it");
+        throw Error(text("无效（", "invalid (") + reason +
+                    text("），GEOS 也无法修复", ") and GEOS could not repair it"));
     }
     collect_polygons(*valid, *result.geometry);
     if (result.geometry->IsEmpty()) {
-        throw Error("invalid (" + reason + ") with no area left after repair");
+        throw Error(text("无效（", "invalid (") + reason +
+                    text("），修复后面积为零", ") with no area left after repair"));
     }
     const double before =
         type == wkbPolygon ? flat->toPolygon()->get_Area() : flat->toMultiPolygon()->get_Area();
-    char change[96];
-    std::snprintf(change, sizeof change, "; made valid (%d part(s), area %+.2f%%)",
+    char change[128];
+    std::snprintf(change, sizeof change,
+                  language() == Language::zh ? "；已修复（%d 个部分，面积 %+.2f%%）"
+                                             : "; made valid (%d part(s), area %+.2f%%)",
                   result.geometry->getNumGeometries(),
                   before > 0 ? 100.0 * (result.geometry->get_Area() - before) / before : 0.0);
     result.repair = reason + change;

@@ -4,6 +4,7 @@
 
 #include "village_query.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <cmath>
 
@@ -61,7 +62,8 @@ void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned cha
         for (std::uint32_t i = 0; i < count; ++i) {
             const auto part = reader.header();
             if (part.type != 3) {
-                throw Error("the boundary of village " + code + " is not made of polygons");
+                throw Error(text("行政村 ", "the boundary of village ") + code +
+                            text(" 的边界不是面", " is not made of polygons"));
             }
             d.read_polygon(reader, part.dimensions);
         }
@@ -70,7 +72,8 @@ void VillageIndex::add_wkb(const std::string& code, std::span<const unsigned cha
         if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &geometry, wkb.size()) !=
             OGRERR_NONE) {
             delete geometry;
-            throw Error("the boundary of village " + code + " is not a geometry");
+            throw Error(text("行政村 ", "the boundary of village ") + code +
+                        text(" 的边界不是几何图形", " is not a geometry"));
         }
         const std::unique_ptr<OGRGeometry> owned(geometry);
         add(code, *owned);

@@ -8,6 +8,7 @@
 #include "sqlite_access.h"
 #include "xiangjian/core/engine_settings.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/core/village_indicator.h"
 #include "xiangjian/crs/crs.h"
@@ -29,7 +30,8 @@ constexpr const char* meta_table = "xj_meta";
 
 GDALDatasetUniquePtr open_dataset(const std::string& path, GpkgStore::Access access) {
     if (!std::filesystem::exists(path)) {
-        throw ProjectFileError(path + ": no such file", path, ProjectFileError::Reason::missing);
+        throw ProjectFileError(path + text("：没有这个文件", ": no such file"), path,
+                               ProjectFileError::Reason::missing);
     }
     const char* const drivers[] = {"GPKG", nullptr};
     const unsigned flags =
@@ -37,9 +39,11 @@ GDALDatasetUniquePtr open_dataset(const std::string& path, GpkgStore::Access acc
     gdal::GdalErrorCapture errors;
     GDALDataset* dataset = GDALDataset::Open(path.c_str(), flags, drivers, nullptr, nullptr);
     if (dataset == nullptr) {
-        std::string reason = errors.has_error() ? errors.message() : "GDAL cannot read it";
-        throw ProjectFileError(path + ": not a GeoPackage (" + reason + ")", path,
-                               ProjectFileError::Reason::not_a_geopackage);
+        std::string reason =
+            errors.has_error() ? errors.message() : text("GDAL 无法读取", "GDAL cannot read it");
+        throw ProjectFileError(path + text("：不是 GeoPackage 文件（", ": not a GeoPackage (") +
+                                   reason + text("）", ")"),
+                               path, ProjectFileError::Reason::not_a_geopackage);
     }
     return GDALDatasetUniquePtr{dataset};
 }
@@ -49,20 +53,23 @@ int stored_schema_version(GDALDataset& dataset, const std::string& path) {
         dataset, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'xj_meta'");
     if (!has_meta || *has_meta == "0") {
         throw ProjectFileError(
-            path + ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)", path,
-            ProjectFileError::Reason::not_a_project);
+            path + text("：是 GeoPackage 文件，但不是乡建项目库（没有 xj_meta 表）",
+                        ": a GeoPackage, but not a Xiangjian project (it has no xj_meta table)"),
+            path, ProjectFileError::Reason::not_a_project);
     }
     const auto version =
         detail::query_text(dataset, "SELECT value FROM xj_meta WHERE key = 'schema_version'");
     if (!version) {
-        throw ProjectFileError(path + ": the xj_meta table has no schema_version", path,
-                               ProjectFileError::Reason::damaged);
+        throw ProjectFileError(path + text("：xj_meta 表中没有 schema_version（文件已损坏）",
+                                           ": the xj_meta table has no schema_version"),
+                               path, ProjectFileError::Reason::damaged);
     }
     try {
         return std::stoi(*version);
     } catch (const std::exception&) {
-        throw ProjectFileError(path + ": schema_version '" + *version + "' is not a number", path,
-                               ProjectFileError::Reason::damaged);
+        throw ProjectFileError(path + text("：schema_version “", ": schema_version '") + *version +
+                                   text("” 不是数字", "' is not a number"),
+                               path, ProjectFileError::Reason::damaged);
     }
 }
 
@@ -107,11 +114,11 @@ void migrate(GDALDataset& dataset, const std::string& path, int from,
         if (migration.version <= from) {
             continue;
         }
-        const std::string context = path + ": schema migration to version " +
-                                    std::to_string(migration.version) + " (" +
-                                    std::string{migration.description} + ")";
+        const std::string context =
+            path + text("：升级到模式版本 ", ": schema migration to version ") +
+            std::to_string(migration.version) + " (" + std::string{migration.description} + ")";
         if (dataset.StartTransaction(FALSE) != OGRERR_NONE) {
-            throw Error(context + ": cannot start a transaction");
+            throw Error(context + text("：无法开始事务", ": cannot start a transaction"));
         }
         try {
             for (const std::string_view statement : migration.statements) {
@@ -126,7 +133,7 @@ void migrate(GDALDataset& dataset, const std::string& path, int from,
             throw;
         }
         if (dataset.CommitTransaction() != OGRERR_NONE) {
-            throw Error(context + ": commit failed");
+            throw Error(context + text("：提交失败", ": commit failed"));
         }
     }
 }
@@ -383,8 +390,9 @@ std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
                                             bool with_default_content) {
     gdal::initialize_gdal();
     if (std::filesystem::exists(path)) {
-        throw ProjectFileError(path +
-                                   ": already exists (Xiangjian never overwrites a project file)",
+        throw ProjectFileError(path + text("：文件已存在（乡建从不覆盖项目库文件）",
+                                           ": already exists (Xiangjian never overwrites a "
+                                           "project file)"),
                                path, ProjectFileError::Reason::exists);
     }
     // Built under a temporary name and renamed at the end: a failed creation leaves nothing.
@@ -393,13 +401,15 @@ std::unique_ptr<GpkgStore> GpkgStore::build(const std::string& path,
     try {
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
         if (driver == nullptr) {
-            throw Error("GDAL was built without the GeoPackage driver");
+            throw Error(
+                text("GDAL 没有 GeoPackage 驱动", "GDAL was built without the GeoPackage driver"));
         }
         gdal::GdalErrorCapture errors;
         GDALDatasetUniquePtr dataset{
             driver->Create(partial.c_str(), 0, 0, 0, GDT_Unknown, nullptr)};
         if (!dataset) {
-            throw Error(path + ": cannot create (" + errors.message() + ")");
+            throw Error(path + text("：无法创建（", ": cannot create (") + errors.message() +
+                        text("）", ")"));
         }
         register_storage_crs(*dataset);
         create_meta_table(*dataset);
@@ -423,17 +433,24 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     int version = stored_schema_version(*dataset, path);
     const int known = migrations.empty() ? 0 : migrations.back().version;
     if (version > known) {
-        throw ProjectFileError(path + ": written by a newer Xiangjian (schema version " +
-                                   std::to_string(version) + "; this program knows up to " +
-                                   std::to_string(known) + "). Update Xiangjian to open it.",
-                               path, ProjectFileError::Reason::newer);
+        throw ProjectFileError(
+            path +
+                text("：由更新版本的乡建写入（模式版本 ",
+                     ": written by a newer Xiangjian (schema version ") +
+                std::to_string(version) + text("，本程序最高支持 ", "; this program knows up to ") +
+                std::to_string(known) +
+                text("）。请升级乡建后再打开。", "). Update Xiangjian to open it."),
+            path, ProjectFileError::Reason::newer);
     }
     if (version < known) {
         if (access == Access::read_only) {
-            throw ProjectFileError(path + ": schema version " + std::to_string(version) +
-                                       " is older than this program's " + std::to_string(known) +
-                                       "; run 'xiangjian upgrade " + path + "' first",
-                                   path, ProjectFileError::Reason::older);
+            throw ProjectFileError(
+                path + text("：模式版本 ", ": schema version ") + std::to_string(version) +
+                    text(" 低于本程序的 ", " is older than this program's ") +
+                    std::to_string(known) +
+                    text("；请先运行 “xiangjian upgrade ", "; run 'xiangjian upgrade ") + path +
+                    text("”", "' first"),
+                path, ProjectFileError::Reason::older);
         }
         migrate(*dataset, path, version, migrations);
         version = known;
@@ -466,11 +483,12 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
 
 void GpkgStore::begin_transaction() {
     if (m_in_transaction) {
-        throw Error(m_path + ": a transaction is already open");
+        throw Error(m_path + text("：已有未结束的事务", ": a transaction is already open"));
     }
     gdal::GdalErrorCapture errors;
     if (m_dataset->StartTransaction(FALSE) != OGRERR_NONE) {
-        throw Error(m_path + ": cannot start a transaction (" + errors.message() + ")");
+        throw Error(m_path + text("：无法开始事务（", ": cannot start a transaction (") +
+                    errors.message() + text("）", ")"));
     }
     m_in_transaction = true;
 }
@@ -487,7 +505,8 @@ void GpkgStore::commit_transaction() {
     m_in_transaction = false;
     if (m_dataset->CommitTransaction() != OGRERR_NONE) {
         m_dataset->RollbackTransaction();
-        throw Error(m_path + ": commit failed (" + errors.message() + ")");
+        throw Error(m_path + text("：提交失败（", ": commit failed (") + errors.message() +
+                    text("）", ")"));
     }
 }
 

@@ -2,6 +2,7 @@
 // (a head row with its projects and milestones) and the change log, through their column maps.
 
 #include "gpkg_rows.h"
+#include "xiangjian/core/language.h"
 
 #include <map>
 #include <unordered_set>
@@ -158,9 +159,10 @@ void GpkgStore::add_baseline(const core::Baseline& baseline) {
         auto existing = m_sql->prepare("SELECT 1 FROM baselines WHERE name = ?1");
         existing.text(1, baseline.name);
         if (existing.step(m_path + ": reading baselines")) {
-            throw StoreError("a baseline named '" + baseline.name +
-                                 "' exists already; baselines are "
-                                 "never overwritten, choose another name",
+            throw StoreError(text("基线 “", "a baseline named '") + baseline.name +
+                                 text("” 已存在；基线从不覆盖，请换一个名称",
+                                      "' exists already; baselines are never overwritten, "
+                                      "choose another name"),
                              "baselines", baseline.name);
         }
     }

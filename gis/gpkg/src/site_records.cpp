@@ -4,6 +4,7 @@
 #include "gpkg_geometry.h"
 #include "sqlite_access.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
@@ -28,7 +29,8 @@ const char* site_table_for(const store::Geometry& geometry) {
     case Type::multi_polygon:
         return "project_polygons";
     default:
-        throw Error(std::string{"a project site must be a point, line or polygon, not a "} +
+        throw Error(text("项目点位只能是点、线或面，不能是 ",
+                         "a project site must be a point, line or polygon, not a ") +
                     store::wkt_name(geometry.type()));
     }
 }
@@ -39,8 +41,9 @@ constexpr const char* site_tables[] = {"project_points", "project_lines", "proje
 
 void GpkgStore::add_site(const store::ProjectSite& site) {
     if (site.geometry.empty()) {
-        throw StoreError("site '" + site.name + "' of project " + site.project_id +
-                             " has no geometry",
+        throw StoreError(text("项目 ", "project ") + site.project_id +
+                             text(" 的点位 “", ": site '") + site.name +
+                             text("” 没有几何图形", "' has no geometry"),
                          "project_points", site.project_id);
     }
     const char* table = nullptr;
@@ -56,8 +59,8 @@ void GpkgStore::add_site(const store::ProjectSite& site) {
                                     " (geom, project_id, site_name) VALUES (?1, ?2, ?3)");
     statement.blob(1, blob).text(2, site.project_id).text(3, site.name);
     try {
-        statement.run("cannot write site '" + site.name + "' of project " + site.project_id +
-                      " to " + table);
+        statement.run(text("无法写入项目 ", "cannot write the site of project ") + site.project_id +
+                      " (" + site.name + text("）到 ", ") to ") + table);
     } catch (const Error& error) {
         throw StoreError(error.what(), table, site.project_id);
     }

@@ -4,6 +4,7 @@
 #include "gpkg_geometry.h"
 #include "sqlite_access.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
@@ -20,7 +21,7 @@ template <typename E> E parse_code(const Statement& row, int column, const char*
     if (auto parsed = core::parse_term<E>(value)) {
         return *parsed;
     }
-    throw Error(std::string{"unknown "} + name + " '" + std::string{value} + "'");
+    throw Error(text("未知的", "unknown ") + name + " '" + std::string{value} + "'");
 }
 
 constexpr const char* unit_columns =
@@ -158,8 +159,9 @@ std::vector<store::UnitRecord> GpkgStore::unit_records(const char* where,
         try {
             record.boundary = geometry_of_blob(row.blob(8));
         } catch (const Error& error) {
-            throw StoreError(m_path + ": the boundary of unit " + record.unit.code +
-                                 " is not WKB (" + error.what() + ")",
+            throw StoreError(m_path + text("：行政单元 ", ": the boundary of unit ") +
+                                 record.unit.code + text(" 的边界不是 WKB（", " is not WKB (") +
+                                 error.what() + text("）", ")"),
                              "admin_units", record.unit.code);
         }
         result.push_back(std::move(record));

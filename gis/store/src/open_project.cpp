@@ -1,6 +1,7 @@
 #include "xiangjian/store/open_project.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
 #include <string_view>
@@ -17,8 +18,9 @@ bool is_postgresql(std::string_view uri) {
 void refuse_postgresql(const std::string& uri) {
     if (is_postgresql(uri)) {
         throw ProjectFileError(
-            uri + ": this build has no PostgreSQL backend (open a GeoPackage file)", uri,
-            ProjectFileError::Reason::unsupported_backend);
+            uri + text("：此版本没有 PostgreSQL 后端（请打开 GeoPackage 文件）",
+                       ": this build has no PostgreSQL backend (open a GeoPackage file)"),
+            uri, ProjectFileError::Reason::unsupported_backend);
     }
 }
 

@@ -3,6 +3,7 @@
 
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
 #include <gdal_priv.h>
@@ -79,6 +80,7 @@ TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {
     xj::test::TempDir dir;
     const std::string path = dir.file("new.gpkg");
     GpkgStore::create(path, version_2).reset();
+    xj::set_language(xj::Language::en); // the English words, here
     try {
         GpkgStore::open(path, GpkgStore::Access::update, version_1);
         FAIL() << "a newer schema opened";
@@ -89,6 +91,7 @@ TEST(Migrations, ANewerFileIsRefusedWithBothVersionsNamed) {
         EXPECT_NE(message.find("schema version 2"), std::string::npos) << message;
         EXPECT_NE(message.find("up to 1"), std::string::npos) << message;
     }
+    xj::set_language(xj::Language::zh);
 }
 
 TEST(Migrations, AVersion1ProjectGainsEveryLaterTable) {

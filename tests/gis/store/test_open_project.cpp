@@ -48,12 +48,9 @@ TEST(OpenProject, APostgresqlUriSaysThisBuildHasNoSuchBackend) {
         const std::string message =
             error_of([&] { store::open_project(uri, store::Access::read_only); },
                      ProjectFileError::Reason::unsupported_backend);
-        EXPECT_NE(message.find("this build has no PostgreSQL backend"), std::string::npos)
-            << message;
+        EXPECT_NE(message.find("此版本没有 PostgreSQL 后端"), std::string::npos) << message;
         EXPECT_NE(message.find(uri), std::string::npos) << message;
-        EXPECT_NE(error_of([&] {
-                      store::create_project(uri);
-                  }).find("this build has no PostgreSQL backend"),
+        EXPECT_NE(error_of([&] { store::create_project(uri); }).find("此版本没有 PostgreSQL 后端"),
                   std::string::npos);
     }
 }
@@ -62,7 +59,7 @@ TEST(OpenProject, AMissingFileOrOneThatIsNoProjectIsRefusedAndLeftAsItWas) {
     test::TempDir dir;
     const std::string missing = dir.file("missing.gpkg");
     EXPECT_NE(
-        error_of([&] { store::open_project(missing, store::Access::update); }).find("no such file"),
+        error_of([&] { store::open_project(missing, store::Access::update); }).find("没有这个文件"),
         std::string::npos);
     EXPECT_FALSE(std::filesystem::exists(missing)) << "opening never creates";
 
@@ -70,7 +67,7 @@ TEST(OpenProject, AMissingFileOrOneThatIsNoProjectIsRefusedAndLeftAsItWas) {
     test::write_file(text, "not a project");
     EXPECT_NE(error_of([&] {
                   store::open_project(text, store::Access::read_only);
-              }).find("not a GeoPackage"),
+              }).find("不是 GeoPackage 文件"),
               std::string::npos);
     EXPECT_EQ(std::filesystem::file_size(text), 13u);
 }
