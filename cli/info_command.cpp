@@ -19,6 +19,27 @@ namespace {
 
 using core::fixed;
 
+/// A layer's geometry type as the user reads it ("MultiPolygon": 多面).
+std::string geometry_label(const std::string& type) {
+    if (language() == Language::en) {
+        return type;
+    }
+    static const std::pair<const char*, const char*> names[] = {{"Point", "点"},
+                                                                {"LineString", "线"},
+                                                                {"Polygon", "面"},
+                                                                {"MultiPoint", "多点"},
+                                                                {"MultiLineString", "多线"},
+                                                                {"MultiPolygon", "多面"},
+                                                                {"Unknown(any)", "任意"},
+                                                                {"GeometryCollection", "几何集合"}};
+    for (const auto& [english, chinese] : names) {
+        if (type == english) {
+            return chinese;
+        }
+    }
+    return type;
+}
+
 void print_layers(const store::ProjectStore& store) {
     TextTable table({std::string{tr("图层", "layer")}, std::string{tr("几何", "geometry")},
                      std::string{tr("要素数", "features")}, std::string{tr("坐标系", "CRS")},
@@ -31,9 +52,10 @@ void print_layers(const store::ProjectStore& store) {
             extent = fixed(layer.extent.min_x, 4) + ", " + fixed(layer.extent.min_y, 4) + " – " +
                      fixed(layer.extent.max_x, 4) + ", " + fixed(layer.extent.max_y, 4);
         }
-        table.add_row({layer.name,
-                       spatial ? layer.geometry_type : std::string{tr("（表）", "(table)")},
-                       std::to_string(layer.features), spatial ? layer.crs : "-", extent});
+        table.add_row(
+            {layer.name,
+             spatial ? geometry_label(layer.geometry_type) : std::string{tr("（表）", "(table)")},
+             std::to_string(layer.features), spatial ? layer.crs : "-", extent});
     }
     std::cout << table.str();
 }

@@ -32,7 +32,9 @@ std::vector<store::LayerSummary> GpkgStore::layers() const {
         summary.name = layer->GetName();
         summary.features = layer->GetFeatureCount();
         if (layer->GetGeomType() != wkbNone) {
+            // OGR says "Multi Polygon"; the interface promises the name without spaces.
             summary.geometry_type = OGRGeometryTypeToName(layer->GetGeomType());
+            std::erase(summary.geometry_type, ' ');
             summary.crs = crs_name(layer->GetSpatialRef());
             OGREnvelope envelope;
             if (summary.features > 0 && layer->GetExtent(&envelope, TRUE) == OGRERR_NONE) {

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <functional>
 #include <gtest/gtest.h>
+#include <map>
 #include <iterator>
 #include <ogr_geometry.h>
 #include <ostream>
@@ -312,6 +313,17 @@ TEST_P(StoreContract, ReadsByProjectIdGiveWhatTheWholeReadsGiveOfThoseProjects) 
     EXPECT_EQ(store->projects(std::vector<std::string>{"ID-117"}).at(0).name, "项目17");
     EXPECT_EQ(store->sites(std::vector<std::string>{"ID-117"}).at(0).name, "终点");
     EXPECT_TRUE(store->projects(std::vector<std::string>{}).empty());
+}
+
+TEST_P(StoreContract, LayersNameTheirGeometryTypeWithoutSpaces) {
+    std::map<std::string, std::string> types;
+    for (const store::LayerSummary& layer : store->layers()) {
+        types[layer.name] = layer.geometry_type;
+    }
+    EXPECT_EQ(types["admin_units"], "MultiPolygon");
+    EXPECT_EQ(types["project_points"], "Point");
+    EXPECT_EQ(types["project_lines"], "MultiLineString");
+    EXPECT_EQ(types["projects"], "") << "a table has no geometry type";
 }
 
 TEST_P(StoreContract, CreateRefusesAnExistingProject) {
