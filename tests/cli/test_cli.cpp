@@ -144,6 +144,21 @@ TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     EXPECT_NE(replaced.out.find("行政村 220"), std::string::npos) << replaced.out;
 }
 
+TEST_F(Cli, ANewProjectMustBeAGpkgFile) {
+    for (const char* command : {"init ", "demo "}) {
+        const CliRun notes = run(command + dir.file("notes.txt"));
+        EXPECT_NE(notes.exit_code, 0) << command;
+        EXPECT_NE(notes.err.find("notes.txt"), std::string::npos) << notes.err;
+        EXPECT_NE(notes.err.find(".gpkg"), std::string::npos) << notes.err;
+        EXPECT_NE(notes.err.find("不能是 .txt"), std::string::npos) << notes.err;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("notes.txt"))) << command;
+    }
+    EXPECT_NE(run("--lang en init " + dir.file("county")).err.find("must end in .gpkg"),
+              std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("county")));
+    EXPECT_EQ(run("init " + dir.file("COUNTY.GPKG")).exit_code, 0);
+}
+
 TEST_F(Cli, UnknownSubcommandsAndMissingArgumentsFail) {
     EXPECT_NE(run("frobnicate").exit_code, 0);
     EXPECT_NE(run("info").exit_code, 0);
