@@ -195,6 +195,18 @@ TEST_F(Cli, ImportsReportOnStdoutAndFailuresNameTheFile) {
     EXPECT_EQ(dry.exit_code, 0) << dry.err;
     EXPECT_NE(dry.out.find("试运行"), std::string::npos) << dry.out;
 
+    const CliRun help = run("import projects --help");
+    for (const char* header : {"分包县领导", "计划开工时间", "计划完工时间", "建设内容", "所在村",
+                               "建设性质", "--columns"}) {
+        EXPECT_NE(help.out.find(header), std::string::npos) << header << "\n" << help.out;
+    }
+    const CliRun ledger = run("import projects --coords wgs84 " + path + " " +
+                              std::string{XJ_TEST_DATA} + "/projects/ledger_gbk.csv");
+    EXPECT_EQ(ledger.exit_code, 0) << ledger.err;
+    EXPECT_NE(ledger.out.find("新增 5"), std::string::npos) << ledger.out;
+    EXPECT_NE(ledger.out.find("未使用的列：备注"), std::string::npos) << ledger.out;
+    EXPECT_NE(ledger.out.find("警告 1"), std::string::npos) << ledger.out;
+
     const CliRun table = run("import progress " + path + " " + std::string{XJ_TEST_DATA} +
                              "/tables/progress_gbk.csv");
     EXPECT_EQ(table.exit_code, 1);

@@ -103,6 +103,13 @@ public:
     }
 
     bool has(const char* key) const { return m_columns.at(key) >= 0; }
+    std::vector<int> used() const {
+        std::vector<int> columns;
+        for (const auto& [key, column] : m_columns) {
+            columns.push_back(column);
+        }
+        return columns;
+    }
     /// The row's project id, which must name a project already in the file.
     std::string project_id(const SourceFeature& row, const std::set<std::string>& projects) const {
         std::string id = text(row, "project_id");
@@ -446,6 +453,9 @@ ImportReport import_table(store::ProjectStore& store, const std::string& path,
     report.source_crs = "-";
     report.read = data.features.size();
     report.notes = data.notes;
+    if (const std::string unused = detail::unused_columns(data, layout.used()); !unused.empty()) {
+        report.warnings.push_back(unused);
+    }
 
     std::set<std::string> projects;
     for (const auto& project : store.projects()) {

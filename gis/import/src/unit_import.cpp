@@ -78,6 +78,9 @@ std::optional<bool> flag_value(const SourceData& data, const SourceFeature& feat
 
 struct Columns {
     int code, name, parent, population, households, poor_households, poor_village;
+    std::vector<int> used() const {
+        return {code, name, parent, population, households, poor_households, poor_village};
+    }
 };
 
 Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
@@ -271,6 +274,10 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
     SourceData data = read_vector_source(path, options.source);
     ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
+    // Boundary files carry GIS bookkeeping (OBJECTID, Shape_Area …): named, not warned of.
+    if (const std::string unused = detail::unused_columns(data, columns.used()); !unused.empty()) {
+        report.notes.push_back(unused);
+    }
 
     std::map<std::string, store::UnitRecord> existing;
     for (auto& record : store.units()) {

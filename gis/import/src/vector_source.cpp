@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "spreadsheet_layout.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/gauss_kruger.h"
@@ -13,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -213,6 +215,7 @@ bool geometries_from_wkt_column(SourceData& data) {
         }
         feature.geometry.reset(geometry);
     }
+    data.geometry_fields.push_back(column);
     return true;
 }
 
@@ -239,24 +242,40 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
         const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
         const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
+        const std::string given = "'" + xs.value_or("") + "'" + text("（列“", " in column '") +
+                                  x_name + text("”）和 '", "' and '") + ys.value_or("") + "'" +
+                                  text("（列“", " in column '") + y_name + text("”）", "'");
         if (!xv || !yv) {
-            throw InputError(
-                data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                    ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name + "': " +
-                    (why.empty() ? "not numbers (decimal degrees, or degrees, minutes and "
-                                   "seconds as in 112°28′30″)"
-                                 : why),
-                data.place(feature));
+            throw InputError(data.cite(feature) + text("：坐标 ", ": coordinates ") + given +
+                                 text("：", ": ") +
+                                 (why.empty() ? text("不是数字（十进制度，或度分秒如 112°28′30″）",
+                                                     "not numbers (decimal degrees, or degrees, "
+                                                     "minutes and seconds as in 112°28′30″)")
+                                              : why),
+                             data.place(feature, xv ? y_name : x_name));
         }
-        if (xv->axis == detail::Axis::latitude || yv->axis == detail::Axis::longitude) {
+        const detail::ParsedCoordinate lon = *xv;
+        const detail::ParsedCoordinate lat = *yv;
+        // A hemisphere word that says so, or decimal degrees the wrong way round: a
+        // "latitude" past 90 cannot be one.
+        const bool marked =
+            lon.axis == detail::Axis::latitude || lat.axis == detail::Axis::longitude;
+        if (marked || (std::abs(lat.degrees) > 90 && std::abs(lat.degrees) <= 180 &&
+                       std::abs(lon.degrees) <= 90)) {
             throw InputError(
-                data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" + *ys +
-                    "' in column '" + y_name +
-                    "': a latitude is in the longitude column; are the columns swapped?",
-                data.place(feature));
+                data.cite(feature) + text("：", ": ") + given + text("：", ": ") +
+                    (marked ? text("经度列里是纬度；是否两列填反了（swapped columns）？",
+                                   "a latitude is in the longitude column; are the columns "
+                                   "swapped?")
+                            : text("纬度超过 90°，经度列里像是纬度；是否两列填反了（swapped "
+                                   "columns）？",
+                                   "the latitude is past 90° and the longitude column holds a "
+                                   "latitude; are the columns swapped?")),
+                data.place(feature, x_name));
         }
-        feature.geometry = std::make_unique<OGRPoint>(xv->degrees, yv->degrees);
+        feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
     }
+    data.geometry_fields = {x, y};
     swap_survey_axes(data, x, y);
 }
 

@@ -217,3 +217,15 @@ TEST_F(TableImport, DryRunWritesNothing) {
     EXPECT_EQ(planned.added, 2u);
     EXPECT_TRUE(store->problems().empty());
 }
+
+TEST_F(TableImport, AColumnNoFieldTakesIsNamedInTheReport) {
+    const auto report = import(TableKind::progress, write("项目编号,日期,进度,天气,现场照片\n"
+                                                          "RY2018-001,2018-08-03,40,晴,有\n"));
+    EXPECT_EQ(report.added, 1u);
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_NE(report.warnings[0].find("未使用的列：天气、现场照片"), std::string::npos)
+        << report.warnings[0];
+    const auto all_used =
+        import(TableKind::progress, write("项目编号,日期,进度\nRY2018-001,2018-08-10,50\n"));
+    EXPECT_TRUE(all_used.warnings.empty()) << all_used.warnings.front();
+}
