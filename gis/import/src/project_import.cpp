@@ -117,6 +117,10 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
     for (std::size_t k = 0; k < linker.projects(); ++k) {
         const auto [taken, rows] = linker.take(k);
         Incoming& in = *taken;
+        if (linker.has_errors()) { // nothing will be written: the rest is only checked
+            in = Incoming{};
+            continue;
+        }
         linked += in.links.size();
         for (const auto& link : in.links) {
             line_metres += link.length_m.value_or(0);
@@ -155,6 +159,7 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
         }
     }
     linker.check_every_row();
+    linker.throw_errors();
     linker.finish(report);
     report.notes.push_back(
         std::to_string(linker.projects()) + text(" 个项目，", " projects, ") +

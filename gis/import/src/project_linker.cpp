@@ -89,7 +89,18 @@ void Linker::check_every_row() {
 /// every row before it wrote), so assemble the rest and rethrow the one to report.
 void Linker::rethrow_first_of_write(std::exception_ptr write_error) {
     check_every_row();
+    throw_errors();
     std::rethrow_exception(write_error);
+}
+
+bool Linker::has_errors() {
+    const std::lock_guard lock(m_assembly);
+    return !m_errors.empty();
+}
+
+void Linker::throw_errors() {
+    const std::lock_guard lock(m_assembly);
+    m_errors.throw_if_any();
 }
 
 /// Repairs and what matched nothing, in the order of the rows; after every take.
@@ -163,6 +174,8 @@ void Linker::assemble_located(std::size_t limit) {
         }
         try {
             assemble(row);
+        } catch (const InputError& error) {
+            m_errors.add(error); // and on: every bad row is reported at once
         } catch (...) {
             m_bad_row = row;
             m_bad_row_error = std::current_exception();

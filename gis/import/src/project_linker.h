@@ -5,6 +5,7 @@
 // order of the file. Part of `import projects` (project_import.cpp).
 
 #include "project_rows.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/geometry/village_index.h"
 #include "xiangjian/import/import_report.h"
 #include "xiangjian/store/project_store.h"
@@ -93,6 +94,12 @@ public:
     /// every row before it wrote), so assemble the rest and rethrow the one to report.
     [[noreturn]] void rethrow_first_of_write(std::exception_ptr write_error);
 
+    /// Whether a row assembled so far cannot be imported (nothing will be written then).
+    bool has_errors();
+
+    /// Every bad row at once, after check_every_row; nothing when there is none.
+    void throw_errors();
+
     /// Repairs and what matched nothing, in the order of the rows; after every take.
     void finish(ImportReport& report);
 
@@ -163,7 +170,8 @@ private:
     std::vector<std::string> m_repairs;
     std::vector<std::string> m_unmatched;
     std::vector<std::string> m_warnings;
-    std::size_t m_bad_row = no_row; ///< the first row that cannot be imported
+    RowErrors m_errors{m_path};     ///< the rows that cannot be imported, as they are assembled
+    std::size_t m_bad_row = no_row; ///< a row whose assembly failed other than on its input
     std::exception_ptr m_bad_row_error;
     // The store's thread's alone.
     std::optional<geometry::VillageIndex::Query> m_main_query;

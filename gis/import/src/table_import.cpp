@@ -2,6 +2,7 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/import/vector_source.h"
 
 #include <algorithm>
@@ -254,24 +255,27 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
         const SourceFeature* source;
     };
     std::vector<Row> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::ProgressReport report;
-        report.project_id = layout.project_id(row, projects);
-        report.report_date = layout.required_date(row, "date");
-        report.percent = layout.number(row, "percent");
-        report.cumulative_quantity = layout.number(row, "quantity");
-        if (report.percent && *report.percent > 100) {
-            throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
-                                 " is over 100 %",
-                             layout.place(row, "percent"));
-        }
-        if (!report.percent && !report.cumulative_quantity) {
-            throw InputError(data.cite(row) + ": neither a percent nor a quantity",
-                             data.place(row));
-        }
-        report.note = layout.text(row, "note");
-        report.reported_by = layout.text(row, "reported_by");
-        rows.push_back({std::move(report), &row});
+        errors.check([&] {
+            core::ProgressReport report;
+            report.project_id = layout.project_id(row, projects);
+            report.report_date = layout.required_date(row, "date");
+            report.percent = layout.number(row, "percent");
+            report.cumulative_quantity = layout.number(row, "quantity");
+            if (report.percent && *report.percent > 100) {
+                throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
+                                     " is over 100 %",
+                                 layout.place(row, "percent"));
+            }
+            if (!report.percent && !report.cumulative_quantity) {
+                throw InputError(data.cite(row) + ": neither a percent nor a quantity",
+                                 data.place(row));
+            }
+            report.note = layout.text(row, "note");
+            report.reported_by = layout.text(row, "reported_by");
+            rows.push_back({std::move(report), &row});
+        });
     }
 
     // Cumulative figures never go down: check the file's rows among the stored history.
@@ -296,11 +300,14 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
                 goes_back(report.cumulative_quantity, last_quantity)) {
                 const char* key = goes_back(report.percent, last_percent) ? "percent" : "quantity";
                 const std::string where =
-                    source != nullptr ? layout.where(*source, key) : data.path + " (stored report)";
-                throw InputError(where + ": progress of " + project + " goes backwards on " +
-                                     report.report_date.iso() + " (after " + last_date.iso() + ")",
-                                 source != nullptr ? layout.place(*source, key)
-                                                   : InputPlace{data.path});
+                    source != nullptr ? layout.where(*source, key)
+                                      : data.path + text("（已存的填报）", " (stored report)");
+                errors.add(InputError(
+                    where + text("：", ": progress of ") + project +
+                        text(" 的进度在 ", " goes backwards on ") +
+                        report.report_date.iso() + text(" 倒退了（上一次为 ", " (after ") +
+                        last_date.iso() + text("）", ")"),
+                    source != nullptr ? layout.place(*source, key) : InputPlace{data.path}));
             }
             last_percent = report.percent ? report.percent : last_percent;
             last_quantity = report.cumulative_quantity ? report.cumulative_quantity : last_quantity;
@@ -308,6 +315,7 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
         }
     }
 
+    errors.throw_if_any();
     for (const auto& row : rows) {
         const auto key =
             std::make_pair(row.report.project_id, row.report.report_date.days_since_epoch());
@@ -332,33 +340,37 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
         existing.emplace(std::make_pair(milestone.project_id, milestone.seq), milestone);
     }
     std::vector<core::Milestone> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::Milestone m;
-        m.project_id = layout.project_id(row, projects);
-        m.name = layout.text(row, "name");
-        if (m.name.empty()) {
-            throw InputError(layout.where(row, "name") + ": the milestone has no name",
-                             layout.place(row, "name"));
-        }
-        m.planned_date = layout.required_date(row, "planned_date");
-        m.actual_date = layout.date(row, "actual_date");
-        m.weight = layout.number(row, "weight").value_or(1.0);
-        m.target_quantity = layout.number(row, "target_quantity");
-        if (const auto seq = layout.number(row, "seq")) {
-            m.seq = static_cast<int>(*seq);
-        } else if (const auto known = seq_by_name.find({m.project_id, m.name});
-                   known != seq_by_name.end()) {
-            m.seq = known->second; // the same milestone, found by its name
-        } else {
-            m.seq = ++last_seq[m.project_id];
-            seq_by_name[{m.project_id, m.name}] = m.seq;
-        }
-        if (m.seq < 1) {
-            throw InputError(layout.where(row, "seq") + ": sequence numbers start at 1",
-                             layout.place(row, "seq"));
-        }
-        rows.push_back(std::move(m));
+        errors.check([&] {
+            core::Milestone m;
+            m.project_id = layout.project_id(row, projects);
+            m.name = layout.text(row, "name");
+            if (m.name.empty()) {
+                throw InputError(layout.where(row, "name") + ": the milestone has no name",
+                                 layout.place(row, "name"));
+            }
+            m.planned_date = layout.required_date(row, "planned_date");
+            m.actual_date = layout.date(row, "actual_date");
+            m.weight = layout.number(row, "weight").value_or(1.0);
+            m.target_quantity = layout.number(row, "target_quantity");
+            if (const auto seq = layout.number(row, "seq")) {
+                m.seq = static_cast<int>(*seq);
+            } else if (const auto known = seq_by_name.find({m.project_id, m.name});
+                       known != seq_by_name.end()) {
+                m.seq = known->second; // the same milestone, found by its name
+            } else {
+                m.seq = ++last_seq[m.project_id];
+                seq_by_name[{m.project_id, m.name}] = m.seq;
+            }
+            if (m.seq < 1) {
+                throw InputError(layout.where(row, "seq") + ": sequence numbers start at 1",
+                                 layout.place(row, "seq"));
+            }
+            rows.push_back(std::move(m));
+        });
     }
+    errors.throw_if_any();
     for (const auto& m : rows) {
         if (count_change(counts, existing, std::make_pair(m.project_id, m.seq), m)) {
             store.upsert_milestone(m);
@@ -373,35 +385,40 @@ void import_problems(store::ProjectStore& store, const SourceData& data, const L
         existing.emplace(problem.id, problem);
     }
     std::vector<core::Problem> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::Problem p;
-        p.project_id = layout.project_id(row, projects);
-        p.raised_date = layout.required_date(row, "raised_date");
-        p.category = category_from_text(layout.text(row, "category"));
-        p.description = layout.text(row, "description");
-        if (p.description.empty()) {
-            throw InputError(layout.where(row, "description") + ": the problem is not described",
-                             layout.place(row, "description"));
-        }
-        p.owner = layout.text(row, "owner");
-        p.deadline = layout.date(row, "deadline");
-        p.closed_date = layout.date(row, "closed_date");
-        p.resolution = layout.text(row, "resolution");
-        if (p.deadline && *p.deadline < p.raised_date) {
-            throw InputError(layout.where(row, "deadline") +
-                                 ": the deadline is before the problem was raised",
-                             layout.place(row, "deadline"));
-        }
-        if (p.closed_date && *p.closed_date < p.raised_date) {
-            throw InputError(layout.where(row, "closed_date") + ": closed before it was raised",
-                             layout.place(row, "closed_date"));
-        }
-        p.id = layout.text(row, "problem_id");
-        if (p.id.empty()) {
-            p.id = derived_problem_id(p);
-        }
-        rows.push_back(std::move(p));
+        errors.check([&] {
+            core::Problem p;
+            p.project_id = layout.project_id(row, projects);
+            p.raised_date = layout.required_date(row, "raised_date");
+            p.category = category_from_text(layout.text(row, "category"));
+            p.description = layout.text(row, "description");
+            if (p.description.empty()) {
+                throw InputError(layout.where(row, "description") +
+                                     ": the problem is not described",
+                                 layout.place(row, "description"));
+            }
+            p.owner = layout.text(row, "owner");
+            p.deadline = layout.date(row, "deadline");
+            p.closed_date = layout.date(row, "closed_date");
+            p.resolution = layout.text(row, "resolution");
+            if (p.deadline && *p.deadline < p.raised_date) {
+                throw InputError(layout.where(row, "deadline") +
+                                     ": the deadline is before the problem was raised",
+                                 layout.place(row, "deadline"));
+            }
+            if (p.closed_date && *p.closed_date < p.raised_date) {
+                throw InputError(layout.where(row, "closed_date") + ": closed before it was raised",
+                                 layout.place(row, "closed_date"));
+            }
+            p.id = layout.text(row, "problem_id");
+            if (p.id.empty()) {
+                p.id = derived_problem_id(p);
+            }
+            rows.push_back(std::move(p));
+        });
     }
+    errors.throw_if_any();
     for (const auto& p : rows) {
         if (count_change(counts, existing, p.id, p)) {
             store.upsert_problem(p);

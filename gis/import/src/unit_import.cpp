@@ -2,6 +2,8 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/geometry/coverage_check.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
@@ -289,20 +291,26 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
     units.reserve(data.features.size());
     std::vector<std::string> labels;
     std::map<std::string, std::size_t> seen; // code → ordinal, for duplicates
+    RowErrors errors(data.path);
     for (const auto& feature : data.features) {
-        const std::string code = normalised_code(cell(feature, columns.code));
-        const auto stored = existing.find(code);
-        core::AdminUnit unit = unit_from(data, feature, columns, options,
-                                         stored == existing.end() ? nullptr : &stored->second.unit);
-        if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
-            throw InputError(data.cite(feature) + ": code " + unit.code +
-                                 " appears again (first at feature " + std::to_string(at->second) +
-                                 ")",
-                             data.place(feature));
-        }
-        labels.push_back(unit.code + " " + unit.name);
-        units.push_back(std::move(unit));
+        errors.check([&] {
+            const std::string code = normalised_code(cell(feature, columns.code));
+            const auto stored = existing.find(code);
+            core::AdminUnit unit =
+                unit_from(data, feature, columns, options,
+                          stored == existing.end() ? nullptr : &stored->second.unit);
+            if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
+                throw InputError(
+                    data.cite(feature) + text("：代码 ", ": code ") + unit.code +
+                        text(" 重复出现（首次在第 ", " appears again (first at feature ") +
+                        std::to_string(at->second) + text(" 个要素）", ")"),
+                    data.place(feature));
+            }
+            labels.push_back(unit.code + " " + unit.name);
+            units.push_back(std::move(unit));
+        });
     }
+    errors.throw_if_any();
 
     // Declared before the checker so that they outlive its thread, whatever is thrown.
     std::vector<std::unique_ptr<OGRMultiPolygon>> boundaries;

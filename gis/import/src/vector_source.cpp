@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "spreadsheet_layout.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
@@ -130,6 +131,7 @@ void decode_text(SourceData& data, RawLayer& raw) {
         }
         name = decoded;
     }
+    RowErrors errors(data.path);
     for (auto& feature : raw.features) {
         for (std::size_t i = 0; i < feature.values.size(); ++i) {
             if (!feature.values[i] || !raw.is_text[i]) {
@@ -137,15 +139,19 @@ void decode_text(SourceData& data, RawLayer& raw) {
             }
             std::string decoded;
             if (!to_utf8(*feature.values[i], data.encoding, decoded)) {
-                throw InputError(data.cite(feature) + ", field '" + raw.fields[i] +
-                                     "': not valid " + data.encoding + " text (read as " +
-                                     data.encoding + ", " + data.encoding_reason +
-                                     "); give the file's encoding with --encoding",
-                                 data.place(feature, raw.fields[i]));
+                errors.add(InputError(data.cite(feature) + text("，列“", ", field '") +
+                                          raw.fields[i] + text("”：不是有效的 ", "': not valid ") +
+                                          data.encoding + text(" 文字（按 ", " text (read as ") +
+                                          data.encoding + ", " + data.encoding_reason +
+                                          text("）；请用 --encoding 指明文件的编码",
+                                               "); give the file's encoding with --encoding"),
+                                      data.place(feature, raw.fields[i])));
+                continue;
             }
             feature.values[i] = std::move(decoded);
         }
     }
+    errors.throw_if_any();
 }
 
 /// Chinese survey tables name the northing X and the easting Y (X坐标 = 北坐标). Northings in
@@ -231,50 +237,55 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
         }
         return;
     }
+    RowErrors errors(data.path);
     for (auto& feature : data.features) {
-        const auto& xs = feature.values[static_cast<std::size_t>(x)];
-        const auto& ys = feature.values[static_cast<std::size_t>(y)];
-        if ((!xs || xs->empty()) && (!ys || ys->empty())) {
-            continue;
-        }
-        std::string why;
-        const auto xv = xs ? detail::parse_coordinate(*xs, &why) : std::nullopt;
-        const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
-        const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
-        const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
-        const std::string given = "'" + xs.value_or("") + "'" + text("（列“", " in column '") +
-                                  x_name + text("”）和 '", "' and '") + ys.value_or("") + "'" +
-                                  text("（列“", " in column '") + y_name + text("”）", "'");
-        if (!xv || !yv) {
-            throw InputError(data.cite(feature) + text("：坐标 ", ": coordinates ") + given +
-                                 text("：", ": ") +
-                                 (why.empty() ? text("不是数字（十进制度，或度分秒如 112°28′30″）",
-                                                     "not numbers (decimal degrees, or degrees, "
-                                                     "minutes and seconds as in 112°28′30″)")
-                                              : why),
-                             data.place(feature, xv ? y_name : x_name));
-        }
-        const detail::ParsedCoordinate lon = *xv;
-        const detail::ParsedCoordinate lat = *yv;
-        // A hemisphere word that says so, or decimal degrees the wrong way round: a
-        // "latitude" past 90 cannot be one.
-        const bool marked =
-            lon.axis == detail::Axis::latitude || lat.axis == detail::Axis::longitude;
-        if (marked || (std::abs(lat.degrees) > 90 && std::abs(lat.degrees) <= 180 &&
-                       std::abs(lon.degrees) <= 90)) {
-            throw InputError(
-                data.cite(feature) + text("：", ": ") + given + text("：", ": ") +
-                    (marked ? text("经度列里是纬度；是否两列填反了（swapped columns）？",
-                                   "a latitude is in the longitude column; are the columns "
-                                   "swapped?")
-                            : text("纬度超过 90°，经度列里像是纬度；是否两列填反了（swapped "
-                                   "columns）？",
-                                   "the latitude is past 90° and the longitude column holds a "
-                                   "latitude; are the columns swapped?")),
-                data.place(feature, x_name));
-        }
-        feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
+        errors.check([&] {
+            const auto& xs = feature.values[static_cast<std::size_t>(x)];
+            const auto& ys = feature.values[static_cast<std::size_t>(y)];
+            if ((!xs || xs->empty()) && (!ys || ys->empty())) {
+                return;
+            }
+            std::string why;
+            const auto xv = xs ? detail::parse_coordinate(*xs, &why) : std::nullopt;
+            const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
+            const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
+            const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
+            const std::string given = "'" + xs.value_or("") + "'" + text("（列“", " in column '") +
+                                      x_name + text("”）和 '", "' and '") + ys.value_or("") + "'" +
+                                      text("（列“", " in column '") + y_name + text("”）", "'");
+            if (!xv || !yv) {
+                throw InputError(data.cite(feature) + text("：坐标 ", ": coordinates ") + given +
+                                     text("：", ": ") +
+                                     (why.empty()
+                                          ? text("不是数字（十进制度，或度分秒如 112°28′30″）",
+                                                 "not numbers (decimal degrees, or degrees, "
+                                                 "minutes and seconds as in 112°28′30″)")
+                                          : why),
+                                 data.place(feature, xv ? y_name : x_name));
+            }
+            const detail::ParsedCoordinate lon = *xv;
+            const detail::ParsedCoordinate lat = *yv;
+            // A hemisphere word that says so, or decimal degrees the wrong way round: a
+            // "latitude" past 90 cannot be one.
+            const bool marked =
+                lon.axis == detail::Axis::latitude || lat.axis == detail::Axis::longitude;
+            if (marked || (std::abs(lat.degrees) > 90 && std::abs(lat.degrees) <= 180 &&
+                           std::abs(lon.degrees) <= 90)) {
+                throw InputError(
+                    data.cite(feature) + text("：", ": ") + given + text("：", ": ") +
+                        (marked ? text("经度列里是纬度；是否两列填反了（swapped columns）？",
+                                       "a latitude is in the longitude column; are the columns "
+                                       "swapped?")
+                                : text("纬度超过 90°，经度列里像是纬度；是否两列填反了（swapped "
+                                       "columns）？",
+                                       "the latitude is past 90° and the longitude column holds a "
+                                       "latitude; are the columns swapped?")),
+                    data.place(feature, x_name));
+            }
+            feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
+        });
     }
+    errors.throw_if_any();
     data.geometry_fields = {x, y};
     swap_survey_axes(data, x, y);
 }

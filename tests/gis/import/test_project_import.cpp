@@ -4,6 +4,7 @@
 #include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/import/project_import.h"
@@ -550,4 +551,42 @@ TEST_F(ProjectImport, AVillageCodeThatContradictsTheSiteIsSaidAndAnUnknownOneFal
     EXPECT_NE(report.unmatched[0].find("410326100999"), std::string::npos);
     EXPECT_NE(report.unmatched[0].find("linked where the site lies"), std::string::npos);
     EXPECT_EQ(projects().at("VC-2").village_code, "410326100204") << "falls back to the site";
+}
+
+TEST_F(ProjectImport, EveryBadRowIsReportedAndNothingWritten) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const std::string csv = write("two_bad.csv", "项目编号,经度,纬度,计划开工,计划完工\n"
+                                                 "TB-1,112.47,34.15,2018-13-01,2018-09-30\n"
+                                                 "TB-2,112.47,34.15,2018-03-01,2018-09-30\n"
+                                                 ",112.47,34.15,2018-03-01,2018-09-30\n"
+                                                 "TB-4,112.47,34.15,2018-03-01,九月底\n");
+    try {
+        import(csv, options);
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 3u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].row(), 2u);
+        EXPECT_EQ(errors.errors()[0].column(), "计划开工");
+        EXPECT_EQ(errors.errors()[1].row(), 4u);
+        EXPECT_EQ(errors.errors()[2].row(), 5u);
+        EXPECT_EQ(errors.errors()[2].column(), "计划完工");
+    }
+    EXPECT_TRUE(store->projects().empty());
+    EXPECT_TRUE(xj::test::ogr_sites(*store).empty());
+
+    // Coordinates too: each bad one is named.
+    try {
+        import(write("two_bad_points.csv", "项目编号,经度,纬度\n"
+                                           "TC-1,112.4x,34.15\n"
+                                           "TC-2,112.47,34.15\n"
+                                           "TC-3,33.94,112.34\n"),
+               options);
+        ADD_FAILURE() << "bad coordinates imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 2u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].row(), 2u);
+        EXPECT_EQ(errors.errors()[1].row(), 4u);
+    }
+    EXPECT_TRUE(store->projects().empty());
 }
