@@ -211,7 +211,10 @@ TEST_F(Cli, ImportsReportOnStdoutAndFailuresNameTheFile) {
                              "/tables/progress_gbk.csv");
     EXPECT_EQ(table.exit_code, 1);
     EXPECT_NE(table.err.find("RY2018-00"), std::string::npos) << table.err;
-    EXPECT_NE(table.err.find("is not in the project file"), std::string::npos) << table.err;
+    EXPECT_NE(table.err.find("，第 2 行，列“项目编号”：项目“RY2018-002”不在项目库中"),
+              std::string::npos)
+        << table.err;
+    EXPECT_NE(table.err.find("4 处有误"), std::string::npos) << table.err;
 }
 
 class CliEngine : public Cli {
@@ -287,6 +290,12 @@ TEST_F(CliEngine, ProblemsAreRaisedAndClosedAndTheProjectDayPutsTheUrgentFirst) 
             "--description 征地未完成 --owner 蔡店乡人民政府 --deadline 2018-09-14");
     ASSERT_EQ(raised.exit_code, 0) << raised.err;
     EXPECT_NE(raised.out.find("RY2018-002-Q1"), std::string::npos) << raised.out;
+    const CliRun twice =
+        run("record problem " + path +
+            " --project RY2018-002 --date 2018-08-31 --category land "
+            "--description 征地未完成 --owner 蔡店乡人民政府 --deadline 2018-09-14");
+    EXPECT_NE(twice.exit_code, 0) << "the same problem recorded twice";
+    EXPECT_NE(twice.err.find("已登记为 RY2018-002-Q1"), std::string::npos) << twice.err;
     EXPECT_NE(
         run("record close-problem " + path + " --id RY2018-002-Q1 --date 2018-08-01").exit_code, 0)
         << "closed before it was raised";

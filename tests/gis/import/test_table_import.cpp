@@ -273,3 +273,26 @@ TEST_F(TableImport, EveryBadRowOfAFileIsReportedInOneRun) {
         EXPECT_NE(std::string{errors.what()}.find("另有 10 处"), std::string::npos);
     }
 }
+
+TEST_F(TableImport, TheSameProblemRecordedTwiceIsRefusedNamingTheFirst) {
+    import(TableKind::problems, write("问题编号,项目编号,发现日期,问题描述\n"
+                                      "P-1,RY2018-001,2018-08-03,征地未完成\n"));
+    // Again under another id, from another office's list: refused, naming P-1.
+    const std::string again =
+        failure(TableKind::problems, "问题编号,项目编号,发现日期,问题描述\n"
+                                     "W-7,RY2018-001,2018-08-03,征地未完成\n");
+    EXPECT_NE(again.find("recorded already as P-1"), std::string::npos) << again;
+    ASSERT_TRUE(last_place);
+    EXPECT_EQ(last_place->row, 2u);
+    // Twice in one file, the second without an id.
+    const std::string twice = failure(TableKind::problems, "问题编号,项目编号,发现日期,问题描述\n"
+                                                           "P-2,RY2018-002,2018-08-03,资金未到位\n"
+                                                           ",RY2018-002,2018-08-03,资金未到位\n");
+    EXPECT_NE(twice.find("recorded already as P-2"), std::string::npos) << twice;
+    EXPECT_EQ(store->problems().size(), 1u);
+    // The same row again is a re-import, not a second problem.
+    EXPECT_EQ(import(TableKind::problems, write("问题编号,项目编号,发现日期,问题描述\n"
+                                                "P-1,RY2018-001,2018-08-03,征地未完成\n"))
+                  .unchanged,
+              1u);
+}
