@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/quantity_unit.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 
@@ -309,6 +310,15 @@ void Linker::assemble(std::size_t row) {
         const auto stored = m_stored.find(id);
         target.project = merged_project(data, feature, m_columns,
                                         stored == m_stored.end() ? nullptr : &stored->second);
+        if (const std::string& unit = target.project.unit;
+            !unit.empty() && !core::canonical_unit(unit)) {
+            m_warnings.push_back(data.cite(feature) + " (" + id + text(")：单位“", "): unit '") +
+                                 unit +
+                                 text("”不认识，原样保留，不与其他单位相加（认识的单位：",
+                                      "' is not one Xiangjian knows; kept as written, and not "
+                                      "added to others (known: ") +
+                                 core::canonical_units_list() + text("）", ")"));
+        }
         target.township = cell(feature, m_columns.township);
         target.township_name = cell(feature, m_columns.township_name);
     }

@@ -3,6 +3,7 @@
 #include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/quantity_unit.h"
 
 #include <algorithm>
 
@@ -324,6 +325,19 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
             if (cell(feature, c.unit).empty()) {
                 p.unit = quantity->unit;
             }
+        }
+    }
+    // One spelling a dimension (公里 and 千米 are km, 米 is km/1000, 个 is 处 …): the row's own
+    // quantity is converted with its unit; an unknown unit is kept as written (and reported).
+    if (const auto canonical = core::canonical_unit(p.unit);
+        canonical && canonical->unit != p.unit) {
+        const bool own_quantity = !cell(feature, c.quantity).empty() ||
+                                  (!cell(feature, c.content).empty() && c.quantity < 0);
+        if (own_quantity || !p.planned_quantity) {
+            if (p.planned_quantity) {
+                p.planned_quantity = *p.planned_quantity * canonical->factor;
+            }
+            p.unit = canonical->unit;
         }
     }
     p.measure = p.planned_quantity ? core::Measure::quantity : core::Measure::milestones;

@@ -453,7 +453,7 @@ TEST_F(ProjectImport, TheHeadersOfCountyLedgersFillEveryField) {
     const auto& road = all.at("LG-2");
     EXPECT_EQ(road.planned_finish, core::Date(2018, 10, 31));
     EXPECT_DOUBLE_EQ(*road.planned_quantity, 5.8);
-    EXPECT_FALSE(road.unit.empty());
+    EXPECT_EQ(road.unit, "km") << "公里";
     EXPECT_EQ(road.stage, core::Stage::continuing);
     EXPECT_EQ(all.at("LG-3").stage, core::Stage::preliminary);
     EXPECT_EQ(all.at("LG-4").stage, core::Stage::completed);
@@ -589,4 +589,29 @@ TEST_F(ProjectImport, EveryBadRowIsReportedAndNothingWritten) {
         EXPECT_EQ(errors.errors()[1].row(), 4u);
     }
     EXPECT_TRUE(store->projects().empty());
+}
+
+TEST_F(ProjectImport, UnitsAreSpelledOneWayADimensionAndAnUnknownOneIsReported) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("units_mixed.csv", "项目编号,经度,纬度,建设规模,单位\n"
+                                                        "UM-1,112.47,34.15,3.1,km\n"
+                                                        "UM-2,112.47,34.15,2.4,公里\n"
+                                                        "UM-3,112.47,34.15,5800,米\n"
+                                                        "UM-4,112.47,34.15,0.3,兆瓦\n"
+                                                        "UM-5,112.47,34.15,7,个\n"
+                                                        "UM-6,112.47,34.15,2,眼\n"),
+                               options);
+    EXPECT_EQ(report.added, 6u);
+    const auto all = projects();
+    EXPECT_EQ(all.at("UM-1").unit, "km");
+    EXPECT_EQ(all.at("UM-2").unit, "km");
+    EXPECT_EQ(all.at("UM-3").unit, "km");
+    EXPECT_DOUBLE_EQ(*all.at("UM-3").planned_quantity, 5.8);
+    EXPECT_EQ(all.at("UM-4").unit, "MW");
+    EXPECT_EQ(all.at("UM-5").unit, "处");
+    EXPECT_EQ(all.at("UM-6").unit, "眼") << "kept as written";
+    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
+    EXPECT_NE(report.warnings[0].find("row 7"), std::string::npos) << report.warnings[0];
+    EXPECT_NE(report.warnings[0].find("unit '眼'"), std::string::npos) << report.warnings[0];
 }
