@@ -58,6 +58,9 @@ struct RenderCommandOptions {
 
 // Each subcommand returns the process exit code; errors are thrown as xj::Error and reported
 // by main().
+/// A new project's file must end in .gpkg (any letter case): `init notes.txt` would make a
+/// GeoPackage no one would know as one. Throws UsageError.
+void check_new_project_path(const std::string& project_path);
 int run_init(const std::string& project_path);
 int run_demo(const std::string& out_path, bool overwrite);
 int run_info(const std::string& project_path);

@@ -80,6 +80,15 @@ ImportCli::ImportCli(CLI::App& app) {
     projects->add_option(
         "--y-field", m_project_options.source.y_column,
         text("纬度列（默认识别 纬度、lat …）", "latitude column (default: recognised)"));
+    projects->add_option("--columns", m_column_mapping,
+                         text("其他表头：键=表头,…（如 leader=县级包抓领导）",
+                              "other headers: key=header,… (e.g. leader=县级包抓领导)"));
+    projects->footer(text("可识别的列（键：表头）：\n", "Recognised columns (key: headers):\n") +
+                     import::describe_project_columns() +
+                     text("经度、纬度：经度, lon, lng, longitude, x, 东经, X坐标 / 纬度, lat, "
+                          "latitude, y, 北纬, Y坐标（或 WKT 列）\n",
+                          "longitude, latitude: 经度, lon, lng, longitude, x, 东经, X坐标 / 纬度, "
+                          "lat, latitude, y, 北纬, Y坐标 (or a WKT column)\n"));
     projects->add_flag(
         "--dry-run", m_project_options.dry_run,
         text("只报告将要做的更改，不写入", "report what would change, write nothing"));
@@ -140,6 +149,7 @@ std::optional<int> ImportCli::run() const {
     }
     if (*m_projects) {
         import::ProjectImportOptions options = m_project_options;
+        options.columns = import::parse_column_mapping(m_column_mapping);
         if (!m_coords.empty() && options.source.source_srs.empty()) {
             options.source.source_srs = m_coords == "cgcs2000" ? "EPSG:4490" : "EPSG:4326";
         }

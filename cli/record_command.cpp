@@ -6,6 +6,7 @@
 #include "engine_support.h"
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
 
@@ -88,6 +89,15 @@ int run_record(const std::string& kind, const std::string& project_path,
             throw UsageError("--category: unknown category '" + options.category +
                                  "' (approval, land, construction, environment, funding, other)",
                              "--category");
+        }
+        for (const auto& stored : portfolio.problems()) {
+            if (stored.project_id == project.id && stored.raised_date == day &&
+                stored.description == options.description) {
+                throw Error(project_path + text("：同一问题（", ": the same problem (") +
+                            project.id + ", " + day.iso() + text("，“", ", '") +
+                            options.description +
+                            text("”）已登记为 ", "') is recorded already as ") + stored.id);
+            }
         }
         problem.project_id = project.id;
         problem.raised_date = day;

@@ -168,6 +168,21 @@ TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     EXPECT_NE(replaced.out.find("行政村 220"), std::string::npos) << replaced.out;
 }
 
+TEST_F(Cli, ANewProjectMustBeAGpkgFile) {
+    for (const char* command : {"init ", "demo "}) {
+        const CliRun notes = run(command + dir.file("notes.txt"));
+        EXPECT_NE(notes.exit_code, 0) << command;
+        EXPECT_NE(notes.err.find("notes.txt"), std::string::npos) << notes.err;
+        EXPECT_NE(notes.err.find(".gpkg"), std::string::npos) << notes.err;
+        EXPECT_NE(notes.err.find("不能是 .txt"), std::string::npos) << notes.err;
+        EXPECT_FALSE(std::filesystem::exists(dir.file("notes.txt"))) << command;
+    }
+    EXPECT_NE(run("--lang en init " + dir.file("county")).err.find("must end in .gpkg"),
+              std::string::npos);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("county")));
+    EXPECT_EQ(run("init " + dir.file("COUNTY.GPKG")).exit_code, 0);
+}
+
 TEST_F(Cli, UnknownSubcommandsAndMissingArgumentsFail) {
     EXPECT_NE(run("frobnicate").exit_code, 0);
     EXPECT_NE(run("info").exit_code, 0);
@@ -204,11 +219,26 @@ TEST_F(Cli, ImportsReportOnStdoutAndFailuresNameTheFile) {
     EXPECT_EQ(dry.exit_code, 0) << dry.err;
     EXPECT_NE(dry.out.find("试运行"), std::string::npos) << dry.out;
 
+    const CliRun help = run("import projects --help");
+    for (const char* header : {"分包县领导", "计划开工时间", "计划完工时间", "建设内容", "所在村",
+                               "建设性质", "--columns"}) {
+        EXPECT_NE(help.out.find(header), std::string::npos) << header << "\n" << help.out;
+    }
+    const CliRun ledger = run("import projects --coords wgs84 " + path + " " +
+                              std::string{XJ_TEST_DATA} + "/projects/ledger_gbk.csv");
+    EXPECT_EQ(ledger.exit_code, 0) << ledger.err;
+    EXPECT_NE(ledger.out.find("新增 5"), std::string::npos) << ledger.out;
+    EXPECT_NE(ledger.out.find("未使用的列：备注"), std::string::npos) << ledger.out;
+    EXPECT_NE(ledger.out.find("警告 1"), std::string::npos) << ledger.out;
+
     const CliRun table = run("import progress " + path + " " + std::string{XJ_TEST_DATA} +
                              "/tables/progress_gbk.csv");
     EXPECT_EQ(table.exit_code, 1);
     EXPECT_NE(table.err.find("RY2018-00"), std::string::npos) << table.err;
-    EXPECT_NE(table.err.find("is not in the project file"), std::string::npos) << table.err;
+    EXPECT_NE(table.err.find("，第 2 行，列“项目编号”：项目“RY2018-002”不在项目库中"),
+              std::string::npos)
+        << table.err;
+    EXPECT_NE(table.err.find("4 处有误"), std::string::npos) << table.err;
 }
 
 class CliEngine : public Cli {
@@ -284,6 +314,12 @@ TEST_F(CliEngine, ProblemsAreRaisedAndClosedAndTheProjectDayPutsTheUrgentFirst) 
             "--description 征地未完成 --owner 蔡店乡人民政府 --deadline 2018-09-14");
     ASSERT_EQ(raised.exit_code, 0) << raised.err;
     EXPECT_NE(raised.out.find("RY2018-002-Q1"), std::string::npos) << raised.out;
+    const CliRun twice =
+        run("record problem " + path +
+            " --project RY2018-002 --date 2018-08-31 --category land "
+            "--description 征地未完成 --owner 蔡店乡人民政府 --deadline 2018-09-14");
+    EXPECT_NE(twice.exit_code, 0) << "the same problem recorded twice";
+    EXPECT_NE(twice.err.find("已登记为 RY2018-002-Q1"), std::string::npos) << twice.err;
     EXPECT_NE(
         run("record close-problem " + path + " --id RY2018-002-Q1 --date 2018-08-01").exit_code, 0)
         << "closed before it was raised";

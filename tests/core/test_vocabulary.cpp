@@ -1,3 +1,4 @@
+#include "xiangjian/core/quantity_unit.h"
 #include "xiangjian/core/village_indicator.h"
 #include "xiangjian/core/vocabulary.h"
 
@@ -46,4 +47,23 @@ TEST(Vocabulary, DefaultExitChecklistHasTheTenIndicatorsOfTheBrief) {
                                  "radio_tv", "environment", "housing", "office"}) {
         EXPECT_TRUE(codes.count(expected)) << expected;
     }
+}
+
+TEST(QuantityUnit, EachDimensionHasOneSpelling) {
+    for (const char* km : {"km", "KM", "公里", "千米", " 公里 ", "ｋｍ"}) {
+        const auto unit = xj::core::canonical_unit(km);
+        ASSERT_TRUE(unit) << km;
+        EXPECT_EQ(unit->unit, "km") << km;
+        EXPECT_DOUBLE_EQ(unit->factor, 1.0) << km;
+    }
+    EXPECT_EQ(xj::core::canonical_unit("米")->unit, "km");
+    EXPECT_DOUBLE_EQ(xj::core::canonical_unit("米")->factor, 0.001);
+    EXPECT_EQ(xj::core::canonical_unit("个")->unit, "处");
+    EXPECT_EQ(xj::core::canonical_unit("兆瓦")->unit, "MW");
+    EXPECT_DOUBLE_EQ(xj::core::canonical_unit("kW")->factor, 0.001);
+    EXPECT_EQ(xj::core::canonical_unit("户")->unit, "户");
+    EXPECT_EQ(xj::core::canonical_unit("万方")->unit, "m³");
+    EXPECT_FALSE(xj::core::canonical_unit("眼"));
+    EXPECT_NE(xj::core::canonical_units_list().find("km, 处, 户, MW"), std::string::npos)
+        << xj::core::canonical_units_list();
 }

@@ -5,6 +5,7 @@
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/quantity_unit.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/ruyang_demo.h"
@@ -230,6 +231,14 @@ TEST_F(RuyangDemo, HasEveryKindOfProjectInItsUnit) {
     EXPECT_TRUE(units[core::ProjectType::dike].count("km"));
     EXPECT_TRUE(units[core::ProjectType::pv].count("MW"));
     EXPECT_EQ(units[core::ProjectType::reservoir].size(), 1u);
+    // One spelling a dimension, as imports write them (个 is 处, 公里 is km).
+    for (const auto& [type, spelled] : units) {
+        for (const auto& unit : spelled) {
+            const auto canonical = core::canonical_unit(unit);
+            ASSERT_TRUE(canonical) << unit;
+            EXPECT_EQ(canonical->unit, unit);
+        }
+    }
     EXPECT_GE(leaders.size(), 8u);
 }
 

@@ -1,6 +1,7 @@
 #include "field_match.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/text.h"
 
 #include <algorithm>
@@ -59,7 +60,39 @@ int match_header(const SourceData& data, std::span<const char* const> synonyms) 
             }
         }
     }
+    // A group name over the column ("坐标" merged over 经度 and 纬度): its own name.
+    for (const bool without_unit : {false, true}) {
+        for (const char* synonym : synonyms) {
+            const std::string wanted = folded(synonym, false);
+            for (std::size_t i = 0; i < data.groups.size() && i < data.fields.size(); ++i) {
+                const std::string& group = data.groups[i];
+                if (!group.empty() && data.fields[i].starts_with(group) &&
+                    folded(std::string_view{data.fields[i]}.substr(group.size()), without_unit) ==
+                        wanted) {
+                    return static_cast<int>(i);
+                }
+            }
+        }
+    }
     return -1;
+}
+
+std::string unused_columns(const SourceData& data, std::span<const int> used) {
+    std::string list;
+    for (std::size_t i = 0; i < data.fields.size(); ++i) {
+        const int column = static_cast<int>(i);
+        if (std::find(used.begin(), used.end(), column) == used.end() &&
+            std::find(data.geometry_fields.begin(), data.geometry_fields.end(), column) ==
+                data.geometry_fields.end()) {
+            list += (list.empty() ? std::string{} : text("、", ", ")) + data.fields[i];
+        }
+    }
+    if (list.empty()) {
+        return list;
+    }
+    return text("未使用的列：", "columns not used: ") + list +
+           text("（表头无法识别；如有用，请用 --columns 键=表头 指明）",
+                " (headers not recognised; if one matters, name it with --columns key=header)");
 }
 
 std::optional<double> parse_number(std::string_view raw) {

@@ -19,8 +19,13 @@ int find_field(const SourceData& data, const std::string& named,
 
 /// The first column whose header is one of the synonyms, in their order: ignoring case,
 /// whitespace and line breaks, full-width forms, and then a unit in brackets after it
-/// ("总投资（万元）" for 总投资); -1 if none.
+/// ("总投资（万元）" for 总投资), and then without the group name a two-row header put before
+/// it ("坐标经度" under a merged "坐标" is 经度); -1 if none.
 int match_header(const SourceData& data, std::span<const char* const> synonyms);
+
+/// The columns of the source no importer role took (neither in `used` nor its geometry
+/// fields), for the report: "columns not used: 序号, 备注 (…)"; empty when every column is used.
+std::string unused_columns(const SourceData& data, std::span<const int> used);
 
 /// What the source has instead, for an error about a missing field: "fields: a, b", or that it
 /// has none (an empty layer says so: likely the wrong file or layer).

@@ -3,10 +3,12 @@
 #include "field_match.h"
 #include "project_linker.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/village_index.h"
 
+#include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -75,8 +77,37 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
             links_by_project[link.project_id].push_back(std::move(link));
         }
     }
+    // Coordinates somewhere in a table that gave no site: the sites would be lost unsaid.
+    if (std::none_of(data.features.begin(), data.features.end(),
+                     [](const SourceFeature& f) { return f.geometry != nullptr; })) {
+        for (const std::string& field : data.fields) {
+            for (const char* word : {"经度", "纬度", "坐标", "经纬度"}) {
+                if (field.find(word) != std::string::npos) {
+                    throw InputError(
+                        data.path + text("：有坐标列“", ": there is a coordinate column '") +
+                            field +
+                            text("”，却没有读出任何点位；请用 --x-field 和 --y-field "
+                                 "指明经度列和纬度列",
+                                 "' but no site was read; name the longitude and latitude "
+                                 "columns with --x-field and --y-field"),
+                        InputPlace{data.path, std::nullopt, field});
+                }
+            }
+        }
+    }
+    const detail::Columns& columns = linker.columns();
+    detail::UnitNames names;
+    if (columns.village >= 0 || columns.village_name >= 0 || columns.township_name >= 0) {
+        for (auto& unit : store.unit_list()) {
+            names.codes_by_name[unit.name].push_back(unit.code);
+            names.name_by_code.emplace(std::move(unit.code), std::move(unit.name));
+        }
+    }
     ImportReport report = detail::report_for(data, options.dry_run);
-    linker.link(index, unit_codes,
+    if (const std::string unused = detail::unused_columns(data, columns.used()); !unused.empty()) {
+        report.warnings.push_back(unused);
+    }
+    linker.link(index, unit_codes, names,
                 data.suggested_gk_epsg != 0 ? data.suggested_gk_epsg
                                             : crs::gauss_kruger_3deg_epsg(112.4));
 
@@ -86,6 +117,10 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
     for (std::size_t k = 0; k < linker.projects(); ++k) {
         const auto [taken, rows] = linker.take(k);
         Incoming& in = *taken;
+        if (linker.has_errors()) { // nothing will be written: the rest is only checked
+            in = Incoming{};
+            continue;
+        }
         linked += in.links.size();
         for (const auto& link : in.links) {
             line_metres += link.length_m.value_or(0);
@@ -124,11 +159,14 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
         }
     }
     linker.check_every_row();
+    linker.throw_errors();
     linker.finish(report);
-    report.notes.push_back(std::to_string(linker.projects()) + " projects, " +
-                           std::to_string(linked) + " project–village links (" +
-                           fixed(line_metres / 1000.0, 2) + " km of lines inside villages), " +
-                           std::to_string(index.size()) + " villages in the project");
+    report.notes.push_back(
+        std::to_string(linker.projects()) + text(" 个项目，", " projects, ") +
+        std::to_string(linked) + text(" 条项目–行政村关联（村内线路 ", " project–village links (") +
+        fixed(line_metres / 1000.0, 2) +
+        text(" 公里），项目库有 ", " km of lines inside villages), ") +
+        std::to_string(index.size()) + text(" 个行政村", " villages in the project"));
     if (!options.dry_run) {
         transaction.commit();
     }

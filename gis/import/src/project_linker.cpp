@@ -2,10 +2,17 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
+#include "xiangjian/core/quantity_unit.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 
 namespace xj::import::detail {
+
+std::string UnitNames::named(const std::string& code) const {
+    const auto it = name_by_code.find(code);
+    return it == name_by_code.end() ? code : it->second + " (" + code + ")";
+}
 
 namespace {
 
@@ -46,11 +53,12 @@ void Linker::rethrow_first(std::exception_ptr current) {
 /// Starts locating; the index, the codes and the stored projects must stay unchanged and
 /// alive until the end.
 void Linker::link(geometry::VillageIndex& index, const std::unordered_set<std::string>& unit_codes,
-                  int metric_epsg) {
+                  const UnitNames& names, int metric_epsg) {
     const std::lock_guard lock(m_mutex);
     index.measure_in(metric_epsg);
     m_index = &index;
     m_unit_codes = &unit_codes;
+    m_names = &names;
     m_changed.notify_all();
 }
 
@@ -82,7 +90,18 @@ void Linker::check_every_row() {
 /// every row before it wrote), so assemble the rest and rethrow the one to report.
 void Linker::rethrow_first_of_write(std::exception_ptr write_error) {
     check_every_row();
+    throw_errors();
     std::rethrow_exception(write_error);
+}
+
+bool Linker::has_errors() {
+    const std::lock_guard lock(m_assembly);
+    return !m_errors.empty();
+}
+
+void Linker::throw_errors() {
+    const std::lock_guard lock(m_assembly);
+    m_errors.throw_if_any();
 }
 
 /// Repairs and what matched nothing, in the order of the rows; after every take.
@@ -90,6 +109,7 @@ void Linker::finish(ImportReport& report) {
     m_thread.join();
     report.repairs = std::move(m_repairs);
     report.unmatched = std::move(m_unmatched);
+    report.warnings.insert(report.warnings.end(), m_warnings.begin(), m_warnings.end());
 }
 
 /// Rows up to `last` located (helping the worker, or waiting for it) and assembled.
@@ -155,6 +175,8 @@ void Linker::assemble_located(std::size_t limit) {
         }
         try {
             assemble(row);
+        } catch (const InputError& error) {
+            m_errors.add(error); // and on: every bad row is reported at once
         } catch (...) {
             m_bad_row = row;
             m_bad_row_error = std::current_exception();
@@ -233,14 +255,43 @@ void Linker::locate(SourceFeature& feature, Located& out,
         out.repair = repaired.repair;
         out.geometry = std::move(repaired.geometry);
     }
-    // Linked to villages by code when the row gives one, else where the site lies.
+    // Linked to villages by code when the row gives one (or a village name that names one),
+    // else where the site lies; a point is placed either way, to check the code against it.
     out.code = core::admin_code::padded(cell(feature, m_columns.village));
-    if (!out.code.empty()) {
-        out.code_known = m_unit_codes->count(out.code) != 0;
-    } else if (out.kind == "point") {
+    if (const std::string name = cell(feature, m_columns.village_name);
+        out.code.empty() && !name.empty()) {
+        const std::string township = core::admin_code::padded(cell(feature, m_columns.township));
+        const std::string township_name = cell(feature, m_columns.township_name);
+        std::vector<std::string> found;
+        if (const auto it = m_names->codes_by_name.find(name); it != m_names->codes_by_name.end()) {
+            for (const std::string& code : it->second) {
+                const std::string parent = core::admin_code::parent_of(code);
+                const auto parent_name = m_names->name_by_code.find(parent);
+                if ((township.empty() || parent == township) &&
+                    (township_name.empty() || (parent_name != m_names->name_by_code.end() &&
+                                               parent_name->second == township_name))) {
+                    found.push_back(code);
+                }
+            }
+        }
+        if (found.size() == 1) {
+            out.code = found.front();
+        } else {
+            out.name_problem =
+                found.empty()
+                    ? text("村名“", "village name '") + name +
+                          text("”不是本项目库的行政村", "' names no village of the project")
+                    : text("村名“", "village name '") + name +
+                          text("”对应多个行政村（请给出乡镇或行政村代码）",
+                               "' names several villages (give the township or the "
+                               "village code)");
+        }
+    }
+    out.code_known = !out.code.empty() && m_unit_codes->count(out.code) != 0;
+    if (out.kind == "point") {
         const OGRPoint* point = out.geometry->toPoint();
         out.village = query.containing(point->getX(), point->getY());
-    } else {
+    } else if (!out.code_known) {
         out.shares = out.kind == "line" ? query.along(*out.geometry) : query.under(*out.geometry);
     }
 }
@@ -259,7 +310,17 @@ void Linker::assemble(std::size_t row) {
         const auto stored = m_stored.find(id);
         target.project = merged_project(data, feature, m_columns,
                                         stored == m_stored.end() ? nullptr : &stored->second);
+        if (const std::string& unit = target.project.unit;
+            !unit.empty() && !core::canonical_unit(unit)) {
+            m_warnings.push_back(data.cite(feature) + " (" + id + text(")：单位“", "): unit '") +
+                                 unit +
+                                 text("”不认识，原样保留，不与其他单位相加（认识的单位：",
+                                      "' is not one Xiangjian knows; kept as written, and not "
+                                      "added to others (known: ") +
+                                 core::canonical_units_list() + text("）", ")"));
+        }
         target.township = cell(feature, m_columns.township);
+        target.township_name = cell(feature, m_columns.township_name);
     }
     if (located.error) {
         std::rethrow_exception(located.error);
@@ -295,27 +356,45 @@ void Linker::add_site(std::size_t row, Located& located, Incoming& target, const
         target.links.push_back({id, village, how, length, area});
     };
     const std::string& kind = located.kind;
-    if (!located.code.empty()) {
-        if (!located.code_known) {
-            m_unmatched.push_back(data.cite(feature) + " (" + id + "): village code " +
-                                  located.code + " is not in the project");
-        } else {
-            add_link(located.code, "code", std::nullopt, std::nullopt);
-        }
-    } else if (kind == "point") {
-        if (located.village) {
-            add_link(*located.village, "point", std::nullopt, std::nullopt);
-        } else {
-            m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+    const std::string cited = data.cite(feature) + " (" + id + ")";
+    if (!located.name_problem.empty()) {
+        m_unmatched.push_back(cited + text("：", ": ") + located.name_problem +
+                              text("；按点位所在位置关联", "; linked where the site lies"));
+    }
+    if (located.code_known) {
+        add_link(located.code, "code", std::nullopt, std::nullopt);
+        if (kind == "point" && located.village && *located.village != located.code) {
+            m_warnings.push_back(
+                cited + text("：村代码 ", ": village code ") + m_names->named(located.code) +
+                text(" 与点位不符：点位在 ", " contradicts the site: the point lies in ") +
+                m_names->named(*located.village) +
+                text("；按村代码关联，请核对", "; linked by the code, check which is right"));
         }
     } else {
-        for (const auto& share : located.shares) {
-            add_link(share.code, kind,
-                     kind == "line" ? std::optional<double>(share.measure) : std::nullopt,
-                     kind == "polygon" ? std::optional<double>(share.measure) : std::nullopt);
+        if (!located.code.empty()) {
+            m_unmatched.push_back(
+                cited + text("：村代码 ", ": village code ") + located.code +
+                text(" 不是本项目库的行政村；改按点位所在位置关联",
+                     " is not in the project; linked where the site lies instead") +
+                (kind == "point" && located.village
+                     ? text("（", " (") + m_names->named(*located.village) + text("）", ")")
+                     : std::string{}));
         }
-        if (located.shares.empty()) {
-            m_unmatched.push_back(data.cite(feature) + " (" + id + "): in no village");
+        if (kind == "point") {
+            if (located.village) {
+                add_link(*located.village, "point", std::nullopt, std::nullopt);
+            } else {
+                m_unmatched.push_back(cited + text("：不在任何行政村内", ": in no village"));
+            }
+        } else {
+            for (const auto& share : located.shares) {
+                add_link(share.code, kind,
+                         kind == "line" ? std::optional<double>(share.measure) : std::nullopt,
+                         kind == "polygon" ? std::optional<double>(share.measure) : std::nullopt);
+            }
+            if (located.shares.empty()) {
+                m_unmatched.push_back(cited + text("：不在任何行政村内", ": in no village"));
+            }
         }
     }
     target.sites.push_back({id, std::move(site_name), geometry::from_ogr(*located.geometry)});
@@ -325,7 +404,7 @@ void Linker::add_site(std::size_t row, Located& located, Incoming& target, const
 
 /// A project whose rows are all assembled: its township and village follow from its links
 /// when the file gives none.
-void Linker::complete(Incoming& in) const {
+void Linker::complete(Incoming& in) {
     core::Project& project = in.project;
     if (project.village_code.empty() && in.links.size() == 1) {
         project.village_code = in.links.front().village_code;
@@ -335,6 +414,20 @@ void Linker::complete(Incoming& in) const {
     }
     if (!in.township.empty()) {
         project.township_code = core::admin_code::padded(in.township);
+    } else if (!in.township_name.empty()) {
+        if (const auto it = m_names->codes_by_name.find(in.township_name);
+            it != m_names->codes_by_name.end()) {
+            for (const std::string& code : it->second) {
+                if (core::admin_code::level_of(code) == core::AdminLevel::township) {
+                    project.township_code = code;
+                }
+            }
+        }
+        if (project.township_code.empty()) {
+            m_unmatched.push_back(
+                project.id + text("：乡镇“", ": township '") + in.township_name +
+                text("”不是本项目库的乡镇", "' is not a township of the project"));
+        }
     }
     for (std::string* code : {&project.township_code, &project.village_code}) {
         if (!code->empty() && m_unit_codes->count(*code) == 0) {

@@ -5,6 +5,7 @@
 // order of the file. Part of `import projects` (project_import.cpp).
 
 #include "project_rows.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/geometry/village_index.h"
 #include "xiangjian/import/import_report.h"
 #include "xiangjian/store/project_store.h"
@@ -27,8 +28,18 @@ struct Incoming {
     core::Project project; ///< with township and village codes once complete
     std::vector<store::ProjectSite> sites;
     std::vector<core::ProjectVillage> links;
-    std::string township;     ///< the township column of its first row
-    std::size_t last_row = 0; ///< index of its last row in the source
+    std::string township;      ///< the township code column of its first row
+    std::string township_name; ///< the township name column of its first row
+    std::size_t last_row = 0;  ///< index of its last row in the source
+};
+
+/// The project's units by name and code, for files that name villages and townships rather
+/// than give their codes, and for messages that name them.
+struct UnitNames {
+    std::unordered_map<std::string, std::vector<std::string>> codes_by_name;
+    std::unordered_map<std::string, std::string> name_by_code;
+    /// "云梦村 (410326100201)", or the code alone when the project has no such unit.
+    std::string named(const std::string& code) const;
 };
 
 /// Reads the source and locates its rows among the villages on a second core while the
@@ -62,7 +73,10 @@ public:
     /// Starts locating; the index, the codes and the stored projects must stay unchanged and
     /// alive until the end.
     void link(geometry::VillageIndex& index, const std::unordered_set<std::string>& unit_codes,
-              int metric_epsg);
+              const UnitNames& names, int metric_epsg);
+
+    /// The columns found, after source().
+    const Columns& columns() const { return m_columns; }
 
     std::size_t projects() const { return m_incoming.size(); } ///< after source()
 
@@ -80,6 +94,12 @@ public:
     /// every row before it wrote), so assemble the rest and rethrow the one to report.
     [[noreturn]] void rethrow_first_of_write(std::exception_ptr write_error);
 
+    /// Whether a row assembled so far cannot be imported (nothing will be written then).
+    bool has_errors();
+
+    /// Every bad row at once, after check_every_row; nothing when there is none.
+    void throw_errors();
+
     /// Repairs and what matched nothing, in the order of the rows; after every take.
     void finish(ImportReport& report);
 
@@ -96,9 +116,10 @@ private:
         std::unique_ptr<OGRGeometry> geometry;
         std::string kind;   ///< point, line, polygon
         std::string repair; ///< how its polygon was repaired, if it was
-        std::string code;   ///< the village code the row gives
+        std::string code;   ///< the village code the row gives (or its village name names)
         bool code_known = false;
-        std::optional<std::string> village;                ///< of a point
+        std::string name_problem;           ///< a village name that names no village, or several
+        std::optional<std::string> village; ///< of a point
         std::vector<geometry::VillageIndex::Share> shares; ///< of a line or polygon
     };
 
@@ -129,7 +150,7 @@ private:
 
     /// A project whose rows are all assembled: its township and village follow from its links
     /// when the file gives none.
-    void complete(Incoming& in) const;
+    void complete(Incoming& in);
 
     const std::string m_path;
     const ProjectImportOptions& m_options;
@@ -148,7 +169,9 @@ private:
     std::vector<Incoming> m_incoming;
     std::vector<std::string> m_repairs;
     std::vector<std::string> m_unmatched;
-    std::size_t m_bad_row = no_row; ///< the first row that cannot be imported
+    std::vector<std::string> m_warnings;
+    RowErrors m_errors{m_path};     ///< the rows that cannot be imported, as they are assembled
+    std::size_t m_bad_row = no_row; ///< a row whose assembly failed other than on its input
     std::exception_ptr m_bad_row_error;
     // The store's thread's alone.
     std::optional<geometry::VillageIndex::Query> m_main_query;
@@ -158,6 +181,7 @@ private:
     bool m_read = false;
     geometry::VillageIndex* m_index = nullptr;
     const std::unordered_set<std::string>* m_unit_codes = nullptr;
+    const UnitNames* m_names = nullptr;
     std::size_t m_wanted = no_row; ///< the row the store's thread waits for
     std::exception_ptr m_error;    ///< of reading the source
     std::jthread m_thread;         // last: started once everything it uses exists

@@ -110,12 +110,14 @@ void join_two_row_header(SourceData& data) {
         return;
     }
     std::string group;
+    data.groups.assign(columns, std::string{});
     for (std::size_t i = 0; i < columns; ++i) {
         if (!unnamed(data.fields[i], i)) {
             group = data.fields[i];
         }
         if (filled(below.values[i])) {
             data.fields[i] = group + std::string{core::trimmed(*below.values[i])};
+            data.groups[i] = group;
         }
     }
     const std::size_t second = below.ordinal + 1;

@@ -2,11 +2,13 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
 #include "xiangjian/import/vector_source.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <set>
+#include <tuple>
 
 namespace xj::import {
 
@@ -73,10 +75,11 @@ public:
                 mapped != options.columns.end()) {
                 column = data.column(mapped->second);
                 if (column < 0) {
-                    throw InputError(data.path + ": --columns " + spec.key + "=" + mapped->second +
-                                         ": there is no column '" + mapped->second +
-                                         "'; columns: " + header_list(),
-                                     InputPlace{data.path});
+                    throw InputError(
+                        data.path + ": --columns " + spec.key + "=" + mapped->second +
+                            xj::text("：没有“", ": there is no column '") + mapped->second +
+                            xj::text("”这一列；各列：", "'; columns: ") + header_list(),
+                        InputPlace{data.path});
                 }
             } else {
                 column = detail::match_header(data, spec.headers);
@@ -86,29 +89,40 @@ public:
                 for (const char* header : spec.headers) {
                     expected += (expected.empty() ? "" : ", ") + std::string{header};
                 }
-                throw InputError(data.path + ": no column for '" + spec.key +
-                                     "' (expected one of " + expected +
-                                     ", or name it with --columns " + spec.key +
-                                     "=HEADER); columns: " + header_list(),
-                                 InputPlace{data.path});
+                throw InputError(
+                    data.path + xj::text("：找不到“", ": no column for '") + spec.key +
+                        xj::text("”列（应为 ", "' (expected one of ") + expected +
+                        xj::text(" 之一，或用 --columns ", ", or name it with --columns ") +
+                        spec.key + xj::text("=表头 指明）；各列：", "=HEADER); columns: ") +
+                        header_list(),
+                    InputPlace{data.path});
             }
             m_columns[spec.key] = column;
         }
         for (const auto& [key, header] : options.columns) {
             if (m_columns.count(key) == 0) {
-                throw UsageError("--columns: unknown key '" + key + "' for this table",
+                throw UsageError(xj::text("--columns：此表没有“", "--columns: unknown key '") +
+                                     key + xj::text("”这个键", "' for this table"),
                                  "--columns");
             }
         }
     }
 
     bool has(const char* key) const { return m_columns.at(key) >= 0; }
+    std::vector<int> used() const {
+        std::vector<int> columns;
+        for (const auto& [key, column] : m_columns) {
+            columns.push_back(column);
+        }
+        return columns;
+    }
     /// The row's project id, which must name a project already in the file.
     std::string project_id(const SourceFeature& row, const std::set<std::string>& projects) const {
         std::string id = text(row, "project_id");
         if (projects.count(id) == 0) {
-            throw InputError(where(row, "project_id") + ": project '" + id +
-                                 "' is not in the project file (import it first)",
+            throw InputError(where(row, "project_id") + xj::text("：项目“", ": project '") + id +
+                                 xj::text("”不在项目库中（请先导入项目）",
+                                          "' is not in the project file (import it first)"),
                              place(row, "project_id"));
         }
         return id;
@@ -117,7 +131,8 @@ public:
         return cell(row, m_columns.at(key));
     }
     std::string where(const SourceFeature& row, const char* key) const {
-        return m_data.cite(row) + ", column '" + header(key) + "'";
+        return m_data.cite(row) + xj::text("，列“", ", column '") + header(key) +
+               xj::text("”", "'");
     }
     /// The same as an error's place.
     InputPlace place(const SourceFeature& row, const char* key) const {
@@ -136,15 +151,17 @@ public:
         if (auto parsed = detail::parse_date(m_data, value)) {
             return parsed;
         }
-        throw InputError(where(row, key) + ": '" + value +
-                             "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)",
+        throw InputError(where(row, key) + xj::text("：“", ": '") + value +
+                             xj::text("”不是日期（2018-08-03、2018/8/3 或 2018年8月3日）",
+                                      "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)"),
                          place(row, key));
     }
     core::Date required_date(const SourceFeature& row, const char* key) const {
         if (auto value = date(row, key)) {
             return *value;
         }
-        throw InputError(where(row, key) + ": the date is empty", place(row, key));
+        throw InputError(where(row, key) + xj::text("：日期为空", ": the date is empty"),
+                         place(row, key));
     }
     std::optional<double> number(const SourceFeature& row, const char* key) const {
         const std::string written = text(row, key);
@@ -153,11 +170,14 @@ public:
         }
         const auto parsed = detail::parse_number(written);
         if (!parsed) {
-            throw InputError(where(row, key) + ": '" + written + "' is not a number",
+            throw InputError(where(row, key) + xj::text("：“", ": '") + written +
+                                 xj::text("”不是数字", "' is not a number"),
                              place(row, key));
         }
         if (*parsed < 0) {
-            throw InputError(where(row, key) + ": " + written + " is negative", place(row, key));
+            throw InputError(where(row, key) + xj::text("：", ": ") + written +
+                                 xj::text(" 是负数", " is negative"),
+                             place(row, key));
         }
         return parsed;
     }
@@ -166,7 +186,7 @@ private:
     std::string header_list() const {
         std::string list;
         for (const auto& field : m_data.fields) {
-            list += (list.empty() ? "" : ", ") + field;
+            list += (list.empty() ? std::string{} : xj::text("、", ", ")) + field;
         }
         return list;
     }
@@ -232,10 +252,12 @@ bool count_change(Counts& counts, const std::map<Key, Record>& existing, const K
 void import_progress(store::ProjectStore& store, const SourceData& data, const Layout& layout,
                      const std::set<std::string>& projects, Counts& counts) {
     if (!layout.has("percent") && !layout.has("quantity")) {
-        throw InputError(data.path +
-                             ": neither a percent column (完成百分比, 进度 …) nor a quantity "
-                             "column (完成量, 累计完成 …); name one with --columns",
-                         InputPlace{data.path});
+        throw InputError(
+            data.path + xj::text("：既没有百分比列（完成百分比、进度 …）也没有完成量列（完成量、"
+                                 "累计完成 …）；请用 --columns 指明",
+                                 ": neither a percent column (完成百分比, 进度 …) nor a "
+                                 "quantity column (完成量, 累计完成 …); name one with --columns"),
+            InputPlace{data.path});
     }
     std::map<std::pair<std::string, int>, core::ProgressReport> existing;
     for (auto& report : store.progress_reports()) {
@@ -247,24 +269,28 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
         const SourceFeature* source;
     };
     std::vector<Row> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::ProgressReport report;
-        report.project_id = layout.project_id(row, projects);
-        report.report_date = layout.required_date(row, "date");
-        report.percent = layout.number(row, "percent");
-        report.cumulative_quantity = layout.number(row, "quantity");
-        if (report.percent && *report.percent > 100) {
-            throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
-                                 " is over 100 %",
-                             layout.place(row, "percent"));
-        }
-        if (!report.percent && !report.cumulative_quantity) {
-            throw InputError(data.cite(row) + ": neither a percent nor a quantity",
-                             data.place(row));
-        }
-        report.note = layout.text(row, "note");
-        report.reported_by = layout.text(row, "reported_by");
-        rows.push_back({std::move(report), &row});
+        errors.check([&] {
+            core::ProgressReport report;
+            report.project_id = layout.project_id(row, projects);
+            report.report_date = layout.required_date(row, "date");
+            report.percent = layout.number(row, "percent");
+            report.cumulative_quantity = layout.number(row, "quantity");
+            if (report.percent && *report.percent > 100) {
+                throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
+                                     xj::text(" 超过 100%", " is over 100 %"),
+                                 layout.place(row, "percent"));
+            }
+            if (!report.percent && !report.cumulative_quantity) {
+                throw InputError(data.cite(row) + xj::text("：既没有百分比也没有完成量",
+                                                           ": neither a percent nor a quantity"),
+                                 data.place(row));
+            }
+            report.note = layout.text(row, "note");
+            report.reported_by = layout.text(row, "reported_by");
+            rows.push_back({std::move(report), &row});
+        });
     }
 
     // Cumulative figures never go down: check the file's rows among the stored history.
@@ -289,11 +315,13 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
                 goes_back(report.cumulative_quantity, last_quantity)) {
                 const char* key = goes_back(report.percent, last_percent) ? "percent" : "quantity";
                 const std::string where =
-                    source != nullptr ? layout.where(*source, key) : data.path + " (stored report)";
-                throw InputError(where + ": progress of " + project + " goes backwards on " +
-                                     report.report_date.iso() + " (after " + last_date.iso() + ")",
-                                 source != nullptr ? layout.place(*source, key)
-                                                   : InputPlace{data.path});
+                    source != nullptr ? layout.where(*source, key)
+                                      : data.path + xj::text("（已存的填报）", " (stored report)");
+                errors.add(InputError(
+                    where + text("：", ": progress of ") + project +
+                        text(" 的进度在 ", " goes backwards on ") + report.report_date.iso() +
+                        text(" 倒退了（上一次为 ", " (after ") + last_date.iso() + text("）", ")"),
+                    source != nullptr ? layout.place(*source, key) : InputPlace{data.path}));
             }
             last_percent = report.percent ? report.percent : last_percent;
             last_quantity = report.cumulative_quantity ? report.cumulative_quantity : last_quantity;
@@ -301,6 +329,7 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
         }
     }
 
+    errors.throw_if_any();
     for (const auto& row : rows) {
         const auto key =
             std::make_pair(row.report.project_id, row.report.report_date.days_since_epoch());
@@ -325,33 +354,39 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
         existing.emplace(std::make_pair(milestone.project_id, milestone.seq), milestone);
     }
     std::vector<core::Milestone> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::Milestone m;
-        m.project_id = layout.project_id(row, projects);
-        m.name = layout.text(row, "name");
-        if (m.name.empty()) {
-            throw InputError(layout.where(row, "name") + ": the milestone has no name",
-                             layout.place(row, "name"));
-        }
-        m.planned_date = layout.required_date(row, "planned_date");
-        m.actual_date = layout.date(row, "actual_date");
-        m.weight = layout.number(row, "weight").value_or(1.0);
-        m.target_quantity = layout.number(row, "target_quantity");
-        if (const auto seq = layout.number(row, "seq")) {
-            m.seq = static_cast<int>(*seq);
-        } else if (const auto known = seq_by_name.find({m.project_id, m.name});
-                   known != seq_by_name.end()) {
-            m.seq = known->second; // the same milestone, found by its name
-        } else {
-            m.seq = ++last_seq[m.project_id];
-            seq_by_name[{m.project_id, m.name}] = m.seq;
-        }
-        if (m.seq < 1) {
-            throw InputError(layout.where(row, "seq") + ": sequence numbers start at 1",
-                             layout.place(row, "seq"));
-        }
-        rows.push_back(std::move(m));
+        errors.check([&] {
+            core::Milestone m;
+            m.project_id = layout.project_id(row, projects);
+            m.name = layout.text(row, "name");
+            if (m.name.empty()) {
+                throw InputError(layout.where(row, "name") +
+                                     xj::text("：节点没有名称", ": the milestone has no name"),
+                                 layout.place(row, "name"));
+            }
+            m.planned_date = layout.required_date(row, "planned_date");
+            m.actual_date = layout.date(row, "actual_date");
+            m.weight = layout.number(row, "weight").value_or(1.0);
+            m.target_quantity = layout.number(row, "target_quantity");
+            if (const auto seq = layout.number(row, "seq")) {
+                m.seq = static_cast<int>(*seq);
+            } else if (const auto known = seq_by_name.find({m.project_id, m.name});
+                       known != seq_by_name.end()) {
+                m.seq = known->second; // the same milestone, found by its name
+            } else {
+                m.seq = ++last_seq[m.project_id];
+                seq_by_name[{m.project_id, m.name}] = m.seq;
+            }
+            if (m.seq < 1) {
+                throw InputError(layout.where(row, "seq") +
+                                     xj::text("：序号从 1 开始", ": sequence numbers start at 1"),
+                                 layout.place(row, "seq"));
+            }
+            rows.push_back(std::move(m));
+        });
     }
+    errors.throw_if_any();
     for (const auto& m : rows) {
         if (count_change(counts, existing, std::make_pair(m.project_id, m.seq), m)) {
             store.upsert_milestone(m);
@@ -362,39 +397,65 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
 void import_problems(store::ProjectStore& store, const SourceData& data, const Layout& layout,
                      const std::set<std::string>& projects, Counts& counts) {
     std::map<std::string, core::Problem> existing;
+    // The same problem (project, day raised, description) under another id is a second
+    // record of it: the id it has, from the project or from an earlier row.
+    using Same = std::tuple<std::string, int, std::string>;
+    std::map<Same, std::string> recorded;
     for (auto& problem : store.problems()) {
+        recorded.emplace(
+            Same{problem.project_id, problem.raised_date.days_since_epoch(), problem.description},
+            problem.id);
         existing.emplace(problem.id, problem);
     }
     std::vector<core::Problem> rows;
+    RowErrors errors(data.path);
     for (const auto& row : data.features) {
-        core::Problem p;
-        p.project_id = layout.project_id(row, projects);
-        p.raised_date = layout.required_date(row, "raised_date");
-        p.category = category_from_text(layout.text(row, "category"));
-        p.description = layout.text(row, "description");
-        if (p.description.empty()) {
-            throw InputError(layout.where(row, "description") + ": the problem is not described",
-                             layout.place(row, "description"));
-        }
-        p.owner = layout.text(row, "owner");
-        p.deadline = layout.date(row, "deadline");
-        p.closed_date = layout.date(row, "closed_date");
-        p.resolution = layout.text(row, "resolution");
-        if (p.deadline && *p.deadline < p.raised_date) {
-            throw InputError(layout.where(row, "deadline") +
-                                 ": the deadline is before the problem was raised",
-                             layout.place(row, "deadline"));
-        }
-        if (p.closed_date && *p.closed_date < p.raised_date) {
-            throw InputError(layout.where(row, "closed_date") + ": closed before it was raised",
-                             layout.place(row, "closed_date"));
-        }
-        p.id = layout.text(row, "problem_id");
-        if (p.id.empty()) {
-            p.id = derived_problem_id(p);
-        }
-        rows.push_back(std::move(p));
+        errors.check([&] {
+            core::Problem p;
+            p.project_id = layout.project_id(row, projects);
+            p.raised_date = layout.required_date(row, "raised_date");
+            p.category = category_from_text(layout.text(row, "category"));
+            p.description = layout.text(row, "description");
+            if (p.description.empty()) {
+                throw InputError(layout.where(row, "description") +
+                                     xj::text("：问题没有描述", ": the problem is not described"),
+                                 layout.place(row, "description"));
+            }
+            p.owner = layout.text(row, "owner");
+            p.deadline = layout.date(row, "deadline");
+            p.closed_date = layout.date(row, "closed_date");
+            p.resolution = layout.text(row, "resolution");
+            if (p.deadline && *p.deadline < p.raised_date) {
+                throw InputError(layout.where(row, "deadline") +
+                                     xj::text("：整改时限早于发现日期",
+                                              ": the deadline is before the problem was raised"),
+                                 layout.place(row, "deadline"));
+            }
+            if (p.closed_date && *p.closed_date < p.raised_date) {
+                throw InputError(
+                    layout.where(row, "closed_date") +
+                        xj::text("：销号日期早于发现日期", ": closed before it was raised"),
+                    layout.place(row, "closed_date"));
+            }
+            p.id = layout.text(row, "problem_id");
+            if (p.id.empty()) {
+                p.id = derived_problem_id(p);
+            }
+            const auto [same, is_new] = recorded.emplace(
+                Same{p.project_id, p.raised_date.days_since_epoch(), p.description}, p.id);
+            if (!is_new && same->second != p.id) {
+                throw InputError(layout.where(row, "description") +
+                                     text("：同一问题（项目 ", ": the same problem (project ") +
+                                     p.project_id + text("，", ", ") + p.raised_date.iso() +
+                                     text("，“", ", '") + p.description +
+                                     text("”）已登记为 ", "') is recorded already as ") +
+                                     same->second,
+                                 layout.place(row, "description"));
+            }
+            rows.push_back(std::move(p));
+        });
     }
+    errors.throw_if_any();
     for (const auto& p : rows) {
         if (count_change(counts, existing, p.id, p)) {
             store.upsert_problem(p);
@@ -407,7 +468,8 @@ void import_problems(store::ProjectStore& store, const SourceData& data, const L
 std::string describe_table_columns(TableKind kind) {
     std::string text;
     for (const auto& spec : specs(kind)) {
-        text += std::string{spec.key} + (spec.required ? " (required)" : "") + ": ";
+        text += std::string{spec.key} +
+                (spec.required ? xj::text("（必需）", " (required)") : std::string{}) + ": ";
         for (std::size_t i = 0; i < spec.headers.size(); ++i) {
             text += (i ? ", " : "") + std::string{spec.headers[i]};
         }
@@ -424,7 +486,9 @@ std::map<std::string, std::string> parse_column_mapping(const std::string& text)
         const std::string pair = text.substr(start, end - start);
         const std::size_t equals = pair.find('=');
         if (equals == std::string::npos || equals == 0 || equals + 1 == pair.size()) {
-            throw UsageError("--columns: '" + pair + "' is not key=header", "--columns");
+            throw UsageError(xj::text("--columns：“", "--columns: '") + pair +
+                                 xj::text("”不是 键=表头 的形式", "' is not key=header"),
+                             "--columns");
         }
         mapping[pair.substr(0, equals)] = pair.substr(equals + 1);
         start = end + 1;
@@ -446,6 +510,9 @@ ImportReport import_table(store::ProjectStore& store, const std::string& path,
     report.source_crs = "-";
     report.read = data.features.size();
     report.notes = data.notes;
+    if (const std::string unused = detail::unused_columns(data, layout.used()); !unused.empty()) {
+        report.warnings.push_back(unused);
+    }
 
     std::set<std::string> projects;
     for (const auto& project : store.projects()) {

@@ -2,6 +2,8 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/geometry/coverage_check.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
@@ -78,6 +80,9 @@ std::optional<bool> flag_value(const SourceData& data, const SourceFeature& feat
 
 struct Columns {
     int code, name, parent, population, households, poor_households, poor_village;
+    std::vector<int> used() const {
+        return {code, name, parent, population, households, poor_households, poor_village};
+    }
 };
 
 Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
@@ -271,6 +276,10 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
     SourceData data = read_vector_source(path, options.source);
     ImportReport report = detail::report_for(data, options.dry_run);
     const Columns columns = find_columns(data, options);
+    // Boundary files carry GIS bookkeeping (OBJECTID, Shape_Area …): named, not warned of.
+    if (const std::string unused = detail::unused_columns(data, columns.used()); !unused.empty()) {
+        report.notes.push_back(unused);
+    }
 
     std::map<std::string, store::UnitRecord> existing;
     for (auto& record : store.units()) {
@@ -282,20 +291,26 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
     units.reserve(data.features.size());
     std::vector<std::string> labels;
     std::map<std::string, std::size_t> seen; // code → ordinal, for duplicates
+    RowErrors errors(data.path);
     for (const auto& feature : data.features) {
-        const std::string code = normalised_code(cell(feature, columns.code));
-        const auto stored = existing.find(code);
-        core::AdminUnit unit = unit_from(data, feature, columns, options,
-                                         stored == existing.end() ? nullptr : &stored->second.unit);
-        if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
-            throw InputError(data.cite(feature) + ": code " + unit.code +
-                                 " appears again (first at feature " + std::to_string(at->second) +
-                                 ")",
-                             data.place(feature));
-        }
-        labels.push_back(unit.code + " " + unit.name);
-        units.push_back(std::move(unit));
+        errors.check([&] {
+            const std::string code = normalised_code(cell(feature, columns.code));
+            const auto stored = existing.find(code);
+            core::AdminUnit unit =
+                unit_from(data, feature, columns, options,
+                          stored == existing.end() ? nullptr : &stored->second.unit);
+            if (const auto [at, inserted] = seen.emplace(unit.code, feature.ordinal); !inserted) {
+                throw InputError(
+                    data.cite(feature) + text("：代码 ", ": code ") + unit.code +
+                        text(" 重复出现（首次在第 ", " appears again (first at feature ") +
+                        std::to_string(at->second) + text(" 个要素）", ")"),
+                    data.place(feature));
+            }
+            labels.push_back(unit.code + " " + unit.name);
+            units.push_back(std::move(unit));
+        });
     }
+    errors.throw_if_any();
 
     // Declared before the checker so that they outlive its thread, whatever is thrown.
     std::vector<std::unique_ptr<OGRMultiPolygon>> boundaries;

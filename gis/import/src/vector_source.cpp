@@ -3,6 +3,8 @@
 #include "field_match.h"
 #include "spreadsheet_layout.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/gauss_kruger.h"
@@ -13,6 +15,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -81,8 +84,10 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
     if (!options.encoding.empty() && options.encoding != "auto") {
         data.encoding = normalise_encoding_name(options.encoding);
         if (data.encoding.empty()) {
-            throw InputError(data.path + ": unknown --encoding '" + options.encoding +
-                                 "' (use auto, UTF-8, GBK or GB18030)",
+            throw InputError(data.path + text("：不认识的 --encoding “", ": unknown --encoding '") +
+                                 options.encoding +
+                                 text("”（可用 auto、UTF-8、GBK 或 GB18030）",
+                                      "' (use auto, UTF-8, GBK or GB18030)"),
                              InputPlace{data.path});
         }
         data.encoding_reason = "--encoding";
@@ -119,8 +124,10 @@ void decode_text(SourceData& data, RawLayer& raw) {
             whole.pop_back();
         }
         if (!to_utf8(whole, data.encoding, decoded)) {
-            throw InputError(data.path + ": field name is not valid " + data.encoding +
-                                 " text; give the file's encoding with --encoding",
+            throw InputError(data.path + text("：字段名不是有效的 ", ": field name is not valid ") +
+                                 data.encoding +
+                                 text(" 文字；请用 --encoding 指明文件的编码",
+                                      " text; give the file's encoding with --encoding"),
                              InputPlace{data.path});
         }
         if (decoded.rfind("\xEF\xBB\xBF", 0) == 0) { // a BOM before the first CSV header
@@ -128,6 +135,7 @@ void decode_text(SourceData& data, RawLayer& raw) {
         }
         name = decoded;
     }
+    RowErrors errors(data.path);
     for (auto& feature : raw.features) {
         for (std::size_t i = 0; i < feature.values.size(); ++i) {
             if (!feature.values[i] || !raw.is_text[i]) {
@@ -135,15 +143,19 @@ void decode_text(SourceData& data, RawLayer& raw) {
             }
             std::string decoded;
             if (!to_utf8(*feature.values[i], data.encoding, decoded)) {
-                throw InputError(data.cite(feature) + ", field '" + raw.fields[i] +
-                                     "': not valid " + data.encoding + " text (read as " +
-                                     data.encoding + ", " + data.encoding_reason +
-                                     "); give the file's encoding with --encoding",
-                                 data.place(feature, raw.fields[i]));
+                errors.add(InputError(data.cite(feature) + text("，列“", ", field '") +
+                                          raw.fields[i] + text("”：不是有效的 ", "': not valid ") +
+                                          data.encoding + text(" 文字（按 ", " text (read as ") +
+                                          data.encoding + ", " + data.encoding_reason +
+                                          text("）；请用 --encoding 指明文件的编码",
+                                               "); give the file's encoding with --encoding"),
+                                      data.place(feature, raw.fields[i])));
+                continue;
             }
             feature.values[i] = std::move(decoded);
         }
     }
+    errors.throw_if_any();
 }
 
 /// Chinese survey tables name the northing X and the easting Y (X坐标 = 北坐标). Northings in
@@ -174,11 +186,13 @@ void swap_survey_axes(SourceData& data, int x, int y) {
             point->setY(northing);
         }
     }
-    data.notes.push_back("column '" + data.fields[static_cast<std::size_t>(x)] +
-                         "' holds northings and '" + data.fields[static_cast<std::size_t>(y)] +
-                         "' eastings (the surveyors' X and Y): read as easting " +
-                         data.fields[static_cast<std::size_t>(y)] + ", northing " +
-                         data.fields[static_cast<std::size_t>(x)]);
+    data.notes.push_back(
+        text("列“", "column '") + data.fields[static_cast<std::size_t>(x)] +
+        text("”是北坐标，“", "' holds northings and '") + data.fields[static_cast<std::size_t>(y)] +
+        text("”是东坐标（测量的 X 和 Y）：按东坐标 ",
+             "' eastings (the surveyors' X and Y): read as easting ") +
+        data.fields[static_cast<std::size_t>(y)] + text("、北坐标 ", ", northing ") +
+        data.fields[static_cast<std::size_t>(x)]);
 }
 
 /// Spreadsheets with their geometry as WKT text (GDAL reads that of a CSV itself): false when
@@ -197,22 +211,24 @@ bool geometries_from_wkt_column(SourceData& data) {
         return false;
     }
     for (auto& feature : data.features) {
-        const auto& text = feature.values[static_cast<std::size_t>(column)];
-        if (!text || text->empty()) {
+        const auto& wkt = feature.values[static_cast<std::size_t>(column)];
+        if (!wkt || wkt->empty()) {
             continue;
         }
         OGRGeometry* geometry = nullptr;
-        if (OGRGeometryFactory::createFromWkt(text->c_str(), nullptr, &geometry) != OGRERR_NONE ||
+        if (OGRGeometryFactory::createFromWkt(wkt->c_str(), nullptr, &geometry) != OGRERR_NONE ||
             geometry == nullptr) {
             delete geometry;
-            throw InputError(data.cite(feature) + ", column '" +
-                                 data.fields[static_cast<std::size_t>(column)] + "': '" +
-                                 text->substr(0, 40) + (text->size() > 40 ? "…" : "") +
-                                 "' is not WKT geometry",
+            throw InputError(data.cite(feature) + text("，列“", ", column '") +
+                                 data.fields[static_cast<std::size_t>(column)] +
+                                 text("”：“", "': '") + wkt->substr(0, 40) +
+                                 (wkt->size() > 40 ? "…" : "") +
+                                 text("”不是 WKT 几何", "' is not WKT geometry"),
                              data.place(feature, data.fields[static_cast<std::size_t>(column)]));
         }
         feature.geometry.reset(geometry);
     }
+    data.geometry_fields.push_back(column);
     return true;
 }
 
@@ -222,41 +238,63 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
     const int y = find_column(data, options.y_column, y_names);
     if (x < 0 || y < 0) {
         if (!options.x_column.empty() || !options.y_column.empty()) {
-            throw InputError(data.path + ": no coordinate column named '" +
-                                 (x < 0 ? options.x_column : options.y_column) + "'",
+            throw InputError(data.path + text("：没有名为“", ": no coordinate column named '") +
+                                 (x < 0 ? options.x_column : options.y_column) +
+                                 text("”的坐标列", "'"),
                              InputPlace{data.path});
         }
         return;
     }
+    RowErrors errors(data.path);
     for (auto& feature : data.features) {
-        const auto& xs = feature.values[static_cast<std::size_t>(x)];
-        const auto& ys = feature.values[static_cast<std::size_t>(y)];
-        if ((!xs || xs->empty()) && (!ys || ys->empty())) {
-            continue;
-        }
-        std::string why;
-        const auto xv = xs ? detail::parse_coordinate(*xs, &why) : std::nullopt;
-        const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
-        const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
-        const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
-        if (!xv || !yv) {
-            throw InputError(
-                data.cite(feature) + ": coordinates '" + xs.value_or("") + "', '" +
-                    ys.value_or("") + "' in columns '" + x_name + "'/'" + y_name + "': " +
-                    (why.empty() ? "not numbers (decimal degrees, or degrees, minutes and "
-                                   "seconds as in 112°28′30″)"
-                                 : why),
-                data.place(feature));
-        }
-        if (xv->axis == detail::Axis::latitude || yv->axis == detail::Axis::longitude) {
-            throw InputError(
-                data.cite(feature) + ": '" + *xs + "' in column '" + x_name + "' and '" + *ys +
-                    "' in column '" + y_name +
-                    "': a latitude is in the longitude column; are the columns swapped?",
-                data.place(feature));
-        }
-        feature.geometry = std::make_unique<OGRPoint>(xv->degrees, yv->degrees);
+        errors.check([&] {
+            const auto& xs = feature.values[static_cast<std::size_t>(x)];
+            const auto& ys = feature.values[static_cast<std::size_t>(y)];
+            if ((!xs || xs->empty()) && (!ys || ys->empty())) {
+                return;
+            }
+            std::string why;
+            const auto xv = xs ? detail::parse_coordinate(*xs, &why) : std::nullopt;
+            const auto yv = ys ? detail::parse_coordinate(*ys, &why) : std::nullopt;
+            const std::string& x_name = data.fields[static_cast<std::size_t>(x)];
+            const std::string& y_name = data.fields[static_cast<std::size_t>(y)];
+            const std::string given = "'" + xs.value_or("") + "'" + text("（列“", " in column '") +
+                                      x_name + text("”）和 '", "' and '") + ys.value_or("") + "'" +
+                                      text("（列“", " in column '") + y_name + text("”）", "'");
+            if (!xv || !yv) {
+                throw InputError(data.cite(feature) + text("：坐标 ", ": coordinates ") + given +
+                                     text("：", ": ") +
+                                     (why.empty()
+                                          ? text("不是数字（十进制度，或度分秒如 112°28′30″）",
+                                                 "not numbers (decimal degrees, or degrees, "
+                                                 "minutes and seconds as in 112°28′30″)")
+                                          : why),
+                                 data.place(feature, xv ? y_name : x_name));
+            }
+            const detail::ParsedCoordinate lon = *xv;
+            const detail::ParsedCoordinate lat = *yv;
+            // A hemisphere word that says so, or decimal degrees the wrong way round: a
+            // "latitude" past 90 cannot be one.
+            const bool marked =
+                lon.axis == detail::Axis::latitude || lat.axis == detail::Axis::longitude;
+            if (marked || (std::abs(lat.degrees) > 90 && std::abs(lat.degrees) <= 180 &&
+                           std::abs(lon.degrees) <= 90)) {
+                throw InputError(
+                    data.cite(feature) + text("：", ": ") + given + text("：", ": ") +
+                        (marked ? text("经度列里是纬度；是否两列填反了（swapped columns）？",
+                                       "a latitude is in the longitude column; are the columns "
+                                       "swapped?")
+                                : text("纬度超过 90°，经度列里像是纬度；是否两列填反了（swapped "
+                                       "columns）？",
+                                       "the latitude is past 90° and the longitude column holds a "
+                                       "latitude; are the columns swapped?")),
+                    data.place(feature, x_name));
+            }
+            feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
+        });
     }
+    errors.throw_if_any();
+    data.geometry_fields = {x, y};
     swap_survey_axes(data, x, y);
 }
 
@@ -316,9 +354,10 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     OGRSpatialReference srs;
     if (!options.source_srs.empty()) {
         if (srs.SetFromUserInput(options.source_srs.c_str()) != OGRERR_NONE) {
-            throw UsageError("--s-srs '" + options.source_srs +
-                                 "' is not a coordinate system PROJ knows",
-                             "--s-srs");
+            throw UsageError(
+                text("--s-srs “", "--s-srs '") + options.source_srs +
+                    text("”不是 PROJ 认识的坐标系", "' is not a coordinate system PROJ knows"),
+                "--s-srs");
         }
     } else if (raw.srs != nullptr) {
         srs = *raw.srs;
@@ -326,17 +365,19 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
         const OGREnvelope extent = extent_of(data.features);
         if (prj) {
             throw InputError(prj->string() +
-                                 " is not a coordinate system GDAL can read; give the CRS "
-                                 "with --s-srs (" +
+                                 text(" 不是 GDAL 能读的坐标系；请用 --s-srs 指明坐标系（",
+                                      " is not a coordinate system GDAL can read; give the CRS "
+                                      "with --s-srs (") +
                                  crs::guess_crs_from_coordinates(extent.MinX, extent.MinY,
                                                                  extent.MaxX, extent.MaxY) +
                                  ")",
                              InputPlace{prj->string()});
         }
         throw InputError(
-            data.path + ": has no coordinate system" +
-                (data.driver == "ESRI Shapefile" ? std::string{" (no .prj)"} : std::string{}) +
-                "; give it with --s-srs: " +
+            data.path + text("：没有坐标系", ": has no coordinate system") +
+                (data.driver == "ESRI Shapefile" ? text("（没有 .prj）", " (no .prj)")
+                                                 : std::string{}) +
+                text("；请用 --s-srs 指明：", "; give it with --s-srs: ") +
                 crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY),
             InputPlace{data.path});
     }
@@ -352,8 +393,9 @@ OGRSpatialReference source_crs(SourceData& data, const RawLayer& raw, const Sour
     if (srs.IsGeographic() && (extent.MinX < -180 - slack || extent.MaxX > 180 + slack ||
                                extent.MinY < -90 - slack || extent.MaxY > 90 + slack)) {
         throw InputError(
-            data.path + ": the CRS is " + data.source_crs +
-                ", in degrees, but the coordinates are not degrees; " +
+            data.path + text("：坐标系是 ", ": the CRS is ") + data.source_crs +
+                text("，单位是度，但坐标不是度；",
+                     ", in degrees, but the coordinates are not degrees; ") +
                 crs::guess_crs_from_coordinates(extent.MinX, extent.MinY, extent.MaxX, extent.MaxY),
             InputPlace{data.path});
     }
@@ -394,10 +436,12 @@ void remove_offset(SourceData& data, const OGRSpatialReference& srs, CoordinateO
         return;
     }
     if (!srs.IsGeographic()) {
-        throw InputError(data.path +
-                             ": GCJ-02 and BD-09 are longitude/latitude, but the source CRS is " +
-                             data.source_crs,
-                         InputPlace{data.path});
+        throw InputError(
+            data.path +
+                text("：GCJ-02 和 BD-09 是经纬度，但来源坐标系是 ",
+                     ": GCJ-02 and BD-09 are longitude/latitude, but the source CRS is ") +
+                data.source_crs,
+            InputPlace{data.path});
     }
     OffsetRemover remover(offset);
     for (auto& feature : data.features) {
@@ -405,8 +449,9 @@ void remove_offset(SourceData& data, const OGRSpatialReference& srs, CoordinateO
             feature.geometry->accept(&remover);
         }
     }
-    data.source_crs +=
-        offset == CoordinateOffset::gcj02 ? ", GCJ-02 offset removed" : ", BD-09 offset removed";
+    data.source_crs += offset == CoordinateOffset::gcj02
+                           ? text("，已去除 GCJ-02 偏移", ", GCJ-02 offset removed")
+                           : text("，已去除 BD-09 偏移", ", BD-09 offset removed");
 }
 
 void reproject(SourceData& data, const OGRSpatialReference& from) {
@@ -426,8 +471,10 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             data.approximate_datum = datum == nullptr || std::string{datum} != "WGS_1984";
         }
         if (!transform) {
-            throw InputError(data.path + ": PROJ has no transformation from " + data.source_crs +
-                                 " to CGCS2000 (" + why + ")",
+            throw InputError(data.path +
+                                 text("：PROJ 没有从 ", ": PROJ has no transformation from ") +
+                                 data.source_crs + text(" 到 CGCS2000 的转换（", " to CGCS2000 (") +
+                                 why + text("）", ")"),
                              InputPlace{data.path});
         }
     }
@@ -437,8 +484,9 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             continue;
         }
         if (transform && feature.geometry->transform(transform.get()) != OGRERR_NONE) {
-            throw InputError(data.cite(feature) + ": PROJ cannot transform it from " +
-                                 data.source_crs + " to CGCS2000",
+            throw InputError(data.cite(feature) +
+                                 text("：PROJ 无法把它从 ", ": PROJ cannot transform it from ") +
+                                 data.source_crs + text(" 转换到 CGCS2000", " to CGCS2000"),
                              data.place(feature));
         }
         feature.geometry->assignSpatialReference(nullptr);
@@ -448,10 +496,10 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
             char where[128];
             std::snprintf(where, sizeof where, "%.5f–%.5f °E, %.5f–%.5f °N", box.MinX, box.MaxX,
                           box.MinY, box.MaxY);
-            throw InputError(data.cite(feature) + ": lies outside China (" + where +
-                                 " in CGCS2000, "
-                                 "read as " +
-                                 data.source_crs + "); is the CRS right?",
+            throw InputError(data.cite(feature) +
+                                 text("：在中国境外（CGCS2000 下 ", ": lies outside China (") +
+                                 where + text("，按 ", " in CGCS2000, read as ") + data.source_crs +
+                                 text(" 读取）；坐标系对吗？", "); is the CRS right?"),
                              data.place(feature));
         }
         extent.Merge(box);
@@ -517,9 +565,11 @@ int SourceData::column(const std::string& name) const {
 std::string SourceData::cite(const SourceFeature& feature) const {
     // Spreadsheets are cited by the row number their users see (the header is row 1).
     if (driver == "CSV" || driver == "XLSX" || driver == "ODS") {
-        return path + ", row " + std::to_string(feature.ordinal + 1);
+        return path + text("，第 ", ", row ") + std::to_string(feature.ordinal + 1) +
+               text(" 行", "");
     }
-    return path + ", feature " + std::to_string(feature.ordinal);
+    return path + text("，第 ", ", feature ") + std::to_string(feature.ordinal) +
+           text(" 个要素", "");
 }
 
 InputPlace SourceData::place(const SourceFeature& feature, std::string column) const {
@@ -581,7 +631,7 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     data.path = path;
     const bool virtual_path = path.rfind("/vsi", 0) == 0;
     if (!virtual_path && !fs::exists(path)) {
-        throw InputError(path + ": no such file", InputPlace{path});
+        throw InputError(path + text("：文件不存在", ": no such file"), InputPlace{path});
     }
     const std::string extension = lower(fs::path(path).extension().string());
     const bool shapefile = extension == ".shp";
@@ -590,14 +640,18 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
     if (shapefile && !virtual_path) {
         if (!sidecar(path, ".dbf")) {
             throw InputError(path +
-                                 ": the .dbf is missing (a shapefile's attributes — codes, names — "
-                                 "are in FILE.dbf beside FILE.shp)",
+                                 text("：缺少 .dbf（shapefile 的属性——代码、名称——在 FILE.shp 旁的 "
+                                      "FILE.dbf 里）",
+                                      ": the .dbf is missing (a shapefile's attributes — codes, "
+                                      "names — are in FILE.dbf beside FILE.shp)"),
                              InputPlace{path});
         }
         if (!sidecar(path, ".shx")) {
-            throw InputError(path +
-                                 ": the .shx index is missing (copy FILE.shx along with FILE.shp; "
-                                 "`ogr2ogr --config SHAPE_RESTORE_SHX YES` can rebuild it)",
+            throw InputError(path + text("：缺少 .shx 索引（请把 FILE.shx 和 FILE.shp 一起拷贝；"
+                                         "`ogr2ogr --config SHAPE_RESTORE_SHX YES` 可以重建）",
+                                         ": the .shx index is missing (copy FILE.shx along with "
+                                         "FILE.shp; `ogr2ogr --config SHAPE_RESTORE_SHX YES` can "
+                                         "rebuild it)"),
                              InputPlace{path});
         }
         cpg = sidecar(path, ".cpg");
@@ -628,9 +682,10 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         csv_copy ? csv_copy->path_to_open().c_str() : path.c_str(),
         GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, open_options.List(), nullptr));
     if (!dataset) {
-        throw InputError(path + ": GDAL cannot read it as vector data" +
-                             (errors.has_error() ? " (" + errors.message() + ")" : std::string{}),
-                         InputPlace{path});
+        throw InputError(
+            path + text("：GDAL 无法把它当作矢量数据读取", ": GDAL cannot read it as vector data") +
+                (errors.has_error() ? " (" + errors.message() + ")" : std::string{}),
+            InputPlace{path});
     }
     data.driver = dataset->GetDriver()->GetDescription();
     const bool raw_bytes = shapefile || data.driver == "CSV";
@@ -646,13 +701,15 @@ SourceData read_vector_source(const std::string& path, const SourceOptions& opti
         for (OGRLayer* each : dataset->GetLayers()) {
             names += (names.empty() ? "" : ", ") + std::string{each->GetName()};
         }
-        throw InputError(path + ": " +
-                             (options.layer.empty()
-                                  ? "has " + std::to_string(dataset->GetLayerCount()) +
-                                        " layers; choose one with --layer"
-                                  : "has no layer '" + options.layer + "'") +
-                             " (layers: " + (names.empty() ? "none" : names) + ")",
-                         InputPlace{path});
+        throw InputError(
+            path + ": " +
+                (options.layer.empty()
+                     ? text("有 ", "has ") + std::to_string(dataset->GetLayerCount()) +
+                           text(" 个图层；请用 --layer 选一个", " layers; choose one with --layer")
+                     : text("没有图层“", "has no layer '") + options.layer + text("”", "'")) +
+                text("（图层：", " (layers: ") + (names.empty() ? text("无", "none") : names) +
+                text("）", ")"),
+            InputPlace{path});
     }
 
     RawLayer raw = read_layer(data, *layer);

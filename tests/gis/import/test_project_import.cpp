@@ -4,6 +4,8 @@
 #include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/import/project_import.h"
 #include "xiangjian/import/unit_import.h"
@@ -29,10 +31,12 @@ double metres(double lon1, double lat1, double lon2, double lat2) {
 class ProjectImport : public ::testing::Test {
 protected:
     void SetUp() override {
+        xj::set_language(xj::Language::en); // the tests read the English messages
         store = xj::store::create_project(dir.file("county.gpkg"));
         import::import_units(*store, data_dir + "units/townships_wgs84.geojson", {});
         import::import_units(*store, data_dir + "units/chengguan_gbk.shp", {});
     }
+    void TearDown() override { xj::set_language(xj::Language::zh); }
     import::ImportReport import(const std::string& file,
                                 import::ProjectImportOptions options = {}) {
         return import::import_projects(*store, file, options);
@@ -426,4 +430,188 @@ TEST_F(ProjectImport, ARowWithoutAnIdFailsTheImportWhereverItIs) {
             << error.what();
     }
     EXPECT_TRUE(store->projects().empty());
+}
+
+TEST_F(ProjectImport, TheHeadersOfCountyLedgersFillEveryField) {
+    // 分包县领导, 建设单位, 计划开工时间, 计划完工时间, 建设规模 with its unit, 总投资（万元）,
+    // 所属乡镇 and 所在村 by name, 建设性质 (make_ledger_fixtures.py): none may be dropped.
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    const auto report = import(data_dir + "projects/ledger_gbk.csv", options);
+    EXPECT_EQ(report.added, 5u);
+    const auto all = projects();
+    const auto& water = all.at("LG-1");
+    EXPECT_EQ(water.leader, "王建国");
+    EXPECT_EQ(water.responsible_unit, "县水利局");
+    EXPECT_EQ(water.planned_start, core::Date(2018, 3, 1));
+    EXPECT_EQ(water.planned_finish, core::Date(2018, 9, 30));
+    EXPECT_DOUBLE_EQ(*water.planned_quantity, 2.0);
+    EXPECT_EQ(water.stage, core::Stage::new_start);
+    EXPECT_DOUBLE_EQ(*water.budget_wan, 120.0);
+    EXPECT_EQ(water.township_code, "410326100000");
+    EXPECT_EQ(water.village_code, "410326100204") << "所在村 三角村村民委员会, by name";
+    const auto& road = all.at("LG-2");
+    EXPECT_EQ(road.planned_finish, core::Date(2018, 10, 31));
+    EXPECT_DOUBLE_EQ(*road.planned_quantity, 5.8);
+    EXPECT_EQ(road.unit, "km") << "公里";
+    EXPECT_EQ(road.stage, core::Stage::continuing);
+    EXPECT_EQ(all.at("LG-3").stage, core::Stage::preliminary);
+    EXPECT_EQ(all.at("LG-4").stage, core::Stage::completed);
+    // The one column no field takes is named.
+    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
+    EXPECT_NE(report.warnings[0].find("not used: 备注"), std::string::npos) << report.warnings[0];
+    xj::set_language(xj::Language::zh);
+    const auto again = import(data_dir + "projects/ledger_gbk.csv", options);
+    EXPECT_EQ(again.unchanged, 5u);
+    EXPECT_NE(test::joined(again.warnings).find("未使用的列：备注"), std::string::npos)
+        << test::joined(again.warnings);
+}
+
+TEST_F(ProjectImport, ColumnsNamesAHeaderTheImporterDoesNotKnow) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    options.columns = {{"leader", "县级包联同志"}, {"planned_finish", "要求完成时间"}};
+    const auto report = import(write("own.csv", "项目编号,经度,纬度,县级包联同志,要求完成时间\n"
+                                                "OW-1,112.47,34.15,王建国,2018-09-30\n"),
+                               options);
+    EXPECT_EQ(report.added, 1u);
+    EXPECT_TRUE(report.warnings.empty()) << test::joined(report.warnings);
+    EXPECT_EQ(projects().at("OW-1").leader, "王建国");
+    EXPECT_EQ(projects().at("OW-1").planned_finish, core::Date(2018, 9, 30));
+    options.columns = {{"boss", "县级包联同志"}};
+    EXPECT_THROW(import(write("own2.csv", "项目编号,经度,纬度\nOW-2,112.47,34.15\n"), options),
+                 UsageError);
+    options.columns = {{"leader", "没有这列"}};
+    try {
+        import(write("own3.csv", "项目编号,经度,纬度\nOW-3,112.47,34.15\n"), options);
+        ADD_FAILURE() << "a --columns header that is not in the file was let through";
+    } catch (const InputError& error) {
+        EXPECT_NE(std::string{error.what()}.find("没有这列"), std::string::npos) << error.what();
+    }
+}
+
+TEST_F(ProjectImport, CoordinatesUnderAMergedGroupHeaderAreStillCoordinates) {
+    // 坐标 merged over 经度 and 纬度 under a title: the columns read 坐标经度 and 坐标纬度.
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    const auto report = import(data_dir + "projects/ledger_grouped.xlsx", options);
+    EXPECT_EQ(report.added, 5u);
+    EXPECT_EQ(xj::test::ogr_sites(*store).size(), 5u);
+    EXPECT_EQ(projects().at("LG-2").leader, "李志强");
+    EXPECT_EQ(projects().at("LG-2").planned_start, core::Date(2018, 4, 1));
+
+    // Coordinates the importer cannot take, and no site: an error, not "no geometry".
+    try {
+        import(write("nosite.csv", "项目编号,东经坐标,北纬坐标\nNS-1,112.47,34.15\n"), options);
+        ADD_FAILURE() << "a table with coordinates imported without sites";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.column(), "东经坐标");
+        EXPECT_NE(std::string{error.what()}.find("--x-field"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(projects().count("NS-1"), 0u);
+}
+
+TEST_F(ProjectImport, SwappedDecimalDegreesAreSaidToBeSwappedWithTheirRow) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4326";
+    try {
+        import(write("swapped_decimal.csv", "项目编号,经度,纬度\n"
+                                            "SW-1,112.47,34.15\n"
+                                            "SW-2,33.94,112.34\n"),
+               options);
+        ADD_FAILURE() << "swapped decimal columns imported";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.row(), 3u);
+        EXPECT_EQ(error.column(), "经度");
+        EXPECT_NE(std::string{error.what()}.find("swapped"), std::string::npos) << error.what();
+        EXPECT_EQ(std::string{error.what()}.find("not degrees"), std::string::npos) << error.what();
+    }
+    EXPECT_TRUE(store->projects().empty());
+}
+
+TEST_F(ProjectImport, AVillageCodeThatContradictsTheSiteIsSaidAndAnUnknownOneFallsBack) {
+    // 112.47, 34.15 lies in 三角村 (410326100204).
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("codes.csv", "项目编号,经度,纬度,村代码\n"
+                                                  "VC-1,112.47,34.15,410326100205\n"
+                                                  "VC-2,112.47,34.15,410326100999\n"),
+                               options);
+    EXPECT_EQ(report.added, 2u);
+    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
+    const std::string& contradiction = report.warnings[0];
+    EXPECT_NE(contradiction.find("codes.csv, row 2"), std::string::npos) << contradiction;
+    EXPECT_NE(contradiction.find("河西村村民委员会 (410326100205)"), std::string::npos)
+        << contradiction;
+    EXPECT_NE(contradiction.find("三角村村民委员会 (410326100204)"), std::string::npos)
+        << contradiction;
+    EXPECT_EQ(projects().at("VC-1").village_code, "410326100205") << "linked by the code";
+    ASSERT_EQ(report.unmatched.size(), 1u) << test::joined(report.unmatched);
+    EXPECT_NE(report.unmatched[0].find("row 3"), std::string::npos) << report.unmatched[0];
+    EXPECT_NE(report.unmatched[0].find("410326100999"), std::string::npos);
+    EXPECT_NE(report.unmatched[0].find("linked where the site lies"), std::string::npos);
+    EXPECT_EQ(projects().at("VC-2").village_code, "410326100204") << "falls back to the site";
+}
+
+TEST_F(ProjectImport, EveryBadRowIsReportedAndNothingWritten) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const std::string csv = write("two_bad.csv", "项目编号,经度,纬度,计划开工,计划完工\n"
+                                                 "TB-1,112.47,34.15,2018-13-01,2018-09-30\n"
+                                                 "TB-2,112.47,34.15,2018-03-01,2018-09-30\n"
+                                                 ",112.47,34.15,2018-03-01,2018-09-30\n"
+                                                 "TB-4,112.47,34.15,2018-03-01,九月底\n");
+    try {
+        import(csv, options);
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 3u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].row(), 2u);
+        EXPECT_EQ(errors.errors()[0].column(), "计划开工");
+        EXPECT_EQ(errors.errors()[1].row(), 4u);
+        EXPECT_EQ(errors.errors()[2].row(), 5u);
+        EXPECT_EQ(errors.errors()[2].column(), "计划完工");
+    }
+    EXPECT_TRUE(store->projects().empty());
+    EXPECT_TRUE(xj::test::ogr_sites(*store).empty());
+
+    // Coordinates too: each bad one is named.
+    try {
+        import(write("two_bad_points.csv", "项目编号,经度,纬度\n"
+                                           "TC-1,112.4x,34.15\n"
+                                           "TC-2,112.47,34.15\n"
+                                           "TC-3,33.94,112.34\n"),
+               options);
+        ADD_FAILURE() << "bad coordinates imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 2u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].row(), 2u);
+        EXPECT_EQ(errors.errors()[1].row(), 4u);
+    }
+    EXPECT_TRUE(store->projects().empty());
+}
+
+TEST_F(ProjectImport, UnitsAreSpelledOneWayADimensionAndAnUnknownOneIsReported) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("units_mixed.csv", "项目编号,经度,纬度,建设规模,单位\n"
+                                                        "UM-1,112.47,34.15,3.1,km\n"
+                                                        "UM-2,112.47,34.15,2.4,公里\n"
+                                                        "UM-3,112.47,34.15,5800,米\n"
+                                                        "UM-4,112.47,34.15,0.3,兆瓦\n"
+                                                        "UM-5,112.47,34.15,7,个\n"
+                                                        "UM-6,112.47,34.15,2,眼\n"),
+                               options);
+    EXPECT_EQ(report.added, 6u);
+    const auto all = projects();
+    EXPECT_EQ(all.at("UM-1").unit, "km");
+    EXPECT_EQ(all.at("UM-2").unit, "km");
+    EXPECT_EQ(all.at("UM-3").unit, "km");
+    EXPECT_DOUBLE_EQ(*all.at("UM-3").planned_quantity, 5.8);
+    EXPECT_EQ(all.at("UM-4").unit, "MW");
+    EXPECT_EQ(all.at("UM-5").unit, "处");
+    EXPECT_EQ(all.at("UM-6").unit, "眼") << "kept as written";
+    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
+    EXPECT_NE(report.warnings[0].find("row 7"), std::string::npos) << report.warnings[0];
+    EXPECT_NE(report.warnings[0].find("unit '眼'"), std::string::npos) << report.warnings[0];
 }

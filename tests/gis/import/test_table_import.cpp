@@ -3,6 +3,8 @@
 
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/import/table_import.h"
 #include "xiangjian/store/open_project.h"
 
@@ -17,7 +19,9 @@ const std::string tables_dir = std::string{XJ_TEST_DATA} + "/tables/";
 
 class TableImport : public ::testing::Test {
 protected:
+    void TearDown() override { xj::set_language(xj::Language::zh); }
     void SetUp() override {
+        xj::set_language(xj::Language::en); // the tests read the English messages
         store = xj::store::create_project(dir.file("county.gpkg"));
         for (const char* id : {"RY2018-001", "RY2018-002"}) {
             core::Project p;
@@ -216,4 +220,79 @@ TEST_F(TableImport, DryRunWritesNothing) {
     const auto planned = import(TableKind::problems, tables_dir + "problems_bom.csv", {}, true);
     EXPECT_EQ(planned.added, 2u);
     EXPECT_TRUE(store->problems().empty());
+}
+
+TEST_F(TableImport, AColumnNoFieldTakesIsNamedInTheReport) {
+    xj::set_language(xj::Language::zh);
+    const auto report = import(TableKind::progress, write("项目编号,日期,进度,天气,现场照片\n"
+                                                          "RY2018-001,2018-08-03,40,晴,有\n"));
+    EXPECT_EQ(report.added, 1u);
+    ASSERT_EQ(report.warnings.size(), 1u);
+    EXPECT_NE(report.warnings[0].find("未使用的列：天气、现场照片"), std::string::npos)
+        << report.warnings[0];
+    const auto all_used =
+        import(TableKind::progress, write("项目编号,日期,进度\nRY2018-001,2018-08-10,50\n"));
+    EXPECT_TRUE(all_used.warnings.empty()) << all_used.warnings.front();
+}
+
+TEST_F(TableImport, EveryBadRowOfAFileIsReportedInOneRun) {
+    xj::set_language(xj::Language::zh);
+    try {
+        import(TableKind::progress, write("项目编号,日期,进度\n"
+                                          "RY2018-001,2018-13-03,40\n"
+                                          "RY2018-001,2018-08-10,50\n"
+                                          "RY2018-002,八月,60\n"
+                                          "RY2018-009,2018-08-10,70\n"));
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        EXPECT_EQ(errors.total(), 3u);
+        ASSERT_EQ(errors.errors().size(), 3u);
+        EXPECT_EQ(errors.errors()[0].row(), 2u);
+        EXPECT_EQ(errors.errors()[0].column(), "日期");
+        EXPECT_EQ(errors.errors()[1].row(), 4u);
+        EXPECT_EQ(errors.errors()[2].row(), 5u);
+        EXPECT_EQ(errors.errors()[2].column(), "项目编号");
+        EXPECT_EQ(errors.row(), 2u) << "the first bad row is the error's place";
+        const std::string message = errors.what();
+        EXPECT_NE(message.find("3 处有误"), std::string::npos) << message;
+        EXPECT_NE(message.find("八月"), std::string::npos) << message;
+    }
+    EXPECT_TRUE(store->progress_reports().empty());
+
+    // A long list is cut, and what was cut counted.
+    std::string many = "项目编号,日期,进度\n";
+    for (int i = 0; i < 60; ++i) {
+        many += "RY2018-001,不是日期,40\n";
+    }
+    try {
+        import(TableKind::progress, write(many));
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        EXPECT_EQ(errors.total(), 60u);
+        EXPECT_EQ(errors.errors().size(), RowErrors::listed);
+        EXPECT_NE(std::string{errors.what()}.find("另有 10 处"), std::string::npos);
+    }
+}
+
+TEST_F(TableImport, TheSameProblemRecordedTwiceIsRefusedNamingTheFirst) {
+    import(TableKind::problems, write("问题编号,项目编号,发现日期,问题描述\n"
+                                      "P-1,RY2018-001,2018-08-03,征地未完成\n"));
+    // Again under another id, from another office's list: refused, naming P-1.
+    const std::string again =
+        failure(TableKind::problems, "问题编号,项目编号,发现日期,问题描述\n"
+                                     "W-7,RY2018-001,2018-08-03,征地未完成\n");
+    EXPECT_NE(again.find("recorded already as P-1"), std::string::npos) << again;
+    ASSERT_TRUE(last_place);
+    EXPECT_EQ(last_place->row, 2u);
+    // Twice in one file, the second without an id.
+    const std::string twice = failure(TableKind::problems, "问题编号,项目编号,发现日期,问题描述\n"
+                                                           "P-2,RY2018-002,2018-08-03,资金未到位\n"
+                                                           ",RY2018-002,2018-08-03,资金未到位\n");
+    EXPECT_NE(twice.find("recorded already as P-2"), std::string::npos) << twice;
+    EXPECT_EQ(store->problems().size(), 1u);
+    // The same row again is a re-import, not a second problem.
+    EXPECT_EQ(import(TableKind::problems, write("问题编号,项目编号,发现日期,问题描述\n"
+                                                "P-1,RY2018-001,2018-08-03,征地未完成\n"))
+                  .unchanged,
+              1u);
 }

@@ -4,6 +4,7 @@
 #include "ogr_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/import/unit_import.h"
 #include "xiangjian/store/open_project.h"
 
@@ -21,7 +22,11 @@ const std::string units_dir = std::string{XJ_TEST_DATA} + "/units/";
 
 class UnitImport : public ::testing::Test {
 protected:
-    void SetUp() override { store = xj::store::create_project(dir.file("county.gpkg")); }
+    void SetUp() override {
+        xj::set_language(xj::Language::en); // the tests read the English messages
+        store = xj::store::create_project(dir.file("county.gpkg"));
+    }
+    void TearDown() override { xj::set_language(xj::Language::zh); }
 
     import::ImportReport import(const std::string& file, import::UnitImportOptions options = {}) {
         return import::import_units(*store, file, options);

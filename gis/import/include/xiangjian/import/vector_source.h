@@ -50,6 +50,11 @@ struct SourceData {
     /// tens of metres. Importers pass this on.
     bool approximate_datum = false;
     std::vector<std::string> fields;
+    /// The group name a two-row spreadsheet header put before a field's own name ("坐标" of
+    /// "坐标经度"), aligned with fields; empty when none.
+    std::vector<std::string> groups;
+    /// The fields read as the features' geometry (longitude/latitude, WKT).
+    std::vector<int> geometry_fields;
     std::vector<SourceFeature> features;
     /// The CGCS2000 3° Gauss–Krüger zone of the data's centre (for measuring and display).
     int suggested_gk_epsg = 0;
