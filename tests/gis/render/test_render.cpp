@@ -229,6 +229,18 @@ TEST_F(Render, LabelsNeverOverlapEachOtherOrTheFurniture) {
     EXPECT_TRUE(township_named);
 }
 
+/// The CJK radicals and Kangxi radicals (U+2E80–U+2FDF) in UTF-8 text.
+std::string radicals_in(const std::string& text) {
+    std::string found;
+    const QString wide = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    for (const QChar c : wide) {
+        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF) {
+            found += QString(c).toStdString();
+        }
+    }
+    return found;
+}
+
 TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
     const core::Date day(2018, 8, 31);
     const auto evaluation = portfolio->evaluate(day);
@@ -258,6 +270,52 @@ TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
     for (const auto* status : projects) {
         EXPECT_NE(text.find(status->project->id), std::string::npos) << status->project->id;
     }
+    // The text is the characters drawn: 项目 and 工程, not the Kangxi radicals ⽬ and ⼯ that
+    // Noto Sans CJK draws with the same glyphs.
+    EXPECT_TRUE(radicals_in(text).empty()) << radicals_in(text);
+    EXPECT_NE(text.find("项目日现场记录单"), std::string::npos);
+    EXPECT_NE(text.find(leader), std::string::npos) << leader;
+    for (const auto* status : projects) {
+        EXPECT_NE(text.find(status->project->name), std::string::npos) << status->project->name;
+    }
+}
+
+TEST_F(Render, TextOfMapsInPdfAndSvgIsTheTextDrawnLabelsIncluded) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
+    const auto view = render::MapView::fit(renderer.display_extent(), 1600, 1200);
+    render::RenderOptions options;
+    options.title = QStringLiteral("汝阳县 · 村级项目进度");
+    const auto pdf = render::write_map(dir->file("map.pdf"), renderer, view, data, options);
+    const auto svg = render::write_map(dir->file("map.svg"), renderer, view, data, options);
+    ASSERT_GE(pdf.labels.size(), 10U) << "the county and its townships are named";
+    const std::string pdf_words = pdf_text(dir->file("map.pdf"));
+    EXPECT_TRUE(radicals_in(pdf_words).empty()) << radicals_in(pdf_words);
+    EXPECT_NE(pdf_words.find("汝阳县 · 村级项目进度"), std::string::npos) << pdf_words;
+    EXPECT_NE(pdf_words.find("0–20%"), std::string::npos) << "an en dash, not a figure dash";
+    for (const auto& label : pdf.labels) {
+        EXPECT_NE(pdf_words.find(label.text.toStdString()), std::string::npos)
+            << label.text.toStdString();
+    }
+    // In the SVG, each label is one <text> element holding the name, in the system's font.
+    std::ifstream file(dir->file("map.svg"));
+    const std::string svg_text((std::istreambuf_iterator<char>(file)), {});
+    std::set<std::string> texts;
+    for (std::size_t at = svg_text.find("<text"); at != std::string::npos;
+         at = svg_text.find("<text", at + 1)) {
+        const std::size_t open = svg_text.find('>', at), close = svg_text.find("</text>", at);
+        std::string inner = svg_text.substr(open + 1, close - open - 1);
+        inner.erase(0, inner.find_first_not_of(" \n"));
+        texts.insert(inner);
+    }
+    ASSERT_EQ(svg.labels.size(), pdf.labels.size());
+    for (const auto& label : svg.labels) {
+        EXPECT_TRUE(texts.count(label.text.toStdString())) << label.text.toStdString();
+    }
+    EXPECT_TRUE(texts.count("村级项目进度"));
+    EXPECT_NE(svg_text.find("font-family=\"Noto Sans CJK SC\""), std::string::npos);
+    EXPECT_EQ(svg_text.find("Xiangjian CJK SC"), std::string::npos);
 }
 
 TEST_F(Render, MapsAreWrittenAsPngPdfAndSvgAndAFailedWriteLeavesTheOldFile) {
