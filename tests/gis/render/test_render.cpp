@@ -280,6 +280,43 @@ TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
     }
 }
 
+TEST_F(Render, TheLegendOfAWindowCountsWhatTheWindowShows) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const std::string fudian = "410326102000"; // 付店镇
+    for (const render::Theme theme : {render::Theme::status, render::Theme::progress}) {
+        const Drawn drawn = draw(renderer, *portfolio, core::Date(2018, 8, 31), theme,
+                                 render::all_layers, 1600, 1000, renderer.township_extent(fudian));
+        // The projects with a site in the window, from the store's sites with OGR.
+        const render::Box window = render::DisplayCrs("EPSG:4546").to_lonlat(drawn.view.box);
+        std::set<std::string> shown;
+        for (const auto& site : xj::test::ogr_sites(*store)) {
+            OGREnvelope box;
+            site.geometry->getEnvelope(&box);
+            if (box.MaxX >= window.min_x && box.MinX <= window.max_x && box.MaxY >= window.min_y &&
+                box.MinY <= window.max_y) {
+                shown.insert(site.project_id);
+            }
+        }
+        ASSERT_LT(shown.size(), evaluation.projects.size());
+        ASSERT_GT(shown.size(), 3U);
+        int villages = 0, projects = 0;
+        for (const render::LegendItem& item : drawn.stats.legend) {
+            if (item.kind == render::LegendItem::Kind::fill) {
+                villages += item.count;
+            } else if (item.category >= 0) {
+                projects += item.count;
+            }
+        }
+        EXPECT_LT(drawn.stats.villages, 220U) << "a window, not the county";
+        if (theme == render::Theme::status) {
+            EXPECT_EQ(projects, static_cast<int>(shown.size()));
+        } else { // the villages' classes, the villages without projects included
+            EXPECT_EQ(villages, static_cast<int>(drawn.stats.villages));
+        }
+    }
+}
+
 TEST_F(Render, TextOfMapsInPdfAndSvgIsTheTextDrawnLabelsIncluded) {
     render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
     const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
