@@ -637,6 +637,11 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
             }
             const QPolygonF first = device_polygon(*shapes, parts.front(), view);
             const QPointF anchor = points ? first.front() : first[first.size() / 2];
+            // A name goes beside a symbol the map shows: not beside one just past the frame
+            // (looked up with the margin for symbols reaching in).
+            if (!QRectF(0, 0, view.width, view.height).contains(anchor)) {
+                continue;
+            }
             candidates.push_back({qstring(symbol->name), anchor, project_label_style(),
                                   highlight ? -1 : 2,
                                   (frame.marker * (highlight ? 1.6 : 1) / 2 + 3) * s});

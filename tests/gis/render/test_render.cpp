@@ -317,6 +317,66 @@ TEST_F(Render, TheLegendOfAWindowCountsWhatTheWindowShows) {
     }
 }
 
+TEST_F(Render, ASheetsMapFramesItsWholeSiteWithAMargin) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    int framed = 0;
+    for (const auto& project : portfolio->projects()) {
+        const render::Box site = renderer.project_extent(project.id);
+        if (site.empty()) {
+            continue;
+        }
+        for (const auto& [width, height] : {std::pair{440, 300}, std::pair{300, 440}}) {
+            const render::MapView view = render::site_map_view(renderer, project.id, width, height);
+            const QPointF top_left = view.to_device(site.min_x, site.max_y);
+            const QPointF bottom_right = view.to_device(site.max_x, site.min_y);
+            EXPECT_GE(top_left.x(), 23.9) << project.id;
+            EXPECT_GE(top_left.y(), 23.9) << project.id;
+            EXPECT_LE(bottom_right.x(), width - 23.9) << project.id;
+            EXPECT_LE(bottom_right.y(), height - 23.9) << project.id;
+        }
+        ++framed;
+    }
+    EXPECT_GT(framed, 30);
+}
+
+TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::status);
+    int tried = 0, named_inside = 0;
+    for (const auto& site : layers->point_sites) {
+        const auto found = data.projects.find(site.project_id);
+        ASSERT_NE(found, data.projects.end());
+        if (!found->second.key_project) {
+            continue;
+        }
+        const render::Box at = renderer.project_extent(site.project_id);
+        // 10 m a pixel (key projects are named closer than 20 m a pixel); the site 6 px past the
+        // right edge, within the margin the renderer looks up symbols in.
+        render::MapView view;
+        view.width = 800;
+        view.height = 600;
+        view.box = {at.min_x - 8060, at.min_y - 3000, at.min_x - 60, at.min_y + 3000};
+        render::RenderOptions options;
+        options.highlight_project.clear();
+        QImage image;
+        const auto stats = renderer.render(image, view, data, options);
+        for (const auto& label : stats.labels) {
+            EXPECT_NE(label.text.toStdString(), found->second.name) << site.project_id;
+        }
+        // And named once moved in, mostly (a label with no free place is left out).
+        view.box = {at.min_x - 7940, at.min_y - 3000, at.min_x + 60, at.min_y + 3000};
+        bool named = false;
+        for (const auto& label : renderer.render(image, view, data, options).labels) {
+            named = named || label.text.toStdString() == found->second.name;
+        }
+        named_inside += named ? 1 : 0;
+        ++tried;
+    }
+    EXPECT_GT(tried, 3);
+    EXPECT_GT(named_inside, tried / 2) << "most are named once inside (unless no room)";
+}
+
 TEST_F(Render, TextOfMapsInPdfAndSvgIsTheTextDrawnLabelsIncluded) {
     render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
     const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
