@@ -16,8 +16,9 @@ MapCli::MapCli(CLI::App& app) {
     auto* bbox = r->add_option("--bbox", m_render.bbox,
                                text("范围：最小经度,最小纬度,最大经度,最大纬度（CGCS2000）",
                                     "window: minlon,minlat,maxlon,maxlat (CGCS2000 degrees)"));
-    auto* township = r->add_option("--township", m_render.township,
-                                   text("只画该乡镇（12 位代码）", "the township with this code"));
+    auto* township = r->add_option(
+        "--township", m_render.township,
+        text("只画该乡镇：名称、9 位或 12 位代码", "the township: its name, 9- or 12-digit code"));
     auto* project = r->add_option("--project", m_render.project,
                                   text("只画该项目的位置", "the sites of this project"));
     bbox->excludes(township)->excludes(project);

@@ -127,6 +127,50 @@ std::unique_ptr<OGRMultiLineString> SiteGenerator::line_in(const OGRMultiPolygon
     return result;
 }
 
+std::unique_ptr<OGRMultiLineString> SiteGenerator::line_through(const OGRMultiPolygon& area,
+                                                                const std::vector<OGRPoint>& stops,
+                                                                const std::string& key) const {
+    const auto whole = to_metres(area);
+    std::unique_ptr<OGRGeometry> shrunk{whole->Buffer(-100.0)};
+    const OGRGeometry* metric = (shrunk && !shrunk->IsEmpty()) ? shrunk.get() : whole.get();
+    OGRLineString line;
+    std::uint64_t draw = 0;
+    for (const OGRPoint& stop : stops) {
+        const auto target = to_metres(stop);
+        const double tx = target->toPoint()->getX(), ty = target->toPoint()->getY();
+        if (line.getNumPoints() == 0) {
+            line.addPoint(tx, ty);
+            continue;
+        }
+        double x = line.getX(line.getNumPoints() - 1), y = line.getY(line.getNumPoints() - 1);
+        // Towards the stop, wandering a little; around the boundary where it is in the way.
+        const int most = 4 * static_cast<int>(std::hypot(tx - x, ty - y) / segment_m) + 8;
+        for (int step = 0; step < most && std::hypot(tx - x, ty - y) > segment_m; ++step) {
+            const double towards = std::atan2(ty - y, tx - x);
+            bool placed = false;
+            for (std::uint64_t attempt = 0; attempt < 24 && !placed; ++attempt, ++draw) {
+                const double spread = 0.6 + 0.25 * static_cast<double>(attempt);
+                const double heading = towards + (uniform(key, 5000 + draw) - 0.5) * spread;
+                OGRPoint next(x + segment_m * std::cos(heading), y + segment_m * std::sin(heading));
+                if (metric->Contains(&next)) {
+                    x = next.getX();
+                    y = next.getY();
+                    line.addPoint(x, y);
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                break;
+            }
+        }
+        line.addPoint(tx, ty);
+    }
+    auto result = std::make_unique<OGRMultiLineString>();
+    result->addGeometry(&line);
+    to_degrees(*result);
+    return result;
+}
+
 std::unique_ptr<OGRMultiPolygon> SiteGenerator::lake_upstream_of(const OGRPoint& dam,
                                                                  double length_km, double width_km,
                                                                  const std::string& key) const {

@@ -2,7 +2,8 @@
 
 // Where the demo's projects are built. The geometry is invented like the county's: points
 // inside their village, roads and dikes as meandering lines of their planned length inside
-// their township, the reservoir as a long lake upstream of its dam, PV stations as plots sized
+// their township (from village to village when the name says so), the reservoir as a long lake
+// upstream of its dam, PV stations as plots sized
 // by capacity. All shapes are made in metres in the county's Gauss–Krüger zone (through PROJ)
 // and returned in CGCS2000 longitude/latitude.
 
@@ -10,6 +11,7 @@
 #include <ogr_geometry.h>
 #include <ogr_spatialref.h>
 #include <string>
+#include <vector>
 
 namespace xj::demo {
 
@@ -31,6 +33,12 @@ public:
                                                 const std::string& key,
                                                 const OGRPoint* start = nullptr,
                                                 const double* bearing_deg = nullptr) const;
+
+    /// A meandering line inside `area` from each of `stops` to the next (a road from one
+    /// village to another, or through several).
+    std::unique_ptr<OGRMultiLineString> line_through(const OGRMultiPolygon& area,
+                                                     const std::vector<OGRPoint>& stops,
+                                                     const std::string& key) const;
 
     /// An irregular elongated lake that ends at `dam` and reaches `length_km` upstream (west).
     std::unique_ptr<OGRMultiPolygon> lake_upstream_of(const OGRPoint& dam, double length_km,

@@ -227,43 +227,123 @@ std::vector<core::Problem> read_problems() {
 
 // -- sites ---------------------------------------------------------------------------------------
 
+/// The villages a project's name names, in its township: "王坪乡王坪村至孤石村通村公路" runs from
+/// 王坪村 to 孤石村, "付店镇…（东沟、银鹿、松门等5村）" through 东沟, 银鹿 and 松门. Empty when the
+/// name names none.
+std::vector<std::string> named_villages(const core::Project& p, const Units& units) {
+    std::string township_name;
+    for (const auto& unit : units.list) {
+        if (unit.code == p.township_code) {
+            township_name = unit.name;
+        }
+    }
+    std::vector<std::string> names;
+    const std::string& name = p.name;
+    if (!township_name.empty() && name.rfind(township_name, 0) == 0) {
+        const std::size_t to = name.find("至", township_name.size());
+        const std::size_t first_end = name.find("村", township_name.size());
+        if (to != std::string::npos && first_end != std::string::npos && first_end + 3 == to) {
+            names.push_back(name.substr(township_name.size(), to - township_name.size()));
+            const std::size_t second_end = name.find("村", to);
+            if (second_end != std::string::npos) {
+                names.push_back(name.substr(to + 3, second_end + 3 - (to + 3)));
+            }
+        }
+    }
+    const std::size_t open = name.find("（");
+    if (names.empty() && open != std::string::npos && name.find("、", open) != std::string::npos) {
+        std::size_t at = open + 3;
+        while (at < name.size()) {
+            std::size_t end = name.find("、", at);
+            const std::size_t last = name.find("等", at);
+            const bool final =
+                end == std::string::npos || (last != std::string::npos && last < end);
+            if (final) {
+                end = last != std::string::npos ? last : name.find("）", at);
+            }
+            if (end == std::string::npos || end == at) {
+                break;
+            }
+            names.push_back(name.substr(at, end - at));
+            if (final) {
+                break;
+            }
+            at = end + 3;
+        }
+    }
+    std::vector<std::string> codes;
+    for (const std::string& village : names) {
+        for (const auto& unit : units.list) {
+            if (unit.level == core::AdminLevel::village && unit.parent_code == p.township_code &&
+                unit.name.rfind(village, 0) == 0) {
+                codes.push_back(unit.code);
+                break;
+            }
+        }
+    }
+    return codes.size() == names.size() ? codes : std::vector<std::string>{};
+}
+
 std::unique_ptr<OGRGeometry> make_site(const DemoProject& demo, const Units& units,
                                        const SiteGenerator& sites) {
     const core::Project& p = demo.project;
     const std::string& area_code = p.village_code.empty() ? p.township_code : p.village_code;
     const auto area = units.boundaries.find(area_code);
-    if (area == units.boundaries.end()) {
+    const auto township = units.boundaries.find(p.township_code);
+    if (area == units.boundaries.end() || township == units.boundaries.end()) {
         throw Error("project " + p.id + ": no boundary for unit " + area_code);
     }
     std::unique_ptr<OGRPoint> anchor;
     if (demo.site_lon && demo.site_lat) {
         anchor = std::make_unique<OGRPoint>(*demo.site_lon, *demo.site_lat);
+        if (!area->second->Contains(anchor.get())) {
+            anchor.reset(); // the generated county put the place in another unit
+        }
     }
     if (demo.site_kind == "point") {
         return sites.point_in(*area->second, p.id);
     }
     if (demo.site_kind == "line") {
-        // Lines run inside the county (a road may cross villages, even townships); dikes
-        // follow the Beiru River eastwards.
+        // A road named from village to village runs between them; other lines stay in their
+        // township (dikes follow the Beiru River eastwards).
+        if (const auto villages = named_villages(p, units); villages.size() >= 2) {
+            std::vector<OGRPoint> stops;
+            for (std::size_t i = 0; i < villages.size(); ++i) {
+                stops.push_back(*sites.point_in(*units.boundaries.at(villages[i]),
+                                                p.id + "/stop" + std::to_string(i)));
+            }
+            return sites.line_through(*township->second, stops, p.id);
+        }
         const double length_km = p.unit == "km" ? p.planned_quantity.value_or(2.0) : 2.0;
         const double east = 0.0;
-        const auto& county = *units.boundaries.at(county_code);
         if (!anchor) {
             anchor = sites.point_in(*area->second, p.id + "/start");
         }
-        return sites.line_in(county, length_km, p.id, anchor.get(),
+        return sites.line_in(*township->second, length_km, p.id, anchor.get(),
                              p.type == core::ProjectType::dike ? &east : nullptr);
     }
     if (demo.site_kind == "polygon") {
         if (!anchor) {
             anchor = sites.point_in(*area->second, p.id);
         }
-        if (p.type == core::ProjectType::reservoir) {
-            return sites.lake_upstream_of(*anchor, 7.0, 1.6, p.id);
+        std::unique_ptr<OGRMultiPolygon> shape =
+            p.type == core::ProjectType::reservoir
+                ? sites.lake_upstream_of(*anchor, 7.0, 1.6, p.id)
+                // A PV array needs about 2 ha per MW.
+                : sites.plot_around(
+                      *anchor,
+                      std::max(3000.0, (p.unit == "MW" ? p.planned_quantity.value_or(1.0) : 1.0) *
+                                           20000.0));
+        // Within its township: a lake reaching past it ends at the boundary.
+        if (!township->second->Contains(shape.get())) {
+            std::unique_ptr<OGRGeometry> within{township->second->Buffer(-0.0005)}; // ~50 m
+            std::unique_ptr<OGRGeometry> inside{shape->Intersection(within.get())};
+            if (inside && !inside->IsEmpty()) {
+                shape.reset(
+                    OGRGeometryFactory::forceToMultiPolygon(inside.release())->toMultiPolygon());
+            }
         }
-        // A PV array needs about 2 ha per MW.
-        const double megawatts = p.unit == "MW" ? p.planned_quantity.value_or(1.0) : 1.0;
-        return sites.plot_around(*anchor, std::max(3000.0, megawatts * 20000.0));
+        return shape;
     }
     throw Error("data/ruyang/projects.csv: project " + p.id + " has unknown site_kind '" +
                 demo.site_kind + "'");

@@ -9,6 +9,7 @@
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
+#include <set>
 #include <sstream>
 #include <sys/wait.h>
 
@@ -386,6 +387,29 @@ TEST_F(Cli, RenderDrawsTheDemoInItsGaussKrugerZoneAndSaysWhatItDrew) {
                                " --theme indicators --layers villages,boundaries,labels");
     EXPECT_EQ(english.exit_code, 0) << english.err;
     EXPECT_NE(english.out.find("wrote"), std::string::npos);
+}
+
+TEST_F(Cli, RenderTakesATownshipByNameOrCodeAndListsTheTownshipsOfAnUnknownOne) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    std::set<std::string> outputs;
+    for (const char* township : {"付店镇", "付店", "410326102", "410326102000"}) {
+        const CliRun part = run("render " + project + " --out " + dir.file("t.png") +
+                                " --size 400x300 --township " + township);
+        EXPECT_EQ(part.exit_code, 0) << township << ": " << part.err;
+        outputs.insert(part.out);
+    }
+    EXPECT_EQ(outputs.size(), 1U) << "the same map each way";
+    for (const char* unknown : {"付店乡", "410326999", "4103261020", "镇"}) {
+        const CliRun wrong =
+            run("render " + project + " --out " + dir.file("u.png") + " --township " + unknown);
+        EXPECT_EQ(wrong.exit_code, 1) << unknown;
+        EXPECT_NE(wrong.err.find(unknown), std::string::npos) << wrong.err;
+        for (const char* township : {"城关镇 410326100", "付店镇 410326102", "大安工业园区"}) {
+            EXPECT_NE(wrong.err.find(township), std::string::npos) << wrong.err;
+        }
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir.file("u.png")));
 }
 
 TEST_F(Cli, RenderRefusesWhatItCannotDrawAndNamesTheReason) {

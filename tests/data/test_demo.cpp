@@ -405,3 +405,105 @@ TEST_F(RuyangDemo, SitesAreLinkedToTheVillagesTheyServeOrCross) {
         }
     }
 }
+
+/// The village a project's name names after `from` up to its first 村 ("…王坪村至孤石村…":
+/// 王坪村, then 孤石村), empty when there is none.
+std::string named_village(const std::string& name, std::size_t from) {
+    const std::size_t end = name.find("村", from);
+    return end == std::string::npos ? std::string{} : name.substr(from, end + 3 - from);
+}
+
+TEST_F(RuyangDemo, EachProjectLiesInTheTownshipAndVillagesItsNameAndCodesSay) {
+    const auto units = xj::test::ogr_units(*store);
+    std::map<std::string, const xj::test::OgrUnit*> by_code;
+    for (const auto& unit : units) {
+        by_code[unit.unit.code] = &unit;
+    }
+    /// The village of the township whose name starts with `short_name` (杜康村 for
+    /// 杜康村村民委员会).
+    const auto village_named = [&](const std::string& township, const std::string& short_name) {
+        const xj::test::OgrUnit* found = nullptr;
+        for (const auto& unit : units) {
+            if (unit.unit.parent_code == township && unit.unit.name.rfind(short_name, 0) == 0) {
+                found = &unit;
+            }
+        }
+        return found;
+    };
+    std::map<std::string, std::vector<std::string>> links;
+    for (const auto& link : store->project_villages()) {
+        links[link.project_id].push_back(link.village_code);
+    }
+    std::map<std::string, core::Project> projects;
+    for (auto& p : store->projects()) {
+        projects[p.id] = p;
+    }
+    int named_pairs = 0, named_villages = 0;
+    for (const auto& site : xj::test::ogr_sites(*store)) {
+        const core::Project& p = projects.at(site.project_id);
+        const auto* township = by_code.at(p.township_code);
+        ASSERT_TRUE(township->boundary) << p.id;
+        // The whole site is in its township.
+        EXPECT_TRUE(township->boundary->Contains(site.geometry.get()))
+            << p.id << " " << p.name << " leaves " << township->unit.name;
+        // A name that starts with a township's name is that township's project.
+        for (const auto& unit : units) {
+            if (unit.unit.level == core::AdminLevel::township &&
+                p.name.rfind(unit.unit.name, 0) == 0) {
+                EXPECT_EQ(unit.unit.code, p.township_code) << p.id << " " << p.name;
+            }
+        }
+        // Its village, by code and by name ("…王坪村至孤石村…" runs from one to the other).
+        if (!p.village_code.empty()) {
+            const auto* village = by_code.at(p.village_code);
+            EXPECT_EQ(village->unit.parent_code, p.township_code) << p.id;
+            EXPECT_TRUE(village->boundary->Intersects(site.geometry.get())) << p.id;
+        }
+        const std::string prefix = township->unit.name;
+        if (p.name.rfind(prefix, 0) == 0) {
+            const std::string from = named_village(p.name, prefix.size());
+            const std::size_t to_at = p.name.find("至", prefix.size());
+            if (!from.empty() && from.size() <= 15 &&
+                from.find_first_of("0123456789") == std::string::npos &&
+                from.find("至") == std::string::npos && from.find("（") == std::string::npos) {
+                // (农村 is no village: 陶营镇农村供水管网延伸工程.)
+                const auto* village = village_named(p.township_code, from);
+                if (village != nullptr) {
+                    EXPECT_TRUE(village->boundary->Intersects(site.geometry.get()))
+                        << p.id << " " << p.name << " misses " << from;
+                    ++named_villages;
+                }
+                if (to_at != std::string::npos && to_at == prefix.size() + from.size()) {
+                    const std::string to = named_village(p.name, to_at + 3);
+                    const auto* end = village_named(p.township_code, to);
+                    ASSERT_NE(end, nullptr) << p.id << ": no village " << to;
+                    EXPECT_TRUE(end->boundary->Intersects(site.geometry.get()))
+                        << p.id << " " << p.name << " misses " << to;
+                    ++named_pairs;
+                }
+            }
+        }
+        // "（东沟、银鹿、松门等5村）": through each.
+        if (const std::size_t open = p.name.find("（");
+            open != std::string::npos && p.name.find("、", open) != std::string::npos) {
+            const std::size_t close = p.name.find("等", open);
+            std::string list = p.name.substr(open + 3, close - open - 3) + "、";
+            for (std::size_t at = 0, end = list.find("、"); end != std::string::npos;
+                 at = end + 3, end = list.find("、", at)) {
+                const std::string short_name = list.substr(at, end - at);
+                const auto* village = village_named(p.township_code, short_name);
+                ASSERT_NE(village, nullptr) << p.id << ": no village " << short_name;
+                EXPECT_TRUE(village->boundary->Intersects(site.geometry.get()))
+                    << p.id << " " << p.name << " misses " << short_name;
+                ++named_pairs;
+            }
+        }
+        // The villages it serves are its township's.
+        for (const std::string& code : links[p.id]) {
+            EXPECT_EQ(by_code.at(code)->unit.parent_code, p.township_code)
+                << p.id << " " << p.name << " serves " << by_code.at(code)->unit.name;
+        }
+    }
+    EXPECT_GE(named_pairs, 9) << "roads named from one village to another, or through several";
+    EXPECT_GE(named_villages, 10);
+}

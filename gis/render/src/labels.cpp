@@ -96,7 +96,8 @@ std::vector<PlacedLabel> place_labels(QPainter& painter, std::vector<LabelCandid
     };
     std::map<std::pair<int, bool>, Measured> fonts;
     // On an image, the halo is the text drawn eight times around its place (glyphs come from
-    // Qt's cache); on a PDF or SVG page, a stroked outline, so that the text is there once.
+    // Qt's cache); on a PDF or SVG page, a stroked outline under the text, so that the text is
+    // there once.
     const bool raster = painter.device()->devType() == QInternal::Image;
     for (const LabelCandidate& candidate : candidates) {
         const auto key = std::make_pair(static_cast<int>(candidate.style.point_size * 100),
@@ -147,15 +148,17 @@ std::vector<PlacedLabel> place_labels(QPainter& painter, std::vector<LabelCandid
                 painter.setPen(qt_colour(candidate.style.text));
                 painter.drawText(baseline, candidate.text);
             } else {
+                // The halo is the stroked outline; the text over it is text, which a reader
+                // finds and copies.
                 QPainterPath path;
                 path.addText(baseline, font, candidate.text);
                 painter.setBrush(Qt::NoBrush);
                 painter.setPen(QPen(qt_colour(candidate.style.halo), 3.0 * scale, Qt::SolidLine,
                                     Qt::RoundCap, Qt::RoundJoin));
                 painter.drawPath(path);
-                painter.setPen(Qt::NoPen);
-                painter.setBrush(qt_colour(candidate.style.text));
-                painter.drawPath(path);
+                painter.setFont(font);
+                painter.setPen(qt_colour(candidate.style.text));
+                painter.drawText(baseline, candidate.text);
             }
             placed.push_back({candidate.text, rect, candidate.priority});
             break;

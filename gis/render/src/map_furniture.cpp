@@ -90,7 +90,7 @@ QRectF draw_legend(QPainter& painter, const MapView& view, const ThemeData& them
     double width = head.horizontalAdvance(heading);
     for (const LegendItem* item : items) {
         QString label = text(options, item->label_zh, item->label_en);
-        if (item->count > 0) {
+        if (item->type < 0) { // a class: how many of the map's villages or projects
             label += QStringLiteral(" (%1)").arg(item->count);
         }
         width = std::max(width, swatch + 6 * s + metrics.horizontalAdvance(label));

@@ -1,7 +1,9 @@
 #include "xiangjian/render/map_output.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/render/symbology.h"
 
+#include <QFile>
 #include <QImage>
 #include <QPageSize>
 #include <QPainter>
@@ -25,6 +27,23 @@ std::string lower_extension(const std::string& path) {
 
 QString qpath(const std::string& path) {
     return QString::fromUtf8(path.data(), static_cast<qsizetype>(path.size()));
+}
+
+/// An SVG names the system's font, not the copy Xiangjian loaded for PDF (map_fonts.cpp).
+bool publish_font_family(const std::string& path) {
+    const auto loaded = map_font_family(), published = map_font_published_family();
+    if (loaded == published) {
+        return true;
+    }
+    QFile file(qpath(path));
+    if (!file.open(QIODevice::ReadOnly)) {
+        return false;
+    }
+    QByteArray svg = file.readAll();
+    file.close();
+    svg.replace(QByteArray("font-family=\"") + QByteArray(loaded.data(), std::ssize(loaded)),
+                QByteArray("font-family=\"") + QByteArray(published.data(), std::ssize(published)));
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(svg) == svg.size();
 }
 
 } // namespace
@@ -110,7 +129,7 @@ RenderStats write_map(const std::string& path, MapRenderer& renderer, const MapV
                 return false;
             }
             stats = renderer.render(painter, view, theme, options);
-            return painter.end();
+            return painter.end() && publish_font_family(temporary);
         }
         }
         return false;

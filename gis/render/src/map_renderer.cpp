@@ -17,8 +17,10 @@
 #include <exception>
 #include <map>
 #include <numbers>
+#include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
 
 namespace xj::render {
 
@@ -191,6 +193,9 @@ struct MapRenderer::Frame {
     std::vector<QColor> village_fill;
     std::vector<const ProjectSymbol*> point_symbol, line_symbol, polygon_symbol;
     std::map<SpriteKey, QImage> sprites;
+    /// What the map shows (the shapes whose box meets the view): the legend counts it.
+    ThemeData legend;
+    std::size_t shown_villages = 0, shown_sites = 0;
 };
 
 MapRenderer::MapRenderer(const render::MapLayers& layers, render::DisplayCrs crs)
@@ -313,6 +318,8 @@ void MapRenderer::prepare(Frame& frame) {
     symbols(frame.lines, m_layers.line_sites, frame.line_symbol);
     symbols(frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
 
+    count_shown(frame);
+
     frame.marker = marker_size(mpp);
     if (!frame.vector_markers) { // one image per symbol, stamped at every site
         for (std::size_t k = 0; k < frame.points.size(); ++k) {
@@ -328,6 +335,69 @@ void MapRenderer::prepare(Frame& frame) {
                                       detail::marker_sprite(symbol->shape, symbol->colour,
                                                             frame.marker * (highlight ? 1.6 : 1),
                                                             frame.options->scale));
+            }
+        }
+    }
+}
+
+void MapRenderer::count_shown(Frame& frame) const {
+    const ThemeData& theme = *frame.theme;
+    const unsigned layers = frame.options->layers;
+    const render::Box shown = m_crs.to_lonlat(frame.view.box);
+    ThemeData& legend = frame.legend;
+    legend.theme = theme.theme;
+    legend.as_of = theme.as_of;
+    if (has(layers, MapLayer::villages)) {
+        legend.village_legend = theme.village_legend;
+        for (LegendItem& item : legend.village_legend) {
+            item.count = 0;
+        }
+        for (const std::uint32_t i : frame.villages) {
+            if (!m_layers.villages.shape(i).box.intersects(shown)) {
+                continue;
+            }
+            ++frame.shown_villages;
+            const auto found = theme.village_fill.find(m_layers.village_units[i].code);
+            const Colour fill =
+                found != theme.village_fill.end() ? found->second : theme.default_village_fill;
+            for (LegendItem& item : legend.village_legend) {
+                if (item.colour == fill) {
+                    ++item.count;
+                    break;
+                }
+            }
+        }
+    }
+    // Projects are counted once however many of their sites show.
+    std::unordered_map<std::string_view, const ProjectSymbol*> projects;
+    const auto sites_shown = [&](const render::FlatLayer& layer,
+                                 const std::vector<std::uint32_t>& found,
+                                 const std::vector<render::MapSite>& sites,
+                                 const std::vector<const ProjectSymbol*>& symbols) {
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            if (symbols[k] == nullptr || !layer.shape(found[k]).box.intersects(shown)) {
+                continue;
+            }
+            ++frame.shown_sites;
+            projects.emplace(sites[found[k]].project_id, symbols[k]);
+        }
+    };
+    sites_shown(m_layers.points, frame.points, m_layers.point_sites, frame.point_symbol);
+    sites_shown(m_layers.lines, frame.lines, m_layers.line_sites, frame.line_symbol);
+    sites_shown(m_layers.polygons, frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    const bool project_layers = has(layers, MapLayer::points) || has(layers, MapLayer::lines) ||
+                                has(layers, MapLayer::polygons);
+    std::map<int, int> by_category;
+    std::set<int> types;
+    for (const auto& [id, symbol] : projects) {
+        ++by_category[symbol->category];
+        types.insert(static_cast<int>(symbol->type));
+    }
+    for (const LegendItem& item : theme.project_legend) {
+        if (item.type >= 0 ? types.contains(item.type) : project_layers) {
+            legend.project_legend.push_back(item);
+            if (item.type < 0) {
+                legend.project_legend.back().count = by_category[item.category];
             }
         }
     }
@@ -512,7 +582,7 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
         render::DisplayCrs::Transform(m_crs, false).apply(north);
         const double north_deg = std::atan2(north[0] - centre_map.x(), north[1] - centre_map.y()) *
                                  180 / std::numbers::pi;
-        stats.furniture = detail::draw_furniture(painter, view, *frame.theme, options, north_deg,
+        stats.furniture = detail::draw_furniture(painter, view, frame.legend, options, north_deg,
                                                  QString::fromStdString(m_crs.name()));
     }
     if (!has(options.layers, MapLayer::labels)) {
@@ -567,6 +637,11 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
             }
             const QPolygonF first = device_polygon(*shapes, parts.front(), view);
             const QPointF anchor = points ? first.front() : first[first.size() / 2];
+            // A name goes beside a symbol the map shows: not beside one just past the frame
+            // (looked up with the margin for symbols reaching in).
+            if (!QRectF(0, 0, view.width, view.height).contains(anchor)) {
+                continue;
+            }
             candidates.push_back({qstring(symbol->name), anchor, project_label_style(),
                                   highlight ? -1 : 2,
                                   (frame.marker * (highlight ? 1.6 : 1) / 2 + 3) * s});
@@ -640,8 +715,11 @@ RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeD
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     draw_overlays(painter, frame, stats);
-    stats.villages = frame.villages.size();
-    stats.sites = frame.points.size() + frame.lines.size() + frame.polygons.size();
+    stats.villages = frame.shown_villages;
+    stats.sites = frame.shown_sites;
+    stats.legend = frame.legend.village_legend;
+    stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
+                        frame.legend.project_legend.end());
     return stats;
 }
 
@@ -668,8 +746,11 @@ RenderStats MapRenderer::render(QPainter& painter, const MapView& view, const Th
     stats.draw_seconds = seconds_since(start);
     draw_overlays(painter, frame, stats);
     painter.restore();
-    stats.villages = frame.villages.size();
-    stats.sites = frame.points.size() + frame.lines.size() + frame.polygons.size();
+    stats.villages = frame.shown_villages;
+    stats.sites = frame.shown_sites;
+    stats.legend = frame.legend.village_legend;
+    stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
+                        frame.legend.project_legend.end());
     return stats;
 }
 

@@ -232,11 +232,9 @@ private:
 
     /// The site in its villages, coloured by status, the project marked.
     void draw_map(const QRectF& map_box) {
-        render::Box extent = renderer.project_extent(project.id);
-        if (!extent.empty()) {
-            extent = surroundings(extent, 3600.0, 1.2); // the villages around show
-            const MapView view = MapView::fit(extent, static_cast<int>(map_box.width()),
-                                              static_cast<int>(map_box.height()), 0);
+        const MapView view = site_map_view(renderer, project.id, static_cast<int>(map_box.width()),
+                                           static_cast<int>(map_box.height()));
+        if (!view.box.empty()) {
             RenderOptions options;
             options.layers = all_layers & ~static_cast<unsigned>(MapLayer::basemap);
             options.legend = false;
@@ -359,6 +357,19 @@ private:
 };
 
 } // namespace
+
+MapView site_map_view(const MapRenderer& renderer, const std::string& project_id, int width,
+                      int height) {
+    const render::Box extent = renderer.project_extent(project_id);
+    if (extent.empty()) {
+        return MapView{};
+    }
+    // The villages around show; the site keeps clear of the frame by a tenth of its size, and
+    // by 24 units (a marker and its halo) whatever its size.
+    const render::Box around = surroundings(extent, 3600.0, 1.2);
+    const double edge = 24.0 / std::max(1, std::min(width, height));
+    return MapView::fit(around, width, height, edge);
+}
 
 int write_site_sheets(const std::string& path, MapRenderer& renderer,
                       const core::Portfolio& portfolio, const core::Evaluation& evaluation,

@@ -236,8 +236,4 @@ LabelStyle project_label_style() {
     return {8.5, false, rgb(0x1a1a1a), rgb(0xffffff, 230)};
 }
 
-std::string_view map_font_family() {
-    return "Noto Sans CJK SC";
-}
-
 } // namespace xj::render

@@ -112,17 +112,17 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
 
     if (theme == Theme::status) {
         for (const auto& term : core::terms(core::ScheduleStatus{})) {
-            data.project_legend.push_back({LegendItem::Kind::marker, status_colour(term.value),
-                                           MarkerShape::circle, std::string{term.label_zh},
-                                           std::string{term.label_en},
-                                           counts[static_cast<std::size_t>(term.value)]});
+            data.project_legend.push_back(
+                {LegendItem::Kind::marker, status_colour(term.value), MarkerShape::circle,
+                 std::string{term.label_zh}, std::string{term.label_en},
+                 counts[static_cast<std::size_t>(term.value)], static_cast<int>(term.value)});
         }
     } else if (theme == Theme::stage) {
         for (const auto& term : core::terms(core::Stage{})) {
-            data.project_legend.push_back({LegendItem::Kind::marker, stage_colour(term.value),
-                                           MarkerShape::circle, std::string{term.label_zh},
-                                           std::string{term.label_en},
-                                           counts[static_cast<std::size_t>(term.value)]});
+            data.project_legend.push_back(
+                {LegendItem::Kind::marker, stage_colour(term.value), MarkerShape::circle,
+                 std::string{term.label_zh}, std::string{term.label_en},
+                 counts[static_cast<std::size_t>(term.value)], static_cast<int>(term.value)});
         }
     }
     // The shapes: one line per project type on the map.
@@ -130,7 +130,7 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
         const auto& term = core::term(type);
         data.project_legend.push_back({LegendItem::Kind::marker, neutral_symbol_colour(),
                                        marker_shape(type), std::string{term.label_zh},
-                                       std::string{term.label_en}, 0});
+                                       std::string{term.label_en}, 0, -1, static_cast<int>(type)});
     }
     return data;
 }

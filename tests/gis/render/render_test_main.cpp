@@ -1,6 +1,8 @@
 // The render tests draw text and images, which needs Qt's GUI machinery: an application on
 // the offscreen platform, as the command line uses it.
 
+#include "xiangjian/render/symbology.h"
+
 #include <QGuiApplication>
 #include <cstdlib>
 #include <gtest/gtest.h>
@@ -16,6 +18,7 @@ int main(int argc, char** argv) {
         setenv("XDG_RUNTIME_DIR", runtime.c_str(), 0);
     }
     QGuiApplication app(argc, argv);
+    xj::render::load_map_fonts();
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

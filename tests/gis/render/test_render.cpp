@@ -229,6 +229,18 @@ TEST_F(Render, LabelsNeverOverlapEachOtherOrTheFurniture) {
     EXPECT_TRUE(township_named);
 }
 
+/// The CJK radicals and Kangxi radicals (U+2E80–U+2FDF) in UTF-8 text.
+std::string radicals_in(const std::string& text) {
+    std::string found;
+    const QString wide = QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+    for (const QChar c : wide) {
+        if (c.unicode() >= 0x2E80 && c.unicode() <= 0x2FDF) {
+            found += QString(c).toStdString();
+        }
+    }
+    return found;
+}
+
 TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
     const core::Date day(2018, 8, 31);
     const auto evaluation = portfolio->evaluate(day);
@@ -258,6 +270,149 @@ TEST_F(Render, SiteSheetHasOnePagePerProjectOfTheLeaderInChinese) {
     for (const auto* status : projects) {
         EXPECT_NE(text.find(status->project->id), std::string::npos) << status->project->id;
     }
+    // The text is the characters drawn: 项目 and 工程, not the Kangxi radicals ⽬ and ⼯ that
+    // Noto Sans CJK draws with the same glyphs.
+    EXPECT_TRUE(radicals_in(text).empty()) << radicals_in(text);
+    EXPECT_NE(text.find("项目日现场记录单"), std::string::npos);
+    EXPECT_NE(text.find(leader), std::string::npos) << leader;
+    for (const auto* status : projects) {
+        EXPECT_NE(text.find(status->project->name), std::string::npos) << status->project->name;
+    }
+}
+
+TEST_F(Render, TheLegendOfAWindowCountsWhatTheWindowShows) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const std::string fudian = "410326102000"; // 付店镇
+    for (const render::Theme theme : {render::Theme::status, render::Theme::progress}) {
+        const Drawn drawn = draw(renderer, *portfolio, core::Date(2018, 8, 31), theme,
+                                 render::all_layers, 1600, 1000, renderer.township_extent(fudian));
+        // The projects with a site in the window, from the store's sites with OGR.
+        const render::Box window = render::DisplayCrs("EPSG:4546").to_lonlat(drawn.view.box);
+        std::set<std::string> shown;
+        for (const auto& site : xj::test::ogr_sites(*store)) {
+            OGREnvelope box;
+            site.geometry->getEnvelope(&box);
+            if (box.MaxX >= window.min_x && box.MinX <= window.max_x && box.MaxY >= window.min_y &&
+                box.MinY <= window.max_y) {
+                shown.insert(site.project_id);
+            }
+        }
+        ASSERT_LT(shown.size(), evaluation.projects.size());
+        ASSERT_GT(shown.size(), 3U);
+        int villages = 0, projects = 0;
+        for (const render::LegendItem& item : drawn.stats.legend) {
+            if (item.kind == render::LegendItem::Kind::fill) {
+                villages += item.count;
+            } else if (item.category >= 0) {
+                projects += item.count;
+            }
+        }
+        EXPECT_LT(drawn.stats.villages, 220U) << "a window, not the county";
+        if (theme == render::Theme::status) {
+            EXPECT_EQ(projects, static_cast<int>(shown.size()));
+        } else { // the villages' classes, the villages without projects included
+            EXPECT_EQ(villages, static_cast<int>(drawn.stats.villages));
+        }
+    }
+}
+
+TEST_F(Render, ASheetsMapFramesItsWholeSiteWithAMargin) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    int framed = 0;
+    for (const auto& project : portfolio->projects()) {
+        const render::Box site = renderer.project_extent(project.id);
+        if (site.empty()) {
+            continue;
+        }
+        for (const auto& [width, height] : {std::pair{440, 300}, std::pair{300, 440}}) {
+            const render::MapView view = render::site_map_view(renderer, project.id, width, height);
+            const QPointF top_left = view.to_device(site.min_x, site.max_y);
+            const QPointF bottom_right = view.to_device(site.max_x, site.min_y);
+            EXPECT_GE(top_left.x(), 23.9) << project.id;
+            EXPECT_GE(top_left.y(), 23.9) << project.id;
+            EXPECT_LE(bottom_right.x(), width - 23.9) << project.id;
+            EXPECT_LE(bottom_right.y(), height - 23.9) << project.id;
+        }
+        ++framed;
+    }
+    EXPECT_GT(framed, 30);
+}
+
+TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::status);
+    int tried = 0, named_inside = 0;
+    for (const auto& site : layers->point_sites) {
+        const auto found = data.projects.find(site.project_id);
+        ASSERT_NE(found, data.projects.end());
+        if (!found->second.key_project) {
+            continue;
+        }
+        const render::Box at = renderer.project_extent(site.project_id);
+        // 10 m a pixel (key projects are named closer than 20 m a pixel); the site 6 px past the
+        // right edge, within the margin the renderer looks up symbols in.
+        render::MapView view;
+        view.width = 800;
+        view.height = 600;
+        view.box = {at.min_x - 8060, at.min_y - 3000, at.min_x - 60, at.min_y + 3000};
+        render::RenderOptions options;
+        options.highlight_project.clear();
+        QImage image;
+        const auto stats = renderer.render(image, view, data, options);
+        for (const auto& label : stats.labels) {
+            EXPECT_NE(label.text.toStdString(), found->second.name) << site.project_id;
+        }
+        // And named once moved in, mostly (a label with no free place is left out).
+        view.box = {at.min_x - 7940, at.min_y - 3000, at.min_x + 60, at.min_y + 3000};
+        bool named = false;
+        for (const auto& label : renderer.render(image, view, data, options).labels) {
+            named = named || label.text.toStdString() == found->second.name;
+        }
+        named_inside += named ? 1 : 0;
+        ++tried;
+    }
+    EXPECT_GT(tried, 3);
+    EXPECT_GT(named_inside, tried / 2) << "most are named once inside (unless no room)";
+}
+
+TEST_F(Render, TextOfMapsInPdfAndSvgIsTheTextDrawnLabelsIncluded) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
+    const auto view = render::MapView::fit(renderer.display_extent(), 1600, 1200);
+    render::RenderOptions options;
+    options.title = QStringLiteral("汝阳县 · 村级项目进度");
+    const auto pdf = render::write_map(dir->file("map.pdf"), renderer, view, data, options);
+    const auto svg = render::write_map(dir->file("map.svg"), renderer, view, data, options);
+    ASSERT_GE(pdf.labels.size(), 10U) << "the county and its townships are named";
+    const std::string pdf_words = pdf_text(dir->file("map.pdf"));
+    EXPECT_TRUE(radicals_in(pdf_words).empty()) << radicals_in(pdf_words);
+    EXPECT_NE(pdf_words.find("汝阳县 · 村级项目进度"), std::string::npos) << pdf_words;
+    EXPECT_NE(pdf_words.find("0–20%"), std::string::npos) << "an en dash, not a figure dash";
+    for (const auto& label : pdf.labels) {
+        EXPECT_NE(pdf_words.find(label.text.toStdString()), std::string::npos)
+            << label.text.toStdString();
+    }
+    // In the SVG, each label is one <text> element holding the name, in the system's font.
+    std::ifstream file(dir->file("map.svg"));
+    const std::string svg_text((std::istreambuf_iterator<char>(file)), {});
+    std::set<std::string> texts;
+    for (std::size_t at = svg_text.find("<text"); at != std::string::npos;
+         at = svg_text.find("<text", at + 1)) {
+        const std::size_t open = svg_text.find('>', at), close = svg_text.find("</text>", at);
+        std::string inner = svg_text.substr(open + 1, close - open - 1);
+        inner.erase(0, inner.find_first_not_of(" \n"));
+        texts.insert(inner);
+    }
+    ASSERT_EQ(svg.labels.size(), pdf.labels.size());
+    for (const auto& label : svg.labels) {
+        EXPECT_TRUE(texts.count(label.text.toStdString())) << label.text.toStdString();
+    }
+    EXPECT_TRUE(texts.count("村级项目进度"));
+    EXPECT_NE(svg_text.find("font-family=\"Noto Sans CJK SC\""), std::string::npos);
+    EXPECT_EQ(svg_text.find("Xiangjian CJK SC"), std::string::npos);
 }
 
 TEST_F(Render, MapsAreWrittenAsPngPdfAndSvgAndAFailedWriteLeavesTheOldFile) {

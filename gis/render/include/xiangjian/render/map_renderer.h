@@ -54,8 +54,11 @@ struct PlacedLabel {
 };
 
 struct RenderStats {
-    std::size_t villages = 0; ///< village shapes drawn
-    std::size_t sites = 0;    ///< project sites drawn
+    std::size_t villages = 0; ///< villages shown (their box meets the view; 0 unless filled)
+    std::size_t sites = 0;    ///< project sites shown
+    /// The legend drawn: the lines of the layers drawn, counting the villages and projects
+    /// shown (a window counts its own, not the county's).
+    std::vector<LegendItem> legend;
     std::vector<PlacedLabel> labels;
     std::vector<QRectF> furniture; ///< legend, scale bar, north arrow, title boxes
     double prepare_seconds = 0;    ///< window lookup, projection, simplification
@@ -94,6 +97,7 @@ public:
 private:
     struct Frame;
     void prepare(Frame& frame);
+    void count_shown(Frame& frame) const;
     void draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const;
     void draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats);
 

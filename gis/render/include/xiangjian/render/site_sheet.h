@@ -25,6 +25,12 @@ struct SheetRequest {
     bool english = false;
 };
 
+/// The view of a sheet's map of `width` × `height` device units: the project's whole site with
+/// a margin of a tenth of its size and at least 24 units on each side, its villages around it
+/// (at least 3.6 km across). Empty (zero size) when the project has no site.
+MapView site_map_view(const MapRenderer& renderer, const std::string& project_id, int width,
+                      int height);
+
 /// Writes the PDF (temporary name, then renamed). Returns the number of pages.
 int write_site_sheets(const std::string& path, MapRenderer& renderer,
                       const core::Portfolio& portfolio, const core::Evaluation& evaluation,

@@ -93,7 +93,17 @@ LabelStyle township_label_style();
 LabelStyle village_label_style();
 LabelStyle project_label_style();
 
-/// The font family of every map text: Noto Sans CJK (Debian fonts-noto-cjk) draws Chinese.
+/// The font family of every map text: Noto Sans CJK SC (Debian fonts-noto-cjk) draws Chinese;
+/// once load_map_fonts() has loaded it, its copy without the radicals, under its own name.
 std::string_view map_font_family();
+/// The family an SVG names for its text: the system's Noto Sans CJK SC.
+std::string_view map_font_published_family();
+
+/// Loads the map font's Regular and Bold faces so that text written to PDF extracts as the
+/// characters drawn (Qt would write 目 as the Kangxi radical ⽬ U+2F6C: see map_fonts.cpp).
+/// Call once a QGuiApplication exists, before drawing; false when the Debian font files
+/// (fonts-noto-cjk) are not found, and the system's font is used as it is. The copy is named
+/// "Xiangjian CJK SC" so that Qt cannot choose the system's face instead.
+bool load_map_fonts();
 
 } // namespace xj::render

@@ -34,6 +34,10 @@ struct LegendItem {
     std::string label_zh;
     std::string label_en;
     int count = 0; ///< villages or projects in the class
+    /// What the line stands for, so that a map counts what it shows: a status or stage
+    /// (category), a project type (the shapes' lines, without a count), else a village fill.
+    int category = -1;
+    int type = -1;
 };
 
 struct ThemeData {
@@ -44,6 +48,7 @@ struct ThemeData {
     std::unordered_map<std::string, Colour> village_fill;
     Colour default_village_fill;
     std::unordered_map<std::string, ProjectSymbol> projects; ///< by project id
+    /// Counted over the whole evaluation; a map counts what it shows (MapRenderer).
     std::vector<LegendItem> village_legend;
     std::vector<LegendItem> project_legend;
 };
