@@ -44,24 +44,32 @@ std::string describe(const Disbursement& d) {
            " 万元) for project '" + d.project_id + "'";
 }
 
-/// The engine's percent for one report: the measure's own field first, the other as fallback.
-std::optional<double> report_percent(const Project& project, const ProgressReport& report) {
+/// The engine's percent for one report and what it comes from: the measure's own field first,
+/// the other as fallback (a project measured by quantity reads the quantity, any other the
+/// reported percent).
+std::pair<std::optional<double>, PercentBasis> report_percent(const Project& project,
+                                                              const ProgressReport& report) {
     const bool has_quantity =
         report.cumulative_quantity && project.planned_quantity && *project.planned_quantity > 0;
     const auto from_quantity = [&] {
         return *report.cumulative_quantity / *project.planned_quantity * 100.0;
     };
     std::optional<double> percent;
-    if (project.measure == Measure::quantity) {
-        percent = has_quantity ? std::optional{from_quantity()} : report.percent;
-    } else {
-        percent = report.percent ? report.percent
-                                 : (has_quantity ? std::optional{from_quantity()} : std::nullopt);
+    PercentBasis basis = PercentBasis::none;
+    if (project.measure == Measure::quantity && has_quantity) {
+        percent = from_quantity();
+        basis = PercentBasis::quantity;
+    } else if (report.percent) {
+        percent = report.percent;
+        basis = PercentBasis::percent;
+    } else if (has_quantity) {
+        percent = from_quantity();
+        basis = PercentBasis::quantity;
     }
     if (percent) {
         percent = std::clamp(*percent, 0.0, 100.0);
     }
-    return percent;
+    return {percent, basis};
 }
 
 /// Villages a project counts in, with shares by length (or area) when every one of several
@@ -203,18 +211,22 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     m_report_day.resize(reports.size());
     m_report_percent.resize(reports.size());
     m_report_progress_day.resize(reports.size());
+    m_report_basis.resize(reports.size());
     m_first_full_report.assign(count, npos);
     for (std::size_t p = 0; p < count; ++p) {
         double percent = 0;
+        PercentBasis basis = PercentBasis::none;
         int progress_day = no_day;
         for (auto r = m_report_begin[p]; r < m_report_begin[p + 1]; ++r) {
-            const auto value = report_percent(projects[p], reports[r]);
+            const auto [value, value_basis] = report_percent(projects[p], reports[r]);
             if (value && *value > percent) {
                 progress_day = reports[r].report_date.days_since_epoch();
             }
             if (value) {
                 percent = *value;
+                basis = value_basis;
             }
+            m_report_basis[r] = basis;
             if (percent >= 100.0 && m_first_full_report[p] == npos) {
                 m_first_full_report[p] = r;
             }

@@ -121,7 +121,20 @@ private:
     const Plans& plans_for(const Baseline* baseline, Plans& scratch) const;
     ProjectStatus evaluate_with(std::size_t project, Date as_of,
                                 std::span<const PlanPoint> plan) const;
-    std::optional<double> milestone_share_at(std::size_t project, Date day) const;
+    /// The weight share of the milestones reached by `day` and the day the last of them was
+    /// reached (none when none was); nullopt unless the project is measured by milestones and
+    /// has some.
+    struct MilestoneShare {
+        double percent = 0;
+        std::optional<Date> last_reached;
+    };
+    std::optional<MilestoneShare> milestone_share_at(std::size_t project, Date day) const;
+    /// Percent done on `day` from the latest evidence, and what it comes from.
+    struct Progress {
+        double percent = 0;
+        PercentBasis basis = PercentBasis::none;
+    };
+    Progress progress_at(std::size_t project, Date day) const;
     std::optional<std::size_t> last_report_on(std::size_t project, Date day) const;
     std::optional<Date> full_since(std::size_t project, Date day) const;
 
@@ -144,6 +157,7 @@ private:
     std::vector<int> m_report_day;
     std::vector<double> m_report_percent;
     std::vector<int> m_report_progress_day;
+    std::vector<PercentBasis> m_report_basis; ///< of the report percent carried to each report
     std::vector<std::uint32_t> m_first_full_report; ///< per project: first at 100 %, or npos
     std::vector<double> m_disbursed_cumulative;     ///< per disbursement, within its project
 

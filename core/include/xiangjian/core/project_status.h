@@ -29,6 +29,7 @@ struct ProjectStatus {
     Date as_of;
 
     double percent_done = 0;
+    PercentBasis percent_basis = PercentBasis::none; ///< what percent_done comes from
     std::optional<double> done_quantity;            ///< in project->unit
     std::optional<double> planned_quantity_to_date; ///< in project->unit
     std::optional<double> planned_percent;          ///< nullopt: the project has no plan
