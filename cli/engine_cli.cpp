@@ -95,6 +95,25 @@ EngineCli::EngineCli(CLI::App& app) {
     m_baseline_command->add_option("--date", m_date, text("冻结日期", "freeze date"));
     m_baseline_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
 
+    auto* project =
+        app.add_subcommand("project", text("修改项目设定", "change a project's settings"));
+    project->require_subcommand(1);
+    m_set_measure_command = project->add_subcommand(
+        "set-measure",
+        text("设置项目的计量方式：quantity 按工程量、percent 按形象进度、milestones 按节点"
+             "（规则见 docs/engine.md）",
+             "how a project's percent done is measured: quantity, percent (reported) or "
+             "milestones (rules in docs/engine.md)"));
+    m_set_measure_command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
+        ->required();
+    m_set_measure_command->add_option("ID", m_project_id, text("项目编号", "project id"))
+        ->required();
+    m_set_measure_command
+        ->add_option("MEASURE", m_measure,
+                     text("quantity、percent 或 milestones", "quantity, percent or milestones"))
+        ->required();
+    m_set_measure_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
+
     m_project_day_command =
         app.add_subcommand("project-day", text("项目日清单：某分包领导的项目，按需关注程度排序",
                                                "a leader's project-day list, most urgent first"));
@@ -119,6 +138,9 @@ std::optional<int> EngineCli::run() const {
     }
     if (*m_baseline_command) {
         return run_baseline(m_project, m_baseline_name, m_date, m_record.by);
+    }
+    if (*m_set_measure_command) {
+        return run_set_measure(m_project, m_project_id, m_measure, m_record.by);
     }
     if (*m_project_day_command) {
         return run_project_day(m_project, m_leader, m_date, m_format);

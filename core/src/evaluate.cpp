@@ -108,7 +108,7 @@ std::optional<std::size_t> Portfolio::last_report_on(std::size_t project, Date d
 }
 
 std::optional<Portfolio::MilestoneShare> Portfolio::milestone_share_at(std::size_t project,
-                                                                        Date day) const {
+                                                                       Date day) const {
     if (m_data.projects[project].measure != Measure::milestones) {
         return std::nullopt;
     }
@@ -124,10 +124,11 @@ std::optional<Portfolio::MilestoneShare> Portfolio::milestone_share_at(std::size
     double reached = 0;
     MilestoneShare share;
     for (const auto& milestone : list) {
-        if (milestone.actual_date && *milestone.actual_date <= day) {
+        const auto reached_day = reached_on(milestone);
+        if (reached_day && *reached_day <= day) {
             reached += equal_weights ? 1.0 : std::max(0.0, milestone.weight);
-            if (!share.last_reached || *milestone.actual_date > *share.last_reached) {
-                share.last_reached = milestone.actual_date;
+            if (!share.last_reached || *reached_day > *share.last_reached) {
+                share.last_reached = reached_day;
             }
         }
     }
@@ -249,14 +250,18 @@ ProjectStatus Portfolio::evaluate_with(std::size_t index, Date as_of,
     }
     int progress_day = last ? m_report_progress_day[*last] : no_day;
     for (const auto& milestone : milestones(index)) {
-        const bool reached = milestone.actual_date && *milestone.actual_date <= as_of;
+        const auto reached_day = reached_on(milestone);
+        const bool reached = reached_day && *reached_day <= as_of;
         if (!reached && milestone.planned_date < as_of) {
             s.overdue_milestones.push_back({milestone.seq, milestone.name, milestone.planned_date,
                                             days_between(milestone.planned_date, as_of)});
         }
+        if (reached && !milestone.actual_date) {
+            s.inferred_milestones.push_back({milestone.seq, milestone.name, *reached_day});
+        }
         // For a project measured by milestones, reaching one is progress.
         if (reached && share) {
-            progress_day = std::max(progress_day, milestone.actual_date->days_since_epoch());
+            progress_day = std::max(progress_day, reached_day->days_since_epoch());
         }
     }
     s.last_progress_date = day_or_none(progress_day);

@@ -87,3 +87,41 @@ TEST(ProgressMeasure, MeasuresParseByCodeAndLabel) {
     EXPECT_EQ(parse_term<Measure>("按形象进度"), Measure::percent);
     EXPECT_EQ(parse_term<Measure>("milestones"), Measure::milestones);
 }
+
+TEST(ProgressMeasure, AStartedProjectIsNotLateOnItsStart) {
+    // Planned start milestone 开工 on 2020-03-01, never given an actual date; 25 % reported on
+    // 2020-04-01. On 2020-06-25 the project is not late on its start: it started on 04-01.
+    PortfolioData data;
+    data.projects.push_back(quantity_project("P1", 10));
+    data.milestones = {milestone("P1", 1, "2020-03-01"), milestone("P1", 2, "2020-12-01")};
+    data.milestones[0].name = "开工";
+    data.reports = {quantity_report("P1", "2020-04-01", 2.5)};
+    const Portfolio portfolio{data};
+
+    const auto s = portfolio.evaluate(0, d("2020-06-25"));
+    EXPECT_TRUE(s.overdue_milestones.empty());
+    ASSERT_EQ(s.inferred_milestones.size(), 1u);
+    EXPECT_EQ(s.inferred_milestones[0].seq, 1);
+    EXPECT_EQ(s.inferred_milestones[0].name, "开工");
+    EXPECT_EQ(s.inferred_milestones[0].reached_on, d("2020-04-01"));
+    EXPECT_NE(s.status, ScheduleStatus::late);
+    EXPECT_TRUE(portfolio.inferred_reached(portfolio.milestones(0)[0]));
+    EXPECT_FALSE(portfolio.inferred_reached(portfolio.milestones(0)[1]));
+
+    // Before the first report it was overdue, and nothing was inferred.
+    const auto march = portfolio.evaluate(0, d("2020-03-20"));
+    ASSERT_EQ(march.overdue_milestones.size(), 1u);
+    EXPECT_TRUE(march.inferred_milestones.empty());
+}
+
+TEST(ProgressMeasure, AnInferredStartCountsForAProjectMeasuredByMilestones) {
+    PortfolioData data;
+    data.projects.push_back(milestone_project("P1"));
+    data.milestones = {milestone("P1", 1, "2020-03-01", 20), milestone("P1", 2, "2020-12-01", 80)};
+    data.milestones[0].name = "全部开工";
+    data.reports = {percent_report("P1", "2020-04-01", 10)};
+    const auto s = Portfolio{data}.evaluate(0, d("2020-06-25"));
+    EXPECT_TRUE(s.overdue_milestones.empty());
+    // Reached (20 %) on the day 10 % was reported: the further of the two counts.
+    EXPECT_DOUBLE_EQ(s.percent_done, 20.0);
+}

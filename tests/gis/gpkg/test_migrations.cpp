@@ -118,8 +118,8 @@ TEST(Migrations, Version5ChecksTheSameValuesWithoutInLists) {
         project.measure = xj::core::Measure::milestones;
         store->add_project(project);
     }
-    const auto store = GpkgStore::open(path, GpkgStore::Access::update,
-                                       xj::gpkg::schema_migrations().first(5));
+    const auto store =
+        GpkgStore::open(path, GpkgStore::Access::update, xj::gpkg::schema_migrations().first(5));
     EXPECT_EQ(store->schema_version(), 5);
     ASSERT_EQ(store->projects().size(), 1u) << "the rows stay";
     EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");

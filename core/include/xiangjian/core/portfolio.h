@@ -51,7 +51,12 @@ public:
     std::optional<std::size_t> find(std::string_view project_id) const;
     const Project* project(std::string_view project_id) const;
 
-    std::span<const Milestone> milestones(std::size_t project) const;     ///< by seq
+    std::span<const Milestone> milestones(std::size_t project) const; ///< by seq
+    /// The day a milestone of milestones() was reached: its actual date, or for a start
+    /// milestone (开工, 动工, start) without one, the day of the project's first report of
+    /// progress (inferred_reached() is then true). None when not reached (yet).
+    std::optional<Date> reached_on(const Milestone& milestone) const;
+    bool inferred_reached(const Milestone& milestone) const;
     std::span<const ProgressReport> reports(std::size_t project) const;   ///< by date
     std::span<const Problem> problems(std::size_t project) const;         ///< by raised date
     std::span<const Problem> problems() const { return m_data.problems; } ///< by project
@@ -159,7 +164,10 @@ private:
     std::vector<int> m_report_progress_day;
     std::vector<PercentBasis> m_report_basis; ///< of the report percent carried to each report
     std::vector<std::uint32_t> m_first_full_report; ///< per project: first at 100 %, or npos
-    std::vector<double> m_disbursed_cumulative;     ///< per disbursement, within its project
+    /// Per milestone: the inferred day a start milestone without an actual date was reached,
+    /// or no_day.
+    std::vector<int> m_inferred_reached;
+    std::vector<double> m_disbursed_cumulative; ///< per disbursement, within its project
 
     std::vector<VillageLink> m_villages;
     std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
