@@ -1,5 +1,6 @@
 #include "engine_cli.h"
 
+#include "engine_support.h"
 #include "i18n.h"
 
 namespace xj::cli {
@@ -16,7 +17,9 @@ EngineCli::EngineCli(CLI::App& app) {
     s->add_option("--by", m_status.by, text("汇总方式", "group by"))
         ->check(
             CLI::IsMember({"project", "village", "township", "county", "type", "leader", "unit"}));
-    s->add_option("--leader", m_status.leader, text("只看该分包领导的项目", "only this leader's"));
+    s->add_option("--leader", m_status.leader,
+                  text("只看该分包领导的项目（姓名即可，可不带职务）",
+                       "only this leader's projects (the name, with or without the title)"));
     s->add_option("--type", m_status.type, text("只看该类型（road, water …）", "only this type"));
     s->add_option("--status", m_status.status,
                   text("只看该状态（not_started, on_schedule, behind, late, stalled, done）",
@@ -119,10 +122,8 @@ EngineCli::EngineCli(CLI::App& app) {
                                                "a leader's project-day list, most urgent first"));
     auto* day = m_project_day_command;
     day->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
-    day->add_option("--leader", m_leader, text("分包领导", "leader"))->required();
-    day->add_option("--date", m_date,
-                    text("项目日（周五；默认项目库日期或今天）",
-                         "project day (a Friday; default as-of or today)"));
+    day->add_option("--leader", m_leader, leader_help())->required();
+    day->add_option("--date", m_date, project_day_date_help());
     day->add_option("--format", m_format, text("输出格式", "output format"))
         ->check(CLI::IsMember({"table", "json"}));
 }

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "engine_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -48,12 +49,13 @@ struct Entry {
 
 } // namespace
 
-int run_project_day(const std::string& project_path, const std::string& leader,
+int run_project_day(const std::string& project_path, const std::string& typed_leader,
                     const std::string& date, const std::string& format) {
     const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date day =
-        date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
+        date.empty() ? default_project_day(*store) : parse_date_option(date, "--date");
     const core::Portfolio portfolio(store::load_portfolio(*store));
+    const std::string leader = core::match_leader(portfolio.projects(), typed_leader);
     const core::Evaluation evaluation = portfolio.evaluate(day);
 
     const auto mine = leader_projects(portfolio, evaluation, leader, project_path);

@@ -5,6 +5,7 @@
 #include "engine_support.h"
 #include "text_table.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -262,7 +263,7 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     }
     core::ProjectFilter filter;
     if (!options.leader.empty()) {
-        filter.leader = options.leader;
+        filter.leader = core::match_leader(portfolio.projects(), options.leader);
     }
     if (!options.type.empty()) {
         filter.type = core::parse_term<core::ProjectType>(options.type);

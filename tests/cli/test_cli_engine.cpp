@@ -3,6 +3,7 @@
 
 #include "test_support.h"
 
+#include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
@@ -88,4 +89,22 @@ TEST_F(EngineCommands, AStartedProjectIsNotLateOnItsStartAndTheInferenceIsSaid) 
     EXPECT_NE(json.find("\"reached_on\": \"2018-11-01\""), std::string::npos) << json;
     const CliRun table = run("status " + path + " --as-of 2018-11-20");
     EXPECT_NE(table.out.find("推定"), std::string::npos) << table.out;
+}
+
+TEST_F(EngineCommands, LeadersAreFoundByTheNamePeopleType) {
+    const CliRun full = run("status " + path + " --leader 张卫东（副县长） --format csv");
+    const CliRun typed = run("status " + path + " --leader 张卫东 --format csv");
+    ASSERT_EQ(typed.exit_code, 0) << typed.err;
+    EXPECT_EQ(typed.out, full.out);
+    EXPECT_EQ(std::count(typed.out.begin(), typed.out.end(), '\n'), 1 + 3) << typed.out;
+
+    const CliRun day = run("project-day " + path + " --leader 张卫东 --date 2018-08-31");
+    ASSERT_EQ(day.exit_code, 0) << day.err;
+    EXPECT_NE(day.out.find("张卫东（副县长）"), std::string::npos) << day.out;
+    EXPECT_NE(day.out.find("RY2018-011"), std::string::npos) << day.out;
+
+    const CliRun unknown = run("status " + path + " --leader 张伟");
+    EXPECT_EQ(unknown.exit_code, 1);
+    EXPECT_NE(unknown.err.find("李志强（常务副县长）"), std::string::npos) << unknown.err;
+    EXPECT_NE(run("project-day " + path + " --leader 张伟").exit_code, 0);
 }
