@@ -83,6 +83,9 @@ int run_baseline(const std::string& project_path, const std::string& name, const
 int run_render(const std::string& project_path, const RenderCommandOptions& options);
 int run_sheet(const std::string& project_path, const std::string& leader, const std::string& date,
               const std::string& out);
+/// measure: quantity, percent or milestones (code or Chinese label).
+int run_set_measure(const std::string& project_path, const std::string& project_id,
+                    const std::string& measure, const std::string& by);
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format);
 

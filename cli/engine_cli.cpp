@@ -1,5 +1,6 @@
 #include "engine_cli.h"
 
+#include "engine_support.h"
 #include "i18n.h"
 
 namespace xj::cli {
@@ -16,7 +17,9 @@ EngineCli::EngineCli(CLI::App& app) {
     s->add_option("--by", m_status.by, text("汇总方式", "group by"))
         ->check(
             CLI::IsMember({"project", "village", "township", "county", "type", "leader", "unit"}));
-    s->add_option("--leader", m_status.leader, text("只看该分包领导的项目", "only this leader's"));
+    s->add_option("--leader", m_status.leader,
+                  text("只看该分包领导的项目（姓名即可，可不带职务）",
+                       "only this leader's projects (the name, with or without the title)"));
     s->add_option("--type", m_status.type, text("只看该类型（road, water …）", "only this type"));
     s->add_option("--status", m_status.status,
                   text("只看该状态（not_started, on_schedule, behind, late, stalled, done）",
@@ -95,15 +98,32 @@ EngineCli::EngineCli(CLI::App& app) {
     m_baseline_command->add_option("--date", m_date, text("冻结日期", "freeze date"));
     m_baseline_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
 
+    auto* project =
+        app.add_subcommand("project", text("修改项目设定", "change a project's settings"));
+    project->require_subcommand(1);
+    m_set_measure_command = project->add_subcommand(
+        "set-measure",
+        text("设置项目的计量方式：quantity 按工程量、percent 按形象进度、milestones 按节点"
+             "（规则见 docs/engine.md）",
+             "how a project's percent done is measured: quantity, percent (reported) or "
+             "milestones (rules in docs/engine.md)"));
+    m_set_measure_command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
+        ->required();
+    m_set_measure_command->add_option("ID", m_project_id, text("项目编号", "project id"))
+        ->required();
+    m_set_measure_command
+        ->add_option("MEASURE", m_measure,
+                     text("quantity、percent 或 milestones", "quantity, percent or milestones"))
+        ->required();
+    m_set_measure_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
+
     m_project_day_command =
         app.add_subcommand("project-day", text("项目日清单：某分包领导的项目，按需关注程度排序",
                                                "a leader's project-day list, most urgent first"));
     auto* day = m_project_day_command;
     day->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
-    day->add_option("--leader", m_leader, text("分包领导", "leader"))->required();
-    day->add_option("--date", m_date,
-                    text("项目日（周五；默认项目库日期或今天）",
-                         "project day (a Friday; default as-of or today)"));
+    day->add_option("--leader", m_leader, leader_help())->required();
+    day->add_option("--date", m_date, project_day_date_help());
     day->add_option("--format", m_format, text("输出格式", "output format"))
         ->check(CLI::IsMember({"table", "json"}));
 }
@@ -119,6 +139,9 @@ std::optional<int> EngineCli::run() const {
     }
     if (*m_baseline_command) {
         return run_baseline(m_project, m_baseline_name, m_date, m_record.by);
+    }
+    if (*m_set_measure_command) {
+        return run_set_measure(m_project, m_project_id, m_measure, m_record.by);
     }
     if (*m_project_day_command) {
         return run_project_day(m_project, m_leader, m_date, m_format);

@@ -22,6 +22,8 @@ private:
     StatusOptions m_status;
     RecordOptions m_record;
     std::string m_baseline_name, m_date, m_leader, m_format = "table";
+    std::string m_project_id, m_measure;
+    CLI::App* m_set_measure_command = nullptr;
     CLI::App* m_status_command = nullptr;
     CLI::App* m_baseline_command = nullptr;
     CLI::App* m_project_day_command = nullptr;

@@ -1,6 +1,7 @@
 #include "engine_support.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 
 #include <chrono>
 #include <cstdio>
@@ -12,6 +13,22 @@ namespace xj::cli {
 core::Date today() {
     const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     return core::Date::from_days(static_cast<int>(now.time_since_epoch().count()));
+}
+
+core::Date default_project_day(const store::ProjectStore& store) {
+    return core::friday_on_or_after(as_of_date("", store));
+}
+
+std::string project_day_date_help() {
+    return text("项目日（默认：项目库设定的截至日期，未设定则今天；当天是星期五即当天，否则为其后的"
+                "第一个星期五）",
+                "the project day (default: the project's as-of day, else today, if a Friday; "
+                "else the first Friday after it)");
+}
+
+std::string leader_help() {
+    return text("分包领导：姓名即可（张卫东），也可带职务（张卫东（副县长））",
+                "leader: the name (张卫东) or the name with the title (张卫东（副县长）)");
 }
 
 core::Date parse_date_option(const std::string& text, std::string_view option) {
@@ -125,13 +142,12 @@ std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& p
     }
     if (mine.empty()) {
         std::string leaders;
-        for (const auto& project : portfolio.projects()) {
-            if (!project.leader.empty() && leaders.find(project.leader) == std::string::npos) {
-                leaders += (leaders.empty() ? "" : "、") + project.leader;
-            }
+        for (const auto& name : core::project_leaders(portfolio.projects())) {
+            leaders += (leaders.empty() ? "" : "、") + name;
         }
-        throw Error(project_path + ": no projects of leader '" + leader +
-                    "' (leaders: " + (leaders.empty() ? "none" : leaders) + ")");
+        throw Error(project_path + text("：分包领导“", ": no projects of leader '") + leader +
+                    text("”没有项目（分包领导：", "' (leaders: ") +
+                    (leaders.empty() ? text("无", "none") : leaders) + text("）", ")"));
     }
     return mine;
 }

@@ -20,6 +20,12 @@ namespace xj::cli {
 /// (a demo or an archived project), else today.
 core::Date as_of_date(const std::string& option, const store::ProjectStore& store);
 core::Date today();
+/// The day project-day and sheet answer for when no --date is given: the nearest project day
+/// (Friday) on or after the project's as-of day, else today — the day itself when a Friday.
+core::Date default_project_day(const store::ProjectStore& store);
+/// The help of their --date and --leader, stating that rule and how names match.
+std::string project_day_date_help();
+std::string leader_help();
 core::Date parse_date_option(const std::string& text, std::string_view option);
 
 template <typename E> std::string label(E value) {
@@ -37,8 +43,8 @@ std::string json_number(const std::optional<double>& value);
 /// A CSV field, quoted when it needs to be (RFC 4180).
 std::string csv_field(std::string_view text);
 
-/// The leader's projects of an evaluation, in evaluation order. Throws xj::Error naming the
-/// project file and listing the leaders there are when the leader has none.
+/// The leader's projects of an evaluation, in evaluation order; `leader` as stored (see
+/// core::match_leader). Throws xj::Error naming the project file when the leader has none.
 std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& portfolio,
                                                         const core::Evaluation& evaluation,
                                                         const std::string& leader,

@@ -1,5 +1,6 @@
 #include "map_cli.h"
 
+#include "engine_support.h"
 #include "i18n.h"
 
 namespace xj::cli {
@@ -53,10 +54,8 @@ MapCli::MapCli(CLI::App& app) {
         app.add_subcommand("sheet", text("项目日现场记录单（PDF，每个项目一页）",
                                          "project-day site sheets (PDF, one page a project)"));
     s->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
-    s->add_option("--leader", m_leader, text("分包领导", "leader"))->required();
-    s->add_option("--date", m_date,
-                  text("项目日日期（默认：项目库设定的日期或今天之后的第一个星期五）",
-                       "the project day (default: the first Friday on or after the as-of day)"));
+    s->add_option("--leader", m_leader, leader_help())->required();
+    s->add_option("--date", m_date, project_day_date_help());
     s->add_option("--out", m_out, text("输出 PDF 文件", "output PDF file"))->required();
 }
 

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "engine_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -48,12 +49,13 @@ struct Entry {
 
 } // namespace
 
-int run_project_day(const std::string& project_path, const std::string& leader,
+int run_project_day(const std::string& project_path, const std::string& typed_leader,
                     const std::string& date, const std::string& format) {
     const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date day =
-        date.empty() ? as_of_date("", *store) : parse_date_option(date, "--date");
+        date.empty() ? default_project_day(*store) : parse_date_option(date, "--date");
     const core::Portfolio portfolio(store::load_portfolio(*store));
+    const std::string leader = core::match_leader(portfolio.projects(), typed_leader);
     const core::Evaluation evaluation = portfolio.evaluate(day);
 
     const auto mine = leader_projects(portfolio, evaluation, leader, project_path);
@@ -85,6 +87,7 @@ int run_project_day(const std::string& project_path, const std::string& leader,
                 << ", \"attention\": " << json_string(attention_code(core::attention_of(*s)))
                 << ", \"status\": " << json_string(core::code(s->status))
                 << ", \"percent_done\": " << json_number(s->percent_done)
+                << ", \"percent_basis\": " << json_string(core::code(s->percent_basis))
                 << ", \"planned_percent\": " << json_number(s->planned_percent)
                 << ", \"overdue_milestones\": [";
             for (std::size_t m = 0; m < s->overdue_milestones.size(); ++m) {
@@ -93,6 +96,13 @@ int run_project_day(const std::string& project_path, const std::string& leader,
                     << ", \"name\": " << json_string(o.name)
                     << ", \"planned_date\": " << json_string(o.planned_date.iso())
                     << ", \"days_overdue\": " << o.days_overdue << "}";
+            }
+            out << "], \"inferred_milestones\": [";
+            for (std::size_t m = 0; m < s->inferred_milestones.size(); ++m) {
+                const auto& o = s->inferred_milestones[m];
+                out << (m ? ", " : "") << "{\"seq\": " << o.seq
+                    << ", \"name\": " << json_string(o.name)
+                    << ", \"reached_on\": " << json_string(o.reached_on.iso()) << "}";
             }
             out << "], \"milestones_due\": [";
             for (std::size_t m = 0; m < due_soon.size(); ++m) {
@@ -124,8 +134,11 @@ int run_project_day(const std::string& project_path, const std::string& leader,
     int n = 0;
     for (const auto& [s, due_soon, open] : entries) {
         out << ++n << ". " << s->project->id << " " << s->project->name << "  [" << label(s->status)
-            << "]  " << tr("完成 ", "done ") << fixed(s->percent_done, 1) << "%"
-            << tr(" / 计划 ", " / planned ") << fixed(s->planned_percent, 1) << "%";
+            << "]  " << tr("完成 ", "done ") << fixed(s->percent_done, 1) << "%";
+        if (s->percent_basis != core::PercentBasis::none) {
+            out << tr("（据", " (from ") << label(s->percent_basis) << tr("）", ")");
+        }
+        out << tr(" / 计划 ", " / planned ") << fixed(s->planned_percent, 1) << "%";
         if (s->schedule_variance) {
             out << tr("（偏差 ", " (variance ") << fixed(*s->schedule_variance, 1) << tr("）", ")");
         }
@@ -134,6 +147,12 @@ int run_project_day(const std::string& project_path, const std::string& leader,
             out << tr("   逾期节点：#", "   overdue milestone #") << o.seq << " " << o.name
                 << tr("（计划 ", " (planned ") << o.planned_date.iso() << tr("，逾期 ", ", ")
                 << o.days_overdue << tr(" 天）", " days late)") << "\n";
+        }
+        for (const auto& m : s->inferred_milestones) {
+            out << tr("   推定节点：#", "   inferred milestone #") << m.seq << " " << m.name
+                << tr("（未填实际日期，按首次报告进度之日 ", " (no actual date; reached on ")
+                << m.reached_on.iso()
+                << tr(" 视为已达成）", ", the day progress was first reported)") << "\n";
         }
         for (const auto& d : due_soon) {
             out << tr("   近期到期：#", "   due soon: #") << d.seq << " " << d.name

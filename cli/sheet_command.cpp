@@ -5,6 +5,7 @@
 #include "map_support.h"
 #include "qt_session.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/render/site_sheet.h"
 
@@ -16,12 +17,13 @@ int run_sheet(const std::string& project_path, const std::string& leader, const 
               const std::string& out) {
     const QtSession qt;
     const MapProject project = MapProject::open(project_path);
-    const core::Date day = date.empty() ? core::friday_on_or_after(as_of_date("", *project.store))
-                                        : parse_date_option(date, "--date");
+    const core::Date day =
+        date.empty() ? default_project_day(*project.store) : parse_date_option(date, "--date");
+    const std::string who = core::match_leader(project.portfolio->projects(), leader);
     const core::Evaluation evaluation = project.portfolio->evaluate(day);
-    const auto mine = leader_projects(*project.portfolio, evaluation, leader, project_path);
+    const auto mine = leader_projects(*project.portfolio, evaluation, who, project_path);
     render::SheetRequest request;
-    request.leader = leader;
+    request.leader = who;
     request.day = day;
     request.projects = core::attention_order(mine);
     request.county = project.county_name();

@@ -5,6 +5,7 @@
 #include "engine_support.h"
 #include "text_table.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -33,34 +34,48 @@ std::string json_date(const std::optional<core::Date>& day) {
 // ---- by project --------------------------------------------------------------------------------
 
 void project_table(const std::vector<const core::ProjectStatus*>& rows, std::ostream& out) {
-    TextTable table(
-        {std::string{tr("项目编号", "id")}, std::string{tr("项目名称", "name")},
-         std::string{tr("类型", "type")}, std::string{tr("分包领导", "leader")},
-         std::string{tr("完成%", "done %")}, std::string{tr("计划%", "plan %")},
-         std::string{tr("偏差", "variance")}, std::string{tr("状态", "status")},
-         std::string{tr("预计完工", "forecast")}, std::string{tr("逾期节点", "overdue")},
-         std::string{tr("未结问题", "open problems")}, std::string{tr("核查", "finding")}},
-        {TextTable::Align::left, TextTable::Align::left, TextTable::Align::left,
-         TextTable::Align::left, TextTable::Align::right, TextTable::Align::right,
-         TextTable::Align::right, TextTable::Align::left, TextTable::Align::left,
-         TextTable::Align::right, TextTable::Align::right});
+    TextTable table({std::string{tr("项目编号", "id")}, std::string{tr("项目名称", "name")},
+                     std::string{tr("类型", "type")}, std::string{tr("分包领导", "leader")},
+                     std::string{tr("完成%", "done %")}, std::string{tr("依据", "from")},
+                     std::string{tr("计划%", "plan %")}, std::string{tr("偏差", "variance")},
+                     std::string{tr("状态", "status")}, std::string{tr("预计完工", "forecast")},
+                     std::string{tr("逾期节点", "overdue")},
+                     std::string{tr("未结问题", "open problems")},
+                     std::string{tr("核查", "finding")}},
+                    {TextTable::Align::left, TextTable::Align::left, TextTable::Align::left,
+                     TextTable::Align::left, TextTable::Align::right, TextTable::Align::left,
+                     TextTable::Align::right, TextTable::Align::right, TextTable::Align::left,
+                     TextTable::Align::left, TextTable::Align::right, TextTable::Align::right});
     for (const auto* s : rows) {
         const core::Project& p = *s->project;
         table.add_row(
             {p.id, p.name, label(p.type), p.leader, fixed(s->percent_done, 1),
+             s->percent_basis == core::PercentBasis::none ? "-" : label(s->percent_basis),
              fixed(s->planned_percent, 1), fixed(s->schedule_variance, 1), label(s->status),
              s->forecast_finish ? s->forecast_finish->iso() : "-",
              std::to_string(s->overdue_milestones.size()), std::to_string(s->open_problems),
              s->stage_finding == core::StageFinding::consistent ? "" : label(s->stage_finding)});
     }
     out << table.str();
+    // What was inferred is said, so no one takes it for a record.
+    for (const auto* s : rows) {
+        for (const auto& m : s->inferred_milestones) {
+            out << tr("注：", "Note: ") << s->project->id << tr(" 节点 #", " milestone #") << m.seq
+                << " " << m.name
+                << tr(" 未填实际日期，按首次报告进度之日 ",
+                      " has no actual date; counted as reached on ")
+                << m.reached_on.iso()
+                << tr(" 视为已达成（推定）", ", the day progress was first reported (inferred)")
+                << "\n";
+        }
+    }
 }
 
 constexpr const char* project_csv_header =
     "project_id,name,type,stage,leader,responsible_unit,township_code,unit,planned_quantity,"
     "done_quantity,percent_done,planned_percent,schedule_variance,spi,status,stage_finding,"
     "overdue_milestones,last_report_date,days_since_report,forecast_finish,budget_wan,"
-    "disbursed_wan,double_over_half,open_problems,overdue_problems";
+    "disbursed_wan,double_over_half,open_problems,overdue_problems,percent_basis,inferred_start";
 
 void project_csv(const std::vector<const core::ProjectStatus*>& rows, std::ostream& out) {
     out << project_csv_header << '\n';
@@ -80,7 +95,8 @@ void project_csv(const std::vector<const core::ProjectStatus*>& rows, std::ostre
             << (s->days_since_report ? std::to_string(*s->days_since_report) : "") << ','
             << date_text(s->forecast_finish) << ',' << number(p.budget_wan) << ','
             << json_number(s->disbursed_wan) << ',' << core::code(s->double_over_half) << ','
-            << s->open_problems << ',' << s->overdue_problems << '\n';
+            << s->open_problems << ',' << s->overdue_problems << ',' << core::code(s->percent_basis)
+            << '\n';
     }
 }
 
@@ -100,6 +116,7 @@ void project_json(const std::vector<const core::ProjectStatus*>& rows, std::ostr
             << ", \"planned_quantity\": " << json_number(p.planned_quantity)
             << ", \"done_quantity\": " << json_number(s.done_quantity)
             << ", \"percent_done\": " << json_number(s.percent_done)
+            << ", \"percent_basis\": " << json_string(core::code(s.percent_basis))
             << ", \"planned_percent\": " << json_number(s.planned_percent)
             << ", \"schedule_variance\": " << json_number(s.schedule_variance)
             << ", \"spi\": " << json_number(s.spi)
@@ -111,6 +128,12 @@ void project_json(const std::vector<const core::ProjectStatus*>& rows, std::ostr
             out << (m ? ", " : "") << "{\"seq\": " << o.seq << ", \"name\": " << json_string(o.name)
                 << ", \"planned_date\": " << json_string(o.planned_date.iso())
                 << ", \"days_overdue\": " << o.days_overdue << "}";
+        }
+        out << "], \"inferred_milestones\": [";
+        for (std::size_t m = 0; m < s.inferred_milestones.size(); ++m) {
+            const auto& o = s.inferred_milestones[m];
+            out << (m ? ", " : "") << "{\"seq\": " << o.seq << ", \"name\": " << json_string(o.name)
+                << ", \"reached_on\": " << json_string(o.reached_on.iso()) << "}";
         }
         out << "], \"last_report_date\": " << json_date(s.last_report_date)
             << ", \"days_since_report\": "
@@ -240,7 +263,7 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     }
     core::ProjectFilter filter;
     if (!options.leader.empty()) {
-        filter.leader = options.leader;
+        filter.leader = core::match_leader(portfolio.projects(), options.leader);
     }
     if (!options.type.empty()) {
         filter.type = core::parse_term<core::ProjectType>(options.type);

@@ -39,6 +39,13 @@ constexpr std::array double_over_half{
     Term<DoubleOverHalf>{DoubleOverHalf::no_budget, "no_budget", "无投资额", "no budget recorded"},
 };
 
+constexpr std::array percent_bases{
+    Term<PercentBasis>{PercentBasis::none, "none", "无进度", "none"},
+    Term<PercentBasis>{PercentBasis::quantity, "quantity", "工程量", "quantity"},
+    Term<PercentBasis>{PercentBasis::percent, "percent", "形象进度", "reported percent"},
+    Term<PercentBasis>{PercentBasis::milestones, "milestones", "节点", "milestones"},
+};
+
 constexpr std::array indicator_states{
     Term<IndicatorState>{IndicatorState::met, "met", "已达标", "met"},
     Term<IndicatorState>{IndicatorState::unmet, "unmet", "未达标", "not met"},
@@ -65,6 +72,9 @@ std::span<const Term<StageFinding>> terms(StageFinding) {
 }
 std::span<const Term<DoubleOverHalf>> terms(DoubleOverHalf) {
     return double_over_half;
+}
+std::span<const Term<PercentBasis>> terms(PercentBasis) {
+    return percent_bases;
 }
 std::span<const Term<IndicatorState>> terms(IndicatorState) {
     return indicator_states;

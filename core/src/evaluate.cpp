@@ -107,7 +107,8 @@ std::optional<std::size_t> Portfolio::last_report_on(std::size_t project, Date d
     return static_cast<std::size_t>(after - m_report_day.begin()) - 1;
 }
 
-std::optional<double> Portfolio::milestone_share_at(std::size_t project, Date day) const {
+std::optional<Portfolio::MilestoneShare> Portfolio::milestone_share_at(std::size_t project,
+                                                                       Date day) const {
     if (m_data.projects[project].measure != Measure::milestones) {
         return std::nullopt;
     }
@@ -121,33 +122,51 @@ std::optional<double> Portfolio::milestone_share_at(std::size_t project, Date da
     }
     const bool equal_weights = total <= 0; // as in the plan: count them instead
     double reached = 0;
+    MilestoneShare share;
     for (const auto& milestone : list) {
-        if (milestone.actual_date && *milestone.actual_date <= day) {
+        const auto reached_day = reached_on(milestone);
+        if (reached_day && *reached_day <= day) {
             reached += equal_weights ? 1.0 : std::max(0.0, milestone.weight);
+            if (!share.last_reached || *reached_day > *share.last_reached) {
+                share.last_reached = reached_day;
+            }
         }
     }
-    return 100.0 * reached / (equal_weights ? static_cast<double>(list.size()) : total);
+    share.percent = 100.0 * reached / (equal_weights ? static_cast<double>(list.size()) : total);
+    return share;
+}
+
+Portfolio::Progress Portfolio::progress_at(std::size_t project, Date day) const {
+    const auto last = last_report_on(project, day);
+    Progress reported;
+    if (last) {
+        reported = {m_report_percent[*last], m_report_basis[*last]};
+    }
+    const auto share = milestone_share_at(project, day);
+    if (!share || !share->last_reached) {
+        // No milestone reached yet: what the sites report is all there is.
+        return reported;
+    }
+    const Progress by_milestones{share->percent, PercentBasis::milestones};
+    if (reported.basis == PercentBasis::none) {
+        return by_milestones;
+    }
+    // The latest evidence counts; on the same day, the further of the two.
+    const int report_day = m_report_day[*last];
+    const int milestone_day = share->last_reached->days_since_epoch();
+    if (report_day != milestone_day) {
+        return report_day > milestone_day ? reported : by_milestones;
+    }
+    return reported.percent > by_milestones.percent ? reported : by_milestones;
 }
 
 double Portfolio::percent_at(std::size_t project, Date day) const {
-    if (const auto share = milestone_share_at(project, day)) {
-        return *share;
-    }
-    const auto last = last_report_on(project, day);
-    return last ? m_report_percent[*last] : 0.0;
+    return progress_at(project, day).percent;
 }
 
 std::optional<Date> Portfolio::full_since(std::size_t project, Date day) const {
-    if (milestone_share_at(project, day)) {
-        // The day the last milestone that counts was reached.
-        std::optional<Date> reached;
-        for (const auto& milestone : milestones(project)) {
-            if (milestone.actual_date && *milestone.actual_date <= day &&
-                (!reached || *milestone.actual_date > *reached)) {
-                reached = milestone.actual_date;
-            }
-        }
-        return reached;
+    if (progress_at(project, day).basis == PercentBasis::milestones) {
+        return milestone_share_at(project, day)->last_reached; // the last that counts
     }
     const auto first = m_first_full_report[project];
     if (first == std::numeric_limits<std::uint32_t>::max() ||
@@ -203,7 +222,9 @@ ProjectStatus Portfolio::evaluate_with(std::size_t index, Date as_of,
     // Progress.
     const auto last = last_report_on(index, as_of);
     const auto share = milestone_share_at(index, as_of);
-    s.percent_done = share ? *share : (last ? m_report_percent[*last] : 0.0);
+    const auto progress = progress_at(index, as_of);
+    s.percent_done = progress.percent;
+    s.percent_basis = progress.basis;
     if (last) {
         const auto& report = m_data.reports[*last];
         s.last_report_date = report.report_date;
@@ -229,14 +250,18 @@ ProjectStatus Portfolio::evaluate_with(std::size_t index, Date as_of,
     }
     int progress_day = last ? m_report_progress_day[*last] : no_day;
     for (const auto& milestone : milestones(index)) {
-        const bool reached = milestone.actual_date && *milestone.actual_date <= as_of;
+        const auto reached_day = reached_on(milestone);
+        const bool reached = reached_day && *reached_day <= as_of;
         if (!reached && milestone.planned_date < as_of) {
             s.overdue_milestones.push_back({milestone.seq, milestone.name, milestone.planned_date,
                                             days_between(milestone.planned_date, as_of)});
         }
+        if (reached && !milestone.actual_date) {
+            s.inferred_milestones.push_back({milestone.seq, milestone.name, *reached_day});
+        }
         // For a project measured by milestones, reaching one is progress.
         if (reached && share) {
-            progress_day = std::max(progress_day, milestone.actual_date->days_since_epoch());
+            progress_day = std::max(progress_day, reached_day->days_since_epoch());
         }
     }
     s.last_progress_date = day_or_none(progress_day);

@@ -5,6 +5,7 @@
 #include "xiangjian/core/parallel.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <limits>
 
@@ -44,24 +45,44 @@ std::string describe(const Disbursement& d) {
            " 万元) for project '" + d.project_id + "'";
 }
 
-/// The engine's percent for one report: the measure's own field first, the other as fallback.
-std::optional<double> report_percent(const Project& project, const ProgressReport& report) {
+/// The engine's percent for one report and what it comes from: the measure's own field first,
+/// the other as fallback (a project measured by quantity reads the quantity, any other the
+/// reported percent).
+std::pair<std::optional<double>, PercentBasis> report_percent(const Project& project,
+                                                              const ProgressReport& report) {
     const bool has_quantity =
         report.cumulative_quantity && project.planned_quantity && *project.planned_quantity > 0;
     const auto from_quantity = [&] {
         return *report.cumulative_quantity / *project.planned_quantity * 100.0;
     };
     std::optional<double> percent;
-    if (project.measure == Measure::quantity) {
-        percent = has_quantity ? std::optional{from_quantity()} : report.percent;
-    } else {
-        percent = report.percent ? report.percent
-                                 : (has_quantity ? std::optional{from_quantity()} : std::nullopt);
+    PercentBasis basis = PercentBasis::none;
+    if (project.measure == Measure::quantity && has_quantity) {
+        percent = from_quantity();
+        basis = PercentBasis::quantity;
+    } else if (report.percent) {
+        percent = report.percent;
+        basis = PercentBasis::percent;
+    } else if (has_quantity) {
+        percent = from_quantity();
+        basis = PercentBasis::quantity;
     }
     if (percent) {
         percent = std::clamp(*percent, 0.0, 100.0);
     }
-    return percent;
+    return {percent, basis};
+}
+
+/// A milestone that stands for the start of work: 开工, 全部开工, 动工, start …
+bool is_start_milestone(const Milestone& milestone) {
+    const auto& name = milestone.name;
+    if (name.find("开工") != std::string::npos || name.find("动工") != std::string::npos) {
+        return true;
+    }
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return lower.find("start") != std::string::npos;
 }
 
 /// Villages a project counts in, with shares by length (or area) when every one of several
@@ -203,24 +224,49 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     m_report_day.resize(reports.size());
     m_report_percent.resize(reports.size());
     m_report_progress_day.resize(reports.size());
+    m_report_basis.resize(reports.size());
     m_first_full_report.assign(count, npos);
     for (std::size_t p = 0; p < count; ++p) {
         double percent = 0;
+        PercentBasis basis = PercentBasis::none;
         int progress_day = no_day;
         for (auto r = m_report_begin[p]; r < m_report_begin[p + 1]; ++r) {
-            const auto value = report_percent(projects[p], reports[r]);
+            const auto [value, value_basis] = report_percent(projects[p], reports[r]);
             if (value && *value > percent) {
                 progress_day = reports[r].report_date.days_since_epoch();
             }
             if (value) {
                 percent = *value;
+                basis = value_basis;
             }
+            m_report_basis[r] = basis;
             if (percent >= 100.0 && m_first_full_report[p] == npos) {
                 m_first_full_report[p] = r;
             }
             m_report_day[r] = reports[r].report_date.days_since_epoch();
             m_report_percent[r] = percent;
             m_report_progress_day[r] = progress_day;
+        }
+    }
+
+    // A start milestone left without an actual date was reached when progress was first
+    // reported: progress means the project started.
+    m_inferred_reached.assign(m_data.milestones.size(), no_day);
+    for (std::size_t p = 0; p < count; ++p) {
+        int first_progress = no_day;
+        for (auto r = m_report_begin[p]; r < m_report_begin[p + 1]; ++r) {
+            if (m_report_percent[r] > 0) {
+                first_progress = m_report_day[r];
+                break;
+            }
+        }
+        if (first_progress == no_day) {
+            continue;
+        }
+        for (auto m = m_milestone_begin[p]; m < m_milestone_begin[p + 1]; ++m) {
+            if (!m_data.milestones[m].actual_date && is_start_milestone(m_data.milestones[m])) {
+                m_inferred_reached[m] = first_progress;
+            }
         }
     }
 
@@ -328,6 +374,22 @@ std::span<const Disbursement> Portfolio::disbursements(std::size_t project) cons
 }
 std::span<const VillageLink> Portfolio::villages(std::size_t project) const {
     return range(m_villages, m_village_begin, project);
+}
+
+std::optional<Date> Portfolio::reached_on(const Milestone& milestone) const {
+    if (milestone.actual_date) {
+        return milestone.actual_date;
+    }
+    const auto* first = m_data.milestones.data();
+    if (&milestone < first || &milestone >= first + m_data.milestones.size()) {
+        return std::nullopt; // not one of this portfolio's: only its own date counts
+    }
+    const int day = m_inferred_reached[static_cast<std::size_t>(&milestone - first)];
+    return day == no_day ? std::nullopt : std::optional{Date::from_days(day)};
+}
+
+bool Portfolio::inferred_reached(const Milestone& milestone) const {
+    return !milestone.actual_date && reached_on(milestone).has_value();
 }
 
 const Problem* Portfolio::problem(std::string_view problem_id) const {

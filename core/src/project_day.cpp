@@ -55,7 +55,8 @@ std::vector<DueMilestone> milestones_due(const Portfolio& portfolio, Date day, i
     const auto projects = portfolio.projects();
     for (std::size_t p = 0; p < projects.size(); ++p) {
         for (const auto& milestone : portfolio.milestones(p)) {
-            const bool reached = milestone.actual_date && *milestone.actual_date <= day;
+            const auto reached_on = portfolio.reached_on(milestone);
+            const bool reached = reached_on && *reached_on <= day;
             if (!reached && milestone.planned_date >= day && milestone.planned_date <= until) {
                 due.push_back({&projects[p], milestone.seq, milestone.name, milestone.planned_date,
                                days_between(day, milestone.planned_date)});

@@ -32,6 +32,7 @@ constexpr std::array stages{
 
 constexpr std::array measures{
     Term<Measure>{Measure::quantity, "quantity", "按工程量", "by quantity"},
+    Term<Measure>{Measure::percent, "percent", "按形象进度", "by reported percent"},
     Term<Measure>{Measure::milestones, "milestones", "按节点", "by milestones"},
 };
 

@@ -289,12 +289,28 @@ R"sql(UPDATE sqlite_master SET sql = replace(sql,
 };
 // clang-format on
 
+// A project may be measured by the reported percent (形象进度) too: the CHECK of `measure`
+// gains the value, changed in place as in version 5.
+// clang-format off
+constexpr std::string_view version_6[] = {
+"PRAGMA writable_schema = ON",
+R"sql(UPDATE sqlite_master SET sql = replace(sql,
+    'measure IN (''quantity'', ''milestones'')',
+    '(measure = ''quantity'' OR measure = ''percent'' OR measure = ''milestones'')')
+    WHERE type = 'table' AND name = 'projects')sql",
+"PRAGMA writable_schema = OFF",
+"CREATE INDEX xj_schema_cookie ON xj_meta (value)",
+"DROP INDEX xj_schema_cookie",
+};
+// clang-format on
+
 constexpr std::array migrations{
     Migration{1, "initial schema", version_1},
     Migration{2, "villages served or crossed by each project", version_2},
     Migration{3, "geotagged site photos", version_3},
     Migration{4, "payments, plan baselines, change log, indicator project types", version_4},
     Migration{5, "CHECK constraints as comparisons, not IN lists", version_5},
+    Migration{6, "projects measured by the reported percent", version_6},
 };
 
 } // namespace

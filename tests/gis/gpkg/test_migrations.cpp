@@ -121,7 +121,8 @@ TEST(Migrations, Version5ChecksTheSameValuesWithoutInLists) {
         project.measure = xj::core::Measure::milestones;
         store->add_project(project);
     }
-    const auto store = GpkgStore::open(path, GpkgStore::Access::update);
+    const auto store =
+        GpkgStore::open(path, GpkgStore::Access::update, xj::gpkg::schema_migrations().first(5));
     EXPECT_EQ(store->schema_version(), 5);
     ASSERT_EQ(store->projects().size(), 1u) << "the rows stay";
     EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
@@ -157,4 +158,20 @@ TEST(Migrations, Version5ChecksTheSameValuesWithoutInLists) {
                          "description) VALUES ('W1', 'P2', '2018-08-03', 'weather', '雨')"));
     EXPECT_FALSE(rejected("INSERT INTO problems (problem_id, project_id, raised_date, category, "
                           "description) VALUES ('W1', 'P2', '2018-08-03', 'funding', '资金')"));
+}
+
+TEST(Migrations, Version6AcceptsProjectsMeasuredByPercent) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("v5.gpkg");
+    GpkgStore::create(path, xj::gpkg::schema_migrations().first(5)).reset();
+    const auto store = GpkgStore::open(path, GpkgStore::Access::update);
+    EXPECT_EQ(store->schema_version(), 6);
+    xj::core::Project project;
+    project.id = "P1";
+    project.name = "村卫生室";
+    project.measure = xj::core::Measure::percent;
+    store->add_project(project);
+    ASSERT_EQ(store->projects().size(), 1u);
+    EXPECT_EQ(store->projects()[0].measure, xj::core::Measure::percent);
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
 }

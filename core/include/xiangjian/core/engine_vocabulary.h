@@ -33,6 +33,10 @@ enum class DoubleOverHalf {
     no_budget, ///< progress is at least half, but without a budget disbursement cannot be judged
 };
 
+/// What produced a project's percent done on a day: the latest report's cumulative quantity,
+/// the latest report's percent (形象进度), the weight of the milestones reached, or nothing yet.
+enum class PercentBasis { none, quantity, percent, milestones };
+
 /// The state of one village exit indicator on a day (latest assessment on or before it).
 enum class IndicatorState { met, unmet, unassessed };
 
@@ -42,6 +46,7 @@ enum class RollupBy { project, village, township, county, type, leader, unit };
 std::span<const Term<ScheduleStatus>> terms(ScheduleStatus);
 std::span<const Term<StageFinding>> terms(StageFinding);
 std::span<const Term<DoubleOverHalf>> terms(DoubleOverHalf);
+std::span<const Term<PercentBasis>> terms(PercentBasis);
 std::span<const Term<IndicatorState>> terms(IndicatorState);
 std::span<const Term<RollupBy>> terms(RollupBy);
 

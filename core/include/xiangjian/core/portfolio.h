@@ -51,7 +51,12 @@ public:
     std::optional<std::size_t> find(std::string_view project_id) const;
     const Project* project(std::string_view project_id) const;
 
-    std::span<const Milestone> milestones(std::size_t project) const;     ///< by seq
+    std::span<const Milestone> milestones(std::size_t project) const; ///< by seq
+    /// The day a milestone of milestones() was reached: its actual date, or for a start
+    /// milestone (开工, 动工, start) without one, the day of the project's first report of
+    /// progress (inferred_reached() is then true). None when not reached (yet).
+    std::optional<Date> reached_on(const Milestone& milestone) const;
+    bool inferred_reached(const Milestone& milestone) const;
     std::span<const ProgressReport> reports(std::size_t project) const;   ///< by date
     std::span<const Problem> problems(std::size_t project) const;         ///< by raised date
     std::span<const Problem> problems() const { return m_data.problems; } ///< by project
@@ -121,7 +126,20 @@ private:
     const Plans& plans_for(const Baseline* baseline, Plans& scratch) const;
     ProjectStatus evaluate_with(std::size_t project, Date as_of,
                                 std::span<const PlanPoint> plan) const;
-    std::optional<double> milestone_share_at(std::size_t project, Date day) const;
+    /// The weight share of the milestones reached by `day` and the day the last of them was
+    /// reached (none when none was); nullopt unless the project is measured by milestones and
+    /// has some.
+    struct MilestoneShare {
+        double percent = 0;
+        std::optional<Date> last_reached;
+    };
+    std::optional<MilestoneShare> milestone_share_at(std::size_t project, Date day) const;
+    /// Percent done on `day` from the latest evidence, and what it comes from.
+    struct Progress {
+        double percent = 0;
+        PercentBasis basis = PercentBasis::none;
+    };
+    Progress progress_at(std::size_t project, Date day) const;
     std::optional<std::size_t> last_report_on(std::size_t project, Date day) const;
     std::optional<Date> full_since(std::size_t project, Date day) const;
 
@@ -144,8 +162,12 @@ private:
     std::vector<int> m_report_day;
     std::vector<double> m_report_percent;
     std::vector<int> m_report_progress_day;
+    std::vector<PercentBasis> m_report_basis; ///< of the report percent carried to each report
     std::vector<std::uint32_t> m_first_full_report; ///< per project: first at 100 %, or npos
-    std::vector<double> m_disbursed_cumulative;     ///< per disbursement, within its project
+    /// Per milestone: the inferred day a start milestone without an actual date was reached,
+    /// or no_day.
+    std::vector<int> m_inferred_reached;
+    std::vector<double> m_disbursed_cumulative; ///< per disbursement, within its project
 
     std::vector<VillageLink> m_villages;
     std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>

@@ -21,6 +21,14 @@ struct OverdueMilestone {
     int days_overdue = 0; ///< as_of − planned_date, at least 1
 };
 
+/// A start milestone (开工) recorded without an actual date, counted as reached on the first
+/// report of progress: progress means the project started.
+struct InferredMilestone {
+    int seq = 0;
+    std::string name;
+    Date reached_on; ///< the day of the first report above 0 %
+};
+
 /// One project as of a day, computed only from what was known on that day.
 /// Percents are 0–100; variance is in percentage points.
 struct ProjectStatus {
@@ -29,13 +37,15 @@ struct ProjectStatus {
     Date as_of;
 
     double percent_done = 0;
-    std::optional<double> done_quantity;            ///< in project->unit
-    std::optional<double> planned_quantity_to_date; ///< in project->unit
-    std::optional<double> planned_percent;          ///< nullopt: the project has no plan
-    std::optional<double> schedule_variance;        ///< done − planned
-    std::optional<double> spi;                      ///< done / planned; nullopt if planned is 0
+    PercentBasis percent_basis = PercentBasis::none; ///< what percent_done comes from
+    std::optional<double> done_quantity;             ///< in project->unit
+    std::optional<double> planned_quantity_to_date;  ///< in project->unit
+    std::optional<double> planned_percent;           ///< nullopt: the project has no plan
+    std::optional<double> schedule_variance;         ///< done − planned
+    std::optional<double> spi;                       ///< done / planned; nullopt if planned is 0
 
-    std::vector<OverdueMilestone> overdue_milestones; ///< by seq
+    std::vector<OverdueMilestone> overdue_milestones;   ///< by seq
+    std::vector<InferredMilestone> inferred_milestones; ///< reached by inference, by seq
     std::optional<Date> last_report_date;
     std::optional<int> days_since_report;
     std::optional<Date> last_progress_date;

@@ -18,8 +18,10 @@ enum class ProjectType { road, water, dike, housing, reservoir, pv, other };
 /// Lifecycle stage as recorded by the county (前期 → 新开工 → 续建 → 竣工 → 投用).
 enum class Stage { preliminary, new_start, continuing, completed, in_service };
 
-/// How a project's percent complete is measured.
-enum class Measure { quantity, milestones };
+/// How a project's percent complete is measured (docs/engine.md, "Percent done"): by the
+/// reported cumulative quantity against the plan, by the reported percent (形象进度), or by the
+/// milestones reached together with the reports, whichever is the latest evidence.
+enum class Measure { quantity, percent, milestones };
 
 /// Problem categories of the project-day problem list (问题清单).
 enum class ProblemCategory { approval, land, construction, environment, funding, other };
