@@ -241,13 +241,15 @@ void Linker::locate(SourceFeature& feature, Located& out,
     const std::string id = cell(feature, m_columns.id);
     out.kind = site_kind(*feature.geometry);
     if (out.kind.empty()) {
-        throw InputError(data.cite(feature) + " (" + id + "): a " +
-                             feature.geometry->getGeometryName() +
-                             "; a site is a point, a line or a polygon",
-                         data.place(feature));
+        throw InputError(
+            data.cite(feature) + " (" + id + text(")：是 ", "): a ") +
+                feature.geometry->getGeometryName() +
+                text("；点位只能是点、线或面", "; a site is a point, a line or a polygon"),
+            data.place(feature));
     }
     if (feature.geometry->IsEmpty()) {
-        throw InputError(data.cite(feature) + " (" + id + "): empty geometry", data.place(feature));
+        throw InputError(data.cite(feature) + " (" + id + text(")：几何为空", "): empty geometry"),
+                         data.place(feature));
     }
     out.geometry = std::move(feature.geometry);
     if (out.kind == "polygon") {
@@ -303,7 +305,8 @@ void Linker::assemble(std::size_t row) {
     Located& located = m_located[row];
     const std::string id = cell(feature, m_columns.id);
     if (id.empty()) {
-        throw InputError(data.cite(feature) + ": the project id is empty", data.place(feature));
+        throw InputError(data.cite(feature) + text("：项目编号为空", ": the project id is empty"),
+                         data.place(feature));
     }
     Incoming& target = m_incoming[m_position.at(id)];
     if (target.project.id.empty()) { // its first row

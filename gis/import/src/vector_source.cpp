@@ -108,9 +108,10 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
         }
     }
     data.encoding = all_utf8 ? "UTF-8" : "GB18030";
-    data.encoding_reason = raw_bytes
-                               ? (all_utf8 ? "detected: valid UTF-8" : "detected: not valid UTF-8")
-                               : "UTF-8 by format";
+    data.encoding_reason =
+        raw_bytes ? (all_utf8 ? text("检测：是有效的 UTF-8", "detected: valid UTF-8")
+                              : text("检测：不是有效的 UTF-8", "detected: not valid UTF-8"))
+                  : text("格式规定为 UTF-8", "UTF-8 by format");
 }
 
 void decode_text(SourceData& data, RawLayer& raw) {
