@@ -4,6 +4,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/quantity_unit.h"
+#include "xiangjian/core/vocabulary.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 
@@ -110,6 +111,33 @@ void Linker::finish(ImportReport& report) {
     report.repairs = std::move(m_repairs);
     report.unmatched = std::move(m_unmatched);
     report.warnings.insert(report.warnings.end(), m_warnings.begin(), m_warnings.end());
+    const auto label = [](core::ProjectType type) {
+        return language() == Language::zh ? std::string{core::label_zh(type)}
+                                          : std::string{core::code(type)};
+    };
+    if (!m_type_words.empty()) {
+        std::string read;
+        for (const auto& [words, type] : m_type_words) {
+            read += (read.empty() ? std::string{} : text("、", ", ")) + words + " → " + label(type);
+        }
+        report.notes.push_back(text("项目类型由表中文字推断：", "project types read from words: ") +
+                               read);
+    }
+    if (!m_types_from_names.empty()) {
+        std::string counts;
+        for (const auto& [type, count] : m_types_from_names) {
+            counts += (counts.empty() ? std::string{} : text("、", ", ")) + label(type) + " " +
+                      std::to_string(count);
+        }
+        report.notes.push_back(text("没有项目类型列：新项目的类型按项目名称推断（",
+                                    "no project type column: the types "
+                                    "of new projects guessed from their "
+                                    "names (") +
+                               counts +
+                               text("），请核对，或用 --type-field 指明类型列",
+                                    "); check them, or name the "
+                                    "type column with --type-field"));
+    }
 }
 
 /// Rows up to `last` located (helping the worker, or waiting for it) and assembled.
@@ -138,7 +166,9 @@ void Linker::assemble_through(std::size_t last) {
 
 void Linker::run(const std::stop_token& stop) {
     try {
-        m_data = read_vector_source(m_path, m_options.source);
+        SourceOptions source = m_options.source;
+        source.keep_row_errors = true; // reported with the rows' other errors
+        m_data = read_vector_source(m_path, source);
         m_columns = find_columns(m_data, m_options);
         group();
     } catch (...) {
@@ -235,6 +265,9 @@ void Linker::group() {
 void Linker::locate(SourceFeature& feature, Located& out,
                     geometry::VillageIndex::Query& query) const {
     const SourceData& data = m_data;
+    if (feature.error) {
+        throw *feature.error; // its coordinates, reported after its attributes
+    }
     if (!feature.geometry) {
         return; // a row of attributes only
     }
@@ -311,8 +344,14 @@ void Linker::assemble(std::size_t row) {
     Incoming& target = m_incoming[m_position.at(id)];
     if (target.project.id.empty()) { // its first row
         const auto stored = m_stored.find(id);
-        target.project = merged_project(data, feature, m_columns,
-                                        stored == m_stored.end() ? nullptr : &stored->second);
+        std::optional<TypeGuess> guess;
+        target.project = merged_project(
+            data, feature, m_columns, stored == m_stored.end() ? nullptr : &stored->second, &guess);
+        if (guess && guess->from_name) {
+            ++m_types_from_names[guess->type];
+        } else if (guess) {
+            m_type_words.emplace(guess->from, guess->type);
+        }
         if (const std::string& unit = target.project.unit;
             !unit.empty() && !core::canonical_unit(unit)) {
             m_warnings.push_back(data.cite(feature) + " (" + id + text(")：单位“", "): unit '") +

@@ -248,7 +248,7 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
     }
     RowErrors errors(data.path);
     for (auto& feature : data.features) {
-        errors.check([&] {
+        const auto row = [&] {
             const auto& xs = feature.values[static_cast<std::size_t>(x)];
             const auto& ys = feature.values[static_cast<std::size_t>(y)];
             if ((!xs || xs->empty()) && (!ys || ys->empty())) {
@@ -292,7 +292,16 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
                     data.place(feature, x_name));
             }
             feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
-        });
+        };
+        try {
+            row();
+        } catch (const InputError& error) {
+            if (options.keep_row_errors) {
+                feature.error = error;
+            } else {
+                errors.add(error);
+            }
+        }
     }
     errors.throw_if_any();
     data.geometry_fields = {x, y};

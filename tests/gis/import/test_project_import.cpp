@@ -103,6 +103,9 @@ TEST_F(ProjectImport, XlsxWithChineseHeadersCreatesProjectsAndLinksVillages) {
     EXPECT_EQ(water.leader, "王建国（副县长）");
     EXPECT_EQ(all.at("XLSX-2").type, core::ProjectType::housing);
     EXPECT_EQ(all.at("XLSX-3").type, core::ProjectType::pv);
+    const std::string notes = test::joined(report.notes);
+    EXPECT_NE(notes.find("project types read from words: "), std::string::npos) << notes;
+    EXPECT_NE(notes.find("安全饮水 → water"), std::string::npos) << notes;
     // Each point lies in a village of 城关镇; the project takes that village and township.
     EXPECT_EQ(water.township_code, "410326100000");
     EXPECT_EQ(water.village_code.substr(0, 9), "410326100");
@@ -270,7 +273,8 @@ TEST_F(ProjectImport, AHeaderOnTwoRowsNamesEachColumnByItsGroupAndItsOwnName) {
                                                  "TH-3,甲,112.47,34.15\n"),
                               options);
     EXPECT_EQ(plain.added, 1u);
-    EXPECT_TRUE(plain.notes.size() == 1u) << "only the link summary";
+    EXPECT_EQ(test::joined(plain.notes).find("two rows"), std::string::npos)
+        << test::joined(plain.notes);
 }
 
 TEST_F(ProjectImport, CoordinateAndBudgetHeadersWithUnitsAreRecognised) {
@@ -457,6 +461,13 @@ TEST_F(ProjectImport, TheHeadersOfCountyLedgersFillEveryField) {
     EXPECT_EQ(road.stage, core::Stage::continuing);
     EXPECT_EQ(all.at("LG-3").stage, core::Stage::preliminary);
     EXPECT_EQ(all.at("LG-4").stage, core::Stage::completed);
+    // No type column: each type guessed from the project's name, and the report says so.
+    EXPECT_EQ(water.type, core::ProjectType::water);
+    EXPECT_EQ(road.type, core::ProjectType::road);
+    EXPECT_EQ(all.at("LG-3").type, core::ProjectType::housing);
+    EXPECT_EQ(all.at("LG-4").type, core::ProjectType::pv);
+    const std::string notes = test::joined(report.notes);
+    EXPECT_NE(notes.find("guessed from their names"), std::string::npos) << notes;
     // The one column no field takes is named.
     ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
     EXPECT_NE(report.warnings[0].find("not used: 备注"), std::string::npos) << report.warnings[0];
@@ -587,6 +598,18 @@ TEST_F(ProjectImport, EveryBadRowIsReportedAndNothingWritten) {
         ASSERT_EQ(errors.total(), 2u) << errors.what();
         EXPECT_EQ(errors.errors()[0].row(), 2u);
         EXPECT_EQ(errors.errors()[1].row(), 4u);
+    }
+    // Bad coordinates in one row and a bad date in another: both.
+    try {
+        import(write("mixed_bad.csv", "项目编号,经度,纬度,计划开工\n"
+                                      "TD-1,33.94,112.34,2018-01-01\n"
+                                      "TD-2,112.47,34.15,2018-13-01\n"),
+               options);
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 2u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].column(), "经度");
+        EXPECT_EQ(errors.errors()[1].column(), "计划开工");
     }
     EXPECT_TRUE(store->projects().empty());
 }
