@@ -8,6 +8,8 @@
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
 
+#include <algorithm>
+
 namespace xj::import::detail {
 
 std::string UnitNames::named(const std::string& code) const {
@@ -268,28 +270,6 @@ void Linker::locate(SourceFeature& feature, Located& out,
     if (feature.error) {
         throw *feature.error; // its coordinates, reported after its attributes
     }
-    if (!feature.geometry) {
-        return; // a row of attributes only
-    }
-    const std::string id = cell(feature, m_columns.id);
-    out.kind = site_kind(*feature.geometry);
-    if (out.kind.empty()) {
-        throw InputError(
-            data.cite(feature) + " (" + id + text(")：是 ", "): a ") +
-                feature.geometry->getGeometryName() +
-                text("；点位只能是点、线或面", "; a site is a point, a line or a polygon"),
-            data.place(feature));
-    }
-    if (feature.geometry->IsEmpty()) {
-        throw InputError(data.cite(feature) + " (" + id + text(")：几何为空", "): empty geometry"),
-                         data.place(feature));
-    }
-    out.geometry = std::move(feature.geometry);
-    if (out.kind == "polygon") {
-        geometry::RepairedPolygon repaired = geometry::checked_multipolygon(*out.geometry);
-        out.repair = repaired.repair;
-        out.geometry = std::move(repaired.geometry);
-    }
     // Linked to villages by code when the row gives one (or a village name that names one),
     // else where the site lies; a point is placed either way, to check the code against it.
     out.code = core::admin_code::padded(cell(feature, m_columns.village));
@@ -323,6 +303,28 @@ void Linker::locate(SourceFeature& feature, Located& out,
         }
     }
     out.code_known = !out.code.empty() && m_unit_codes->count(out.code) != 0;
+    if (!feature.geometry) {
+        return; // a row of attributes only: linked by its code or village name, if any
+    }
+    const std::string id = cell(feature, m_columns.id);
+    out.kind = site_kind(*feature.geometry);
+    if (out.kind.empty()) {
+        throw InputError(
+            data.cite(feature) + " (" + id + text(")：是 ", "): a ") +
+                feature.geometry->getGeometryName() +
+                text("；点位只能是点、线或面", "; a site is a point, a line or a polygon"),
+            data.place(feature));
+    }
+    if (feature.geometry->IsEmpty()) {
+        throw InputError(data.cite(feature) + " (" + id + text(")：几何为空", "): empty geometry"),
+                         data.place(feature));
+    }
+    out.geometry = std::move(feature.geometry);
+    if (out.kind == "polygon") {
+        geometry::RepairedPolygon repaired = geometry::checked_multipolygon(*out.geometry);
+        out.repair = repaired.repair;
+        out.geometry = std::move(repaired.geometry);
+    }
     if (out.kind == "point") {
         const OGRPoint* point = out.geometry->toPoint();
         out.village = query.containing(point->getX(), point->getY());
@@ -345,8 +347,17 @@ void Linker::assemble(std::size_t row) {
     if (target.project.id.empty()) { // its first row
         const auto stored = m_stored.find(id);
         std::optional<TypeGuess> guess;
-        target.project = merged_project(
-            data, feature, m_columns, stored == m_stored.end() ? nullptr : &stored->second, &guess);
+        std::string converted;
+        target.project = merged_project(data, feature, m_columns,
+                                        stored == m_stored.end() ? nullptr : &stored->second,
+                                        &guess, &converted);
+        if (!converted.empty()) {
+            m_warnings.push_back(
+                data.cite(feature) + " (" + id + text(")：计划工程量 ", "): planned quantity ") +
+                converted +
+                text("；进度和节点的完成量也请按 ", "; give its progress and milestones in ") +
+                target.project.unit + text(" 填报", " too"));
+        }
         if (guess && guess->from_name) {
             ++m_types_from_names[guess->type];
         } else if (guess) {
@@ -369,6 +380,19 @@ void Linker::assemble(std::size_t row) {
     }
     if (located.geometry) {
         add_site(row, located, target, id);
+    } else if (located.code_known) { // a row without a site, naming its village
+        const bool linked =
+            std::any_of(target.links.begin(), target.links.end(),
+                        [&](const auto& link) { return link.village_code == located.code; });
+        if (!linked) {
+            target.links.push_back({id, located.code, "code", std::nullopt, std::nullopt});
+        }
+    } else if (!located.code.empty() || !located.name_problem.empty()) {
+        m_unmatched.push_back(data.cite(feature) + " (" + id + ")" + text("：", ": ") +
+                              (located.name_problem.empty()
+                                   ? text("村代码 ", "village code ") + located.code +
+                                         text(" 不是本项目库的行政村", " is not in the project")
+                                   : located.name_problem));
     }
     if (target.last_row == row) {
         complete(target);

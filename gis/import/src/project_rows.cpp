@@ -278,7 +278,8 @@ std::optional<core::Date> date_in(const SourceData& data, const SourceFeature& f
 } // namespace
 
 core::Project merged_project(const SourceData& data, const SourceFeature& feature, const Columns& c,
-                             const core::Project* existing, std::optional<TypeGuess>* guess) {
+                             const core::Project* existing, std::optional<TypeGuess>* guess,
+                             std::string* converted) {
     core::Project p = existing != nullptr ? *existing : core::Project{};
     p.id = cell(feature, c.id);
     const auto set_text = [&](std::string& field, int column) {
@@ -343,6 +344,11 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
                                   (!cell(feature, c.content).empty() && c.quantity < 0);
         if (own_quantity || !p.planned_quantity) {
             if (p.planned_quantity) {
+                if (canonical->factor != 1.0 && converted != nullptr) {
+                    *converted = fixed(*p.planned_quantity, 2) + " " + p.unit + " → " +
+                                 fixed(*p.planned_quantity * canonical->factor, 3) + " " +
+                                 canonical->unit;
+                }
                 p.planned_quantity = *p.planned_quantity * canonical->factor;
             }
             p.unit = canonical->unit;

@@ -27,6 +27,8 @@ Columns find_columns(const SourceData& data, const ProjectImportOptions& options
 
 /// The project of a row, over `stored` (what the project file holds of it, if anything):
 /// what the row leaves empty keeps its stored value.
+/// `converted`, when given, says how the row's quantity was converted to its canonical unit
+/// ("5800 米 → 5.8 km"), empty when it was not.
 /// A project type read from words rather than written as one (安全饮水 as water; the project's
 /// name when the file has no type column), for the report to say what it guessed.
 struct TypeGuess {
@@ -36,7 +38,7 @@ struct TypeGuess {
 };
 
 core::Project merged_project(const SourceData& data, const SourceFeature& feature, const Columns& c,
-                             const core::Project* stored,
-                             std::optional<TypeGuess>* guess = nullptr);
+                             const core::Project* stored, std::optional<TypeGuess>* guess = nullptr,
+                             std::string* converted = nullptr);
 
 } // namespace xj::import::detail

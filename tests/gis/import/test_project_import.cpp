@@ -634,7 +634,31 @@ TEST_F(ProjectImport, UnitsAreSpelledOneWayADimensionAndAnUnknownOneIsReported) 
     EXPECT_EQ(all.at("UM-4").unit, "MW");
     EXPECT_EQ(all.at("UM-5").unit, "处");
     EXPECT_EQ(all.at("UM-6").unit, "眼") << "kept as written";
-    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
-    EXPECT_NE(report.warnings[0].find("row 7"), std::string::npos) << report.warnings[0];
-    EXPECT_NE(report.warnings[0].find("unit '眼'"), std::string::npos) << report.warnings[0];
+    // What was converted and what is unknown are both said.
+    ASSERT_EQ(report.warnings.size(), 2u) << test::joined(report.warnings);
+    EXPECT_NE(report.warnings[0].find("row 4 (UM-3): planned quantity 5800.00 米 → 5.800 km"),
+              std::string::npos)
+        << report.warnings[0];
+    EXPECT_NE(report.warnings[1].find("row 7"), std::string::npos) << report.warnings[1];
+    EXPECT_NE(report.warnings[1].find("unit '眼'"), std::string::npos) << report.warnings[1];
+}
+
+TEST_F(ProjectImport, TownshipsAndVillagesNamedRatherThanCodedAreFoundOrSaidToBeUnknown) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("named.csv", "项目编号,所属乡镇,所在村\n"
+                                                  "NM-1,城关镇,河西村村民委员会\n"
+                                                  "NM-2,上店镇,\n"
+                                                  "NM-3,无此镇,\n"),
+                               options);
+    EXPECT_EQ(report.added, 3u);
+    const auto all = projects();
+    EXPECT_EQ(all.at("NM-1").township_code, "410326100000");
+    EXPECT_EQ(all.at("NM-2").township_code, "410326101000");
+    EXPECT_EQ(all.at("NM-3").township_code, "");
+    EXPECT_EQ(all.at("NM-1").village_code, "410326100205") << "a row without a site, by name";
+    const std::string unmatched = test::joined(report.unmatched);
+    EXPECT_NE(unmatched.find("NM-3: township '无此镇' is not a township of the project"),
+              std::string::npos)
+        << unmatched;
 }
