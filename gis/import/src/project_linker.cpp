@@ -98,8 +98,7 @@ void Linker::rethrow_first_of_write(std::exception_ptr write_error) {
 }
 
 bool Linker::has_errors() {
-    const std::lock_guard lock(m_assembly);
-    return !m_errors.empty();
+    return m_any_error.load(std::memory_order_acquire);
 }
 
 void Linker::throw_errors() {
@@ -209,6 +208,7 @@ void Linker::assemble_located(std::size_t limit) {
             assemble(row);
         } catch (const InputError& error) {
             m_errors.add(error); // and on: every bad row is reported at once
+            m_any_error.store(true, std::memory_order_release);
         } catch (...) {
             m_bad_row = row;
             m_bad_row_error = std::current_exception();
