@@ -1,5 +1,6 @@
 #include "xiangjian/import/coordinate_text.h"
 
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/text.h"
 
 #include <array>
@@ -146,7 +147,7 @@ std::optional<ParsedCoordinate> parse_coordinate(std::string_view raw, std::stri
     }
     if (parts[1] >= 60 || parts[2] >= 60) {
         if (why != nullptr) {
-            *why = "minutes and seconds run from 0 to 59";
+            *why = xj::text("分和秒应在 0 到 59 之间", "minutes and seconds run from 0 to 59");
         }
         return std::nullopt;
     }

@@ -40,8 +40,9 @@ int find_field(const SourceData& data, const std::string& named,
     if (!named.empty()) {
         const int column = data.column(named);
         if (column < 0) {
-            throw InputError(data.path + ": no field '" + named + "' (given with " + option +
-                                 "); " + fields_present(data),
+            throw InputError(data.path + text("：没有字段“", ": no field '") + named +
+                                 text("”（由 ", "' (given with ") + option +
+                                 text(" 指定）；", "); ") + fields_present(data),
                              InputPlace{data.path});
         }
         return column;
@@ -148,12 +149,13 @@ std::optional<core::Date> parse_date(const SourceData& data, std::string_view te
 
 std::string fields_present(const SourceData& data) {
     if (data.fields.empty()) {
-        return data.features.empty() ? "the layer is empty: no fields, no features"
-                                     : "it has no attribute fields";
+        return data.features.empty() ? text("图层是空的：没有字段，也没有要素",
+                                            "the layer is empty: no fields, no features")
+                                     : text("它没有属性字段", "it has no attribute fields");
     }
-    std::string fields = "fields: ";
+    std::string fields = text("字段：", "fields: ");
     for (std::size_t i = 0; i < data.fields.size(); ++i) {
-        fields += (i == 0 ? "" : ", ") + data.fields[i];
+        fields += (i == 0 ? std::string{} : text("、", ", ")) + data.fields[i];
     }
     return fields;
 }
@@ -186,7 +188,7 @@ std::string cell(const SourceFeature& feature, int column) {
 ImportReport report_for(const SourceData& data, bool dry_run) {
     ImportReport report;
     report.dry_run = dry_run;
-    report.source = data.path + " (" + data.driver + ", layer " + data.layer + ")";
+    report.source = data.path + " (" + data.driver + text("，图层 ", ", layer ") + data.layer + ")";
     report.encoding = data.encoding + " (" + data.encoding_reason + ")";
     report.source_crs = data.source_crs;
     report.read = data.features.size();

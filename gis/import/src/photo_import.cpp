@@ -2,6 +2,7 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/transformation.h"
@@ -47,9 +48,11 @@ ExifFacts read_exif(const fs::path& file) {
                                                    nullptr, nullptr, nullptr));
     ExifFacts facts;
     if (!dataset) {
-        throw InputError(file.string() + ": GDAL cannot read it as an image (" + errors.message() +
-                             ")",
-                         InputPlace{file.string()});
+        throw InputError(
+            file.string() +
+                xj::text("：GDAL 无法把它当作图像读取（", ": GDAL cannot read it as an image (") +
+                errors.message() + xj::text("）", ")"),
+            InputPlace{file.string()});
     }
     const auto item = [&](const char* key) { return dataset->GetMetadataItem(key); };
     facts.lat = exif_degrees(item("EXIF_GPSLatitude"));
@@ -131,7 +134,8 @@ struct PhotoFiles {
 
 PhotoFiles list_photos(const std::string& directory) {
     if (!fs::is_directory(directory)) {
-        throw InputError(directory + ": not a folder", InputPlace{directory});
+        throw InputError(directory + xj::text("：不是文件夹", ": not a folder"),
+                         InputPlace{directory});
     }
     PhotoFiles files;
     for (const auto& entry : fs::recursive_directory_iterator(directory)) {
@@ -182,7 +186,8 @@ struct Evidence {
 ImportReport report_for(const std::string& directory, const PhotoFiles& files, bool dry_run) {
     ImportReport report;
     report.dry_run = dry_run;
-    report.source = directory + " (" + std::to_string(files.jpeg.size()) + " JPEG files, EXIF)";
+    report.source = directory + xj::text("（", " (") + std::to_string(files.jpeg.size()) +
+                    xj::text(" 个 JPEG 文件，EXIF）", " JPEG files, EXIF)");
     report.encoding = "-";
     report.source_crs = "EXIF GPS (WGS 84)";
     report.read = files.jpeg.size();
@@ -192,10 +197,14 @@ ImportReport report_for(const std::string& directory, const PhotoFiles& files, b
             list += (list.empty() ? "" : ", ") + extension + " " + std::to_string(count);
         }
         // Phones may save HEIC: its EXIF is read only from JPEG here.
-        report.notes.push_back("files that are not JPEG photos were left alone (" + list +
-                               (files.skipped.count(".heic") + files.skipped.count(".heif") != 0
-                                    ? "; export HEIC photos as JPEG, keeping their location)"
-                                    : ")"));
+        report.notes.push_back(
+            xj::text("不是 JPEG 照片的文件未处理（",
+                     "files that are not JPEG photos were left alone (") +
+            list +
+            (files.skipped.count(".heic") + files.skipped.count(".heif") != 0
+                 ? xj::text("；请把 HEIC 照片导出为 JPEG，并保留位置信息）",
+                            "; export HEIC photos as JPEG, keeping their location)")
+                 : xj::text("）", ")")));
     }
     return report;
 }
@@ -233,7 +242,9 @@ core::Photo matched_photo(const std::string& name, const fs::path& relative, con
         if (const auto found = near.find(claimed); found != near.end()) {
             photo.distance_m = found->second;
             if (found->second > options.radius_m) {
-                flags.push_back("taken " + fixed(found->second) + " m from the site of " + claimed);
+                flags.push_back(xj::text("拍摄位置距 ", "taken ") + fixed(found->second) +
+                                xj::text(" 米外的 ", " m from the site of ") + claimed +
+                                xj::text(" 点位", ""));
             }
         }
     } else if (!nearest.empty() && nearest_m <= options.radius_m) {
@@ -249,9 +260,11 @@ core::Photo matched_photo(const std::string& name, const fs::path& relative, con
     const double raw_m = photo.project_id.empty() ? nearest_m : near.at(photo.project_id);
     if (!shifted_to.empty() && shifted_m <= options.radius_m / 2 && raw_m > 150 &&
         shifted_m * 3 < raw_m && (photo.project_id.empty() || shifted_to == photo.project_id)) {
-        flags.push_back("position looks GCJ-02-shifted: without the offset it is " +
-                        fixed(shifted_m) + " m from the site of " + shifted_to +
-                        " (as stored: " + fixed(raw_m) + " m)");
+        flags.push_back(xj::text("位置像是 GCJ-02 偏移过的（GCJ-02-shifted）：去掉偏移后距 ",
+                                 "position looks GCJ-02-shifted: without the offset it is ") +
+                        fixed(shifted_m) + xj::text(" 米，在 ", " m from the site of ") +
+                        shifted_to + xj::text(" 点位（原样：", " (as stored: ") + fixed(raw_m) +
+                        xj::text(" 米）", " m)"));
     }
 
     const auto taken =
@@ -265,23 +278,29 @@ core::Photo matched_photo(const std::string& name, const fs::path& relative, con
             closest_days = std::min(closest_days, std::abs(days_between(*taken, day)));
         }
         if (closest_days > options.time_window_days) {
-            flags.push_back("taken " + taken->iso() + ", " +
-                            (days.empty()
-                                 ? std::string{"and the project has no visit or report"}
+            flags.push_back(xj::text("拍摄于 ", "taken ") + taken->iso() + xj::text("，", ", ") +
+                            (days.empty() ? xj::text("而该项目没有督导或填报",
+                                                     "and the project has no visit or report")
+                             : language() == Language::zh
+                                 ? "距 " + photo.project_id + " 最近的督导或填报 " +
+                                       std::to_string(closest_days) + " 天"
                                  : std::to_string(closest_days) +
                                        " days from any visit or report of " + photo.project_id));
         }
     } else if (!taken) {
-        flags.push_back("no EXIF date");
+        flags.push_back(xj::text("没有 EXIF 日期", "no EXIF date"));
     }
     for (const auto& flag : flags) {
         photo.flags += (photo.flags.empty() ? "" : "; ") + flag;
         report.warnings.push_back(name + ": " + flag);
     }
     if (photo.project_id.empty()) {
-        report.unmatched.push_back(
-            name + ": no site within " + fixed(options.radius_m) + " m" +
-            (nearest.empty() ? "" : " (nearest: " + nearest + ", " + fixed(nearest_m) + " m)"));
+        report.unmatched.push_back(name + xj::text("：", ": no site within ") +
+                                   fixed(options.radius_m) + xj::text(" 米内没有项目点位", " m") +
+                                   (nearest.empty()
+                                        ? std::string{}
+                                        : xj::text("（最近：", " (nearest: ") + nearest + ", " +
+                                              fixed(nearest_m) + xj::text(" 米）", " m)")));
     }
     return photo;
 }
@@ -298,11 +317,13 @@ std::optional<ExifFacts> usable_facts(const fs::path& file, const std::string& n
         return std::nullopt;
     }
     if (!facts.lon || !facts.lat) {
-        report.unmatched.push_back(name + ": no GPS position in its EXIF");
+        report.unmatched.push_back(
+            name + xj::text("：EXIF 中没有 GPS 位置", ": no GPS position in its EXIF"));
         return std::nullopt;
     }
     if (*facts.lon == 0 && *facts.lat == 0) {
-        report.unmatched.push_back(name + ": GPS position 0, 0 (the phone had no fix)");
+        report.unmatched.push_back(name + xj::text("：GPS 位置为 0, 0（手机没有定位）",
+                                                   ": GPS position 0, 0 (the phone had no fix)"));
         return std::nullopt;
     }
     return facts;

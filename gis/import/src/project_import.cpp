@@ -78,8 +78,9 @@ ImportReport import_projects(store::ProjectStore& store, const std::string& path
         }
     }
     // Coordinates somewhere in a table that gave no site: the sites would be lost unsaid.
-    if (std::none_of(data.features.begin(), data.features.end(),
-                     [](const SourceFeature& f) { return f.geometry != nullptr; })) {
+    if (std::none_of(data.features.begin(), data.features.end(), [](const SourceFeature& f) {
+            return f.geometry != nullptr || f.error.has_value();
+        })) {
         for (const std::string& field : data.fields) {
             for (const char* word : {"经度", "纬度", "坐标", "经纬度"}) {
                 if (field.find(word) != std::string::npos) {

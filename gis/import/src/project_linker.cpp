@@ -4,8 +4,11 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/quantity_unit.h"
+#include "xiangjian/core/vocabulary.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/geometry/polygon_repair.h"
+
+#include <algorithm>
 
 namespace xj::import::detail {
 
@@ -95,8 +98,7 @@ void Linker::rethrow_first_of_write(std::exception_ptr write_error) {
 }
 
 bool Linker::has_errors() {
-    const std::lock_guard lock(m_assembly);
-    return !m_errors.empty();
+    return m_any_error.load(std::memory_order_acquire);
 }
 
 void Linker::throw_errors() {
@@ -110,6 +112,33 @@ void Linker::finish(ImportReport& report) {
     report.repairs = std::move(m_repairs);
     report.unmatched = std::move(m_unmatched);
     report.warnings.insert(report.warnings.end(), m_warnings.begin(), m_warnings.end());
+    const auto label = [](core::ProjectType type) {
+        return language() == Language::zh ? std::string{core::label_zh(type)}
+                                          : std::string{core::code(type)};
+    };
+    if (!m_type_words.empty()) {
+        std::string read;
+        for (const auto& [words, type] : m_type_words) {
+            read += (read.empty() ? std::string{} : text("、", ", ")) + words + " → " + label(type);
+        }
+        report.notes.push_back(text("项目类型由表中文字推断：", "project types read from words: ") +
+                               read);
+    }
+    if (!m_types_from_names.empty()) {
+        std::string counts;
+        for (const auto& [type, count] : m_types_from_names) {
+            counts += (counts.empty() ? std::string{} : text("、", ", ")) + label(type) + " " +
+                      std::to_string(count);
+        }
+        report.notes.push_back(text("没有项目类型列：新项目的类型按项目名称推断（",
+                                    "no project type column: the types "
+                                    "of new projects guessed from their "
+                                    "names (") +
+                               counts +
+                               text("），请核对，或用 --type-field 指明类型列",
+                                    "); check them, or name the "
+                                    "type column with --type-field"));
+    }
 }
 
 /// Rows up to `last` located (helping the worker, or waiting for it) and assembled.
@@ -138,7 +167,9 @@ void Linker::assemble_through(std::size_t last) {
 
 void Linker::run(const std::stop_token& stop) {
     try {
-        m_data = read_vector_source(m_path, m_options.source);
+        SourceOptions source = m_options.source;
+        source.keep_row_errors = true; // reported with the rows' other errors
+        m_data = read_vector_source(m_path, source);
         m_columns = find_columns(m_data, m_options);
         group();
     } catch (...) {
@@ -177,6 +208,7 @@ void Linker::assemble_located(std::size_t limit) {
             assemble(row);
         } catch (const InputError& error) {
             m_errors.add(error); // and on: every bad row is reported at once
+            m_any_error.store(true, std::memory_order_release);
         } catch (...) {
             m_bad_row = row;
             m_bad_row_error = std::current_exception();
@@ -235,25 +267,8 @@ void Linker::group() {
 void Linker::locate(SourceFeature& feature, Located& out,
                     geometry::VillageIndex::Query& query) const {
     const SourceData& data = m_data;
-    if (!feature.geometry) {
-        return; // a row of attributes only
-    }
-    const std::string id = cell(feature, m_columns.id);
-    out.kind = site_kind(*feature.geometry);
-    if (out.kind.empty()) {
-        throw InputError(data.cite(feature) + " (" + id + "): a " +
-                             feature.geometry->getGeometryName() +
-                             "; a site is a point, a line or a polygon",
-                         data.place(feature));
-    }
-    if (feature.geometry->IsEmpty()) {
-        throw InputError(data.cite(feature) + " (" + id + "): empty geometry", data.place(feature));
-    }
-    out.geometry = std::move(feature.geometry);
-    if (out.kind == "polygon") {
-        geometry::RepairedPolygon repaired = geometry::checked_multipolygon(*out.geometry);
-        out.repair = repaired.repair;
-        out.geometry = std::move(repaired.geometry);
+    if (feature.error) {
+        throw *feature.error; // its coordinates, reported after its attributes
     }
     // Linked to villages by code when the row gives one (or a village name that names one),
     // else where the site lies; a point is placed either way, to check the code against it.
@@ -288,6 +303,28 @@ void Linker::locate(SourceFeature& feature, Located& out,
         }
     }
     out.code_known = !out.code.empty() && m_unit_codes->count(out.code) != 0;
+    if (!feature.geometry) {
+        return; // a row of attributes only: linked by its code or village name, if any
+    }
+    const std::string id = cell(feature, m_columns.id);
+    out.kind = site_kind(*feature.geometry);
+    if (out.kind.empty()) {
+        throw InputError(
+            data.cite(feature) + " (" + id + text(")：是 ", "): a ") +
+                feature.geometry->getGeometryName() +
+                text("；点位只能是点、线或面", "; a site is a point, a line or a polygon"),
+            data.place(feature));
+    }
+    if (feature.geometry->IsEmpty()) {
+        throw InputError(data.cite(feature) + " (" + id + text(")：几何为空", "): empty geometry"),
+                         data.place(feature));
+    }
+    out.geometry = std::move(feature.geometry);
+    if (out.kind == "polygon") {
+        geometry::RepairedPolygon repaired = geometry::checked_multipolygon(*out.geometry);
+        out.repair = repaired.repair;
+        out.geometry = std::move(repaired.geometry);
+    }
     if (out.kind == "point") {
         const OGRPoint* point = out.geometry->toPoint();
         out.village = query.containing(point->getX(), point->getY());
@@ -303,13 +340,29 @@ void Linker::assemble(std::size_t row) {
     Located& located = m_located[row];
     const std::string id = cell(feature, m_columns.id);
     if (id.empty()) {
-        throw InputError(data.cite(feature) + ": the project id is empty", data.place(feature));
+        throw InputError(data.cite(feature) + text("：项目编号为空", ": the project id is empty"),
+                         data.place(feature));
     }
     Incoming& target = m_incoming[m_position.at(id)];
     if (target.project.id.empty()) { // its first row
         const auto stored = m_stored.find(id);
+        std::optional<TypeGuess> guess;
+        std::string converted;
         target.project = merged_project(data, feature, m_columns,
-                                        stored == m_stored.end() ? nullptr : &stored->second);
+                                        stored == m_stored.end() ? nullptr : &stored->second,
+                                        &guess, &converted);
+        if (!converted.empty()) {
+            m_warnings.push_back(
+                data.cite(feature) + " (" + id + text(")：计划工程量 ", "): planned quantity ") +
+                converted +
+                text("；进度和节点的完成量也请按 ", "; give its progress and milestones in ") +
+                target.project.unit + text(" 填报", " too"));
+        }
+        if (guess && guess->from_name) {
+            ++m_types_from_names[guess->type];
+        } else if (guess) {
+            m_type_words.emplace(guess->from, guess->type);
+        }
         if (const std::string& unit = target.project.unit;
             !unit.empty() && !core::canonical_unit(unit)) {
             m_warnings.push_back(data.cite(feature) + " (" + id + text(")：单位“", "): unit '") +
@@ -327,6 +380,19 @@ void Linker::assemble(std::size_t row) {
     }
     if (located.geometry) {
         add_site(row, located, target, id);
+    } else if (located.code_known) { // a row without a site, naming its village
+        const bool linked =
+            std::any_of(target.links.begin(), target.links.end(),
+                        [&](const auto& link) { return link.village_code == located.code; });
+        if (!linked) {
+            target.links.push_back({id, located.code, "code", std::nullopt, std::nullopt});
+        }
+    } else if (!located.code.empty() || !located.name_problem.empty()) {
+        m_unmatched.push_back(data.cite(feature) + " (" + id + ")" + text("：", ": ") +
+                              (located.name_problem.empty()
+                                   ? text("村代码 ", "village code ") + located.code +
+                                         text(" 不是本项目库的行政村", " is not in the project")
+                                   : located.name_problem));
     }
     if (target.last_row == row) {
         complete(target);

@@ -13,6 +13,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -170,8 +171,11 @@ private:
     std::vector<std::string> m_repairs;
     std::vector<std::string> m_unmatched;
     std::vector<std::string> m_warnings;
-    RowErrors m_errors{m_path};     ///< the rows that cannot be imported, as they are assembled
-    std::size_t m_bad_row = no_row; ///< a row whose assembly failed other than on its input
+    std::map<std::string, core::ProjectType> m_type_words; ///< type column text read as a type
+    std::map<core::ProjectType, std::size_t> m_types_from_names;
+    RowErrors m_errors{m_path}; ///< the rows that cannot be imported, as they are assembled
+    std::atomic<bool> m_any_error{false}; ///< m_errors is not empty (read without the lock)
+    std::size_t m_bad_row = no_row;       ///< a row whose assembly failed other than on its input
     std::exception_ptr m_bad_row_error;
     // The store's thread's alone.
     std::optional<geometry::VillageIndex::Query> m_main_query;

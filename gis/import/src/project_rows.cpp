@@ -278,7 +278,8 @@ std::optional<core::Date> date_in(const SourceData& data, const SourceFeature& f
 } // namespace
 
 core::Project merged_project(const SourceData& data, const SourceFeature& feature, const Columns& c,
-                             const core::Project* existing) {
+                             const core::Project* existing, std::optional<TypeGuess>* guess,
+                             std::string* converted) {
     core::Project p = existing != nullptr ? *existing : core::Project{};
     p.id = cell(feature, c.id);
     const auto set_text = [&](std::string& field, int column) {
@@ -292,6 +293,14 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
     }
     if (const std::string type = cell(feature, c.type); !type.empty()) {
         p.type = type_from_text(type);
+        if (guess != nullptr && !core::parse_term<core::ProjectType>(type)) {
+            *guess = TypeGuess{type, p.type, false};
+        }
+    } else if (c.type < 0 && existing == nullptr) {
+        p.type = type_from_text(p.name); // 云梦村安全饮水工程 is a water project
+        if (guess != nullptr) {
+            *guess = TypeGuess{p.name, p.type, true};
+        }
     }
     if (const std::string stage = cell(feature, c.stage); !stage.empty()) {
         const auto parsed = stage_from_text(stage);
@@ -335,6 +344,11 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
                                   (!cell(feature, c.content).empty() && c.quantity < 0);
         if (own_quantity || !p.planned_quantity) {
             if (p.planned_quantity) {
+                if (canonical->factor != 1.0 && converted != nullptr) {
+                    *converted = fixed(*p.planned_quantity, 2) + " " + p.unit + " → " +
+                                 fixed(*p.planned_quantity * canonical->factor, 3) + " " +
+                                 canonical->unit;
+                }
                 p.planned_quantity = *p.planned_quantity * canonical->factor;
             }
             p.unit = canonical->unit;

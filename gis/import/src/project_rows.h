@@ -8,6 +8,7 @@
 #include "xiangjian/import/project_import.h"
 #include "xiangjian/import/vector_source.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +27,18 @@ Columns find_columns(const SourceData& data, const ProjectImportOptions& options
 
 /// The project of a row, over `stored` (what the project file holds of it, if anything):
 /// what the row leaves empty keeps its stored value.
+/// `converted`, when given, says how the row's quantity was converted to its canonical unit
+/// ("5800 米 → 5.8 km"), empty when it was not.
+/// A project type read from words rather than written as one (安全饮水 as water; the project's
+/// name when the file has no type column), for the report to say what it guessed.
+struct TypeGuess {
+    std::string from; ///< the text the type was read from
+    core::ProjectType type = core::ProjectType::other;
+    bool from_name = false;
+};
+
 core::Project merged_project(const SourceData& data, const SourceFeature& feature, const Columns& c,
-                             const core::Project* stored);
+                             const core::Project* stored, std::optional<TypeGuess>* guess = nullptr,
+                             std::string* converted = nullptr);
 
 } // namespace xj::import::detail

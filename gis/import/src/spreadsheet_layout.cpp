@@ -1,6 +1,7 @@
 #include "spreadsheet_layout.h"
 
 #include "field_match.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/text.h"
 
 #include <algorithm>
@@ -78,9 +79,13 @@ void skip_title(SourceData& data) {
         }
         const std::size_t header = data.features[k].ordinal + 1;
         data.notes.push_back(
-            (header > 2 ? "rows 1–" + std::to_string(header - 1) : std::string{"row 1"}) +
+            (header > 2
+                 ? xj::text("第 1–", "rows 1–") + std::to_string(header - 1) + xj::text(" 行", "")
+                 : xj::text("第 1 行", "row 1")) +
             (title.empty() || unnamed(title, 0) ? std::string{} : " (" + title + ")") +
-            ": a title above the table; its header is row " + std::to_string(header));
+            xj::text("：表格上方的标题；表头在第 ",
+                     ": a title above the table; its header is row ") +
+            std::to_string(header) + xj::text(" 行", ""));
         data.features.erase(data.features.begin(),
                             data.features.begin() + static_cast<std::ptrdiff_t>(k + 1));
         return;
@@ -121,8 +126,10 @@ void join_two_row_header(SourceData& data) {
         }
     }
     const std::size_t second = below.ordinal + 1;
-    data.notes.push_back("the header is on two rows (" + std::to_string(second - 1) + " and " +
-                         std::to_string(second) + "): columns named by both");
+    data.notes.push_back(xj::text("表头占两行（第 ", "the header is on two rows (") +
+                         std::to_string(second - 1) + xj::text(" 和 ", " and ") +
+                         std::to_string(second) +
+                         xj::text(" 行）：各列名由两行合成", "): columns named by both"));
     data.features.erase(data.features.begin());
 }
 
@@ -140,7 +147,9 @@ void drop_totals(SourceData& data) {
     data.features.erase(std::remove_if(data.features.begin(), data.features.end(), is_total),
                         data.features.end());
     if (!skipped.empty()) {
-        data.notes.push_back("totals rows skipped (合计, 小计): row " + skipped);
+        data.notes.push_back(
+            xj::text("已跳过合计行（合计、小计）：第 ", "totals rows skipped (合计, 小计): row ") +
+            skipped + xj::text(" 行", ""));
     }
 }
 

@@ -49,9 +49,10 @@ std::optional<long long> count_value(const SourceData& data, const SourceFeature
     long long value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < 0) {
-        throw InputError(data.cite(feature) + ", field '" +
-                             data.fields[static_cast<std::size_t>(column)] + "': '" + text +
-                             "' is not a count",
+        throw InputError(data.cite(feature) + xj::text("，字段“", ", field '") +
+                             data.fields[static_cast<std::size_t>(column)] +
+                             xj::text("”：“", "': '") + text +
+                             xj::text("”不是个数", "' is not a count"),
                          data.place(feature, data.fields[static_cast<std::size_t>(column)]));
     }
     return value;
@@ -72,9 +73,10 @@ std::optional<bool> flag_value(const SourceData& data, const SourceFeature& feat
             return false;
         }
     }
-    throw InputError(data.cite(feature) + ", field '" +
-                         data.fields[static_cast<std::size_t>(column)] + "': '" + text +
-                         "' is not yes/no (是/否, 1/0)",
+    throw InputError(data.cite(feature) + xj::text("，字段“", ", field '") +
+                         data.fields[static_cast<std::size_t>(column)] + xj::text("”：“", "': '") +
+                         text +
+                         xj::text("”不是 是/否（是/否、1/0）", "' is not yes/no (是/否, 1/0)"),
                      data.place(feature, data.fields[static_cast<std::size_t>(column)]));
 }
 
@@ -108,15 +110,19 @@ Columns find_columns(const SourceData& data, const UnitImportOptions& options) {
     c.poor_village = find_field(data, {}, {"poor_village", "贫困村", "是否贫困村", "SFPKC"}, "");
     if (c.code < 0) {
         throw InputError(data.path +
-                             ": no code field found (expected one of 代码, 区划代码, XZQDM, "
-                             "CUNDM, code …; or name it with --code-field); " +
+                             xj::text("：找不到代码字段（应为 代码、区划代码、XZQDM、CUNDM、code "
+                                      "等之一；或用 --code-field 指明）；",
+                                      ": no code field found (expected one of 代码, 区划代码, "
+                                      "XZQDM, CUNDM, code …; or name it with --code-field); ") +
                              fields_present(data),
                          InputPlace{data.path});
     }
     if (c.name < 0) {
         throw InputError(data.path +
-                             ": no name field found (expected one of 名称, 村名, XZQMC, "
-                             "name …; or name it with --name-field); " +
+                             xj::text("：找不到名称字段（应为 名称、村名、XZQMC、name 等之一；"
+                                      "或用 --name-field 指明）；",
+                                      ": no name field found (expected one of 名称, 村名, XZQMC, "
+                                      "name …; or name it with --name-field); ") +
                              fields_present(data),
                          InputPlace{data.path});
     }
@@ -130,20 +136,24 @@ core::AdminUnit unit_from(const SourceData& data, const SourceFeature& feature, 
     const std::string raw_code = cell(feature, c.code);
     unit.code = normalised_code(raw_code);
     if (unit.code.empty()) {
-        throw InputError(data.cite(feature) + ", field '" +
-                             data.fields[static_cast<std::size_t>(c.code)] + "': '" + raw_code +
-                             "' is not a 6-, 9- or 12-digit division code",
+        throw InputError(data.cite(feature) + xj::text("，字段“", ", field '") +
+                             data.fields[static_cast<std::size_t>(c.code)] +
+                             xj::text("”：“", "': '") + raw_code +
+                             xj::text("”不是 6、9 或 12 位区划代码",
+                                      "' is not a 6-, 9- or 12-digit division code"),
                          data.place(feature, data.fields[static_cast<std::size_t>(c.code)]));
     }
     unit.name = cell(feature, c.name);
     if (unit.name.empty()) {
-        throw InputError(data.cite(feature) + " (code " + unit.code + "): the name is empty",
+        throw InputError(data.cite(feature) + xj::text("（代码 ", " (code ") + unit.code +
+                             xj::text("）：名称为空", "): the name is empty"),
                          data.place(feature));
     }
     const auto coded_level = core::admin_code::level_of(unit.code);
     if (options.level && coded_level && *options.level != *coded_level) {
-        throw InputError(data.cite(feature) + ": code " + unit.code + " is a " +
-                             std::string{core::code(*coded_level)} + " code, not a " +
+        throw InputError(data.cite(feature) + xj::text("：代码 ", ": code ") + unit.code +
+                             xj::text(" 是", " is a ") + std::string{core::code(*coded_level)} +
+                             xj::text("级代码，不是", " code, not a ") +
                              std::string{core::code(*options.level)},
                          data.place(feature));
     }
@@ -217,7 +227,7 @@ private:
             Result result;
             try {
                 if (!feature.geometry) {
-                    throw Error("no geometry");
+                    throw Error(xj::text("没有几何", "no geometry"));
                 }
                 result.polygon = geometry::checked_multipolygon(std::move(feature.geometry));
             } catch (...) {
@@ -355,32 +365,39 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
 
     // Overlaps and gaps are findings, not errors: real boundaries have them.
     for (const auto& overlap : findings.overlaps) {
-        report.warnings.push_back("overlap " + fixed(overlap.area_m2, 1) + " m²: " + overlap.a +
-                                  " / " + overlap.b);
+        report.warnings.push_back(xj::text("重叠 ", "overlap ") + fixed(overlap.area_m2, 1) +
+                                  " m²: " + overlap.a + " / " + overlap.b);
     }
     for (const auto& gap : findings.gaps) {
         std::string around;
         for (const auto& name : gap.neighbours) {
             around += (around.empty() ? "" : ", ") + name;
         }
-        report.warnings.push_back("gap " + fixed(gap.area_m2, 1) + " m² at " + fixed(gap.lon, 5) +
-                                  " " + fixed(gap.lat, 5) + " between " + around);
+        report.warnings.push_back(xj::text("缝隙 ", "gap ") + fixed(gap.area_m2, 1) +
+                                  xj::text(" m²，位于 ", " m² at ") + fixed(gap.lon, 5) + " " +
+                                  fixed(gap.lat, 5) + xj::text("，在 ", " between ") + around +
+                                  xj::text(" 之间", ""));
     }
     if (!findings.gaps_checked) {
         report.warnings.push_back(
             std::to_string(findings.unmatched_segments) +
-            " boundary segments are not shared by their neighbours (borders digitised "
-            "separately): overlaps were checked pair by pair, gaps were not looked for");
+            xj::text(" 段边界与相邻单位不共用（边界分别数字化）：已逐对检查重叠，未查缝隙",
+                     " boundary segments are not shared by their neighbours (borders digitised "
+                     "separately): overlaps were checked pair by pair, gaps were not looked for"));
     }
     if (data.approximate_datum) {
-        report.warnings.push_back("PROJ has no datum transformation from " + data.source_crs +
-                                  " to CGCS2000: positions are approximate (tens of metres); "
-                                  "use a surveyed conversion if precision matters");
+        report.warnings.push_back(
+            xj::text("PROJ 没有从 ", "PROJ has no datum transformation from ") + data.source_crs +
+            xj::text(
+                " 到 CGCS2000 的基准转换：位置是近似的（误差数十米）；如需精确，请用实测的转换参数",
+                " to CGCS2000: positions are approximate (tens of metres); use a surveyed "
+                "conversion if precision matters"));
     }
     if (data.suggested_gk_epsg != 0) {
         report.notes.push_back(
-            "Gauss–Krüger zone of the data: EPSG:" + std::to_string(data.suggested_gk_epsg) +
-            " (CGCS2000 3-degree, used for areas)");
+            xj::text("数据所在的高斯–克吕格带：EPSG:", "Gauss–Krüger zone of the data: EPSG:") +
+            std::to_string(data.suggested_gk_epsg) +
+            xj::text("（CGCS2000 3 度带，用于计算面积）", " (CGCS2000 3-degree, used for areas)"));
     }
     return report;
 }

@@ -108,9 +108,10 @@ void choose_encoding(SourceData& data, const RawLayer& raw, const SourceOptions&
         }
     }
     data.encoding = all_utf8 ? "UTF-8" : "GB18030";
-    data.encoding_reason = raw_bytes
-                               ? (all_utf8 ? "detected: valid UTF-8" : "detected: not valid UTF-8")
-                               : "UTF-8 by format";
+    data.encoding_reason =
+        raw_bytes ? (all_utf8 ? text("检测：是有效的 UTF-8", "detected: valid UTF-8")
+                              : text("检测：不是有效的 UTF-8", "detected: not valid UTF-8"))
+                  : text("格式规定为 UTF-8", "UTF-8 by format");
 }
 
 void decode_text(SourceData& data, RawLayer& raw) {
@@ -247,7 +248,7 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
     }
     RowErrors errors(data.path);
     for (auto& feature : data.features) {
-        errors.check([&] {
+        const auto row = [&] {
             const auto& xs = feature.values[static_cast<std::size_t>(x)];
             const auto& ys = feature.values[static_cast<std::size_t>(y)];
             if ((!xs || xs->empty()) && (!ys || ys->empty())) {
@@ -291,7 +292,16 @@ void points_from_columns(SourceData& data, const SourceOptions& options) {
                     data.place(feature, x_name));
             }
             feature.geometry = std::make_unique<OGRPoint>(lon.degrees, lat.degrees);
-        });
+        };
+        try {
+            row();
+        } catch (const InputError& error) {
+            if (options.keep_row_errors) {
+                feature.error = error;
+            } else {
+                errors.add(error);
+            }
+        }
     }
     errors.throw_if_any();
     data.geometry_fields = {x, y};

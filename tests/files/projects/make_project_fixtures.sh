@@ -17,3 +17,5 @@ ogr2ogr -q -f XLSX -oo AUTODETECT_TYPE=YES sites.xlsx "$work/sites.csv"
 iconv -f UTF-8 -t GBK "$work/sites.csv" > sites_gbk.csv
 # A table laid out as in Excel (merged title row, 小计 and 合计 rows): needs python3-openpyxl.
 /usr/bin/python3 make_titled_xlsx.py
+# Ledgers with the headers county offices use, and 坐标 merged over 经度/纬度 (no openpyxl).
+/usr/bin/python3 make_ledger_fixtures.py

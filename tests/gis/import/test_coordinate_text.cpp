@@ -1,5 +1,6 @@
 // Longitudes and latitudes as county tables write them.
 
+#include "xiangjian/core/language.h"
 #include "xiangjian/import/coordinate_text.h"
 
 #include <gtest/gtest.h>
@@ -59,7 +60,11 @@ TEST(CoordinateText, HemispheresGiveTheSignAndTheAxis) {
 TEST(CoordinateText, MinutesOrSecondsPast59SayWhy) {
     std::string why;
     EXPECT_FALSE(parse_coordinate("112°61′", &why));
+    EXPECT_EQ(why, "分和秒应在 0 到 59 之间");
+    xj::set_language(xj::Language::en);
+    EXPECT_FALSE(parse_coordinate("112°61′", &why));
     EXPECT_EQ(why, "minutes and seconds run from 0 to 59");
+    xj::set_language(xj::Language::zh);
     why.clear();
     EXPECT_FALSE(parse_coordinate("abc", &why));
     EXPECT_TRUE(why.empty());

@@ -2,6 +2,7 @@
 
 #include "test_support.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/geometry/ogr_conversion.h"
 #include "xiangjian/import/photo_import.h"
@@ -57,7 +58,9 @@ OGRGeometry* from_wkt(const char* wkt) {
 
 class PhotoImport : public ::testing::Test {
 protected:
+    void TearDown() override { xj::set_language(xj::Language::zh); }
     void SetUp() override {
+        xj::set_language(xj::Language::en); // the tests read the English messages
         store = xj::store::create_project(dir.file("county.gpkg"));
         for (const char* id : {"RY-W", "RY-R"}) {
             core::Project p;

@@ -103,6 +103,9 @@ TEST_F(ProjectImport, XlsxWithChineseHeadersCreatesProjectsAndLinksVillages) {
     EXPECT_EQ(water.leader, "王建国（副县长）");
     EXPECT_EQ(all.at("XLSX-2").type, core::ProjectType::housing);
     EXPECT_EQ(all.at("XLSX-3").type, core::ProjectType::pv);
+    const std::string notes = test::joined(report.notes);
+    EXPECT_NE(notes.find("project types read from words: "), std::string::npos) << notes;
+    EXPECT_NE(notes.find("安全饮水 → water"), std::string::npos) << notes;
     // Each point lies in a village of 城关镇; the project takes that village and township.
     EXPECT_EQ(water.township_code, "410326100000");
     EXPECT_EQ(water.village_code.substr(0, 9), "410326100");
@@ -270,7 +273,8 @@ TEST_F(ProjectImport, AHeaderOnTwoRowsNamesEachColumnByItsGroupAndItsOwnName) {
                                                  "TH-3,甲,112.47,34.15\n"),
                               options);
     EXPECT_EQ(plain.added, 1u);
-    EXPECT_TRUE(plain.notes.size() == 1u) << "only the link summary";
+    EXPECT_EQ(test::joined(plain.notes).find("two rows"), std::string::npos)
+        << test::joined(plain.notes);
 }
 
 TEST_F(ProjectImport, CoordinateAndBudgetHeadersWithUnitsAreRecognised) {
@@ -457,6 +461,13 @@ TEST_F(ProjectImport, TheHeadersOfCountyLedgersFillEveryField) {
     EXPECT_EQ(road.stage, core::Stage::continuing);
     EXPECT_EQ(all.at("LG-3").stage, core::Stage::preliminary);
     EXPECT_EQ(all.at("LG-4").stage, core::Stage::completed);
+    // No type column: each type guessed from the project's name, and the report says so.
+    EXPECT_EQ(water.type, core::ProjectType::water);
+    EXPECT_EQ(road.type, core::ProjectType::road);
+    EXPECT_EQ(all.at("LG-3").type, core::ProjectType::housing);
+    EXPECT_EQ(all.at("LG-4").type, core::ProjectType::pv);
+    const std::string notes = test::joined(report.notes);
+    EXPECT_NE(notes.find("guessed from their names"), std::string::npos) << notes;
     // The one column no field takes is named.
     ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
     EXPECT_NE(report.warnings[0].find("not used: 备注"), std::string::npos) << report.warnings[0];
@@ -588,6 +599,18 @@ TEST_F(ProjectImport, EveryBadRowIsReportedAndNothingWritten) {
         EXPECT_EQ(errors.errors()[0].row(), 2u);
         EXPECT_EQ(errors.errors()[1].row(), 4u);
     }
+    // Bad coordinates in one row and a bad date in another: both.
+    try {
+        import(write("mixed_bad.csv", "项目编号,经度,纬度,计划开工\n"
+                                      "TD-1,33.94,112.34,2018-01-01\n"
+                                      "TD-2,112.47,34.15,2018-13-01\n"),
+               options);
+        ADD_FAILURE() << "bad rows imported";
+    } catch (const InputErrors& errors) {
+        ASSERT_EQ(errors.total(), 2u) << errors.what();
+        EXPECT_EQ(errors.errors()[0].column(), "经度");
+        EXPECT_EQ(errors.errors()[1].column(), "计划开工");
+    }
     EXPECT_TRUE(store->projects().empty());
 }
 
@@ -611,7 +634,31 @@ TEST_F(ProjectImport, UnitsAreSpelledOneWayADimensionAndAnUnknownOneIsReported) 
     EXPECT_EQ(all.at("UM-4").unit, "MW");
     EXPECT_EQ(all.at("UM-5").unit, "处");
     EXPECT_EQ(all.at("UM-6").unit, "眼") << "kept as written";
-    ASSERT_EQ(report.warnings.size(), 1u) << test::joined(report.warnings);
-    EXPECT_NE(report.warnings[0].find("row 7"), std::string::npos) << report.warnings[0];
-    EXPECT_NE(report.warnings[0].find("unit '眼'"), std::string::npos) << report.warnings[0];
+    // What was converted and what is unknown are both said.
+    ASSERT_EQ(report.warnings.size(), 2u) << test::joined(report.warnings);
+    EXPECT_NE(report.warnings[0].find("row 4 (UM-3): planned quantity 5800.00 米 → 5.800 km"),
+              std::string::npos)
+        << report.warnings[0];
+    EXPECT_NE(report.warnings[1].find("row 7"), std::string::npos) << report.warnings[1];
+    EXPECT_NE(report.warnings[1].find("unit '眼'"), std::string::npos) << report.warnings[1];
+}
+
+TEST_F(ProjectImport, TownshipsAndVillagesNamedRatherThanCodedAreFoundOrSaidToBeUnknown) {
+    import::ProjectImportOptions options;
+    options.source.source_srs = "EPSG:4490";
+    const auto report = import(write("named.csv", "项目编号,所属乡镇,所在村\n"
+                                                  "NM-1,城关镇,河西村村民委员会\n"
+                                                  "NM-2,上店镇,\n"
+                                                  "NM-3,无此镇,\n"),
+                               options);
+    EXPECT_EQ(report.added, 3u);
+    const auto all = projects();
+    EXPECT_EQ(all.at("NM-1").township_code, "410326100000");
+    EXPECT_EQ(all.at("NM-2").township_code, "410326101000");
+    EXPECT_EQ(all.at("NM-3").township_code, "");
+    EXPECT_EQ(all.at("NM-1").village_code, "410326100205") << "a row without a site, by name";
+    const std::string unmatched = test::joined(report.unmatched);
+    EXPECT_NE(unmatched.find("NM-3: township '无此镇' is not a township of the project"),
+              std::string::npos)
+        << unmatched;
 }

@@ -29,6 +29,10 @@ struct SourceOptions {
     std::string y_column;
     /// GCJ-02 or BD-09 longitude/latitude (the CRS must then be geographic WGS 84-like).
     CoordinateOffset offset = CoordinateOffset::none;
+    /// Coordinates of a row that cannot be read leave the row without geometry and are kept
+    /// as its SourceFeature::error, for an importer that reports them with the row's other
+    /// errors; else reading fails, naming every such row.
+    bool keep_row_errors = false;
 };
 
 struct SourceFeature {
@@ -36,6 +40,8 @@ struct SourceFeature {
     std::size_t ordinal = 0; ///< 1-based position in the source, as error messages cite it
     std::vector<std::optional<std::string>> values; ///< UTF-8 text, aligned with fields
     std::unique_ptr<OGRGeometry> geometry;          ///< EPSG:4490 lon/lat; null if none
+    /// Why its coordinates could not be read (with SourceOptions::keep_row_errors).
+    std::optional<InputError> error;
 };
 
 struct SourceData {
