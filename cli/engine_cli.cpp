@@ -67,7 +67,9 @@ EngineCli::EngineCli(CLI::App& app) {
                         text("问题编号（默认 项目编号-Q序号）", "problem id (default ID-Qn)"));
     problem->add_option(
         "--category", m_record.category,
-        text("类别：approval, land, construction, environment, funding, other", "category"));
+        text("类别：approval 审批、land 用地、construction 建设、environment 环境、funding "
+             "资金、other 其他（默认）",
+             "category: approval, land, construction, environment, funding, other (default)"));
     problem->add_option("--description", m_record.description, text("问题描述", "description"))
         ->required();
     problem->add_option("--owner", m_record.owner, text("责任人或单位", "owner"))->required();

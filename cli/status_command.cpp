@@ -279,7 +279,8 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     if (!options.baseline.empty()) {
         baseline = portfolio.baseline(options.baseline);
         if (baseline == nullptr) {
-            throw Error(project_path + ": no baseline named '" + options.baseline + "'");
+            throw Error(project_path + text("：没有名为“", ": no baseline named '") +
+                        options.baseline + text("”的计划基线", "'"));
         }
     }
     core::ProjectFilter filter;
@@ -289,23 +290,30 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     if (!options.type.empty()) {
         filter.type = core::parse_term<core::ProjectType>(options.type);
         if (!filter.type) {
-            throw UsageError("--type: unknown project type '" + options.type +
-                                 "' (road, water, dike, housing, reservoir, pv, other)",
+            throw UsageError(text("--type：未知的项目类型“", "--type: unknown project type '") +
+                                 options.type +
+                                 text("”（road 道路, water 饮水, dike 堤防, housing 住房, "
+                                      "reservoir 水库, pv 光伏, other 其他）",
+                                      "' (road, water, dike, housing, reservoir, pv, other)"),
                              "--type");
         }
     }
     if (!options.status.empty()) {
         filter.status = core::parse_term<core::ScheduleStatus>(options.status);
         if (!filter.status) {
-            throw UsageError("--status: unknown status '" + options.status +
-                                 "' (not_started, on_schedule, behind, late, stalled, done)",
+            throw UsageError(text("--status：未知的状态“", "--status: unknown status '") +
+                                 options.status +
+                                 text("”（not_started 未开工, on_schedule 正常推进, behind 滞后, "
+                                      "late 逾期, stalled 停滞, done 已完成）",
+                                      "' (not_started, on_schedule, behind, late, stalled, done)"),
                              "--status");
         }
     }
     const auto by = core::parse_term<core::RollupBy>(options.by);
     if (!by) {
-        throw UsageError("--by: unknown grouping '" + options.by +
-                             "' (project, village, township, county, type, leader, unit)",
+        throw UsageError(text("--by：未知的汇总方式“", "--by: unknown grouping '") + options.by +
+                             text("”（project, village, township, county, type, leader, unit）",
+                                  "' (project, village, township, county, type, leader, unit)"),
                          "--by");
     }
 

@@ -162,3 +162,25 @@ TEST_F(EngineCommands, CountsAreWholeAndCsvForExcelCarriesAByteOrderMark) {
     EXPECT_NE(excel.out.find("\r\n"), std::string::npos);
     EXPECT_NE(excel.out.find("前坪水库工程"), std::string::npos);
 }
+
+TEST_F(EngineCommands, MessagesAreChineseByDefaultAndEnglishOnRequest) {
+    const CliRun zh = run("record visit " + path + " --project RY2018-002 --date 8月31日");
+    EXPECT_EQ(zh.exit_code, 1);
+    EXPECT_NE(zh.err.find("不是日期"), std::string::npos) << zh.err;
+    EXPECT_EQ(zh.err.find("is not a date"), std::string::npos) << zh.err;
+    const CliRun en = run("--lang en record visit " + path + " --project RY2018-002 --date x");
+    EXPECT_NE(en.err.find("is not a date"), std::string::npos) << en.err;
+
+    const CliRun visit =
+        run("record visit " + path + " --project RY2018-002 --date 2018-08-31 --by 王");
+    ASSERT_EQ(visit.exit_code, 0) << visit.err;
+    EXPECT_NE(visit.out.find("已记录：现场督导 RY2018-002"), std::string::npos) << visit.out;
+    EXPECT_EQ(visit.out.find(" by "), std::string::npos) << visit.out;
+
+    const CliRun backwards = run("record progress " + path +
+                                 " --project RY2018-002 --date 2018-09-07 --quantity 1.0 --by 王");
+    EXPECT_NE(backwards.err.find("累计值只增不减"), std::string::npos) << backwards.err;
+    EXPECT_NE(run("--lang en record problem --help").out.find("construction"), std::string::npos);
+    const CliRun setting = run("config " + path + " engine.behind_spi abc");
+    EXPECT_NE(setting.err.find("不是数字"), std::string::npos) << setting.err;
+}
