@@ -28,6 +28,7 @@ Columns find_columns(const SourceData& data, const ProjectImportOptions& options
         find_field(data, {}, {"budget_wan", "总投资", "计划投资", "投资", "投资（万元）"}, "");
     c.start = find_field(data, {}, {"planned_start", "计划开工", "开工日期", "计划开工日期"}, "");
     c.finish = find_field(data, {}, {"planned_finish", "计划完工", "完工日期", "计划完工日期"}, "");
+    c.measure = find_field(data, {}, {"measure", "计量方式", "进度计量方式", "进度计量"}, "");
     if (c.id < 0) {
         // Placemarks exported from a map app carry nothing but their name.
         const bool kml = data.driver == "KML" || data.driver == "LIBKML";
@@ -141,7 +142,31 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
     if (auto quantity = number_in(data, feature, c.quantity)) {
         p.planned_quantity = quantity;
     }
-    p.measure = p.planned_quantity ? core::Measure::quantity : core::Measure::milestones;
+    // How progress is measured: the row's 计量方式 when it has one; else what the project file
+    // holds (set by `project set-measure`) while it still applies; else by quantity when there
+    // is a planned quantity, by milestones (with the reports: docs/engine.md) when not.
+    if (const std::string measure = cell(feature, c.measure); !measure.empty()) {
+        auto parsed = core::parse_term<core::Measure>(measure);
+        if (!parsed && (measure == "工程量" || measure == "按量")) {
+            parsed = core::Measure::quantity;
+        } else if (!parsed && (measure == "形象进度" || measure == "百分比")) {
+            parsed = core::Measure::percent;
+        } else if (!parsed && measure == "节点") {
+            parsed = core::Measure::milestones;
+        }
+        const std::string field = data.fields[static_cast<std::size_t>(c.measure)];
+        if (!parsed || (*parsed == core::Measure::quantity && !p.planned_quantity)) {
+            throw InputError(data.cite(feature) + ", field '" + field + "': '" + measure +
+                                 (parsed ? "' needs a planned quantity"
+                                         : "' is not a measure (quantity 工程量, percent 形象进度, "
+                                           "milestones 节点)"),
+                             data.place(feature, field));
+        }
+        p.measure = *parsed;
+    } else if (existing == nullptr ||
+               (existing->measure == core::Measure::quantity && !p.planned_quantity)) {
+        p.measure = p.planned_quantity ? core::Measure::quantity : core::Measure::milestones;
+    }
     if (auto budget = number_in(data, feature, c.budget)) {
         p.budget_wan = budget;
     }

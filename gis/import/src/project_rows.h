@@ -12,7 +12,7 @@ namespace xj::import::detail {
 
 struct Columns {
     int id, type, name, site, village, township, leader, unit_name, quantity, unit, stage, budget,
-        start, finish;
+        start, finish, measure;
 };
 
 /// The columns of the source's fields; an error naming the file when the id cannot be found.
