@@ -1,9 +1,9 @@
 // Engine settings as stored in the project, and the engine's vocabularies.
 
 #include "xiangjian/core/engine_settings.h"
-#include "xiangjian/core/language.h"
 #include "xiangjian/core/engine_vocabulary.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <gtest/gtest.h>
 #include <map>
