@@ -2,6 +2,7 @@
 
 #include "field_match.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 namespace xj::import::detail {
 
@@ -156,10 +157,13 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
         }
         const std::string field = data.fields[static_cast<std::size_t>(c.measure)];
         if (!parsed || (*parsed == core::Measure::quantity && !p.planned_quantity)) {
-            throw InputError(data.cite(feature) + ", field '" + field + "': '" + measure +
-                                 (parsed ? "' needs a planned quantity"
-                                         : "' is not a measure (quantity 工程量, percent 形象进度, "
-                                           "milestones 节点)"),
+            throw InputError(data.cite(feature) + xj::text("，字段“", ", field '") + field +
+                                 xj::text("”：“", "': '") + measure +
+                                 (parsed ? xj::text("”需要计划工程量", "' needs a planned quantity")
+                                         : xj::text("”不是计量方式（quantity 工程量、percent "
+                                                    "形象进度、milestones 节点）",
+                                                    "' is not a measure (quantity 工程量, percent "
+                                                    "形象进度, milestones 节点)")),
                              data.place(feature, field));
         }
         p.measure = *parsed;
