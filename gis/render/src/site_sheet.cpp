@@ -308,7 +308,7 @@ private:
             }
             rows.push_back({q(it->report_date.iso()),
                             it->cumulative_quantity
-                                ? number(*it->cumulative_quantity, 2) + " " + q(project.unit)
+                                ? q(core::quantity_text(*it->cumulative_quantity, project.unit))
                                 : QStringLiteral("—"),
                             it->percent ? number(*it->percent, 1) + "%" : QStringLiteral("—"),
                             q(it->reported_by), q(it->note)});
