@@ -20,6 +20,7 @@ struct StatusOptions {
     std::string status;
     std::string format = "table";
     std::string baseline;
+    bool excel = false; ///< CSV for Excel: UTF-8 with a byte-order mark, CRLF line ends
 };
 
 /// What `record …` takes; each subcommand uses the fields it needs.
@@ -86,6 +87,9 @@ int run_sheet(const std::string& project_path, const std::string& leader, const 
 /// measure: quantity, percent or milestones (code or Chinese label).
 int run_set_measure(const std::string& project_path, const std::string& project_id,
                     const std::string& measure, const std::string& by);
+/// Lists every setting (empty key), prints one, or sets it (`set`; an empty value unsets it).
+int run_config(const std::string& project_path, const std::string& key, const std::string& value,
+               bool set, const std::string& by);
 int run_project_day(const std::string& project_path, const std::string& leader,
                     const std::string& date, const std::string& format);
 

@@ -26,6 +26,10 @@ EngineCli::EngineCli(CLI::App& app) {
                        "only this status"));
     s->add_option("--format", m_status.format, text("输出格式", "output format"))
         ->check(CLI::IsMember({"table", "csv", "json"}));
+    s->add_flag("--excel", m_status.excel,
+                text("CSV 供 Excel 打开：UTF-8 带 BOM（中文版 Windows 的 Excel 据此识别编码）",
+                     "CSV for Excel: UTF-8 with a byte-order mark, which Excel on Chinese "
+                     "Windows needs to read the text"));
     s->add_option("--baseline", m_status.baseline,
                   text("对照的计划基线（默认：当前计划）", "plan baseline to compare with"));
 
@@ -63,7 +67,9 @@ EngineCli::EngineCli(CLI::App& app) {
                         text("问题编号（默认 项目编号-Q序号）", "problem id (default ID-Qn)"));
     problem->add_option(
         "--category", m_record.category,
-        text("类别：approval, land, construction, environment, funding, other", "category"));
+        text("类别：approval 审批、land 用地、construction 建设、environment 环境、funding "
+             "资金、other 其他（默认）",
+             "category: approval, land, construction, environment, funding, other (default)"));
     problem->add_option("--description", m_record.description, text("问题描述", "description"))
         ->required();
     problem->add_option("--owner", m_record.owner, text("责任人或单位", "owner"))->required();
@@ -117,6 +123,23 @@ EngineCli::EngineCli(CLI::App& app) {
         ->required();
     m_set_measure_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
 
+    m_config_command = app.add_subcommand(
+        "config", text("查看或修改项目设定：截至日期、区划代码、显示坐标系、进度判断阈值",
+                       "list, show or change the project's settings: as-of day, county code, "
+                       "display CRS, the engine's thresholds"));
+    m_config_command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
+        ->required();
+    m_config_command->add_option(
+        "KEY", m_key,
+        text("设定名（不写则列出全部）：as_of, county_code, display_crs, engine.stall_days …",
+             "setting (none: list them all): as_of, county_code, display_crs, "
+             "engine.stall_days …"));
+    m_config_command->add_option(
+        "VALUE", m_value,
+        text("新值（不写则显示当前值；空字符串 \"\" 恢复默认）",
+             "new value (none: show the current one; \"\" restores the default)"));
+    m_config_command->add_option("--by", m_record.by, text("记录人", "recorded by"));
+
     m_project_day_command =
         app.add_subcommand("project-day", text("项目日清单：某分包领导的项目，按需关注程度排序",
                                                "a leader's project-day list, most urgent first"));
@@ -142,6 +165,9 @@ std::optional<int> EngineCli::run() const {
     }
     if (*m_set_measure_command) {
         return run_set_measure(m_project, m_project_id, m_measure, m_record.by);
+    }
+    if (*m_config_command) {
+        return run_config(m_project, m_key, m_value.value_or(""), m_value.has_value(), m_record.by);
     }
     if (*m_project_day_command) {
         return run_project_day(m_project, m_leader, m_date, m_format);

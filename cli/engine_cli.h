@@ -24,6 +24,9 @@ private:
     std::string m_baseline_name, m_date, m_leader, m_format = "table";
     std::string m_project_id, m_measure;
     CLI::App* m_set_measure_command = nullptr;
+    CLI::App* m_config_command = nullptr;
+    std::string m_key;
+    std::optional<std::string> m_value;
     CLI::App* m_status_command = nullptr;
     CLI::App* m_baseline_command = nullptr;
     CLI::App* m_project_day_command = nullptr;

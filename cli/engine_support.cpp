@@ -35,8 +35,9 @@ core::Date parse_date_option(const std::string& text, std::string_view option) {
     if (const auto day = core::Date::parse_loose(text)) {
         return *day;
     }
-    throw UsageError(std::string{option} + ": '" + text +
-                         "' is not a date (2018-08-31, 2018/8/31 or 2018年8月31日)",
+    throw UsageError(std::string{option} + xj::text("：“", ": '") + text +
+                         xj::text("”不是日期（可写 2018-08-31、2018/8/31 或 2018年8月31日）",
+                                  "' is not a date (2018-08-31, 2018/8/31 or 2018年8月31日)"),
                      std::string{option});
 }
 

@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "engine_support.h"
 #include "text_table.h"
+#include "xiangjian/core/amounts.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/leaders.h"
 #include "xiangjian/core/rollup.h"
@@ -153,8 +154,7 @@ void project_json(const std::vector<const core::ProjectStatus*>& rows, std::ostr
 std::string quantities_text(const core::RollupRow& row) {
     std::string text;
     for (const auto& q : row.quantities) {
-        text += (text.empty() ? "" : "；") + fixed(q.done, 2) + "/" + fixed(q.planned, 2) + " " +
-                q.unit;
+        text += (text.empty() ? "" : "；") + core::done_of_planned_text(q.done, q.planned, q.unit);
     }
     return text;
 }
@@ -247,6 +247,27 @@ void rollup_json(const std::vector<core::RollupRow>& rows, std::ostream& out) {
     out << "\n  ]\n";
 }
 
+/// The day of the latest record of progress on or before `day`: a report or a milestone reached.
+std::optional<core::Date> data_ends(const core::Portfolio& portfolio, core::Date day) {
+    std::optional<core::Date> last;
+    const auto later = [&](core::Date date) {
+        if (date <= day && (!last || date > *last)) {
+            last = date;
+        }
+    };
+    for (std::size_t p = 0; p < portfolio.projects().size(); ++p) {
+        for (const auto& report : portfolio.reports(p)) {
+            later(report.report_date);
+        }
+        for (const auto& milestone : portfolio.milestones(p)) {
+            if (milestone.actual_date) {
+                later(*milestone.actual_date);
+            }
+        }
+    }
+    return last;
+}
+
 } // namespace
 
 int run_status(const std::string& project_path, const StatusOptions& options) {
@@ -258,7 +279,8 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     if (!options.baseline.empty()) {
         baseline = portfolio.baseline(options.baseline);
         if (baseline == nullptr) {
-            throw Error(project_path + ": no baseline named '" + options.baseline + "'");
+            throw Error(project_path + text("：没有名为“", ": no baseline named '") +
+                        options.baseline + text("”的计划基线", "'"));
         }
     }
     core::ProjectFilter filter;
@@ -268,30 +290,48 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     if (!options.type.empty()) {
         filter.type = core::parse_term<core::ProjectType>(options.type);
         if (!filter.type) {
-            throw UsageError("--type: unknown project type '" + options.type +
-                                 "' (road, water, dike, housing, reservoir, pv, other)",
+            throw UsageError(text("--type：未知的项目类型“", "--type: unknown project type '") +
+                                 options.type +
+                                 text("”（road 道路, water 饮水, dike 堤防, housing 住房, "
+                                      "reservoir 水库, pv 光伏, other 其他）",
+                                      "' (road, water, dike, housing, reservoir, pv, other)"),
                              "--type");
         }
     }
     if (!options.status.empty()) {
         filter.status = core::parse_term<core::ScheduleStatus>(options.status);
         if (!filter.status) {
-            throw UsageError("--status: unknown status '" + options.status +
-                                 "' (not_started, on_schedule, behind, late, stalled, done)",
+            throw UsageError(text("--status：未知的状态“", "--status: unknown status '") +
+                                 options.status +
+                                 text("”（not_started 未开工, on_schedule 正常推进, behind 滞后, "
+                                      "late 逾期, stalled 停滞, done 已完成）",
+                                      "' (not_started, on_schedule, behind, late, stalled, done)"),
                              "--status");
         }
     }
     const auto by = core::parse_term<core::RollupBy>(options.by);
     if (!by) {
-        throw UsageError("--by: unknown grouping '" + options.by +
-                             "' (project, village, township, county, type, leader, unit)",
+        throw UsageError(text("--by：未知的汇总方式“", "--by: unknown grouping '") + options.by +
+                             text("”（project, village, township, county, type, leader, unit）",
+                                  "' (project, village, township, county, type, leader, unit)"),
                          "--by");
     }
 
     const core::Evaluation evaluation = portfolio.evaluate(as_of, baseline);
+    const auto ends = data_ends(portfolio, as_of);
     std::ostringstream out;
+    // Data that ends long before the day makes projects look stalled: say when it ends.
+    std::string ends_note;
+    if (ends && days_between(*ends, as_of) > 7) {
+        ends_note = text("注：进度数据截至 ", "Note: the progress data ends on ") + ends->iso() +
+                    text("，比截至日期早 ", ", ") + std::to_string(days_between(*ends, as_of)) +
+                    text(" 天；此后没有报告，停滞等判断可能只是数据没有更新",
+                         " days before the day asked about; with no reports since, stalled "
+                         "and late may only mean the data was not updated");
+    }
     if (options.format == "json") {
         out << "{\n  \"as_of\": " << json_string(as_of.iso())
+            << ",\n  \"data_ends\": " << json_date(ends)
             << ",\n  \"by\": " << json_string(core::code(*by))
             << ",\n  \"baseline\": " << (baseline ? json_string(baseline->name) : "null") << ",\n";
     } else if (options.format == "table") {
@@ -299,6 +339,11 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
             << (baseline ? std::string{tr("，对照基线 ", ", against baseline ")} + baseline->name
                          : std::string{})
             << "\n";
+        if (!ends_note.empty()) {
+            out << ends_note << "\n";
+        }
+    } else if (!ends_note.empty()) {
+        std::cerr << ends_note << "\n"; // CSV stays for programs
     }
     if (*by == core::RollupBy::project) {
         const auto rows = core::filter_projects(evaluation, filter);
@@ -321,6 +366,20 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
     }
     if (options.format == "json") {
         out << "}\n";
+    }
+    if (options.format == "csv" && options.excel) {
+        // Excel on Chinese Windows reads a CSV as GBK unless it starts with the UTF-8 BOM.
+        std::string text = out.str();
+        std::string crlf = "\xEF\xBB\xBF";
+        crlf.reserve(text.size() + text.size() / 16 + 3);
+        for (const char c : text) {
+            if (c == '\n') {
+                crlf += '\r';
+            }
+            crlf += c;
+        }
+        std::cout << crlf;
+        return 0;
     }
     std::cout << out.str();
     return 0;

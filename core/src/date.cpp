@@ -1,6 +1,7 @@
 #include "xiangjian/core/date.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/text.h"
 
 #include <charconv>
@@ -27,8 +28,8 @@ Date::Date(int year, unsigned month, unsigned day) {
                                           std::chrono::day{day}};
     if (!ymd.ok()) {
         char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "invalid date %04d-%02u-%02u", year, month, day);
-        throw Error(buffer);
+        std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", year, month, day);
+        throw Error(text("无效日期 ", "invalid date ") + buffer);
     }
     m_days = std::chrono::sys_days{ymd}.time_since_epoch().count();
 }

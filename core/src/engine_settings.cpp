@@ -1,6 +1,7 @@
 #include "xiangjian/core/engine_settings.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/text.h"
 
 #include <charconv>
@@ -20,8 +21,9 @@ constexpr const char* late_grace_days_key = "engine.late_grace_days";
 constexpr const char* forecast_window_days_key = "engine.forecast_window_days";
 constexpr const char* due_soon_days_key = "engine.due_soon_days";
 
-[[noreturn]] void invalid(const std::string& key, const std::string& value, const char* why) {
-    throw Error("setting " + key + " = '" + value + "': " + why);
+[[noreturn]] void invalid(const std::string& key, const std::string& value, std::string_view why) {
+    throw Error(text("设定 ", "setting ") + key + " = '" + value + "'" + text("：", ": ") +
+                std::string{why});
 }
 
 template <typename T> void read(const std::string& key, const std::string& raw, T& out) {
@@ -33,7 +35,9 @@ template <typename T> void read(const std::string& key, const std::string& raw, 
     const auto* end = text.data() + text.size();
     const auto [ptr, ec] = std::from_chars(text.data(), end, value);
     if (ec != std::errc{} || ptr != end) {
-        invalid(key, raw, std::is_integral_v<T> ? "not a whole number" : "not a number");
+        invalid(key, raw,
+                std::is_integral_v<T> ? tr("不是整数", "not a whole number")
+                                      : tr("不是数字", "not a number"));
     }
     out = value;
 }
@@ -42,7 +46,7 @@ void require_non_negative(const char* key, double value) {
     if (!(value >= 0) || !std::isfinite(value)) {
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "%g", value);
-        invalid(key, buffer, "must not be negative");
+        invalid(key, buffer, tr("不能为负数", "must not be negative"));
     }
 }
 
@@ -70,7 +74,7 @@ void validate(const EngineSettings& settings) {
     require_non_negative(due_soon_days_key, settings.due_soon_days);
     if (settings.forecast_window_days <= 0) {
         invalid(forecast_window_days_key, std::to_string(settings.forecast_window_days),
-                "must be at least 1 day");
+                tr("至少为 1 天", "must be at least 1 day"));
     }
 }
 

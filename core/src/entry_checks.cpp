@@ -1,6 +1,7 @@
 #include "xiangjian/core/entry_checks.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio.h"
 
 #include <cstdio>
@@ -44,10 +45,21 @@ std::optional<std::string> goes_backwards(const Project& project, const Value& e
     if (by_quantity
             ? *later.quantity < *earlier.quantity - 1e-9
             : earlier.percent && later.percent && *later.percent < *earlier.percent - 1e-9) {
-        return show(project, later, by_quantity) + " is below " +
+        return show(project, later, by_quantity) + text(" 低于 ", " is below ") +
                show(project, earlier, by_quantity);
     }
     return std::nullopt;
+}
+
+std::string report_name(Date day, const std::string& project_id) {
+    return text("项目“", "progress report of ") +
+           (language() == Language::zh ? project_id : day.iso()) + text("”", " for project '") +
+           (language() == Language::zh ? day.iso() : project_id) + text(" 的进度报告", "'");
+}
+
+std::string closing_name(const std::string& problem_id, Date day) {
+    return text("问题“", "closing problem '") + problem_id + text("”于 ", "' on ") + day.iso() +
+           text(" 销号", "");
 }
 
 } // namespace
@@ -55,48 +67,53 @@ std::optional<std::string> goes_backwards(const Project& project, const Value& e
 std::vector<std::string> check_new_report(const Project& project,
                                           std::span<const ProgressReport> history,
                                           const ProgressReport& report) {
-    const std::string what =
-        "progress report of " + report.report_date.iso() + " for project '" + project.id + "'";
+    const std::string what = report_name(report.report_date, project.id);
     if (report.project_id != project.id) {
-        throw Error(what + ": it names project '" + report.project_id + "'");
+        throw Error(what + text("：报告所属项目为“", ": it names project '") + report.project_id +
+                    text("”", "'"));
     }
     if (!report.cumulative_quantity && !report.percent) {
-        throw Error(what + ": gives neither a cumulative quantity nor a percent");
+        throw Error(what + text("：既无累计完成量也无百分比",
+                                ": gives neither a cumulative quantity nor a percent"));
     }
     if (report.cumulative_quantity && !(*report.cumulative_quantity >= 0)) {
-        throw Error(what + ": cumulative quantity " + number(*report.cumulative_quantity) +
-                    " is negative");
+        throw Error(what + text("：累计完成量 ", ": cumulative quantity ") +
+                    number(*report.cumulative_quantity) + text(" 为负数", " is negative"));
     }
     if (report.percent && !(*report.percent >= 0 && *report.percent <= 100)) {
-        throw Error(what + ": percent " + number(*report.percent) + " is not within 0–100");
+        throw Error(what + text("：百分比 ", ": percent ") + number(*report.percent) +
+                    text(" 不在 0–100 之间", " is not within 0–100"));
     }
     const auto value = value_of(project, report);
     const ProgressReport* before = nullptr; // the latest earlier report
     for (const auto& other : history) {
         if (other.report_date == report.report_date) {
-            throw Error(what + ": a report for that day exists already");
+            throw Error(what + text("：当天已有报告", ": a report for that day exists already"));
         }
         if (other.report_date < report.report_date) {
             if (!before || other.report_date >= before->report_date) {
                 before = &other;
             }
         } else if (const auto why = goes_backwards(project, value, value_of(project, other))) {
-            throw Error(what + ": the later report of " + other.report_date.iso() + " would go " +
-                        "backwards (" + *why + "); cumulative values never decrease");
+            throw Error(what + text("：会使 ", ": the later report of ") + other.report_date.iso() +
+                        text(" 的后续报告倒退（", " would go backwards (") + *why +
+                        text("）；累计值只增不减", "); cumulative values never decrease"));
         }
     }
     if (before) {
         if (const auto why = goes_backwards(project, value_of(project, *before), value)) {
-            throw Error(what + ": " + *why + " reported on " + before->report_date.iso() +
-                        "; cumulative values never decrease");
+            throw Error(what + text("：", ": ") + *why + text("（", " reported on ") +
+                        before->report_date.iso() +
+                        text(" 的报告）；累计值只增不减", "; cumulative values never decrease"));
         }
     }
     std::vector<std::string> warnings;
     if (report.cumulative_quantity && project.planned_quantity &&
         *report.cumulative_quantity > *project.planned_quantity * 1.005) {
-        warnings.push_back(what + ": cumulative quantity " + show(project, value, true) +
-                           " is above the planned " + number(*project.planned_quantity) + " " +
-                           project.unit);
+        warnings.push_back(what + text("：累计完成量 ", ": cumulative quantity ") +
+                           show(project, value, true) +
+                           text(" 超过计划量 ", " is above the planned ") +
+                           number(*project.planned_quantity) + " " + project.unit);
     }
     return warnings;
 }
@@ -105,27 +122,29 @@ std::vector<std::string> check_new_report(const Portfolio& portfolio,
                                           const ProgressReport& report) {
     const auto index = portfolio.find(report.project_id);
     if (!index) {
-        throw Error("progress report of " + report.report_date.iso() + " for project '" +
-                    report.project_id + "': no such project");
+        throw Error(report_name(report.report_date, report.project_id) +
+                    text("：没有该项目", ": no such project"));
     }
     return check_new_report(portfolio.projects()[*index], portfolio.reports(*index), report);
 }
 
 void check_close_problem(const Problem& problem, Date closed_on) {
-    const std::string what = "closing problem '" + problem.id + "' on " + closed_on.iso();
+    const std::string what = closing_name(problem.id, closed_on);
     if (problem.closed_date) {
-        throw Error(what + ": it was closed already on " + problem.closed_date->iso());
+        throw Error(what + text("：该问题已于 ", ": it was closed already on ") +
+                    problem.closed_date->iso() + text(" 销号", ""));
     }
     if (closed_on < problem.raised_date) {
-        throw Error(what + ": that is before it was raised, on " + problem.raised_date.iso());
+        throw Error(what + text("：早于问题登记日期 ", ": that is before it was raised, on ") +
+                    problem.raised_date.iso());
     }
 }
 
 void check_close_problem(const Portfolio& portfolio, std::string_view problem_id, Date closed_on) {
     const auto* problem = portfolio.problem(problem_id);
     if (!problem) {
-        throw Error("closing problem '" + std::string{problem_id} + "' on " + closed_on.iso() +
-                    ": no such problem");
+        throw Error(closing_name(std::string{problem_id}, closed_on) +
+                    text("：没有该问题", ": no such problem"));
     }
     check_close_problem(*problem, closed_on);
 }

@@ -2,6 +2,7 @@
 
 #include "group_by_project.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
 
 #include <algorithm>
@@ -24,25 +25,38 @@ std::string amount(double value) {
 
 /// How an error names a record, so the user can find it in the tables.
 std::string describe(const Milestone& m) {
-    return "milestone " + std::to_string(m.seq) + " '" + m.name + "' of project '" + m.project_id +
-           "'";
+    return language() == Language::zh
+               ? "项目“" + m.project_id + "”的节点 " + std::to_string(m.seq) + "“" + m.name + "”"
+               : "milestone " + std::to_string(m.seq) + " '" + m.name + "' of project '" +
+                     m.project_id + "'";
 }
 std::string describe(const ProgressReport& r) {
-    return "progress report of " + r.report_date.iso() + " for project '" + r.project_id + "'";
+    return language() == Language::zh
+               ? "项目“" + r.project_id + "”" + r.report_date.iso() + " 的进度报告"
+               : "progress report of " + r.report_date.iso() + " for project '" + r.project_id +
+                     "'";
 }
 std::string describe(const Problem& p) {
-    return "problem '" + p.id + "' of project '" + p.project_id + "'";
+    return language() == Language::zh ? "项目“" + p.project_id + "”的问题“" + p.id + "”"
+                                      : "problem '" + p.id + "' of project '" + p.project_id + "'";
 }
 std::string describe(const SiteVisit& v) {
-    return "site visit of " + v.visit_date.iso() + " by " + v.visitor + " to project '" +
-           v.project_id + "'";
+    return language() == Language::zh
+               ? v.visitor + " " + v.visit_date.iso() + " 对项目“" + v.project_id + "”的督导"
+               : "site visit of " + v.visit_date.iso() + " by " + v.visitor + " to project '" +
+                     v.project_id + "'";
 }
 std::string describe(const ProjectVillage& v) {
-    return "village link " + v.village_code + " of project '" + v.project_id + "'";
+    return language() == Language::zh
+               ? "项目“" + v.project_id + "”关联的行政村 " + v.village_code
+               : "village link " + v.village_code + " of project '" + v.project_id + "'";
 }
 std::string describe(const Disbursement& d) {
-    return "disbursement of " + d.date.iso() + " (" + amount(d.amount_wan) +
-           " 万元) for project '" + d.project_id + "'";
+    return language() == Language::zh
+               ? "项目“" + d.project_id + "”" + d.date.iso() + " 的支付（" + amount(d.amount_wan) +
+                     " 万元）"
+               : "disbursement of " + d.date.iso() + " (" + amount(d.amount_wan) +
+                     " 万元) for project '" + d.project_id + "'";
 }
 
 /// The engine's percent for one report and what it comes from: the measure's own field first,
@@ -154,7 +168,8 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     m_projects.reserve(projects.size());
     for (std::uint32_t i = 0; i < projects.size(); ++i) {
         if (!m_projects.emplace(projects[i].id, i).second) {
-            throw Error("project '" + projects[i].id + "' is listed twice");
+            throw Error(text("项目“", "project '") + projects[i].id +
+                        text("”重复出现", "' is listed twice"));
         }
     }
     const auto count = projects.size();
@@ -167,7 +182,7 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
             if (last_id == nullptr || record.project_id != *last_id) {
                 const auto found = m_projects.find(record.project_id);
                 if (found == m_projects.end()) {
-                    throw Error(describe(record) + ": no such project");
+                    throw Error(describe(record) + text("：没有该项目", ": no such project"));
                 }
                 last_id = &record.project_id;
                 last_owner = found->second;
@@ -215,7 +230,8 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     m_problems.reserve(m_data.problems.size());
     for (std::uint32_t i = 0; i < m_data.problems.size(); ++i) {
         if (!m_problems.emplace(m_data.problems[i].id, i).second) {
-            throw Error("problem '" + m_data.problems[i].id + "' is listed twice");
+            throw Error(text("问题“", "problem '") + m_data.problems[i].id +
+                        text("”重复出现", "' is listed twice"));
         }
     }
 

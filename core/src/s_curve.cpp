@@ -1,4 +1,5 @@
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio.h"
 
 namespace xj::core {
@@ -6,13 +7,16 @@ namespace xj::core {
 std::vector<SCurvePoint> Portfolio::s_curve(std::string_view project_id, Date from, Date to,
                                             int step_days, const Baseline* baseline) const {
     if (step_days <= 0) {
-        throw Error("S-curve step must be at least one day, not " + std::to_string(step_days));
+        throw Error(
+            text("S 曲线步长至少为 1 天，不能是 ", "S-curve step must be at least one day, not ") +
+            std::to_string(step_days));
     }
     std::vector<std::size_t> members;
     if (!project_id.empty()) {
         const auto index = find(project_id);
         if (!index) {
-            throw Error("S-curve of project '" + std::string{project_id} + "': no such project");
+            throw Error(text("S 曲线：没有项目“", "S-curve of project '") +
+                        std::string{project_id} + text("”", "': no such project"));
         }
         members.push_back(*index);
     } else {

@@ -108,3 +108,79 @@ TEST_F(EngineCommands, LeadersAreFoundByTheNamePeopleType) {
     EXPECT_NE(unknown.err.find("李志强（常务副县长）"), std::string::npos) << unknown.err;
     EXPECT_NE(run("project-day " + path + " --leader 张伟").exit_code, 0);
 }
+
+TEST_F(EngineCommands, SettingsAreListedShownAndSetByCommandAndChecked) {
+    const CliRun list = run("config " + path);
+    ASSERT_EQ(list.exit_code, 0) << list.err;
+    for (const char* key : {"as_of = 2018-08-31", "county_code", "display_crs",
+                            "engine.stall_days = 60", "engine.behind_spi"}) {
+        EXPECT_NE(list.out.find(key), std::string::npos) << key << "\n" << list.out;
+    }
+    ASSERT_EQ(run("config " + path + " engine.stall_days 30 --by 王").exit_code, 0);
+    EXPECT_EQ(run("config " + path + " engine.stall_days").out, "30\n");
+    const CliRun negative = run("config " + path + " engine.stall_days -5");
+    EXPECT_EQ(negative.exit_code, 1);
+    EXPECT_NE(negative.err.find("engine.stall_days"), std::string::npos) << negative.err;
+    EXPECT_EQ(run("config " + path + " engine.stall_days").out, "30\n") << "left as it was";
+    EXPECT_NE(run("config " + path + " no_such_key 1").exit_code, 0);
+    EXPECT_NE(run("config " + path + " county_code 41032").exit_code, 0);
+    EXPECT_NE(run("config " + path + " display_crs EPSG:999999").exit_code, 0);
+    ASSERT_EQ(run("config " + path + " county_code 410326").exit_code, 0);
+    EXPECT_EQ(run("config " + path + " county_code").out, "410326000000\n");
+
+    // A Sunday as-of day, written as people write dates: project-day answers for the Friday
+    // after it, as its help says.
+    ASSERT_EQ(run("config " + path + " as_of 2018/9/2").exit_code, 0);
+    EXPECT_EQ(run("config " + path + " as_of").out, "2018-09-02\n");
+    const CliRun day = run("project-day " + path + " --leader 张卫东");
+    ASSERT_EQ(day.exit_code, 0) << day.err;
+    EXPECT_NE(day.out.find("2018-09-07"), std::string::npos) << day.out;
+    EXPECT_NE(run("project-day --help").out.find("星期五"), std::string::npos);
+}
+
+TEST_F(EngineCommands, StatusSaysWhenTheDataEndsLongBeforeTheDay) {
+    const CliRun late = run("status " + path + " --as-of 2018-12-31");
+    ASSERT_EQ(late.exit_code, 0) << late.err;
+    EXPECT_NE(late.out.find("2018-08-31"), std::string::npos) << late.out;
+    EXPECT_NE(late.out.find("数据"), std::string::npos) << late.out;
+    const CliRun json = run("status " + path + " --as-of 2018-12-31 --format json");
+    EXPECT_NE(json.out.find("\"data_ends\": \"2018-08-31\""), std::string::npos);
+    const CliRun on_time = run("status " + path);
+    EXPECT_EQ(on_time.out.find("数据截至"), std::string::npos) << on_time.out;
+}
+
+TEST_F(EngineCommands, CountsAreWholeAndCsvForExcelCarriesAByteOrderMark) {
+    const CliRun townships = run("status " + path + " --by township");
+    EXPECT_EQ(townships.out.find(".00 户"), std::string::npos) << townships.out;
+    EXPECT_NE(townships.out.find("/215 户"), std::string::npos) << townships.out;
+
+    const CliRun plain = run("status " + path + " --format csv");
+    EXPECT_EQ(plain.out.rfind("project_id,", 0), 0u) << "for programs: no BOM";
+    const CliRun excel = run("status " + path + " --format csv --excel");
+    ASSERT_EQ(excel.exit_code, 0) << excel.err;
+    EXPECT_EQ(excel.out.rfind("\xEF\xBB\xBFproject_id,", 0), 0u);
+    EXPECT_NE(excel.out.find("\r\n"), std::string::npos);
+    EXPECT_NE(excel.out.find("前坪水库工程"), std::string::npos);
+}
+
+TEST_F(EngineCommands, MessagesAreChineseByDefaultAndEnglishOnRequest) {
+    const CliRun zh = run("record visit " + path + " --project RY2018-002 --date 8月31日");
+    EXPECT_EQ(zh.exit_code, 1);
+    EXPECT_NE(zh.err.find("不是日期"), std::string::npos) << zh.err;
+    EXPECT_EQ(zh.err.find("is not a date"), std::string::npos) << zh.err;
+    const CliRun en = run("--lang en record visit " + path + " --project RY2018-002 --date x");
+    EXPECT_NE(en.err.find("is not a date"), std::string::npos) << en.err;
+
+    const CliRun visit =
+        run("record visit " + path + " --project RY2018-002 --date 2018-08-31 --by 王");
+    ASSERT_EQ(visit.exit_code, 0) << visit.err;
+    EXPECT_NE(visit.out.find("已记录：现场督导 RY2018-002"), std::string::npos) << visit.out;
+    EXPECT_EQ(visit.out.find(" by "), std::string::npos) << visit.out;
+
+    const CliRun backwards = run("record progress " + path +
+                                 " --project RY2018-002 --date 2018-09-07 --quantity 1.0 --by 王");
+    EXPECT_NE(backwards.err.find("累计值只增不减"), std::string::npos) << backwards.err;
+    EXPECT_NE(run("--lang en record problem --help").out.find("construction"), std::string::npos);
+    const CliRun setting = run("config " + path + " engine.behind_spi abc");
+    EXPECT_NE(setting.err.find("不是数字"), std::string::npos) << setting.err;
+}

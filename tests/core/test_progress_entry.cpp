@@ -4,6 +4,7 @@
 #include "progress_fixture.h"
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <gtest/gtest.h>
 
@@ -20,6 +21,7 @@ Portfolio history() {
 }
 
 std::string error_of(const Portfolio& portfolio, const ProgressReport& report) {
+    xj::set_language(xj::Language::en); // the messages below are matched in English
     try {
         check_new_report(portfolio, report);
     } catch (const xj::Error& e) {
@@ -71,10 +73,25 @@ TEST(ProgressEntry, RejectsBadValuesDuplicatesAndUnknownProjects) {
 }
 
 TEST(ProgressEntry, WarnsAboutAQuantityAboveThePlan) {
+    xj::set_language(xj::Language::en);
     const auto portfolio = history();
     EXPECT_TRUE(check_new_report(portfolio, quantity_report("P1", "2020-06-01", 10.04)).empty());
     const auto warnings = check_new_report(portfolio, quantity_report("P1", "2020-06-01", 10.1));
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_EQ(warnings[0], "progress report of 2020-06-01 for project 'P1': cumulative quantity "
                            "10.1 km is above the planned 10 km");
+}
+
+TEST(ProgressEntry, MessagesAreInChineseByDefault) {
+    xj::set_language(xj::Language::zh);
+    const auto portfolio = history();
+    const auto warnings = check_new_report(portfolio, quantity_report("P1", "2020-06-01", 10.1));
+    ASSERT_EQ(warnings.size(), 1u);
+    EXPECT_EQ(warnings[0], "项目“P1”2020-06-01 的进度报告：累计完成量 10.1 km 超过计划量 10 km");
+    try {
+        check_new_report(portfolio, quantity_report("P1", "2020-04-01", 6));
+        FAIL() << "went backwards";
+    } catch (const xj::Error& e) {
+        EXPECT_NE(std::string{e.what()}.find("累计值只增不减"), std::string::npos) << e.what();
+    }
 }

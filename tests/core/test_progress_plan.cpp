@@ -3,6 +3,7 @@
 
 #include "progress_fixture.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <gtest/gtest.h>
 
@@ -159,6 +160,7 @@ TEST(ProgressPlan, UnknownProjectsInChildRecordsAreNamed) {
     PortfolioData data;
     data.projects = {quantity_project("P1", 10)};
     data.reports = {quantity_report("P9", "2020-02-01", 1)};
+    xj::set_language(xj::Language::en);
     try {
         Portfolio portfolio{data};
         FAIL() << "accepted a report of an unknown project";

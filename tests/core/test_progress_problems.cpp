@@ -3,6 +3,7 @@
 #include "progress_fixture.h"
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/problem_ledger.h"
 
 #include <gtest/gtest.h>
@@ -99,6 +100,7 @@ TEST(ProgressProblems, ClosingChecks) {
     EXPECT_NO_THROW(check_close_problem(portfolio, "Q4", d("2020-04-01"))); // same day
     EXPECT_THROW(check_close_problem(portfolio, "Q4", d("2020-03-31")), xj::Error);
     EXPECT_THROW(check_close_problem(portfolio, "Q1", d("2020-06-01")), xj::Error); // closed
+    xj::set_language(xj::Language::en);
     try {
         check_close_problem(portfolio, "Q99", d("2020-06-01"));
         FAIL();

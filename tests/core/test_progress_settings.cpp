@@ -3,6 +3,7 @@
 #include "xiangjian/core/engine_settings.h"
 #include "xiangjian/core/engine_vocabulary.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <gtest/gtest.h>
 #include <map>
@@ -20,6 +21,7 @@ EngineSettings read(const std::map<std::string, std::string>& stored) {
 }
 
 std::string error_of(const std::map<std::string, std::string>& stored) {
+    xj::set_language(xj::Language::en); // the messages below are matched in English
     try {
         read(stored);
     } catch (const xj::Error& e) {

@@ -63,6 +63,7 @@ const std::vector<FieldSpec>& field_specs() {
          &Columns::finish,
          {"planned_finish", "计划完工", "计划完工时间", "计划完工日期", "计划竣工", "计划竣工时间",
           "计划竣工日期", "完工时间", "完工日期", "竣工时间", "竣工日期"}},
+        {"measure", &Columns::measure, {"measure", "计量方式", "进度计量方式", "进度计量"}},
     };
     return specs;
 }
@@ -354,7 +355,34 @@ core::Project merged_project(const SourceData& data, const SourceFeature& featur
             p.unit = canonical->unit;
         }
     }
-    p.measure = p.planned_quantity ? core::Measure::quantity : core::Measure::milestones;
+    // How progress is measured: the row's 计量方式 when it has one; else what the project file
+    // holds (set by `project set-measure`) while it still applies; else by quantity when there
+    // is a planned quantity, by milestones (with the reports: docs/engine.md) when not.
+    if (const std::string measure = cell(feature, c.measure); !measure.empty()) {
+        auto parsed = core::parse_term<core::Measure>(measure);
+        if (!parsed && (measure == "工程量" || measure == "按量")) {
+            parsed = core::Measure::quantity;
+        } else if (!parsed && (measure == "形象进度" || measure == "百分比")) {
+            parsed = core::Measure::percent;
+        } else if (!parsed && measure == "节点") {
+            parsed = core::Measure::milestones;
+        }
+        const std::string field = data.fields[static_cast<std::size_t>(c.measure)];
+        if (!parsed || (*parsed == core::Measure::quantity && !p.planned_quantity)) {
+            throw InputError(data.cite(feature) + xj::text("，字段“", ", field '") + field +
+                                 xj::text("”：“", "': '") + measure +
+                                 (parsed ? xj::text("”需要计划工程量", "' needs a planned quantity")
+                                         : xj::text("”不是计量方式（quantity 工程量、percent "
+                                                    "形象进度、milestones 节点）",
+                                                    "' is not a measure (quantity 工程量, percent "
+                                                    "形象进度, milestones 节点)")),
+                             data.place(feature, field));
+        }
+        p.measure = *parsed;
+    } else if (existing == nullptr ||
+               (existing->measure == core::Measure::quantity && !p.planned_quantity)) {
+        p.measure = p.planned_quantity ? core::Measure::quantity : core::Measure::milestones;
+    }
     if (auto budget = number_in(data, feature, c.budget)) {
         p.budget_wan = budget;
     }

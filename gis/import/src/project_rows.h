@@ -17,7 +17,7 @@ namespace xj::import::detail {
 struct Columns {
     int id = -1, type = -1, name = -1, site = -1, village = -1, village_name = -1, township = -1,
         township_name = -1, leader = -1, unit_name = -1, quantity = -1, unit = -1, content = -1,
-        stage = -1, budget = -1, start = -1, finish = -1;
+        stage = -1, budget = -1, start = -1, finish = -1, measure = -1;
     /// Every column taken, for the report of those that were not.
     std::vector<int> used() const;
 };

@@ -1,6 +1,7 @@
 #include "xiangjian/render/site_sheet.h"
 
 #include "marker.h"
+#include "xiangjian/core/amounts.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/project_day.h"
@@ -197,7 +198,7 @@ private:
         line("完成：", "Done: ",
              number(status.percent_done, 1) + "%" +
                  (status.done_quantity && !project.unit.empty()
-                      ? "（" + number(*status.done_quantity, 2) + " " + q(project.unit) + "）"
+                      ? "（" + q(core::quantity_text(*status.done_quantity, project.unit)) + "）"
                       : QString()));
         line("计划：", "Planned: ",
              status.planned_percent ? number(*status.planned_percent, 1) + "%"
@@ -218,8 +219,8 @@ private:
         line("最近督导：", "Last visit: ", date_text(status.last_visit_date));
         line("投资：", "Budget: ",
              status.budget_wan
-                 ? number(*status.budget_wan, 1) + page.tr(" 万元，已拨付 ", " 10k yuan, paid ") +
-                       number(status.disbursed_wan, 1)
+                 ? q(core::wan_text(*status.budget_wan)) + page.tr("，已拨付 ", ", paid ") +
+                       q(core::wan_text(status.disbursed_wan))
                  : QStringLiteral("—"));
         line("问题：", "Problems: ",
              page.tr("未结 ", "open ") + QString::number(status.open_problems) +
@@ -263,7 +264,8 @@ private:
         for (const core::Milestone& m : portfolio.milestones(status.index)) {
             QString state;
             QColor colour(20, 20, 20);
-            if (m.actual_date && *m.actual_date <= day) {
+            const auto reached_on = portfolio.reached_on(m); // a start may be inferred
+            if (reached_on && *reached_on <= day) {
                 state = page.tr("已完成", "reached");
                 colour = QColor(0, 114, 178);
             } else if (m.planned_date < day) {
@@ -278,10 +280,13 @@ private:
             } else {
                 state = page.tr("未到期", "not due");
             }
-            rows.push_back({QString::number(m.seq), q(m.name), q(m.planned_date.iso()),
-                            m.actual_date && *m.actual_date <= day ? q(m.actual_date->iso())
-                                                                   : QStringLiteral("—"),
-                            number(m.weight, 2), state});
+            rows.push_back(
+                {QString::number(m.seq), q(m.name), q(m.planned_date.iso()),
+                 reached_on && *reached_on <= day
+                     ? q(reached_on->iso()) +
+                           (m.actual_date ? QString() : page.tr("（推定）", " (inferred)"))
+                     : QStringLiteral("—"),
+                 number(m.weight, 2), state});
             colours.push_back(colour);
         }
         page.table({page.tr("序号", "#"), page.tr("节点", "milestone"),
@@ -301,7 +306,7 @@ private:
             }
             rows.push_back({q(it->report_date.iso()),
                             it->cumulative_quantity
-                                ? number(*it->cumulative_quantity, 2) + " " + q(project.unit)
+                                ? q(core::quantity_text(*it->cumulative_quantity, project.unit))
                                 : QStringLiteral("—"),
                             it->percent ? number(*it->percent, 1) + "%" : QStringLiteral("—"),
                             q(it->reported_by), q(it->note)});
