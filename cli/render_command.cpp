@@ -223,6 +223,18 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
               << tr(" 个村，", " villages, ") << stats.sites
               << tr(" 处项目点位，", " project sites, ") << stats.labels.size()
               << tr(" 个注记", " labels") << '\n';
+    if (stats.empty) {
+        const render::Box& all = project.extent;
+        std::ostringstream where;
+        where.precision(4);
+        where << std::fixed << all.min_x << "," << all.min_y << "," << all.max_x << ","
+              << all.max_y;
+        std::cerr << "xiangjian: "
+                  << tr("注意：此范围内没有本项目的村、边界或项目点位（项目范围 --bbox ",
+                        "note: nothing of the project lies in this window (the project is at "
+                        "--bbox ")
+                  << where.str() << tr("）", ")") << '\n';
+    }
     if (options.timings) {
         std::fprintf(stderr,
                      "load: %.3f s\nevaluate: %.3f s\nrender: %.3f s (prepare %.3f, draw %.3f, "

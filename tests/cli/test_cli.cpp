@@ -352,6 +352,20 @@ TEST_F(Cli, RenderTakesATownshipByNameOrCodeAndListsTheTownshipsOfAnUnknownOne) 
     EXPECT_FALSE(std::filesystem::exists(dir.file("u.png")));
 }
 
+TEST_F(Cli, RenderOfAnEmptyWindowSaysSoAndWhereTheProjectIs) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    const CliRun empty =
+        run("render " + project + " --out " + dir.file("e.png") + " --bbox 10,10,11,11");
+    EXPECT_EQ(empty.exit_code, 0) << empty.err;
+    EXPECT_NE(empty.out.find("0 个村，0 处项目点位"), std::string::npos) << empty.out;
+    EXPECT_NE(empty.err.find("此范围内没有本项目的村、边界或项目点位"), std::string::npos)
+        << empty.err;
+    EXPECT_NE(empty.err.find("--bbox 112."), std::string::npos) << empty.err;
+    const CliRun full = run("render " + project + " --out " + dir.file("f.png"));
+    EXPECT_EQ(full.err.find("此范围内没有"), std::string::npos) << full.err;
+}
+
 TEST_F(Cli, RenderRefusesWhatItCannotDrawAndNamesTheReason) {
     const std::string project = dir.file("ruyang.gpkg");
     ASSERT_EQ(run("demo " + project).exit_code, 0);
