@@ -134,11 +134,13 @@ TEST_F(Cli, ANewerSchemaIsRefusedAndTheFileLeftAlone) {
 TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     const std::string path = dir.file("county.gpkg");
     xj::test::write_file(path, "keep me");
-    for (const char* command : {"init ", "demo "}) {
+    for (const char* command : {"--lang en init ", "--lang en demo "}) {
         const CliRun result = run(command + path);
         EXPECT_NE(result.exit_code, 0) << command;
         EXPECT_NE(result.err.find("already exists"), std::string::npos) << result.err;
     }
+    const CliRun chinese = run("demo " + path);
+    EXPECT_NE(chinese.err.find("文件已存在"), std::string::npos) << chinese.err;
     EXPECT_EQ(slurp(path), "keep me");
     const CliRun replaced = run("demo --overwrite " + path);
     EXPECT_EQ(replaced.exit_code, 0) << replaced.err;
@@ -302,7 +304,7 @@ TEST_F(Cli, RenderDrawsTheDemoInItsGaussKrugerZoneAndSaysWhatItDrew) {
     ASSERT_EQ(png.exit_code, 0) << png.err;
     EXPECT_NE(png.out.find("CM 111E"), std::string::npos) << png.out; // Ruyang is at 112.4°E
     EXPECT_NE(png.out.find("220 个村"), std::string::npos) << png.out;
-    EXPECT_NE(png.err.find("render: "), std::string::npos) << png.err;
+    EXPECT_NE(png.err.find("绘制："), std::string::npos) << png.err;
     const std::string bytes = slurp(dir.file("map.png"));
     ASSERT_GT(bytes.size(), 24U);
     EXPECT_EQ(bytes.substr(1, 3), "PNG");

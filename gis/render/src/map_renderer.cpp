@@ -5,6 +5,7 @@
 #include "map_furniture.h"
 #include "marker.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
 
 #include <QImage>
@@ -155,9 +156,11 @@ unsigned parse_layers(const std::string& list) {
             }
         }
         if (!known) {
-            throw Error("unknown layer '" + name +
-                        "': expected basemap, boundaries, villages, polygons, lines, points, "
-                        "labels, furniture");
+            throw Error(text("未知的图层“", "unknown layer '") + name +
+                        text("”：应为 basemap、boundaries、villages、polygons、lines、points、"
+                             "labels、furniture",
+                             "': expected basemap, boundaries, villages, polygons, lines, points, "
+                             "labels, furniture"));
         }
     }
     return layers;

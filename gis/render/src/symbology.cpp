@@ -1,6 +1,7 @@
 #include "xiangjian/render/symbology.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,8 +102,9 @@ Theme parse_theme(std::string_view code) {
             return term.theme;
         }
     }
-    throw Error("unknown theme '" + std::string{code} +
-                "': expected progress, status, stage or indicators");
+    throw Error(text("未知的专题“", "unknown theme '") + std::string{code} +
+                text("”：应为 progress、status、stage 或 indicators",
+                     "': expected progress, status, stage or indicators"));
 }
 
 std::span<const FillClass> progress_classes() {
