@@ -403,6 +403,25 @@ void MapRenderer::count_shown(Frame& frame) const {
     sites_shown(frame.point_shapes, frame.points, m_layers.point_sites, frame.point_symbol);
     sites_shown(frame.line_shapes, frame.lines, m_layers.line_sites, frame.line_symbol);
     sites_shown(frame.polygon_shapes, frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    // The boundaries drawn, as the map draws them.
+    if (has(layers, MapLayer::boundaries)) {
+        for (const auto& [shapes, found, category, zh, en] :
+             {std::tuple{frame.township_shapes, &frame.townships, 0, "乡镇界", "township boundary"},
+              std::tuple{frame.county_shapes, &frame.counties, 1, "县界", "county boundary"}}) {
+            bool seen = false;
+            for (std::size_t k = 0; k < found->size() && !seen; ++k) {
+                seen = meets_view(shapes, (*found)[k]);
+            }
+            if (seen) {
+                LegendItem item;
+                item.kind = LegendItem::Kind::line;
+                item.category = category;
+                item.label_zh = zh;
+                item.label_en = en;
+                legend.project_legend.push_back(std::move(item));
+            }
+        }
+    }
     // Nothing of the project (whatever the layers drawn): no unit or site whose box meets it.
     const render::Box window = m_crs.to_lonlat(view);
     std::vector<std::uint32_t> any;

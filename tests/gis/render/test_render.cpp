@@ -463,6 +463,11 @@ TEST_F(Render, TheLegendListsOnlyTheLayersDrawnAndAnEmptyWindowSaysSo) {
     EXPECT_TRUE(shapes.count("道路")) << "roads are drawn";
     EXPECT_FALSE(shapes.count("住房")) << "housing sites are points, not drawn";
     EXPECT_FALSE(roads.stats.empty);
+    const Drawn all = draw(renderer, *portfolio, day, render::Theme::progress, render::all_layers);
+    EXPECT_EQ(kinds(all.stats),
+              (std::set{render::LegendItem::Kind::fill, render::LegendItem::Kind::marker,
+                        render::LegendItem::Kind::line}))
+        << "the boundaries are in the legend when drawn";
 
     // Far from the county: nothing shows, and the map says so in its middle.
     const render::Box far = render::DisplayCrs("EPSG:4546").to_display(render::Box{10, 10, 11, 11});
