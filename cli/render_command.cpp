@@ -6,6 +6,7 @@
 #include "qt_session.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/render/map_output.h"
+#include "xiangjian/render/symbology.h"
 #include "xiangjian/render/theme_data.h"
 
 #include <algorithm>
@@ -152,6 +153,9 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     render_options.english = language() == Language::en;
 
     const QtSession qt;
+    if (format == render::MapFormat::pdf) {
+        render::load_map_fonts(); // text a reader can search (0.2 s: only for PDF)
+    }
     auto start = Clock::now();
     // A window reads only what it shows: given as a box, a township's place or a project's
     // surroundings. Only the full map reads the whole project.

@@ -7,6 +7,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/render/site_sheet.h"
+#include "xiangjian/render/symbology.h"
 
 #include <iostream>
 
@@ -15,6 +16,7 @@ namespace xj::cli {
 int run_sheet(const std::string& project_path, const std::string& leader, const std::string& date,
               const std::string& out) {
     const QtSession qt;
+    render::load_map_fonts(); // text a reader can search
     const MapProject project = MapProject::open(project_path);
     const core::Date day = date.empty() ? core::friday_on_or_after(as_of_date("", *project.store))
                                         : parse_date_option(date, "--date");

@@ -405,6 +405,21 @@ TEST_F(Cli, SheetWritesOnePagePerProjectOfTheLeaderOnTheFridayOfTheAsOfDay) {
     ASSERT_EQ(sheet.exit_code, 0) << sheet.err;
     EXPECT_NE(sheet.out.find(std::to_string(projects) + " 页"), std::string::npos) << sheet.out;
     EXPECT_NE(sheet.out.find("2018-08-31"), std::string::npos) << "the demo's day is a Friday";
+    // The text is the characters drawn (not ⽬ for 目), the map's names included; the same in
+    // a map's PDF.
+    const CliRun map = run("render " + project + " --out " + dir.file("map.pdf"));
+    ASSERT_EQ(map.exit_code, 0) << map.err;
+    for (const auto& [file, words] :
+         {std::pair{std::string{"sheet.pdf"}, std::string{"项目日现场记录单"}},
+          std::pair{std::string{"map.pdf"}, std::string{"村级项目进度"}},
+          std::pair{std::string{"map.pdf"}, std::string{"付店镇"}}}) {
+        const std::string text_file = dir.file(file + ".txt");
+        ASSERT_EQ(
+            std::system(
+                ("pdftotext -enc UTF-8 '" + dir.file(file) + "' '" + text_file + "'").c_str()),
+            0);
+        EXPECT_NE(slurp(text_file).find(words), std::string::npos) << file << ": " << words;
+    }
     const CliRun nobody = run("sheet " + project + " --leader 无名氏 --out " + dir.file("x.pdf"));
     EXPECT_EQ(nobody.exit_code, 1);
     EXPECT_NE(nobody.err.find("刘红梅"), std::string::npos) << "lists the leaders: " << nobody.err;
