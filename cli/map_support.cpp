@@ -1,5 +1,6 @@
 #include "map_support.h"
 
+#include "i18n.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/parallel.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -101,8 +102,9 @@ render::DisplayCrs MapProject::display_crs(const std::string& option) const {
     }
     if (extent.empty()) {
         throw Error(store->location() +
-                    ": the project has no boundaries and no sites to draw (import units or "
-                    "projects first)");
+                    text("：项目中没有可画的边界和项目位置（请先导入行政区或项目）",
+                         ": the project has no boundaries and no sites to draw (import units or "
+                         "projects first)"));
     }
     return render::DisplayCrs::gauss_kruger_at((extent.min_x + extent.max_x) / 2);
 }

@@ -31,7 +31,6 @@ QtSession::QtSession() {
         setenv("XDG_RUNTIME_DIR", runtime.c_str(), 0);
     }
     m_app = std::make_unique<QGuiApplication>(qt_argc, qt_argv);
-    render::load_map_fonts();
     const auto family = render::map_font_family();
     if (!QFontDatabase::families().contains(
             QString::fromUtf8(family.data(), static_cast<qsizetype>(family.size())))) {

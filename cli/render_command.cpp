@@ -6,6 +6,7 @@
 #include "qt_session.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/render/map_output.h"
+#include "xiangjian/render/symbology.h"
 #include "xiangjian/render/theme_data.h"
 
 #include <algorithm>
@@ -29,7 +30,9 @@ std::pair<int, int> parse_size(const std::string& text) {
     std::istringstream in(text);
     if (!(in >> width >> x >> height) || (x != 'x' && x != 'X') || !in.eof() || width < 16 ||
         height < 16 || width > 20000 || height > 20000) {
-        throw UsageError("--size '" + text + "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080",
+        throw UsageError(xj::text("--size “", "--size '") + text +
+                             xj::text("”：应为 宽x高（像素），如 1920x1080",
+                                      "': expected WIDTHxHEIGHT in pixels, e.g. 1920x1080"),
                          "--size");
     }
     return {width, height};
@@ -42,16 +45,22 @@ render::Box parse_bbox(const std::string& text) {
     std::istringstream in(text);
     for (int i = 0; i < 4; ++i) {
         if (!(in >> values[i]) || (i < 3 && (!(in >> comma) || comma != ','))) {
-            throw UsageError("--bbox '" + text +
-                                 "': expected minlon,minlat,maxlon,maxlat in degrees (CGCS2000)",
-                             "--bbox");
+            throw UsageError(
+                xj::text("--bbox “", "--bbox '") + text +
+                    xj::text("”：应为 最小经度,最小纬度,最大经度,最大纬度（CGCS2000，度）",
+                             "': expected minlon,minlat,maxlon,maxlat in degrees "
+                             "(CGCS2000)"),
+                "--bbox");
         }
     }
     if (!in.eof() || values[0] >= values[2] || values[1] >= values[3] || values[0] < -180 ||
         values[2] > 180 || values[1] < -90 || values[3] > 90) {
-        throw UsageError("--bbox '" + text +
-                             "': expected minlon,minlat,maxlon,maxlat in degrees, min before max",
-                         "--bbox");
+        throw UsageError(
+            xj::text("--bbox “", "--bbox '") + text +
+                xj::text("”：应为 最小经度,最小纬度,最大经度,最大纬度（度），最小值在前",
+                         "': expected minlon,minlat,maxlon,maxlat in degrees, min "
+                         "before max"),
+            "--bbox");
     }
     box.expand(values[0], values[1]);
     box.expand(values[2], values[3]);
@@ -144,6 +153,9 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     render_options.english = language() == Language::en;
 
     const QtSession qt;
+    if (format == render::MapFormat::pdf) {
+        render::load_map_fonts(); // text a reader can search (0.2 s: only for PDF)
+    }
     auto start = Clock::now();
     // A window reads only what it shows: given as a box, a township's place or a project's
     // surroundings. Only the full map reads the whole project.
@@ -160,7 +172,8 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
         }
         const auto found = store.projects(std::vector<std::string>{options.project});
         if (found.empty()) {
-            throw Error(project_path + ": no project '" + options.project + "'");
+            throw Error(project_path + text("：没有项目“", ": no project '") + options.project +
+                        text("”", "'"));
         }
         project_name = found.front().name;
         render::Box sites;
@@ -168,7 +181,8 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
             sites.expand(site.geometry.box());
         }
         if (sites.empty()) {
-            throw Error(project_path + ": project " + options.project + " has no site to draw");
+            throw Error(project_path + text("：项目 ", ": project ") + options.project +
+                        text(" 没有可画的位置", " has no site to draw"));
         }
         // The villages around the site show.
         return render::surroundings(crs.to_display(sites), 2000.0);
@@ -198,7 +212,8 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     if (whole) {
         const render::Box extent = renderer.display_extent();
         if (extent.empty()) {
-            throw Error(project_path + ": the project has nothing to draw");
+            throw Error(project_path +
+                        text("：项目中没有可画的内容", ": the project has nothing to draw"));
         }
         view = render::MapView::fit(extent, width, height);
     }
@@ -223,10 +238,25 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
               << tr(" 个村，", " villages, ") << stats.sites
               << tr(" 处项目点位，", " project sites, ") << stats.labels.size()
               << tr(" 个注记", " labels") << '\n';
+    if (stats.empty) {
+        const render::Box& all = project.extent;
+        std::ostringstream where;
+        where.precision(4);
+        where << std::fixed << all.min_x << "," << all.min_y << "," << all.max_x << ","
+              << all.max_y;
+        std::cerr << "xiangjian: "
+                  << tr("注意：此范围内没有本项目的村、边界或项目点位（项目范围 --bbox ",
+                        "note: nothing of the project lies in this window (the project is at "
+                        "--bbox ")
+                  << where.str() << tr("）", ")") << '\n';
+    }
     if (options.timings) {
         std::fprintf(stderr,
-                     "load: %.3f s\nevaluate: %.3f s\nrender: %.3f s (prepare %.3f, draw %.3f, "
-                     "labels %.3f)\nwrite: %.3f s\n",
+                     language() == Language::zh
+                         ? "读取：%.3f 秒\n评估：%.3f 秒\n绘制：%.3f 秒（准备 %.3f，绘图 %.3f，"
+                           "注记 %.3f）\n写出：%.3f 秒\n"
+                         : "load: %.3f s\nevaluate: %.3f s\nrender: %.3f s (prepare %.3f, draw "
+                           "%.3f, labels %.3f)\nwrite: %.3f s\n",
                      load_seconds, evaluate_seconds, render_seconds, stats.prepare_seconds,
                      stats.draw_seconds, stats.label_seconds, total_seconds - render_seconds);
     }

@@ -8,6 +8,7 @@
 #include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/render/site_sheet.h"
+#include "xiangjian/render/symbology.h"
 
 #include <iostream>
 
@@ -16,6 +17,7 @@ namespace xj::cli {
 int run_sheet(const std::string& project_path, const std::string& leader, const std::string& date,
               const std::string& out) {
     const QtSession qt;
+    render::load_map_fonts(); // text a reader can search
     const MapProject project = MapProject::open(project_path);
     const core::Date day =
         date.empty() ? default_project_day(*project.store) : parse_date_option(date, "--date");

@@ -1,6 +1,7 @@
 #include "csv_table.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/gdal/gdal_errors.h"
 
 #include <charconv>
@@ -17,7 +18,7 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
     VSILFILE* file = VSIFileFromMemBuffer(
         path.c_str(), reinterpret_cast<GByte*>(const_cast<char*>(text.data())), text.size(), FALSE);
     if (file == nullptr) {
-        throw Error(std::string{name} + ": cannot be read");
+        throw Error(std::string{name} + xj::text("：无法读取", ": cannot be read"));
     }
     VSIFCloseL(file);
     struct Unlink {
@@ -30,7 +31,9 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
     GDALDatasetUniquePtr dataset{
         GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR, drivers, nullptr, nullptr)};
     if (!dataset || dataset->GetLayerCount() != 1) {
-        throw Error(std::string{name} + ": not a readable CSV table (" + errors.message() + ")");
+        throw Error(std::string{name} +
+                    xj::text("：不是可读的 CSV 表（", ": not a readable CSV table (") +
+                    errors.message() + xj::text("）", ")"));
     }
     OGRLayer* layer = dataset->GetLayer(0);
 
@@ -56,8 +59,8 @@ CsvTable CsvTable::parse(std::string_view name, std::string_view text) {
 }
 
 void CsvTable::Row::fail(const std::string& column, const std::string& reason) const {
-    throw Error(m_header->name + ", row " + std::to_string(m_index + 2) + ", column '" + column +
-                "': " + reason);
+    throw Error(m_header->name + xj::text("，第 ", ", row ") + std::to_string(m_index + 2) +
+                xj::text(" 行，列“", ", column '") + column + xj::text("”：", "': ") + reason);
 }
 
 const std::string& CsvTable::Row::text(const std::string& column) const {

@@ -2,6 +2,7 @@
 
 #include "seeded_random.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/transformation.h"
 
@@ -26,14 +27,16 @@ SiteGenerator::~SiteGenerator() = default;
 std::unique_ptr<OGRGeometry> SiteGenerator::to_metres(const OGRGeometry& geometry) const {
     std::unique_ptr<OGRGeometry> copy{geometry.clone()};
     if (copy->transform(m_forward.get()) != OGRERR_NONE) {
-        throw Error("PROJ failed to project a demo site to metres");
+        throw Error(xj::text("PROJ 无法把示范项目位置投影到米制坐标",
+                             "PROJ failed to project a demo site to metres"));
     }
     return copy;
 }
 
 void SiteGenerator::to_degrees(OGRGeometry& geometry) const {
     if (geometry.transform(m_inverse.get()) != OGRERR_NONE) {
-        throw Error("PROJ failed to project a demo site back to CGCS2000");
+        throw Error(xj::text("PROJ 无法把示范项目位置变换回 CGCS2000",
+                             "PROJ failed to project a demo site back to CGCS2000"));
     }
     geometry.assignSpatialReference(nullptr);
 }

@@ -39,7 +39,8 @@ CsvTable table(std::string_view name) {
             return CsvTable::parse("data/ruyang/" + std::string{name}, embedded.text);
         }
     }
-    throw Error("demo table " + std::string{name} + " is not compiled in");
+    throw Error(xj::text("示范数据表 ", "demo table ") + std::string{name} +
+                xj::text(" 未编译进程序", " is not compiled in"));
 }
 
 template <typename E> E term_of(const CsvTable::Row& row, const std::string& column) {
@@ -291,7 +292,9 @@ std::unique_ptr<OGRGeometry> make_site(const DemoProject& demo, const Units& uni
     const auto area = units.boundaries.find(area_code);
     const auto township = units.boundaries.find(p.township_code);
     if (area == units.boundaries.end() || township == units.boundaries.end()) {
-        throw Error("project " + p.id + ": no boundary for unit " + area_code);
+        throw Error(xj::text("项目 ", "project ") + p.id +
+                    xj::text("：行政区 ", ": no boundary for unit ") + area_code +
+                    xj::text(" 没有边界", ""));
     }
     std::unique_ptr<OGRPoint> anchor;
     if (demo.site_lon && demo.site_lat) {
@@ -345,8 +348,9 @@ std::unique_ptr<OGRGeometry> make_site(const DemoProject& demo, const Units& uni
         }
         return shape;
     }
-    throw Error("data/ruyang/projects.csv: project " + p.id + " has unknown site_kind '" +
-                demo.site_kind + "'");
+    throw Error(xj::text("data/ruyang/projects.csv：项目 ", "data/ruyang/projects.csv: project ") +
+                p.id + xj::text(" 的 site_kind“", " has unknown site_kind '") + demo.site_kind +
+                xj::text("”未知", "'"));
 }
 
 // -- visits and indicators -----------------------------------------------------------------------
@@ -538,8 +542,8 @@ core::Date ruyang_as_of() {
 
 void build_ruyang_demo(const std::string& path, bool replace_existing) {
     if (!replace_existing && std::filesystem::exists(path)) {
-        throw Error(path + text("：文件已存在（用 --overwrite 替换）",
-                                ": already exists (--overwrite replaces it)"));
+        throw Error(path + xj::text("：文件已存在（覆盖请加 --overwrite）",
+                                    ": already exists (--overwrite replaces it)"));
     }
     const std::string building = path + ".building";
     std::filesystem::remove(building);

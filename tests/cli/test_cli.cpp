@@ -157,11 +157,13 @@ TEST_F(Cli, ANewerSchemaIsRefusedAndTheFileLeftAlone) {
 TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     const std::string path = dir.file("county.gpkg");
     xj::test::write_file(path, "keep me");
-    for (const char* command : {"init ", "demo "}) {
+    for (const char* command : {"--lang en init ", "--lang en demo "}) {
         const CliRun result = run(command + path);
         EXPECT_NE(result.exit_code, 0) << command;
         EXPECT_NE(result.err.find("文件已存在"), std::string::npos) << result.err;
     }
+    const CliRun chinese = run("demo " + path);
+    EXPECT_NE(chinese.err.find("文件已存在"), std::string::npos) << chinese.err;
     EXPECT_EQ(slurp(path), "keep me");
     EXPECT_NE(run("--lang en init " + path).err.find("already exists"), std::string::npos);
     const CliRun replaced = run("demo --overwrite " + path);
@@ -362,7 +364,7 @@ TEST_F(Cli, RenderDrawsTheDemoInItsGaussKrugerZoneAndSaysWhatItDrew) {
     ASSERT_EQ(png.exit_code, 0) << png.err;
     EXPECT_NE(png.out.find("CM 111E"), std::string::npos) << png.out; // Ruyang is at 112.4°E
     EXPECT_NE(png.out.find("220 个村"), std::string::npos) << png.out;
-    EXPECT_NE(png.err.find("render: "), std::string::npos) << png.err;
+    EXPECT_NE(png.err.find("绘制："), std::string::npos) << png.err;
     const std::string bytes = slurp(dir.file("map.png"));
     ASSERT_GT(bytes.size(), 24U);
     EXPECT_EQ(bytes.substr(1, 3), "PNG");
@@ -412,6 +414,20 @@ TEST_F(Cli, RenderTakesATownshipByNameOrCodeAndListsTheTownshipsOfAnUnknownOne) 
     EXPECT_FALSE(std::filesystem::exists(dir.file("u.png")));
 }
 
+TEST_F(Cli, RenderOfAnEmptyWindowSaysSoAndWhereTheProjectIs) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    const CliRun empty =
+        run("render " + project + " --out " + dir.file("e.png") + " --bbox 10,10,11,11");
+    EXPECT_EQ(empty.exit_code, 0) << empty.err;
+    EXPECT_NE(empty.out.find("0 个村，0 处项目点位"), std::string::npos) << empty.out;
+    EXPECT_NE(empty.err.find("此范围内没有本项目的村、边界或项目点位"), std::string::npos)
+        << empty.err;
+    EXPECT_NE(empty.err.find("--bbox 112."), std::string::npos) << empty.err;
+    const CliRun full = run("render " + project + " --out " + dir.file("f.png"));
+    EXPECT_EQ(full.err.find("此范围内没有"), std::string::npos) << full.err;
+}
+
 TEST_F(Cli, RenderRefusesWhatItCannotDrawAndNamesTheReason) {
     const std::string project = dir.file("ruyang.gpkg");
     ASSERT_EQ(run("demo " + project).exit_code, 0);
@@ -449,6 +465,21 @@ TEST_F(Cli, SheetWritesOnePagePerProjectOfTheLeaderOnTheFridayOfTheAsOfDay) {
     ASSERT_EQ(sheet.exit_code, 0) << sheet.err;
     EXPECT_NE(sheet.out.find(std::to_string(projects) + " 页"), std::string::npos) << sheet.out;
     EXPECT_NE(sheet.out.find("2018-08-31"), std::string::npos) << "the demo's day is a Friday";
+    // The text is the characters drawn (not ⽬ for 目), the map's names included; the same in
+    // a map's PDF.
+    const CliRun map = run("render " + project + " --out " + dir.file("map.pdf"));
+    ASSERT_EQ(map.exit_code, 0) << map.err;
+    for (const auto& [file, words] :
+         {std::pair{std::string{"sheet.pdf"}, std::string{"项目日现场记录单"}},
+          std::pair{std::string{"map.pdf"}, std::string{"村级项目进度"}},
+          std::pair{std::string{"map.pdf"}, std::string{"付店镇"}}}) {
+        const std::string text_file = dir.file(file + ".txt");
+        ASSERT_EQ(
+            std::system(
+                ("pdftotext -enc UTF-8 '" + dir.file(file) + "' '" + text_file + "'").c_str()),
+            0);
+        EXPECT_NE(slurp(text_file).find(words), std::string::npos) << file << ": " << words;
+    }
     const CliRun nobody = run("sheet " + project + " --leader 无名氏 --out " + dir.file("x.pdf"));
     EXPECT_EQ(nobody.exit_code, 1);
     EXPECT_NE(nobody.err.find("刘红梅"), std::string::npos) << "lists the leaders: " << nobody.err;

@@ -1,6 +1,7 @@
 #include "basemap.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/gdal/gdal_errors.h"
 
 #include <cpl_string.h>
@@ -53,15 +54,17 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
     gdal::initialize_gdal();
     gdal::GdalErrorCapture errors;
     const auto detail = [&] {
-        return errors.has_error() ? ": " + errors.message() : std::string{};
+        return errors.has_error() ? text("：", ": ") + errors.message() : std::string{};
     };
     GDALDatasetUniquePtr source(GDALDataset::Open(path.c_str(), GDAL_OF_RASTER | GDAL_OF_READONLY));
     if (!source) {
-        throw Error(path + ": not a raster GDAL can read" + detail());
+        throw Error(path + text("：不是 GDAL 能读取的栅格", ": not a raster GDAL can read") +
+                    detail());
     }
     GDALDataset* dataset = source.get();
     if (dataset->GetSpatialRef() == nullptr && dataset->GetGCPSpatialRef() == nullptr) {
-        throw Error(path + ": the raster has no coordinate reference system");
+        throw Error(
+            path + text("：栅格没有坐标参考系", ": the raster has no coordinate reference system"));
     }
     const bool elevation = is_elevation(*dataset);
     std::vector<std::string> args = {"-of",
@@ -88,7 +91,8 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
     GDALDatasetUniquePtr warped = owned(GDALWarp("", nullptr, 1, sources, warp_options, &failed));
     GDALWarpAppOptionsFree(warp_options);
     if (!warped || failed != 0) {
-        throw Error(path + ": cannot warp the raster to " + crs.name() + detail());
+        throw Error(path + text("：无法把栅格变换到 ", ": cannot warp the raster to ") +
+                    crs.name() + detail());
     }
     if (elevation) {
         // Hillshade in the display CRS, whose units are metres like the elevations.
@@ -99,7 +103,7 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
             "", GDALDataset::ToHandle(warped.get()), "hillshade", nullptr, shade_options, &failed));
         GDALDEMProcessingOptionsFree(shade_options);
         if (!shaded || failed != 0) {
-            throw Error(path + ": cannot compute the hillshade" + detail());
+            throw Error(path + text("：无法计算晕渲", ": cannot compute the hillshade") + detail());
         }
         warped = std::move(shaded);
     }
@@ -112,7 +116,8 @@ QImage basemap_image(const std::string& path, const render::DisplayCrs& crs, con
         if (out->GetRasterBand(b + 1)->RasterIO(GF_Read, 0, 0, w, h,
                                                 data[static_cast<std::size_t>(b)].data(), w, h,
                                                 GDT_Byte, 0, 0) != CE_None) {
-            throw Error(path + ": cannot read the warped raster" + detail());
+            throw Error(path + text("：无法读取变换后的栅格", ": cannot read the warped raster") +
+                        detail());
         }
     }
     const GDALColorTable* palette = bands >= 1 ? out->GetRasterBand(1)->GetColorTable() : nullptr;

@@ -1,6 +1,7 @@
 #include "xiangjian/render/display_geometry.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 
 #include <algorithm>
@@ -36,16 +37,19 @@ DisplayCrs::DisplayCrs(std::string definition) : m_definition(std::move(definiti
     ProjContext proj;
     PJ* crs = proj_create(proj.context, m_definition.c_str());
     if (crs == nullptr) {
-        throw Error("display CRS '" + m_definition +
-                    "' is not a CRS PROJ knows: " + proj_message(proj.context));
+        throw Error(text("显示坐标系“", "display CRS '") + m_definition +
+                    text("”不是 PROJ 认识的坐标系：", "' is not a CRS PROJ knows: ") +
+                    proj_message(proj.context));
     }
     const PJ_TYPE type = proj_get_type(crs);
     const char* name = proj_get_name(crs);
     m_name = name != nullptr ? name : m_definition;
     proj_destroy(crs);
     if (type != PJ_TYPE_PROJECTED_CRS) {
-        throw Error("display CRS '" + m_definition + "' (" + m_name +
-                    ") is not a projected CRS: a map is drawn in metres");
+        throw Error(text("显示坐标系“", "display CRS '") + m_definition + text("”（", "' (") +
+                    m_name +
+                    text("）不是投影坐标系：地图以米为单位绘制",
+                         ") is not a projected CRS: a map is drawn in metres"));
     }
 }
 
@@ -69,15 +73,15 @@ DisplayCrs::Transform::Transform(const DisplayCrs& crs, bool inverse)
     PJ_CONTEXT* context = m_state->proj.context;
     PJ* raw = proj_create_crs_to_crs(context, storage_crs, crs.definition().c_str(), nullptr);
     if (raw == nullptr) {
-        throw Error("no coordinate operation from CGCS2000 to " + crs.name() + ": " +
-                    proj_message(context));
+        throw Error(text("没有从 CGCS2000 到 ", "no coordinate operation from CGCS2000 to ") +
+                    crs.name() + text(" 的坐标变换：", ": ") + proj_message(context));
     }
     // Traditional GIS order on both sides: longitude, then latitude; easting, then northing.
     m_state->operation = proj_normalize_for_visualization(context, raw);
     proj_destroy(raw);
     if (m_state->operation == nullptr) {
-        throw Error("no coordinate operation from CGCS2000 to " + crs.name() + ": " +
-                    proj_message(context));
+        throw Error(text("没有从 CGCS2000 到 ", "no coordinate operation from CGCS2000 to ") +
+                    crs.name() + text(" 的坐标变换：", ": ") + proj_message(context));
     }
     m_state->direction = inverse ? PJ_INV : PJ_FWD;
 }

@@ -90,7 +90,8 @@ QRectF draw_legend(QPainter& painter, const MapView& view, const ThemeData& them
     double width = head.horizontalAdvance(heading);
     for (const LegendItem* item : items) {
         QString label = text(options, item->label_zh, item->label_en);
-        if (item->type < 0) { // a class: how many of the map's villages or projects
+        if (item->type < 0 && item->kind != LegendItem::Kind::line) {
+            // a class: how many of the map's villages or projects
             label += QStringLiteral(" (%1)").arg(item->count);
         }
         width = std::max(width, swatch + 6 * s + metrics.horizontalAdvance(label));
@@ -108,7 +109,27 @@ QRectF draw_legend(QPainter& painter, const MapView& view, const ThemeData& them
     for (std::size_t i = 0; i < items.size(); ++i, y += row) {
         const LegendItem& item = *items[i];
         const QRectF swatch_box(box.left() + pad, y + (row - swatch) / 2, swatch, swatch);
-        if (item.kind == LegendItem::Kind::fill) {
+        if (item.kind == LegendItem::Kind::line) {
+            // The boundary as the map draws it at this scale.
+            painter.setRenderHint(QPainter::Antialiasing);
+            const QPointF from(swatch_box.left(), swatch_box.center().y());
+            const QPointF to(swatch_box.right() + 2 * s, swatch_box.center().y());
+            const bool township = item.category == 0;
+            if (township && view.metres_per_pixel() <= 150) { // the band, as on the map
+                painter.setPen(QPen(qt_colour(township_boundary_band().colour),
+                                    township_boundary_band().width * s, Qt::SolidLine,
+                                    Qt::FlatCap));
+                painter.drawLine(from, to);
+            }
+            const LineStyle style = township ? township_boundary_style(view.metres_per_pixel())
+                                             : county_boundary_style();
+            QPen pen(qt_colour(style.colour), style.width * s, Qt::SolidLine, Qt::FlatCap);
+            if (style.dashed) {
+                pen.setDashPattern({7.0, 2.5, 1.5, 2.5});
+            }
+            painter.setPen(pen);
+            painter.drawLine(from, to);
+        } else if (item.kind == LegendItem::Kind::fill) {
             painter.setPen(QPen(QColor(110, 110, 110), 0.6 * s));
             painter.setBrush(qt_colour(item.colour));
             painter.drawRect(swatch_box);

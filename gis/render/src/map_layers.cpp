@@ -1,6 +1,7 @@
 #include "xiangjian/render/map_layers.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
@@ -55,8 +56,8 @@ void FlatLayer::read_geometry(store::detail::WkbReader& reader, Shape& shape) {
         }
         break;
     default:
-        throw Error("geometry type " + std::to_string(header.type) +
-                    " is not a point, line or polygon");
+        throw Error(text("几何类型 ", "geometry type ") + std::to_string(header.type) +
+                    text(" 不是点、线或面", " is not a point, line or polygon"));
     }
 }
 
@@ -137,7 +138,8 @@ void MapLayers::add_unit(const core::AdminUnit& unit, std::span<const unsigned c
     try {
         units(unit.level).add_wkb(wkb);
     } catch (const Error& error) {
-        throw Error("the boundary of unit " + unit.code + ": " + error.what());
+        throw Error(text("行政区 ", "the boundary of unit ") + unit.code + text(" 的边界：", ": ") +
+                    error.what());
     }
     unit_attributes(unit.level).push_back({unit.code, unit.name, unit.parent_code});
 }
@@ -159,7 +161,11 @@ void MapLayers::add_site(const std::string& project_id, const std::string& site_
     try {
         layer.add_wkb(wkb);
     } catch (const Error& error) {
-        throw Error("the site '" + site_name + "' of project " + project_id + ": " + error.what());
+        throw Error(text("项目 ", "the site '") +
+                    (language() == Language::zh ? project_id : site_name) +
+                    text(" 的位置“", "' of project ") +
+                    (language() == Language::zh ? site_name : project_id) + text("”：", ": ") +
+                    error.what());
     }
     sites.push_back({project_id, site_name});
 }

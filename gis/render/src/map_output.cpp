@@ -1,6 +1,7 @@
 #include "xiangjian/render/map_output.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/render/symbology.h"
 
 #include <QFile>
@@ -59,7 +60,8 @@ MapFormat map_format(const std::string& path) {
     if (extension == ".svg") {
         return MapFormat::svg;
     }
-    throw Error(path + ": unknown map format '" + extension + "': expected .png, .pdf or .svg");
+    throw Error(path + text("：未知的地图格式“", ": unknown map format '") + extension +
+                text("”：应为 .png、.pdf 或 .svg", "': expected .png, .pdf or .svg"));
 }
 
 void write_atomically(const std::string& path,
@@ -80,12 +82,13 @@ void write_atomically(const std::string& path,
     std::error_code error;
     if (!written) {
         std::filesystem::remove(temporary, error);
-        throw Error(path + ": cannot write the file (is the folder there and writable?)");
+        throw Error(path + text("：无法写入文件（文件夹是否存在、是否可写？）",
+                                ": cannot write the file (is the folder there and writable?)"));
     }
     std::filesystem::rename(temporary, target, error);
     if (error) {
         std::filesystem::remove(temporary, error);
-        throw Error(path + ": cannot write the file: " + error.message());
+        throw Error(path + text("：无法写入文件：", ": cannot write the file: ") + error.message());
     }
 }
 

@@ -5,6 +5,7 @@
 #include "map_furniture.h"
 #include "marker.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
 
 #include <QImage>
@@ -67,7 +68,8 @@ QPen line_pen(const LineStyle& style, double scale) {
     QPen pen(detail::qt_colour(style.colour), style.width * scale, Qt::SolidLine, Qt::RoundCap,
              Qt::RoundJoin);
     if (style.dashed) {
-        pen.setDashPattern({5.0, 3.0});
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setDashPattern({7.0, 2.5, 1.5, 2.5}); // dash-dot, as boundaries are drawn
     }
     return pen;
 }
@@ -154,9 +156,11 @@ unsigned parse_layers(const std::string& list) {
             }
         }
         if (!known) {
-            throw Error("unknown layer '" + name +
-                        "': expected basemap, boundaries, villages, polygons, lines, points, "
-                        "labels, furniture");
+            throw Error(text("未知的图层“", "unknown layer '") + name +
+                        text("”：应为 basemap、boundaries、villages、polygons、lines、points、"
+                             "labels、furniture",
+                             "': expected basemap, boundaries, villages, polygons, lines, points, "
+                             "labels, furniture"));
         }
     }
     return layers;
@@ -196,6 +200,7 @@ struct MapRenderer::Frame {
     /// What the map shows (the shapes whose box meets the view): the legend counts it.
     ThemeData legend;
     std::size_t shown_villages = 0, shown_sites = 0;
+    bool empty = false; ///< no unit and no site of the project in the view
 };
 
 MapRenderer::MapRenderer(const render::MapLayers& layers, render::DisplayCrs crs)
@@ -343,7 +348,20 @@ void MapRenderer::prepare(Frame& frame) {
 void MapRenderer::count_shown(Frame& frame) const {
     const ThemeData& theme = *frame.theme;
     const unsigned layers = frame.options->layers;
-    const render::Box shown = m_crs.to_lonlat(frame.view.box);
+    // A shape shows when its display geometry's box meets the view (the window looked up
+    // carries a margin for symbols reaching in, and a lon/lat box is wider than the view).
+    const render::Box& view = frame.view.box;
+    const auto meets_view = [&](const render::DisplayShapes* shapes, std::uint32_t i) {
+        render::Box box;
+        for (const auto& part : shapes->parts_of(i)) {
+            const auto xy = shapes->points(part);
+            for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+                box.expand(xy[k], xy[k + 1]);
+            }
+        }
+        return !box.empty() && box.min_x <= view.max_x && box.max_x >= view.min_x &&
+               box.min_y <= view.max_y && box.max_y >= view.min_y;
+    };
     ThemeData& legend = frame.legend;
     legend.theme = theme.theme;
     legend.as_of = theme.as_of;
@@ -353,7 +371,7 @@ void MapRenderer::count_shown(Frame& frame) const {
             item.count = 0;
         }
         for (const std::uint32_t i : frame.villages) {
-            if (!m_layers.villages.shape(i).box.intersects(shown)) {
+            if (!meets_view(frame.village_shapes, i)) {
                 continue;
             }
             ++frame.shown_villages;
@@ -370,21 +388,51 @@ void MapRenderer::count_shown(Frame& frame) const {
     }
     // Projects are counted once however many of their sites show.
     std::unordered_map<std::string_view, const ProjectSymbol*> projects;
-    const auto sites_shown = [&](const render::FlatLayer& layer,
+    const auto sites_shown = [&](const render::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found,
                                  const std::vector<render::MapSite>& sites,
                                  const std::vector<const ProjectSymbol*>& symbols) {
         for (std::size_t k = 0; k < found.size(); ++k) {
-            if (symbols[k] == nullptr || !layer.shape(found[k]).box.intersects(shown)) {
+            if (symbols[k] == nullptr || !meets_view(shapes, found[k])) {
                 continue;
             }
             ++frame.shown_sites;
             projects.emplace(sites[found[k]].project_id, symbols[k]);
         }
     };
-    sites_shown(m_layers.points, frame.points, m_layers.point_sites, frame.point_symbol);
-    sites_shown(m_layers.lines, frame.lines, m_layers.line_sites, frame.line_symbol);
-    sites_shown(m_layers.polygons, frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    sites_shown(frame.point_shapes, frame.points, m_layers.point_sites, frame.point_symbol);
+    sites_shown(frame.line_shapes, frame.lines, m_layers.line_sites, frame.line_symbol);
+    sites_shown(frame.polygon_shapes, frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    // The boundaries drawn, as the map draws them.
+    if (has(layers, MapLayer::boundaries)) {
+        for (const auto& [shapes, found, category, zh, en] :
+             {std::tuple{frame.township_shapes, &frame.townships, 0, "乡镇界", "township boundary"},
+              std::tuple{frame.county_shapes, &frame.counties, 1, "县界", "county boundary"}}) {
+            bool seen = false;
+            for (std::size_t k = 0; k < found->size() && !seen; ++k) {
+                seen = meets_view(shapes, (*found)[k]);
+            }
+            if (seen) {
+                LegendItem item;
+                item.kind = LegendItem::Kind::line;
+                item.category = category;
+                item.label_zh = zh;
+                item.label_en = en;
+                legend.project_legend.push_back(std::move(item));
+            }
+        }
+    }
+    // Nothing of the project (whatever the layers drawn): no unit or site whose box meets it.
+    const render::Box window = m_crs.to_lonlat(view);
+    std::vector<std::uint32_t> any;
+    for (const render::FlatLayer* layer :
+         {&m_layers.counties, &m_layers.townships, &m_layers.villages, &m_layers.points,
+          &m_layers.lines, &m_layers.polygons}) {
+        if (any.empty()) {
+            layer->query(window, any);
+        }
+    }
+    frame.empty = any.empty();
     const bool project_layers = has(layers, MapLayer::points) || has(layers, MapLayer::lines) ||
                                 has(layers, MapLayer::polygons);
     std::map<int, int> by_category;
@@ -482,7 +530,11 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
                 }
             }
         };
-        outline(frame.township_shapes, frame.townships, township_boundary_style());
+        if (view.metres_per_pixel() <= 150) {
+            outline(frame.township_shapes, frame.townships, township_boundary_band());
+        }
+        outline(frame.township_shapes, frame.townships,
+                township_boundary_style(view.metres_per_pixel()));
         outline(frame.county_shapes, frame.counties, county_boundary_style());
     }
 
@@ -520,9 +572,18 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
         }
         painter.setBrush(Qt::NoBrush);
         if (view.metres_per_pixel() > 20) {
-            // County and province scale: hundreds to thousands of roads; thin lines without
-            // casing (wide antialiased strokes cost more than all the villages).
+            // County and province scale: hundreds to thousands of roads; thin lines, without
+            // casing at province scale (wide antialiased strokes cost more than all the
+            // villages).
             const double width = (frame.marker < 5 ? 1.0 : 1.6) * s;
+            if (frame.marker >= 5) {
+                // County scale (tens to hundreds of roads): a white casing, so that a road
+                // reads on the darkest class as on the palest.
+                painter.setPen(thin_pen(detail::qt_colour(project_line_casing()), width + 2.4 * s));
+                for (const auto& [line, colour] : lines) {
+                    painter.drawPolyline(line);
+                }
+            }
             for (const auto& [line, colour] : lines) {
                 painter.setPen(thin_pen(colour, width));
                 painter.drawPolyline(line);
@@ -572,6 +633,21 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
     const MapView& view = frame.view;
     const RenderOptions& options = *frame.options;
     const double s = options.scale;
+    if (frame.empty) {
+        // Say so, rather than hand over a blank page.
+        const auto family = map_font_family();
+        QFont font(QString::fromUtf8(family.data(), static_cast<qsizetype>(family.size())));
+        font.setPixelSize(std::max(1, static_cast<int>(18 * s)));
+        font.setStyleStrategy(QFont::PreferNoShaping);
+        painter.save();
+        painter.setFont(font);
+        painter.setPen(QColor(90, 90, 90));
+        painter.drawText(QRectF(0, 0, view.width, view.height), Qt::AlignCenter,
+                         QString::fromStdString(options.english
+                                                    ? "Nothing of the project lies in this window"
+                                                    : "此范围内没有本项目的村、边界或项目点位"));
+        painter.restore();
+    }
     if (has(options.layers, MapLayer::furniture)) {
         // True north, clockwise from the top: the direction of a short step north from the
         // map's centre (grid convergence of the projection).
@@ -717,6 +793,7 @@ RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeD
     draw_overlays(painter, frame, stats);
     stats.villages = frame.shown_villages;
     stats.sites = frame.shown_sites;
+    stats.empty = frame.empty;
     stats.legend = frame.legend.village_legend;
     stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
                         frame.legend.project_legend.end());
@@ -748,6 +825,7 @@ RenderStats MapRenderer::render(QPainter& painter, const MapView& view, const Th
     painter.restore();
     stats.villages = frame.shown_villages;
     stats.sites = frame.shown_sites;
+    stats.empty = frame.empty;
     stats.legend = frame.legend.village_legend;
     stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
                         frame.legend.project_legend.end());

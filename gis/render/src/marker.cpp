@@ -67,7 +67,8 @@ QPainterPath marker_path(MarkerShape shape, double size) {
 void draw_marker(QPainter& painter, QPointF at, MarkerShape shape, const Colour& colour,
                  double size, double scale) {
     const QPainterPath path = marker_path(shape, size * scale).translated(at);
-    painter.setPen(QPen(QColor(255, 255, 255, 230), 2.2 * scale));
+    // A white halo wide enough to part a grey marker from the darkest class.
+    painter.setPen(QPen(QColor(255, 255, 255), 3.4 * scale));
     painter.setBrush(Qt::NoBrush);
     painter.drawPath(path);
     painter.setPen(QPen(QColor(30, 30, 30), 0.7 * scale));
@@ -76,7 +77,7 @@ void draw_marker(QPainter& painter, QPointF at, MarkerShape shape, const Colour&
 }
 
 QImage marker_sprite(MarkerShape shape, const Colour& colour, double size, double scale) {
-    const int side = static_cast<int>(std::ceil((size * 1.3 + 4) * scale)) | 1;
+    const int side = static_cast<int>(std::ceil((size * 1.3 + 5) * scale)) | 1;
     QImage sprite(side, side, QImage::Format_ARGB32_Premultiplied);
     sprite.fill(Qt::transparent);
     QPainter painter(&sprite);

@@ -3,6 +3,7 @@
 #include "marker.h"
 #include "xiangjian/core/amounts.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/render/map_output.h"
@@ -380,7 +381,8 @@ int write_site_sheets(const std::string& path, MapRenderer& renderer,
                       const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                       const SheetRequest& request) {
     if (map_format(path) != MapFormat::pdf) {
-        throw Error(path + ": site sheets are written as PDF (.pdf)");
+        throw Error(path + text("：现场记录单只输出为 PDF（.pdf）",
+                                ": site sheets are written as PDF (.pdf)"));
     }
     const ThemeData theme = theme_data(portfolio, evaluation, Theme::status);
     const int pages = static_cast<int>(request.projects.size());

@@ -1,6 +1,7 @@
 #include "xiangjian/render/symbology.h"
 
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 
 #include <algorithm>
 #include <cmath>
@@ -101,8 +102,9 @@ Theme parse_theme(std::string_view code) {
             return term.theme;
         }
     }
-    throw Error("unknown theme '" + std::string{code} +
-                "': expected progress, status, stage or indicators");
+    throw Error(text("未知的专题“", "unknown theme '") + std::string{code} +
+                text("”：应为 progress、status、stage 或 indicators",
+                     "': expected progress, status, stage or indicators"));
 }
 
 std::span<const FillClass> progress_classes() {
@@ -201,6 +203,14 @@ LineStyle township_boundary_style() {
     // Solid, not dashed: Qt dashes every segment of every border, which costs more than
     // drawing all the villages of a province, and a grey line reads as well.
     return {rgb(0x707070), 0.9, false};
+}
+LineStyle township_boundary_style(double metres_per_pixel) {
+    // At county scale and closer (tens of townships): a boundary as maps draw one, a dash-dot
+    // line on a pale violet band, which no road, dike or progress class looks like.
+    return metres_per_pixel > 150 ? township_boundary_style() : LineStyle{rgb(0x5e3c6e), 1.1, true};
+}
+LineStyle township_boundary_band() {
+    return {rgb(0xd9c3e3), 4.5, false};
 }
 LineStyle village_outline_style(bool neutral_fill) {
     // Opaque: Qt 6.4 draws a semi-transparent hairline about ten times slower than an opaque

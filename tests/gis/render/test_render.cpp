@@ -377,6 +377,114 @@ TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
     EXPECT_GT(named_inside, tried / 2) << "most are named once inside (unless no room)";
 }
 
+/// Whether some pixel within `radius` of `at` is near white.
+bool white_near(const QImage& image, QPointF at, int radius) {
+    for (int dy = -radius; dy <= radius; ++dy) {
+        for (int dx = -radius; dx <= radius; ++dx) {
+            const int x = static_cast<int>(at.x()) + dx, y = static_cast<int>(at.y()) + dy;
+            if (x < 0 || y < 0 || x >= image.width() || y >= image.height()) {
+                continue;
+            }
+            const QColor c = image.pixelColor(x, y);
+            if (c.red() >= 245 && c.green() >= 245 && c.blue() >= 245) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+TEST_F(Render, RoadsAndMarkersReadOnTheDarkestClassAndBoundariesLookLikeBoundaries) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    // Every village in the darkest progress class, the whole county at county scale.
+    auto data = render::theme_data(*portfolio, evaluation, render::Theme::progress);
+    data.village_fill.clear();
+    data.default_village_fill = render::colour_from_hex(progress_hex[4]);
+    data.theme = render::Theme::status; // grey village outlines: no white but the casings
+    const auto view = render::MapView::fit(renderer.display_extent(), 1200, 1200);
+    ASSERT_GT(view.metres_per_pixel(), 20);
+    ASSERT_LT(view.metres_per_pixel(), 150);
+    render::RenderOptions options;
+    options.layers = fills_only | static_cast<unsigned>(render::MapLayer::lines) |
+                     static_cast<unsigned>(render::MapLayer::points);
+    QImage image;
+    renderer.render(image, view, data, options);
+    // Beside each road's middle vertex and around each marker, a white casing or halo.
+    int roads = 0;
+    for (std::size_t i = 0; i < layers->lines.size(); ++i) {
+        const auto parts = layers->lines.parts(layers->lines.shape(i));
+        const auto xy = layers->lines.points(parts[0]);
+        const std::size_t middle = (xy.size() / 2) / 2 * 2;
+        const QPointF at = renderer.device_point(view, xy[middle], xy[middle + 1]);
+        EXPECT_TRUE(white_near(image, at, 3)) << layers->line_sites[i].project_id;
+        ++roads;
+    }
+    EXPECT_GT(roads, 10);
+    for (std::size_t i = 0; i < layers->points.size(); ++i) {
+        const auto xy = layers->points.points(layers->points.parts(layers->points.shape(i))[0]);
+        EXPECT_TRUE(white_near(image, renderer.device_point(view, xy[0], xy[1]), 6))
+            << layers->point_sites[i].project_id;
+    }
+    // Township boundaries: a pale violet band no road and no class has, under a dash-dot line.
+    options.layers = fills_only | static_cast<unsigned>(render::MapLayer::boundaries);
+    renderer.render(image, view, data, options);
+    const QColor band(0xd9, 0xc3, 0xe3);
+    int band_pixels = 0;
+    for (int y = 0; y < image.height(); y += 2) {
+        for (int x = 0; x < image.width(); x += 2) {
+            band_pixels += image.pixelColor(x, y) == band ? 1 : 0;
+        }
+    }
+    EXPECT_GT(band_pixels, 500);
+}
+
+TEST_F(Render, TheLegendListsOnlyTheLayersDrawnAndAnEmptyWindowSaysSo) {
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const core::Date day(2018, 8, 31);
+    const auto kinds = [](const render::RenderStats& stats) {
+        std::set<render::LegendItem::Kind> found;
+        for (const auto& item : stats.legend) {
+            found.insert(item.kind);
+        }
+        return found;
+    };
+    const Drawn fills = draw(renderer, *portfolio, day, render::Theme::progress, fills_only);
+    EXPECT_EQ(kinds(fills.stats), std::set{render::LegendItem::Kind::fill});
+    const Drawn roads = draw(renderer, *portfolio, day, render::Theme::status,
+                             static_cast<unsigned>(render::MapLayer::lines));
+    EXPECT_EQ(kinds(roads.stats), std::set{render::LegendItem::Kind::marker});
+    std::set<std::string> shapes;
+    for (const auto& item : roads.stats.legend) {
+        if (item.type >= 0) {
+            shapes.insert(item.label_zh);
+        }
+    }
+    EXPECT_TRUE(shapes.count("道路")) << "roads are drawn";
+    EXPECT_FALSE(shapes.count("住房")) << "housing sites are points, not drawn";
+    EXPECT_FALSE(roads.stats.empty);
+    const Drawn all = draw(renderer, *portfolio, day, render::Theme::progress, render::all_layers);
+    EXPECT_EQ(kinds(all.stats),
+              (std::set{render::LegendItem::Kind::fill, render::LegendItem::Kind::marker,
+                        render::LegendItem::Kind::line}))
+        << "the boundaries are in the legend when drawn";
+
+    // Far from the county: nothing shows, and the map says so in its middle.
+    const render::Box far = render::DisplayCrs("EPSG:4546").to_display(render::Box{10, 10, 11, 11});
+    const Drawn empty =
+        draw(renderer, *portfolio, day, render::Theme::progress, render::all_layers, 800, 500, far);
+    EXPECT_TRUE(empty.stats.empty);
+    EXPECT_EQ(empty.stats.villages, 0U);
+    EXPECT_EQ(empty.stats.sites, 0U);
+    int ink = 0;
+    for (int x = 200; x < 600; ++x) {
+        for (int y = 230; y < 270; ++y) {
+            ink += empty.image.pixelColor(x, y).lightness() < 160 ? 1 : 0;
+        }
+    }
+    EXPECT_GT(ink, 200) << "a sentence in the middle of the map";
+}
+
 TEST_F(Render, TextOfMapsInPdfAndSvgIsTheTextDrawnLabelsIncluded) {
     render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
     const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));

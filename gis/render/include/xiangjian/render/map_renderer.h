@@ -59,6 +59,8 @@ struct RenderStats {
     /// The legend drawn: the lines of the layers drawn, counting the villages and projects
     /// shown (a window counts its own, not the county's).
     std::vector<LegendItem> legend;
+    /// Nothing of the project in the view (no boundary, village or site): the map says so.
+    bool empty = false;
     std::vector<PlacedLabel> labels;
     std::vector<QRectF> furniture; ///< legend, scale bar, north arrow, title boxes
     double prepare_seconds = 0;    ///< window lookup, projection, simplification

@@ -73,6 +73,10 @@ struct LineStyle {
 };
 LineStyle county_boundary_style();
 LineStyle township_boundary_style();
+/// The township boundary drawn at `metres_per_pixel`: province scale, township_boundary_style();
+/// county scale and closer, dash-dot over township_boundary_band().
+LineStyle township_boundary_style(double metres_per_pixel);
+LineStyle township_boundary_band();
 /// White between coloured villages; a quiet grey between neutral ones, where white would vanish.
 LineStyle village_outline_style(bool neutral_fill);
 /// Lines of projects (roads, dikes, pipes): drawn over a light casing of this width.

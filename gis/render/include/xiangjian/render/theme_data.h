@@ -28,7 +28,8 @@ struct ProjectSymbol {
 
 /// One line of a legend.
 struct LegendItem {
-    enum class Kind { fill, marker } kind = Kind::fill;
+    /// A village class, a project class or type, or a boundary (category 0 township, 1 county).
+    enum class Kind { fill, marker, line } kind = Kind::fill;
     Colour colour;
     MarkerShape shape = MarkerShape::circle;
     std::string label_zh;
