@@ -160,12 +160,12 @@ TEST_F(Cli, InitAndDemoNeverOverwriteUnlessAsked) {
     for (const char* command : {"--lang en init ", "--lang en demo "}) {
         const CliRun result = run(command + path);
         EXPECT_NE(result.exit_code, 0) << command;
-        EXPECT_NE(result.err.find("文件已存在"), std::string::npos) << result.err;
+        EXPECT_NE(result.err.find("already exists"), std::string::npos) << result.err;
     }
     const CliRun chinese = run("demo " + path);
     EXPECT_NE(chinese.err.find("文件已存在"), std::string::npos) << chinese.err;
+    EXPECT_NE(run("init " + path).err.find("文件已存在"), std::string::npos);
     EXPECT_EQ(slurp(path), "keep me");
-    EXPECT_NE(run("--lang en init " + path).err.find("already exists"), std::string::npos);
     const CliRun replaced = run("demo --overwrite " + path);
     EXPECT_EQ(replaced.exit_code, 0) << replaced.err;
     EXPECT_NE(replaced.out.find("行政村 220"), std::string::npos) << replaced.out;
