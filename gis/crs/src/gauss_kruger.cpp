@@ -1,5 +1,6 @@
 #include "xiangjian/crs/gauss_kruger.h"
 
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 
 #include <cmath>
@@ -115,12 +116,14 @@ std::string check_gauss_kruger_eastings(const GaussKrugerCrs& declared, double m
     } else if (max_x < 1e6) {
         candidate = gauss_kruger_crs(declared.datum, declared.zone_width, declared.zone, false);
     }
-    std::string message = "eastings " + range_text(min_x, max_x) +
-                          " do not fit EPSG:" + std::to_string(declared.epsg) + " (" +
-                          declared.name() + ")";
+    std::string message = text("东坐标 ", "eastings ") + range_text(min_x, max_x) +
+                          text(" 与 EPSG:", " do not fit EPSG:") + std::to_string(declared.epsg) +
+                          " (" + declared.name() + text(") 不符", ")");
     if (candidate && fits(*candidate, min_x, max_x)) {
-        message += " but fit EPSG:" + std::to_string(candidate->epsg) + " (" + candidate->name() +
-                   "); use --s-srs EPSG:" + std::to_string(candidate->epsg);
+        message += text("，但符合 EPSG:", " but fit EPSG:") + std::to_string(candidate->epsg) +
+                   " (" + candidate->name() +
+                   text(")；请用 --s-srs EPSG:", "); use --s-srs EPSG:") +
+                   std::to_string(candidate->epsg);
         if (suggested_epsg != nullptr) {
             *suggested_epsg = candidate->epsg;
         }
@@ -130,29 +133,37 @@ std::string check_gauss_kruger_eastings(const GaussKrugerCrs& declared, double m
 
 std::string guess_crs_from_coordinates(double min_x, double min_y, double max_x, double max_y) {
     if (min_x >= 73 && max_x <= 136 && min_y >= 3 && max_y <= 54) {
-        return "the coordinates look like longitude/latitude in China: try --s-srs EPSG:4490 "
-               "(CGCS2000) or EPSG:4326 (WGS 84)";
+        return text("坐标看来是中国境内的经纬度：试试 --s-srs EPSG:4490（CGCS2000）或 "
+                    "EPSG:4326（WGS 84）",
+                    "the coordinates look like longitude/latitude in China: try --s-srs EPSG:4490 "
+                    "(CGCS2000) or EPSG:4326 (WGS 84)");
     }
     if (min_x >= 1.3e7 && max_x < 4.6e7 && std::floor(min_x / 1e6) == std::floor(max_x / 1e6)) {
         const int zone = static_cast<int>(std::floor(min_x / 1e6));
         const int width = zone >= 25 ? 3 : 6;
-        std::string text = "the eastings carry zone number " + std::to_string(zone) + " (" +
-                           std::to_string(width) + "° zones): try";
+        std::string hint = text("东坐标带有带号 ", "the eastings carry zone number ") +
+                           std::to_string(zone) + " (" + std::to_string(width) +
+                           text("° 分带)：试试", "° zones): try");
         for (const auto datum :
              {GeodeticDatum::cgcs2000, GeodeticDatum::xian1980, GeodeticDatum::beijing1954}) {
             if (const auto crs = gauss_kruger_crs(datum, width, zone, true)) {
-                text += " --s-srs EPSG:" + std::to_string(crs->epsg) + " (" + crs->name() + ")";
+                hint += " --s-srs EPSG:" + std::to_string(crs->epsg) + " (" + crs->name() + ")";
             }
         }
-        return text;
+        return hint;
     }
     if (min_x >= 100000 && max_x <= 900000 && min_y > 0 && max_y < 6.1e6) {
-        return "the coordinates look like Gauss–Krüger metres without a zone number; the central "
-               "meridian cannot be told from them — ask the data's producer (for a county near "
-               "112.4°E it is EPSG:" +
-               std::to_string(gauss_kruger_3deg_epsg(112.4)) + ", CGCS2000 CM 111E)";
+        return text("坐标看来是不带带号的高斯-克吕格米制坐标，无法从中看出中央经线——请向数据提供方"
+                    "确认（东经 112.4° 附近的县为 EPSG:",
+                    "the coordinates look like Gauss–Krüger metres without a zone number; the "
+                    "central meridian cannot be told from them — ask the data's producer (for a "
+                    "county near 112.4°E it is EPSG:") +
+               std::to_string(gauss_kruger_3deg_epsg(112.4)) +
+               text("，CGCS2000 中央经线 111E）", ", CGCS2000 CM 111E)");
     }
-    return "the coordinates do not look like longitude/latitude or Gauss–Krüger metres in China";
+    return text("坐标既不像中国境内的经纬度，也不像高斯-克吕格米制坐标",
+                "the coordinates do not look like longitude/latitude or Gauss–Krüger metres in "
+                "China");
 }
 
 } // namespace xj::crs

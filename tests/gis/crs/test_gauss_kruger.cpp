@@ -1,3 +1,4 @@
+#include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/gauss_kruger.h"
 
@@ -64,6 +65,10 @@ TEST(GaussKruger, GuessesWhatCoordinatesWithoutACrsAre) {
     EXPECT_NE(zoned.find("EPSG:4525"), std::string::npos) << zoned;
     EXPECT_NE(zoned.find("EPSG:2361"), std::string::npos) << zoned;
     EXPECT_NE(zoned.find("EPSG:2413"), std::string::npos) << zoned;
+    EXPECT_NE(guess_crs_from_coordinates(628000, 3780000, 646000, 3790000).find("不带带号"),
+              std::string::npos);
+    xj::set_language(xj::Language::en);
     EXPECT_NE(guess_crs_from_coordinates(628000, 3780000, 646000, 3790000).find("without a zone"),
               std::string::npos);
+    xj::set_language(xj::Language::zh);
 }
