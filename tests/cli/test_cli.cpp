@@ -428,6 +428,19 @@ TEST_F(Cli, RenderOfAnEmptyWindowSaysSoAndWhereTheProjectIs) {
     EXPECT_EQ(full.err.find("此范围内没有"), std::string::npos) << full.err;
 }
 
+TEST_F(Cli, AMapOrSheetIntoAMissingFolderSaysSoAndNothingElse) {
+    const std::string project = dir.file("ruyang.gpkg");
+    ASSERT_EQ(run("demo " + project).exit_code, 0);
+    for (const std::string& command :
+         {"render " + project + " --out " + dir.file("missing/m.pdf"),
+          "sheet " + project + " --leader 郑晓东 --out " + dir.file("missing/s.pdf")}) {
+        const CliRun result = run(command);
+        EXPECT_EQ(result.exit_code, 1) << command;
+        EXPECT_NE(result.err.find("文件夹不存在"), std::string::npos) << result.err;
+        EXPECT_EQ(result.err.find("QPainter"), std::string::npos) << "Qt's own warning leaked";
+    }
+}
+
 TEST_F(Cli, RenderRefusesWhatItCannotDrawAndNamesTheReason) {
     const std::string project = dir.file("ruyang.gpkg");
     ASSERT_EQ(run("demo " + project).exit_code, 0);

@@ -72,6 +72,13 @@ void write_atomically(const std::string& path,
     const std::filesystem::path temporary =
         target.parent_path() / (".~" + target.stem().string() + "-" +
                                 std::to_string(random() % 1000000) + target.extension().string());
+    // A missing folder is said here, before Qt's writers print their own warning about it.
+    const std::filesystem::path folder =
+        target.parent_path().empty() ? std::filesystem::path{"."} : target.parent_path();
+    if (std::error_code missing; !std::filesystem::is_directory(folder, missing)) {
+        throw Error(path + text("：无法写入文件（文件夹不存在）",
+                                ": cannot write the file (there is no such folder)"));
+    }
     bool written = false;
     try {
         written = write(temporary.string());
