@@ -238,11 +238,11 @@ private:
             {
                 const std::lock_guard lock(m_mutex);
                 m_results[i] = std::move(result);
-                m_done = failed ? m_results.size() : i + 1; // nothing after a failure is needed
+                m_done = i + 1; // after a bad boundary too: every bad one is reported
             }
             m_ready.notify_one();
             if (failed) {
-                return;
+                continue; // nothing will be written: the coverage of the rest is not needed
             }
             // Its segments read now, while its vertices are in cache (the writer may free
             // nothing before findings() has joined this thread).
@@ -256,7 +256,7 @@ private:
         }
         // The geometries stay alive: the writer moves them out, but never frees them before
         // findings() has joined this thread (it holds the unit records until then).
-        if (m_options.check_coverage && !m_coverage_error && !stop.stop_requested()) {
+        if (m_options.check_coverage && !m_coverage_error && !failed && !stop.stop_requested()) {
             try {
                 m_findings =
                     m_coverage.check(m_data.suggested_gk_epsg, m_options.overlap_tolerance_m2);
@@ -333,8 +333,13 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
         try {
             polygon = checker.take(i);
         } catch (const Error& error) {
-            throw InputError(data.cite(data.features[i]) + " (" + labels[i] + "): " + error.what(),
-                             data.place(data.features[i]));
+            errors.add(
+                InputError(data.cite(data.features[i]) + " (" + labels[i] + "): " + error.what(),
+                           data.place(data.features[i])));
+            continue;
+        }
+        if (!errors.empty()) {
+            continue; // nothing is written once a boundary is bad; the rest are still checked
         }
         if (!polygon.repair.empty()) {
             report.repairs.push_back(data.cite(data.features[i]) + " (" + labels[i] +
@@ -357,6 +362,7 @@ ImportReport import_units(store::ProjectStore& store, const std::string& path,
             progress(i + 1, units.size());
         }
     }
+    errors.throw_if_any(); // every bad boundary named; the transaction is rolled back
     // The coverage findings are warnings, not errors: commit while the check finishes.
     if (!options.dry_run) {
         transaction.commit();

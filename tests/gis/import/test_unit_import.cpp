@@ -445,6 +445,19 @@ TEST_F(UnitImport, ABulkReimportedChangesNothingAndAChangedOneUpdatesTheSameRows
     EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
 }
 
+TEST_F(UnitImport, EveryBadBoundaryIsReportedInOneRun) {
+    const std::string file = geojson(
+        square("410326100201", "甲", 112.40, 34.1, 0.01) + "," +
+        R"({"type":"Feature","properties":{"code":"410326100202","name":"乙"},"geometry":null},)" +
+        square("410326100203", "丙", 112.42, 34.1, 0.01) + "," +
+        R"({"type":"Feature","properties":{"code":"410326100204","name":"丁"},"geometry":null})");
+    const std::string message = failure(file);
+    EXPECT_NE(message.find("2 errors"), std::string::npos) << message;
+    EXPECT_NE(message.find("feature 2"), std::string::npos) << message;
+    EXPECT_NE(message.find("feature 4"), std::string::npos) << message;
+    EXPECT_TRUE(xj::test::ogr_units(*store).empty()) << "nothing written";
+}
+
 TEST_F(UnitImport, AnImportThatFailsPartWayThroughABulkLeavesTheProjectAsItWas) {
     import(units_dir + "chengguan_gbk.shp");
     const std::string before = snapshot();
