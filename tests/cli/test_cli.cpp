@@ -1,6 +1,7 @@
 // The xiangjian command as a user runs it: exit codes, and errors on stderr that name the file
 // and what is wrong with it.
 
+#include "cli_run.h"
 #include "test_support.h"
 
 #include <algorithm>
@@ -11,33 +12,15 @@
 #include <ogrsf_frmts.h>
 #include <set>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace {
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
+using xj::test::CliRun;
+using xj::test::slurp;
 
 class Cli : public ::testing::Test {
 protected:
-    CliRun run(const std::string& arguments) const {
-        const std::string out = dir.file("stdout.txt");
-        const std::string err = dir.file("stderr.txt");
-        const std::string command = std::string{"env -u XIANGJIAN_LANG "} + XJ_CLI + " " +
-                                    arguments + " > " + out + " 2> " + err;
-        const int status = std::system(command.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    }
+    CliRun run(const std::string& arguments) const { return xj::test::run_cli(dir, arguments); }
     xj::test::TempDir dir;
 };
 

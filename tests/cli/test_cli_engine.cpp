@@ -1,28 +1,18 @@
 // The engine commands as a user runs them (issue 12): nothing a user gives is dropped or
 // misread, and what the product guesses it says.
 
+#include "cli_run.h"
 #include "test_support.h"
 
 #include <algorithm>
 #include <fstream>
 #include <gtest/gtest.h>
 #include <sstream>
-#include <sys/wait.h>
 
 namespace {
 
-struct CliRun {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string slurp(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
-}
+using xj::test::CliRun;
+using xj::test::slurp;
 
 class EngineCommands : public ::testing::Test {
 protected:
@@ -30,14 +20,7 @@ protected:
         path = dir.file("ruyang.gpkg");
         ASSERT_EQ(run("demo " + path).exit_code, 0);
     }
-    CliRun run(const std::string& arguments) const {
-        const std::string out = dir.file("stdout.txt");
-        const std::string err = dir.file("stderr.txt");
-        const std::string command = std::string{"env -u XIANGJIAN_LANG "} + XJ_CLI + " " +
-                                    arguments + " > " + out + " 2> " + err;
-        const int status = std::system(command.c_str());
-        return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-    }
+    CliRun run(const std::string& arguments) const { return xj::test::run_cli(dir, arguments); }
     /// The JSON object of one project in `status --format json`.
     std::string project_json(const std::string& arguments, const std::string& id) const {
         const CliRun json = run("status " + path + " --format json " + arguments);
