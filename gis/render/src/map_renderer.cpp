@@ -630,6 +630,13 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
 }
 
 void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats) {
+    // What the map shows, as its legend counts it (counted in prepare()).
+    stats.villages = frame.shown_villages;
+    stats.sites = frame.shown_sites;
+    stats.empty = frame.empty;
+    stats.legend = frame.legend.village_legend;
+    stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
+                        frame.legend.project_legend.end());
     const MapView& view = frame.view;
     const RenderOptions& options = *frame.options;
     const double s = options.scale;
@@ -791,12 +798,6 @@ RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeD
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     draw_overlays(painter, frame, stats);
-    stats.villages = frame.shown_villages;
-    stats.sites = frame.shown_sites;
-    stats.empty = frame.empty;
-    stats.legend = frame.legend.village_legend;
-    stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
-                        frame.legend.project_legend.end());
     return stats;
 }
 
@@ -823,12 +824,6 @@ RenderStats MapRenderer::render(QPainter& painter, const MapView& view, const Th
     stats.draw_seconds = seconds_since(start);
     draw_overlays(painter, frame, stats);
     painter.restore();
-    stats.villages = frame.shown_villages;
-    stats.sites = frame.shown_sites;
-    stats.empty = frame.empty;
-    stats.legend = frame.legend.village_legend;
-    stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),
-                        frame.legend.project_legend.end());
     return stats;
 }
 
