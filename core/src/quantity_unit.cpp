@@ -9,15 +9,9 @@ namespace xj::core {
 
 namespace {
 
-struct Spelling {
-    std::string_view written; ///< folded: half-width, lower case, no spaces
-    std::string_view unit;
-    double factor;
-};
-
 // Lengths in km (roads, dikes, pipes), places in 处 (sites, villages served, clinics: 处 and 个
 // count the same), households in 户, power in MW, volumes in m³, areas in m².
-constexpr Spelling spellings[] = {
+constexpr UnitSpelling spellings[] = {
     {"km", "km", 1.0},
     {"公里", "km", 1.0},
     {"千米", "km", 1.0},
@@ -71,6 +65,10 @@ std::optional<CanonicalUnit> canonical_unit(std::string_view written) {
         }
     }
     return std::nullopt;
+}
+
+std::span<const UnitSpelling> unit_spellings() {
+    return spellings;
 }
 
 std::string canonical_units_list() {

@@ -5,7 +5,12 @@
 
 #include "xiangjian/gpkg/schema.h"
 
+#include "xiangjian/core/quantity_unit.h"
+
 #include <array>
+#include <cstdio>
+#include <string>
+#include <vector>
 
 namespace xj::gpkg {
 
@@ -304,22 +309,71 @@ R"sql(UPDATE sqlite_master SET sql = replace(sql,
 };
 // clang-format on
 
-constexpr std::array migrations{
-    Migration{1, "initial schema", version_1},
-    Migration{2, "villages served or crossed by each project", version_2},
-    Migration{3, "geotagged site photos", version_3},
-    Migration{4, "payments, plan baselines, change log, indicator project types", version_4},
-    Migration{5, "CHECK constraints as comparisons, not IN lists", version_5},
-    Migration{6, "projects measured by the reported percent", version_6},
-};
+// One unit per dimension: projects imported before the importers normalised their units
+// (公里 beside km, 米 for a road, 个 beside 处) get the canonical spelling of core/quantity_unit,
+// and where the unit changes scale (米 → km) their planned, target, reported and baseline
+// quantities are converted with it. Built from the same list the importers use; a unit
+// Xiangjian does not know is left as written.
+std::span<const std::string_view> version_7() {
+    static const std::vector<std::string> statements = [] {
+        std::vector<std::string> sql{"CREATE TEMP TABLE xj_units (written TEXT PRIMARY KEY, "
+                                     "unit TEXT NOT NULL, factor REAL NOT NULL)"};
+        for (const core::UnitSpelling& spelling : core::unit_spellings()) {
+            char factor[32];
+            std::snprintf(factor, sizeof factor, "%.17g", spelling.factor);
+            sql.push_back("INSERT INTO temp.xj_units VALUES ('" + std::string{spelling.written} +
+                          "', '" + std::string{spelling.unit} + "', " + factor + ")");
+        }
+        // The projects whose unit is spelt otherwise, or scaled, with what they become.
+        sql.push_back("CREATE TEMP TABLE xj_unit_changes AS SELECT p.project_id, u.unit, u.factor "
+                      "FROM projects p JOIN temp.xj_units u "
+                      "ON replace(lower(trim(p.unit)), ' ', '') = u.written "
+                      "WHERE p.unit IS NOT u.unit OR u.factor <> 1");
+        const auto scale = [&](const std::string& table, const std::string& column) {
+            sql.push_back("UPDATE " + table + " SET " + column + " = " + column +
+                          " * (SELECT factor FROM temp.xj_unit_changes c "
+                          "WHERE c.project_id = " +
+                          table + ".project_id) WHERE " + column +
+                          " IS NOT NULL AND project_id IN (SELECT project_id FROM "
+                          "temp.xj_unit_changes WHERE factor <> 1)");
+        };
+        scale("milestones", "target_quantity");
+        scale("progress_reports", "cumulative_quantity");
+        scale("baseline_projects", "planned_quantity");
+        scale("baseline_milestones", "target_quantity");
+        scale("projects", "planned_quantity");
+        sql.push_back("UPDATE projects SET unit = (SELECT unit FROM temp.xj_unit_changes c "
+                      "WHERE c.project_id = projects.project_id) "
+                      "WHERE project_id IN (SELECT project_id FROM temp.xj_unit_changes)");
+        sql.push_back("DROP TABLE temp.xj_unit_changes");
+        sql.push_back("DROP TABLE temp.xj_units");
+        return sql;
+    }();
+    static const std::vector<std::string_view> views(statements.begin(), statements.end());
+    return views;
+}
+
+const std::array<Migration, 7>& migrations() {
+    static const std::array<Migration, 7> all{
+        Migration{1, "initial schema", version_1},
+        Migration{2, "villages served or crossed by each project", version_2},
+        Migration{3, "geotagged site photos", version_3},
+        Migration{4, "payments, plan baselines, change log, indicator project types", version_4},
+        Migration{5, "CHECK constraints as comparisons, not IN lists", version_5},
+        Migration{6, "projects measured by the reported percent", version_6},
+        Migration{7, "one spelling per unit (km, 处, MW …), quantities converted with it",
+                  version_7()},
+    };
+    return all;
+}
 
 } // namespace
 
 std::span<const Migration> schema_migrations() {
-    return migrations;
+    return migrations();
 }
 int current_schema_version() {
-    return migrations.back().version;
+    return migrations().back().version;
 }
 
 } // namespace xj::gpkg

@@ -8,6 +8,7 @@
 
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
+#include <map>
 #include <ogrsf_frmts.h>
 
 using xj::gpkg::GpkgStore;
@@ -165,7 +166,7 @@ TEST(Migrations, Version6AcceptsProjectsMeasuredByPercent) {
     const std::string path = dir.file("v5.gpkg");
     GpkgStore::create(path, xj::gpkg::schema_migrations().first(5)).reset();
     const auto store = GpkgStore::open(path, GpkgStore::Access::update);
-    EXPECT_EQ(store->schema_version(), 6);
+    EXPECT_EQ(store->schema_version(), xj::gpkg::current_schema_version());
     xj::core::Project project;
     project.id = "P1";
     project.name = "村卫生室";
@@ -173,5 +174,44 @@ TEST(Migrations, Version6AcceptsProjectsMeasuredByPercent) {
     store->add_project(project);
     ASSERT_EQ(store->projects().size(), 1u);
     EXPECT_EQ(store->projects()[0].measure, xj::core::Measure::percent);
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+}
+
+TEST(Migrations, Version7GivesEachUnitOneSpellingAndConvertsItsQuantities) {
+    xj::test::TempDir dir;
+    const std::string path = dir.file("v6.gpkg");
+    {
+        const auto store = GpkgStore::create(path, xj::gpkg::schema_migrations().first(6));
+        const auto project = [&](const char* id, const char* unit, double quantity) {
+            xj::core::Project p;
+            p.id = id;
+            p.name = id;
+            p.unit = unit;
+            p.planned_quantity = quantity;
+            p.measure = xj::core::Measure::quantity;
+            store->add_project(p);
+        };
+        project("KM", "公里", 3.2);
+        project("M", "米", 5800);
+        project("GE", " 个 ", 12);
+        project("ODD", "吨", 40);
+        xj::core::ProgressReport report;
+        report.project_id = "M";
+        report.report_date = xj::core::Date(2018, 5, 1);
+        report.cumulative_quantity = 2900;
+        store->add_progress_report(report);
+    }
+    const auto store = GpkgStore::open(path, GpkgStore::Access::update);
+    std::map<std::string, std::pair<std::string, double>> units;
+    for (const auto& p : store->projects()) {
+        units[p.id] = {p.unit, p.planned_quantity.value_or(0)};
+    }
+    EXPECT_EQ(units["KM"], std::make_pair(std::string{"km"}, 3.2));
+    EXPECT_EQ(units["M"].first, "km");
+    EXPECT_DOUBLE_EQ(units["M"].second, 5.8);
+    EXPECT_EQ(units["GE"], std::make_pair(std::string{"处"}, 12.0));
+    EXPECT_EQ(units["ODD"], std::make_pair(std::string{"吨"}, 40.0)) << "an unknown unit is kept";
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT cumulative_quantity FROM progress_reports"),
+              "2.9");
     EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
 }

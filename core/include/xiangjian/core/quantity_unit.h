@@ -6,6 +6,7 @@
 // like.
 
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -21,6 +22,17 @@ struct CanonicalUnit {
 /// The canonical unit of a written one (case, spaces and full-width forms ignored); nothing when
 /// the unit is not one Xiangjian knows (it is then kept as written, and reported).
 std::optional<CanonicalUnit> canonical_unit(std::string_view written);
+
+/// A written form of a unit (folded: half-width, lower case, no spaces) and its canonical unit.
+struct UnitSpelling {
+    std::string_view written;
+    std::string_view unit;
+    double factor; ///< a quantity in `written` times this is in `unit`
+};
+
+/// Every written form Xiangjian knows: the schema migration that normalises the projects of
+/// older files reads them too.
+std::span<const UnitSpelling> unit_spellings();
 
 /// The canonical spellings, one a dimension, for help texts: "km, 处, 户, MW, …".
 std::string canonical_units_list();
