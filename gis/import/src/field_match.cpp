@@ -196,4 +196,22 @@ ImportReport report_for(const SourceData& data, bool dry_run) {
     return report;
 }
 
+std::optional<Quantity> quantity_with_unit(std::string_view written) {
+    const std::string normal = core::halfwidth(written);
+    std::size_t end = 0;
+    while (end < normal.size() && (std::isdigit(static_cast<unsigned char>(normal[end])) ||
+                                   normal[end] == '.' || normal[end] == ',')) {
+        ++end;
+    }
+    if (end == 0) {
+        return std::nullopt;
+    }
+    const auto value = detail::parse_number(normal.substr(0, end));
+    const std::string unit{core::trimmed(std::string_view{normal}.substr(end))};
+    if (!value || unit.find_first_of("0123456789") != std::string::npos) {
+        return std::nullopt;
+    }
+    return Quantity{*value, unit};
+}
+
 } // namespace xj::import::detail

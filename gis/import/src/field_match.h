@@ -35,6 +35,14 @@ std::string fields_present(const SourceData& data);
 /// separated); nothing for anything else (units, words, two numbers).
 std::optional<double> parse_number(std::string_view text);
 
+/// A quantity as a ledger writes it: 5.8, or with its unit after it (5.8公里, 35户, 0.3 MW).
+struct Quantity {
+    double value = 0;
+    std::string unit; ///< as written, empty when none
+};
+/// Nothing when the text does not start with a number, or has digits after its unit.
+std::optional<Quantity> quantity_with_unit(std::string_view written);
+
 /// A date as county tables write it (core::Date::parse_loose), or, in a spreadsheet, as the
 /// day number Excel stores when a date cell has lost its date format (43315 is 2018-08-03).
 std::optional<core::Date> parse_date(const SourceData& data, std::string_view text);

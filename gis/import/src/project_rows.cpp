@@ -177,30 +177,6 @@ std::optional<double> number_in(const SourceData& data, const SourceFeature& fea
     return value;
 }
 
-/// A quantity as a ledger writes it: 5.8, or with its unit after it (5.8公里, 35户, 0.3 MW).
-struct Quantity {
-    double value = 0;
-    std::string unit; ///< as written, empty when none
-};
-
-std::optional<Quantity> quantity_with_unit(std::string_view written) {
-    const std::string normal = core::halfwidth(written);
-    std::size_t end = 0;
-    while (end < normal.size() && (std::isdigit(static_cast<unsigned char>(normal[end])) ||
-                                   normal[end] == '.' || normal[end] == ',')) {
-        ++end;
-    }
-    if (end == 0) {
-        return std::nullopt;
-    }
-    const auto value = detail::parse_number(normal.substr(0, end));
-    const std::string unit{core::trimmed(std::string_view{normal}.substr(end))};
-    if (!value || unit.find_first_of("0123456789") != std::string::npos) {
-        return std::nullopt;
-    }
-    return Quantity{*value, unit};
-}
-
 /// The first number followed by a unit in free text (建设内容: "硬化道路5.8公里，宽4.5米").
 std::optional<Quantity> quantity_in_text(std::string_view written) {
     const std::string normal = core::halfwidth(written);

@@ -3,10 +3,12 @@
 #include "field_match.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/input_errors.h"
+#include "xiangjian/core/quantity_unit.h"
 #include "xiangjian/import/vector_source.h"
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -15,6 +17,9 @@ namespace xj::import {
 using detail::cell;
 
 namespace {
+
+/// The projects of the file, by id, with the unit their quantities are in.
+using ProjectUnits = std::map<std::string, std::string>;
 
 struct ColumnSpec {
     const char* key;
@@ -117,7 +122,7 @@ public:
         return columns;
     }
     /// The row's project id, which must name a project already in the file.
-    std::string project_id(const SourceFeature& row, const std::set<std::string>& projects) const {
+    std::string project_id(const SourceFeature& row, const ProjectUnits& projects) const {
         std::string id = text(row, "project_id");
         if (projects.count(id) == 0) {
             throw InputError(where(row, "project_id") + xj::text("：项目“", ": project '") + id +
@@ -180,6 +185,27 @@ public:
                              place(row, key));
         }
         return parsed;
+    }
+    /// A quantity of the row's project: a number in the project's unit, or a number with a unit
+    /// of the same dimension (3.5公里, 3500米 for a project in km), converted to the project's.
+    std::optional<double> quantity(const SourceFeature& row, const char* key,
+                                   const std::string& project_unit) const {
+        const std::string written = text(row, key);
+        const auto with_unit = detail::quantity_with_unit(written);
+        if (written.empty() || !with_unit || with_unit->unit.empty()) {
+            return number(row, key); // empty, a plain number, or not a number (said so)
+        }
+        const auto given = core::canonical_unit(with_unit->unit);
+        const auto wanted = core::canonical_unit(project_unit);
+        if (!given || !wanted || given->unit != wanted->unit) {
+            throw InputError(
+                where(row, key) + xj::text("：“", ": '") + written +
+                    xj::text("”的单位与项目的单位“", "' is not in the project's unit '") +
+                    (project_unit.empty() ? xj::text("无", "none") : project_unit) +
+                    xj::text("”不同，无法换算", "' and cannot be converted to it"),
+                place(row, key));
+        }
+        return with_unit->value * given->factor / wanted->factor;
     }
 
 private:
@@ -250,7 +276,7 @@ bool count_change(Counts& counts, const std::map<Key, Record>& existing, const K
 }
 
 void import_progress(store::ProjectStore& store, const SourceData& data, const Layout& layout,
-                     const std::set<std::string>& projects, Counts& counts) {
+                     const ProjectUnits& projects, Counts& counts) {
     if (!layout.has("percent") && !layout.has("quantity")) {
         throw InputError(
             data.path + xj::text("：既没有百分比列（完成百分比、进度 …）也没有完成量列（完成量、"
@@ -276,7 +302,8 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
             report.project_id = layout.project_id(row, projects);
             report.report_date = layout.required_date(row, "date");
             report.percent = layout.number(row, "percent");
-            report.cumulative_quantity = layout.number(row, "quantity");
+            report.cumulative_quantity =
+                layout.quantity(row, "quantity", projects.at(report.project_id));
             if (report.percent && *report.percent > 100) {
                 throw InputError(layout.where(row, "percent") + ": " + layout.text(row, "percent") +
                                      xj::text(" 超过 100%", " is over 100 %"),
@@ -344,7 +371,7 @@ void import_progress(store::ProjectStore& store, const SourceData& data, const L
 }
 
 void import_milestones(store::ProjectStore& store, const SourceData& data, const Layout& layout,
-                       const std::set<std::string>& projects, Counts& counts) {
+                       const ProjectUnits& projects, Counts& counts) {
     std::map<std::pair<std::string, int>, core::Milestone> existing;
     std::map<std::pair<std::string, std::string>, int> seq_by_name;
     std::map<std::string, int> last_seq;
@@ -368,7 +395,7 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
             m.planned_date = layout.required_date(row, "planned_date");
             m.actual_date = layout.date(row, "actual_date");
             m.weight = layout.number(row, "weight").value_or(1.0);
-            m.target_quantity = layout.number(row, "target_quantity");
+            m.target_quantity = layout.quantity(row, "target_quantity", projects.at(m.project_id));
             if (const auto seq = layout.number(row, "seq")) {
                 m.seq = static_cast<int>(*seq);
             } else if (const auto known = seq_by_name.find({m.project_id, m.name});
@@ -395,7 +422,7 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
 }
 
 void import_problems(store::ProjectStore& store, const SourceData& data, const Layout& layout,
-                     const std::set<std::string>& projects, Counts& counts) {
+                     const ProjectUnits& projects, Counts& counts) {
     std::map<std::string, core::Problem> existing;
     // The same problem (project, day raised, description) under another id is a second
     // record of it: the id it has, from the project or from an earlier row.
@@ -514,9 +541,9 @@ ImportReport import_table(store::ProjectStore& store, const std::string& path,
         report.warnings.push_back(unused);
     }
 
-    std::set<std::string> projects;
-    for (const auto& project : store.projects()) {
-        projects.insert(project.id);
+    ProjectUnits projects;
+    for (auto& project : store.projects()) {
+        projects.emplace(project.id, std::move(project.unit));
     }
     Counts counts;
     store::Transaction transaction(store);

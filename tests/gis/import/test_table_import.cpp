@@ -107,8 +107,9 @@ TEST_F(TableImport, NumbersAndDatesTypedWithAChineseInputMethodOrThousandsSepara
     EXPECT_DOUBLE_EQ(*reports[1].percent, 30.0);
     EXPECT_DOUBLE_EQ(*reports[1].cumulative_quantity, 1300.0);
     EXPECT_DOUBLE_EQ(*reports[2].percent, 8.5);
-    // A comma that is not a thousands separator, and units, are not numbers.
-    for (const char* quantity : {"\"1,20\"", "\"12,000,00\"", "3.5公里", "\"1,2,3\"", "5-6"}) {
+    // A comma that is not a thousands separator is no number (a unit: see
+    // AQuantityWrittenWithItsUnitIsConvertedToTheProjectsUnit).
+    for (const char* quantity : {"\"1,20\"", "\"12,000,00\"", "\"1,2,3\"", "5-6"}) {
         const std::string message =
             failure(TableKind::progress,
                     std::string{"项目编号,填报日期,完成百分比,完成量\nRY2018-002,2018-08-01,40,"} +
@@ -295,4 +296,31 @@ TEST_F(TableImport, TheSameProblemRecordedTwiceIsRefusedNamingTheFirst) {
                                                 "P-1,RY2018-001,2018-08-03,征地未完成\n"))
                   .unchanged,
               1u);
+}
+
+TEST_F(TableImport, AQuantityWrittenWithItsUnitIsConvertedToTheProjectsUnit) {
+    core::Project road;
+    road.id = "RY2018-003";
+    road.name = "通村公路";
+    road.unit = "km";
+    road.planned_quantity = 5.8;
+    road.measure = core::Measure::quantity;
+    store->upsert_project(road);
+    import(TableKind::progress, write("项目编号,日期,完成量\n"
+                                      "RY2018-003,2018-05-01,1.5公里\n"
+                                      "RY2018-003,2018-06-01,2500米\n"
+                                      "RY2018-003,2018-07-01,3.1\n"));
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 3u);
+    EXPECT_DOUBLE_EQ(*reports[0].cumulative_quantity, 1.5);
+    EXPECT_DOUBLE_EQ(*reports[1].cumulative_quantity, 2.5);
+    EXPECT_DOUBLE_EQ(*reports[2].cumulative_quantity, 3.1);
+
+    const std::string message =
+        failure(TableKind::progress, "项目编号,日期,完成量\nRY2018-003,2018-08-01,12户\n");
+    EXPECT_NE(message.find("12户"), std::string::npos) << message;
+    EXPECT_NE(message.find("not in the project's unit 'km'"), std::string::npos) << message;
+    ASSERT_TRUE(last_place);
+    EXPECT_EQ(last_place->row, 2u);
+    EXPECT_EQ(last_place->column, "完成量");
 }
