@@ -39,28 +39,24 @@ std::pair<int, int> parse_size(const std::string& text) {
 }
 
 render::Box parse_bbox(const std::string& text) {
+    const auto refuse = [&](std::string_view zh, std::string_view en) {
+        return UsageError(xj::text("--bbox “", "--bbox '") + text + std::string{xj::tr(zh, en)},
+                          "--bbox");
+    };
     render::Box box;
     double values[4];
     char comma = 0;
     std::istringstream in(text);
     for (int i = 0; i < 4; ++i) {
         if (!(in >> values[i]) || (i < 3 && (!(in >> comma) || comma != ','))) {
-            throw UsageError(
-                xj::text("--bbox “", "--bbox '") + text +
-                    xj::text("”：应为 最小经度,最小纬度,最大经度,最大纬度（CGCS2000，度）",
-                             "': expected minlon,minlat,maxlon,maxlat in degrees "
-                             "(CGCS2000)"),
-                "--bbox");
+            throw refuse("”：应为 最小经度,最小纬度,最大经度,最大纬度（CGCS2000，度）",
+                         "': expected minlon,minlat,maxlon,maxlat in degrees (CGCS2000)");
         }
     }
     if (!in.eof() || values[0] >= values[2] || values[1] >= values[3] || values[0] < -180 ||
         values[2] > 180 || values[1] < -90 || values[3] > 90) {
-        throw UsageError(
-            xj::text("--bbox “", "--bbox '") + text +
-                xj::text("”：应为 最小经度,最小纬度,最大经度,最大纬度（度），最小值在前",
-                         "': expected minlon,minlat,maxlon,maxlat in degrees, min "
-                         "before max"),
-            "--bbox");
+        throw refuse("”：应为 最小经度,最小纬度,最大经度,最大纬度（度），最小值在前",
+                     "': expected minlon,minlat,maxlon,maxlat in degrees, min before max");
     }
     box.expand(values[0], values[1]);
     box.expand(values[2], values[3]);

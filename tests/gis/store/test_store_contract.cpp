@@ -13,8 +13,8 @@
 #include <filesystem>
 #include <functional>
 #include <gtest/gtest.h>
-#include <map>
 #include <iterator>
+#include <map>
 #include <ogr_geometry.h>
 #include <ostream>
 #include <set>
