@@ -2,10 +2,10 @@
 
 #include "commands.h"
 #include "engine_support.h"
-#include "map_support.h"
 #include "qt_session.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/render/map_output.h"
+#include "xiangjian/render/map_project.h"
 #include "xiangjian/render/symbology.h"
 #include "xiangjian/render/theme_data.h"
 
@@ -185,9 +185,10 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     };
     render::MapView window_view;
     const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
-    const MapProject project = whole ? MapProject::open(project_path)
-                                     : MapProject::open_window(project_path, options.crs, window_of,
-                                                               width, height, window_view);
+    const render::MapProject project =
+        whole ? render::MapProject::open(project_path)
+              : render::MapProject::open_window(project_path, options.crs, window_of, width, height,
+                                                window_view);
     const double load_seconds = seconds_since(start);
 
     start = Clock::now();

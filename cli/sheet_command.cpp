@@ -2,11 +2,11 @@
 
 #include "commands.h"
 #include "engine_support.h"
-#include "map_support.h"
 #include "qt_session.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
+#include "xiangjian/render/map_project.h"
 #include "xiangjian/render/site_sheet.h"
 #include "xiangjian/render/symbology.h"
 
@@ -18,7 +18,7 @@ int run_sheet(const std::string& project_path, const std::string& leader, const 
               const std::string& out) {
     const QtSession qt;
     render::load_map_fonts(); // text a reader can search
-    const MapProject project = MapProject::open(project_path);
+    const render::MapProject project = render::MapProject::open(project_path);
     const core::Date day =
         date.empty() ? default_project_day(*project.store) : parse_date_option(date, "--date");
     const std::string who = core::match_leader(project.portfolio->projects(), leader);

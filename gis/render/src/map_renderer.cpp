@@ -464,6 +464,9 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
         painter.setPen(Qt::NoPen);
         std::vector<QPolygonF> outlined;
         for (std::size_t k = 0; k < frame.villages.size(); ++k) {
+            if ((k & 511U) == 0 && frame.options->cancelled()) {
+                return;
+            }
             const auto parts = frame.village_shapes->parts_of(frame.villages[k]);
             painter.setBrush(frame.village_fill[k]);
             if (parts.size() == 1) {
@@ -560,6 +563,9 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
         // Casings first, then every line on top: crossing roads do not cut each other.
         std::vector<std::pair<QPolygonF, QColor>> lines;
         for (std::size_t k = 0; k < frame.lines.size(); ++k) {
+            if ((k & 511U) == 0 && frame.options->cancelled()) {
+                return;
+            }
             const ProjectSymbol* symbol = frame.line_symbol[k];
             const QColor colour =
                 detail::qt_colour(symbol != nullptr ? symbol->colour : neutral_symbol_colour());
@@ -604,6 +610,9 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
 
     if (has(layers, MapLayer::points)) {
         for (std::size_t k = 0; k < frame.points.size(); ++k) {
+            if ((k & 1023U) == 0 && frame.options->cancelled()) {
+                return;
+            }
             const ProjectSymbol* symbol = frame.point_symbol[k];
             if (symbol == nullptr) {
                 continue;
@@ -668,7 +677,7 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
         stats.furniture = detail::draw_furniture(painter, view, frame.legend, options, north_deg,
                                                  QString::fromStdString(m_crs.name()));
     }
-    if (!has(options.layers, MapLayer::labels)) {
+    if (!has(options.layers, MapLayer::labels) || options.cancelled()) {
         return;
     }
     const auto start = Clock::now();
@@ -755,7 +764,7 @@ RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeD
         image.format() != QImage::Format_ARGB32_Premultiplied) {
         image = QImage(view.width, view.height, QImage::Format_ARGB32_Premultiplied);
     }
-    image.fill(QColor(252, 251, 248));
+    image.fill(options.transparent ? QColor(Qt::transparent) : QColor(252, 251, 248));
     RenderStats stats;
     Frame frame;
     frame.view = view;
@@ -795,9 +804,14 @@ RenderStats MapRenderer::render(QImage& image, const MapView& view, const ThemeD
         paint_band(0);
     }
     stats.draw_seconds = seconds_since(start);
+    if (options.cancelled()) {
+        stats.cancelled = true;
+        return stats;
+    }
     QPainter painter(&image);
     painter.setRenderHint(QPainter::TextAntialiasing);
     draw_overlays(painter, frame, stats);
+    stats.cancelled = options.cancelled();
     return stats;
 }
 

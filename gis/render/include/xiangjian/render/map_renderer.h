@@ -10,6 +10,7 @@
 
 #include <QRectF>
 #include <QString>
+#include <atomic>
 #include <memory>
 #include <string>
 #include <vector>
@@ -45,6 +46,14 @@ struct RenderOptions {
     QString subtitle;     ///< under the title (e.g. the as-of date)
     /// Project whose sites are drawn larger and labelled first (the site sheet's map).
     std::string highlight_project;
+    /// Image renders: leave the background transparent (a layer of the viewer's composition)
+    /// instead of filling it with the map's paper colour.
+    bool transparent = false;
+    /// Set from another thread to stop a render early (the view changed): the image is then
+    /// incomplete and RenderStats::cancelled is true. Checked every few hundred shapes.
+    const std::atomic<bool>* cancel = nullptr;
+
+    bool cancelled() const { return cancel != nullptr && cancel->load(std::memory_order_relaxed); }
 };
 
 struct PlacedLabel {
@@ -66,6 +75,7 @@ struct RenderStats {
     double prepare_seconds = 0;    ///< window lookup, projection, simplification
     double draw_seconds = 0;
     double label_seconds = 0;
+    bool cancelled = false; ///< stopped early by RenderOptions::cancel
 };
 
 class MapRenderer {

@@ -1,14 +1,14 @@
-#include "map_support.h"
+#include "xiangjian/render/map_project.h"
 
-#include "i18n.h"
 #include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <algorithm>
 #include <set>
 
-namespace xj::cli {
+namespace xj::render {
 
 MapProject MapProject::open(const std::string& path) {
     MapProject project;
@@ -122,4 +122,4 @@ std::string MapProject::county_name() const {
     return name;
 }
 
-} // namespace xj::cli
+} // namespace xj::render

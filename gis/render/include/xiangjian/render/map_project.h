@@ -1,7 +1,7 @@
 #pragma once
 
-// What the drawing commands (render, sheet) share: a project opened for mapping and the
-// display CRS it is drawn in.
+// What the programs that draw (render, sheet, the viewer) share: a project opened for mapping
+// and the display CRS it is drawn in.
 
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/render/display_geometry.h"
@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-namespace xj::cli {
+namespace xj::render {
 
 struct MapProject {
     std::unique_ptr<store::ProjectStore> store;
@@ -40,4 +40,4 @@ struct MapProject {
     std::string county_name() const;
 };
 
-} // namespace xj::cli
+} // namespace xj::render

@@ -1,0 +1,63 @@
+#pragma once
+
+// A project opened in the viewer: its map layers, its engine (Portfolio), the renderer and
+// the days that have records. Built once on a worker thread, then read-only: the GUI reads
+// the portfolio and layers, the render worker alone draws through the renderer.
+
+#include "xiangjian/core/date.h"
+#include "xiangjian/core/photo.h"
+#include "xiangjian/render/map_project.h"
+#include "xiangjian/render/map_renderer.h"
+
+#include <QString>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace xj::viewer {
+
+class ProjectSession {
+public:
+    /// Opens `path` read-only (throws xj::Error, e.g. ProjectFileError, naming the file).
+    static std::unique_ptr<ProjectSession> open(const QString& path);
+
+    const QString& path() const { return m_path; }
+    const render::MapProject& project() const { return m_project; }
+    const core::Portfolio& portfolio() const { return *m_project.portfolio; }
+    const render::MapLayers& layers() const { return m_project.layers; }
+    /// Draws on the render worker's thread only (it caches display geometry per scale).
+    render::MapRenderer& renderer() const { return *m_renderer; }
+    const render::DisplayCrs& crs() const { return m_renderer->crs(); }
+    render::Box display_extent() const { return m_display_extent; }
+    QString county_name() const { return m_county_name; }
+
+    /// The day the project opens at: its as-of setting, else today, kept inside first..last.
+    core::Date default_as_of() const { return m_default_as_of; }
+    /// The span of the slider: the earliest and latest dated record or plan (or the as-of day).
+    core::Date first_day() const { return m_first_day; }
+    core::Date last_day() const { return m_last_day; }
+    /// Days with progress reports, milestones reached, visits or problems: the slider's ticks.
+    const std::vector<core::Date>& record_days() const { return m_record_days; }
+    /// The project's photos, by time taken.
+    std::vector<const core::Photo*> photos(const std::string& project_id) const;
+    /// Where a photo's file is: beside the project, or in its photos/ folder; empty if neither.
+    QString photo_file(const core::Photo& photo) const;
+
+    ProjectSession(const ProjectSession&) = delete; // the renderer refers to the layers
+    ProjectSession& operator=(const ProjectSession&) = delete;
+
+private:
+    ProjectSession() = default;
+
+    QString m_path;
+    render::MapProject m_project;
+    std::unique_ptr<render::MapRenderer> m_renderer;
+    render::Box m_display_extent;
+    QString m_county_name;
+    core::Date m_default_as_of, m_first_day, m_last_day;
+    std::vector<core::Date> m_record_days;
+    std::vector<core::Photo> m_photos;
+};
+
+} // namespace xj::viewer

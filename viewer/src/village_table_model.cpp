@@ -1,0 +1,173 @@
+#include "village_table_model.h"
+
+#include "labels.h"
+
+namespace xj::viewer {
+
+VillageTableModel::VillageTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void VillageTableModel::set_portfolio(const core::Portfolio* portfolio) {
+    beginResetModel();
+    m_portfolio = portfolio;
+    m_villages.clear();
+    m_rows.clear();
+    m_snapshot.reset();
+    if (portfolio != nullptr) {
+        for (const core::AdminUnit& unit : portfolio->admin_units()) {
+            if (unit.level == core::AdminLevel::village) {
+                m_villages.push_back(&unit);
+            }
+        }
+        m_rows.assign(m_villages.size(), nullptr);
+    }
+    endResetModel();
+}
+
+void VillageTableModel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
+    m_snapshot = std::move(snapshot);
+    std::unordered_map<std::string_view, const core::RollupRow*> by_code;
+    if (m_snapshot != nullptr) {
+        const auto found = m_snapshot->rollups.find(core::RollupBy::village);
+        if (found != m_snapshot->rollups.end()) {
+            for (const core::RollupRow& row : found->second) {
+                by_code.emplace(row.key, &row);
+            }
+        }
+    }
+    for (std::size_t i = 0; i < m_villages.size(); ++i) {
+        const auto found = by_code.find(m_villages[i]->code);
+        m_rows[i] = found != by_code.end() ? found->second : nullptr;
+    }
+    if (rowCount() > 0) {
+        emit dataChanged(index(0, projects), index(rowCount() - 1, column_count - 1));
+    }
+}
+
+int VillageTableModel::row_of(const std::string& village_code) const {
+    for (std::size_t i = 0; i < m_villages.size(); ++i) {
+        if (m_villages[i]->code == village_code) {
+            return static_cast<int>(i);
+        }
+    }
+    return -1;
+}
+
+void VillageTableModel::retranslate() {
+    emit headerDataChanged(Qt::Horizontal, 0, column_count - 1);
+}
+
+int VillageTableModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_villages.size());
+}
+
+int VillageTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : column_count;
+}
+
+QVariant VillageTableModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid()) {
+        return {};
+    }
+    const auto i = static_cast<std::size_t>(index.row());
+    const core::AdminUnit& village = *m_villages[i];
+    if (role == code_role) {
+        return qs(village.code);
+    }
+    if (role == township_role) {
+        return qs(village.parent_code);
+    }
+    if (role == Qt::TextAlignmentRole) {
+        return index.column() >= projects ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                                          : QVariant();
+    }
+    if (role != Qt::DisplayRole && role != sort_role) {
+        return {};
+    }
+    const core::RollupRow* row = m_rows[i];
+    const bool sorting = role == sort_role;
+    switch (index.column()) {
+    case code:
+        return qs(village.code);
+    case name:
+        return qs(village.name);
+    case township: {
+        const core::AdminUnit* parent = m_portfolio->admin_unit(village.parent_code);
+        return parent != nullptr ? qs(parent->name) : qs(village.parent_code);
+    }
+    case projects:
+        return row != nullptr ? row->projects : 0;
+    case weighted:
+        if (row == nullptr || !row->budget_weighted_percent) {
+            return sorting ? QVariant(-1.0) : QVariant(QString());
+        }
+        return sorting ? QVariant(*row->budget_weighted_percent)
+                       : QVariant(QString::number(*row->budget_weighted_percent, 'f', 1));
+    case mean:
+        if (row == nullptr) {
+            return sorting ? QVariant(-1.0) : QVariant(QString());
+        }
+        return sorting ? QVariant(row->mean_percent)
+                       : QVariant(QString::number(row->mean_percent, 'f', 1));
+    case open_problems:
+        return row != nullptr ? row->problems_open : 0;
+    case overdue_problems:
+        return row != nullptr ? row->problems_overdue : 0;
+    default:
+        return {};
+    }
+}
+
+QVariant VillageTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case code:
+        return tr("Code");
+    case name:
+        return tr("Village");
+    case township:
+        return tr("Township");
+    case projects:
+        return tr("Projects");
+    case weighted:
+        return tr("Budget-weighted %");
+    case mean:
+        return tr("Mean %");
+    case open_problems:
+        return tr("Open problems");
+    case overdue_problems:
+        return tr("Overdue problems");
+    default:
+        return {};
+    }
+}
+
+VillageFilterProxy::VillageFilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
+    setSortRole(VillageTableModel::sort_role);
+    setSortLocaleAware(true);
+}
+
+void VillageFilterProxy::set_search(const QString& text) {
+    m_search = text.trimmed();
+    invalidateFilter();
+}
+
+void VillageFilterProxy::set_township(const std::string& code) {
+    if (code != m_township) {
+        m_township = code;
+        invalidateFilter();
+    }
+}
+
+bool VillageFilterProxy::filterAcceptsRow(int row, const QModelIndex&) const {
+    const auto* model = static_cast<const VillageTableModel*>(sourceModel());
+    const core::AdminUnit& village = model->village(row);
+    if (!m_township.empty() && village.parent_code != m_township) {
+        return false;
+    }
+    return m_search.isEmpty() || qs(village.name).contains(m_search, Qt::CaseInsensitive) ||
+           qs(village.code).startsWith(m_search);
+}
+
+} // namespace xj::viewer

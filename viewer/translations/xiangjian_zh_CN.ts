@@ -1,0 +1,802 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>xj::viewer::DateBar</name>
+    <message>
+        <source>As of</source>
+        <translation>截至</translation>
+    </message>
+    <message>
+        <source>Step back (Ctrl+Left)</source>
+        <translation>后退一步（Ctrl+←）</translation>
+    </message>
+    <message>
+        <source>Step forward (Ctrl+Right)</source>
+        <translation>前进一步（Ctrl+→）</translation>
+    </message>
+    <message>
+        <source>Play / pause: step through the days (Space)</source>
+        <translation>播放/暂停：按步长逐日推进</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>week</source>
+        <translation>周</translation>
+    </message>
+    <message>
+        <source>month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Step size; changing it keeps the day</source>
+        <translation>步长；更改步长不改变当前日期</translation>
+    </message>
+    <message>
+        <source>Drag to change the as-of day; ticks mark days with records</source>
+        <translation>拖动以更改截至日期；刻度标出有记录的日期</translation>
+    </message>
+    <message>
+        <source>Type a day (YYYY-MM-DD)</source>
+        <translation>输入日期（YYYY-MM-DD）</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::IdentifyPanel</name>
+    <message>
+        <source>milestone %1 planned %2, %3 days overdue</source>
+        <translation>节点“%1”计划 %2，已逾期 %3 天</translation>
+    </message>
+    <message>
+        <source>no progress since %1</source>
+        <translation>自 %1 起无进展</translation>
+    </message>
+    <message>
+        <source>no progress reported since the planned start</source>
+        <translation>计划开工后未报进度</translation>
+    </message>
+    <message>
+        <source>%1% done against %2% planned</source>
+        <translation>完成 %1%，计划 %2%</translation>
+    </message>
+    <message>
+        <source>%1% done, no plan</source>
+        <translation>完成 %1%，无计划</translation>
+    </message>
+    <message>
+        <source>last report %1 days ago</source>
+        <translation>上次填报在 %1 天前</translation>
+    </message>
+    <message>
+        <source>Milestones</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Planned and actual progress</source>
+        <translation>计划与实际进度（S 曲线）</translation>
+    </message>
+    <message>
+        <source>Progress reports</source>
+        <translation>进度填报</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Photos (double-click to open)</source>
+        <translation>照片（双击查看原图）</translation>
+    </message>
+    <message>
+        <source>Exit indicators</source>
+        <translation>退出指标</translation>
+    </message>
+    <message>
+        <source>Projects serving the village</source>
+        <translation>服务本村的项目</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>工程量</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>百分比</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>限期</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Projects that will meet it</source>
+        <translation>将使其达标的项目</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <source>Click a site or a village on the map, or a row of a table.</source>
+        <translation>在地图上点击项目点位或村，或点击表格中的一行。</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>分包领导</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>计划工期</translation>
+    </message>
+    <message>
+        <source>Investment</source>
+        <translation>投资</translation>
+    </message>
+    <message>
+        <source>Status as of %1</source>
+        <translation>截至 %1 的状态</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>File not found: %1</source>
+        <translation>找不到文件：%1</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source> (forecast %1)</source>
+        <translation>（预计 %1）</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::LayersPanel</name>
+    <message>
+        <source>Basemap (raster)</source>
+        <translation>底图（栅格）</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Township and county boundaries</source>
+        <translation>乡镇界和县界</translation>
+    </message>
+    <message>
+        <source>Project areas</source>
+        <translation>项目面</translation>
+    </message>
+    <message>
+        <source>Roads and lines</source>
+        <translation>道路及线状工程</translation>
+    </message>
+    <message>
+        <source>Project points</source>
+        <translation>项目点位</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>注记</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <source>Progress (villages)</source>
+        <translation>进度（按村）</translation>
+    </message>
+    <message>
+        <source>Status (projects)</source>
+        <translation>状态（按项目）</translation>
+    </message>
+    <message>
+        <source>Stage (projects)</source>
+        <translation>阶段（按项目）</translation>
+    </message>
+    <message>
+        <source>Exit indicators (villages)</source>
+        <translation>退出指标（按村）</translation>
+    </message>
+    <message>
+        <source>What the colours show</source>
+        <translation>颜色表示的内容</translation>
+    </message>
+    <message>
+        <source>Layers (drag to reorder)</source>
+        <translation>图层（拖动调整顺序）</translation>
+    </message>
+    <message>
+        <source>Opacity of the selected layer</source>
+        <translation>所选图层的不透明度</translation>
+    </message>
+    <message>
+        <source>Basemap raster…</source>
+        <translation>底图栅格…</translation>
+    </message>
+    <message>
+        <source>Any raster GDAL reads (GeoTIFF, a DEM drawn as hillshade)</source>
+        <translation>GDAL 可读的任何栅格（GeoTIFF；DEM 以晕渲显示）</translation>
+    </message>
+    <message>
+        <source>Legend (counts in view)</source>
+        <translation>图例（视图内数量）</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>分类</translation>
+    </message>
+    <message>
+        <source>In view</source>
+        <translation>视图内</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::MainWindow</name>
+    <message>
+        <source>The file was written by a newer Xiangjian. Open it with that version, or ask the office that sent it for an export.</source>
+        <translation>此文件由更新版本的乡建写出。请用该版本打开，或请发送文件的单位导出一份。</translation>
+    </message>
+    <message>
+        <source>Upgrade it first: xiangjian upgrade FILE (keep a copy).</source>
+        <translation>请先升级：xiangjian upgrade 文件（先备份）。</translation>
+    </message>
+    <message>
+        <source>Choose a Xiangjian project file (.gpkg made by xiangjian init or xiangjian demo), or import the data into one first.</source>
+        <translation>请选择乡建项目库文件（由 xiangjian init 或 xiangjian demo 生成的 .gpkg），或先把数据导入项目库。</translation>
+    </message>
+    <message>
+        <source>Lon %1°  Lat %2°   Gauss–Krüger X %3 m  Y %4 m</source>
+        <translation>经度 %1°  纬度 %2°   高斯-克吕格 X %3 米  Y %4 米</translation>
+    </message>
+    <message>
+        <source>drawing…</source>
+        <translation>正在绘制…</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>打开项目库</translation>
+    </message>
+    <message>
+        <source>Xiangjian projects (*.gpkg);;All files (*)</source>
+        <translation>乡建项目库 (*.gpkg);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>About Xiangjian</source>
+        <translation>关于乡建</translation>
+    </message>
+    <message>
+        <source>Xiangjian (乡建) viewer: county infrastructure projects and their progress on the map.
+Built on GDAL, PROJ, GEOS and Qt %1.</source>
+        <translation>乡建查看器：全县基础设施项目及其进度地图。
+基于 GDAL、PROJ、GEOS 和 Qt %1。</translation>
+    </message>
+    <message>
+        <source>Xiangjian — %1</source>
+        <translation>乡建 — %1</translation>
+    </message>
+    <message>
+        <source>Xiangjian</source>
+        <translation>乡建</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;township</source>
+        <translation>缩放到乡镇(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>打开项目库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project file (Ctrl+O)</source>
+        <translation>打开项目库文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Export &amp;map (PNG, PDF, SVG)…</source>
+        <translation>导出地图(&amp;M)（PNG、PDF、SVG）…</translation>
+    </message>
+    <message>
+        <source>Write the map as shown to PNG, PDF or SVG (Ctrl+E)</source>
+        <translation>按当前显示导出地图为 PNG、PDF 或 SVG（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export &amp;table (CSV, XLSX)…</source>
+        <translation>导出表格(&amp;T)（CSV、XLSX）…</translation>
+    </message>
+    <message>
+        <source>Write the table as shown to CSV or Excel (Ctrl+Shift+E)</source>
+        <translation>按当前显示导出表格为 CSV 或 Excel（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in (Ctrl++, wheel, +)</source>
+        <translation>放大（Ctrl++、滚轮、+）</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out (Ctrl+-, wheel, -)</source>
+        <translation>缩小（Ctrl+-、滚轮、-）</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;county</source>
+        <translation>全县(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the whole county (Ctrl+Home, Home)</source>
+        <translation>显示全县（Ctrl+Home、Home）</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;selection</source>
+        <translation>缩放到所选(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Show the selected projects (Ctrl+J)</source>
+        <translation>显示所选项目（Ctrl+J）</translation>
+    </message>
+    <message>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Step &amp;forward</source>
+        <translation>前进一步(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Play / pause</source>
+        <translation>播放/暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Find in tables</source>
+        <translation>在表格中查找(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Layers and legend</source>
+        <translation>图层与图例</translation>
+    </message>
+    <message>
+        <source>Tables</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <source>Roll-ups</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Open a project: File → Open (Ctrl+O)</source>
+        <translation>打开项目库：文件 → 打开（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>%1: %2 projects, %3 villages; drawn in %4</source>
+        <translation>%1：%2 个项目，%3 个村；坐标系 %4</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>as of %1: %2 of %3 projects shown</source>
+        <translation>截至 %1：显示 %2 / %3 个项目</translation>
+    </message>
+    <message>
+        <source>Choose a basemap raster</source>
+        <translation>选择底图栅格</translation>
+    </message>
+    <message>
+        <source>Rasters (*.tif *.tiff *.img *.vrt *.jpg *.png *.asc);;All files (*)</source>
+        <translation>栅格 (*.tif *.tiff *.img *.vrt *.jpg *.png *.asc);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>导出地图</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png);;PDF (*.pdf);;SVG (*.svg)</source>
+        <translation>PNG 图片 (*.png);;PDF (*.pdf);;SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>正在写出 %1…</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>已写出 %1</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists and a name ending in .png, .pdf or .svg.</source>
+        <translation>请选择已存在的文件夹，文件名以 .png、.pdf 或 .svg 结尾。</translation>
+    </message>
+    <message>
+        <source>Export the table</source>
+        <translation>导出表格</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel (*.xlsx);;Excel 用 CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a folder that exists and a name ending in .xlsx or .csv.</source>
+        <translation>请选择已存在的文件夹，文件名以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::MilestoneTimeline</name>
+    <message>
+        <source>No milestones</source>
+        <translation>无节点</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::ProjectTableModel</name>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>分包领导</translation>
+    </message>
+    <message>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done %</source>
+        <translation>完成%</translation>
+    </message>
+    <message>
+        <source>Planned %</source>
+        <translation>计划%</translation>
+    </message>
+    <message>
+        <source>Variance</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未结问题</translation>
+    </message>
+    <message>
+        <source>Last report</source>
+        <translation>最近填报</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::RollupModel</name>
+    <message>
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Budget-weighted %</source>
+        <translation>按投资加权完成%</translation>
+    </message>
+    <message>
+        <source>Mean %</source>
+        <translation>平均完成%</translation>
+    </message>
+    <message>
+        <source>Done / planned</source>
+        <translation>完成量/计划量</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未结问题</translation>
+    </message>
+    <message>
+        <source>Overdue problems</source>
+        <translation>逾期问题</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已销号</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::RollupPanel</name>
+    <message>
+        <source>By</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <source>township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>分包领导</translation>
+    </message>
+    <message>
+        <source>responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>Clear the filter: every project on the map and in the tables</source>
+        <translation>清除筛选：地图和表格显示全部项目</translation>
+    </message>
+    <message>
+        <source>Click a row to show only its projects on the map and in the tables</source>
+        <translation>点击一行，地图和表格只显示该组项目</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::SCurveView</name>
+    <message>
+        <source>planned</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>actual</source>
+        <translation>实际</translation>
+    </message>
+    <message>
+        <source>as of</source>
+        <translation>截至</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::TablesPanel</name>
+    <message>
+        <source>Search: id, name, leader, unit, village</source>
+        <translation>搜索：编号、名称、领导、单位、村</translation>
+    </message>
+    <message>
+        <source>Search the tables (Ctrl+F)</source>
+        <translation>搜索表格（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Filter by project type</source>
+        <translation>按项目类型筛选</translation>
+    </message>
+    <message>
+        <source>Filter by status as of the day</source>
+        <translation>按当日状态筛选</translation>
+    </message>
+    <message>
+        <source>Filter by stage</source>
+        <translation>按阶段筛选</translation>
+    </message>
+    <message>
+        <source>Filter by township</source>
+        <translation>按乡镇筛选</translation>
+    </message>
+    <message>
+        <source>Filter by leader</source>
+        <translation>按分包领导筛选</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <source>All townships</source>
+        <translation>全部乡镇</translation>
+    </message>
+    <message>
+        <source>All leaders</source>
+        <translation>全部领导</translation>
+    </message>
+    <message>
+        <source>%1 of %2 projects</source>
+        <translation>%1 / %2 个项目</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::VillageTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Budget-weighted %</source>
+        <translation>按投资加权完成%</translation>
+    </message>
+    <message>
+        <source>Mean %</source>
+        <translation>平均完成%</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未结问题</translation>
+    </message>
+    <message>
+        <source>Overdue problems</source>
+        <translation>逾期问题</translation>
+    </message>
+</context>
+</TS>
