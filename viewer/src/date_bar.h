@@ -52,6 +52,8 @@ public:
     DaySlider* slider() const { return m_slider; }
     QDateEdit* date_edit() const { return m_edit; }
     QToolButton* play_button() const { return m_play; }
+    QToolButton* back_button() const { return m_back; }
+    QToolButton* forward_button() const { return m_forward; }
     QComboBox* step_box() const { return m_step; }
 
 signals:

@@ -28,6 +28,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QUnhandledException>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <condition_variable>
@@ -38,6 +39,19 @@ namespace xj::viewer {
 namespace {
 
 constexpr int max_recent = 8;
+
+/// The result of a finished future; an exception of ours thrown on the worker comes back as
+/// itself (Qt wraps it in QUnhandledException).
+template <typename T> T result_of(const QFutureWatcher<T>& watcher) {
+    try {
+        return watcher.result();
+    } catch (const QUnhandledException& wrapped) {
+        if (wrapped.exception()) {
+            std::rethrow_exception(wrapped.exception());
+        }
+        throw;
+    }
+}
 
 QString error_advice(const std::exception& error) {
     if (const auto* file = dynamic_cast<const ProjectFileError*>(&error)) {
@@ -146,7 +160,7 @@ MainWindow::MainWindow(UiLanguage language, bool remember)
             [this] {
                 std::shared_ptr<const Snapshot> result;
                 try {
-                    result = m_snapshot_watcher.result();
+                    result = result_of(m_snapshot_watcher);
                 } catch (const std::exception& error) {
                     show_error(QString::fromUtf8(error.what()), QString());
                 }
@@ -386,19 +400,19 @@ void MainWindow::open_project(const QString& path) {
                                          tr("Cancel"), 0, 0, this);
     progress->setWindowModality(Qt::WindowModal);
     progress->setMinimumDuration(300);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
     auto* watcher = new QFutureWatcher<std::shared_ptr<ProjectSession>>(this);
-    auto cancelled = std::make_shared<bool>(false);
-    connect(progress, &QProgressDialog::canceled, this, [cancelled] { *cancelled = true; });
     connect(watcher, &QFutureWatcher<std::shared_ptr<ProjectSession>>::finished, this,
-            [this, watcher, progress, path, cancelled] {
-                progress->close();
+            [this, watcher, progress, path] {
+                // Read before hiding: closing a progress dialog counts as Cancel.
+                const bool cancelled = progress->wasCanceled();
+                progress->hide();
+                progress->deleteLater();
                 watcher->deleteLater();
-                if (*cancelled) {
+                if (cancelled) {
                     return; // the user gave up: the project read is dropped
                 }
                 try {
-                    install_session(watcher->result());
+                    install_session(result_of(*watcher));
                     add_recent(path);
                 } catch (const std::exception& error) {
                     show_error(QString::fromUtf8(error.what()), error_advice(error));

@@ -4,6 +4,7 @@
 #include "xiangjian/core/language.h"
 
 #include <QAbstractItemModel>
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -60,7 +61,10 @@ void write_xlsx(const QAbstractItemModel& model, const QString& path) {
     if (driver == nullptr) {
         fail(path, text("此 GDAL 没有 XLSX 驱动", "this GDAL has no XLSX driver"));
     }
-    const QString temporary = path + QStringLiteral(".part.xlsx");
+    // Not "<name>.xlsx.part.xlsx": GDAL's zip layer takes a name with ".xlsx" inside it for a
+    // path into an archive, and fails saving.
+    const QString temporary = QFileInfo(path).absoluteDir().filePath(
+        QStringLiteral(".xiangjian-export-%1.xlsx").arg(QCoreApplication::applicationPid()));
     QFile::remove(temporary);
     {
         std::unique_ptr<GDALDataset> dataset(
@@ -108,6 +112,13 @@ void write_xlsx(const QAbstractItemModel& model, const QString& path) {
             if (layer->CreateFeature(&feature) != OGRERR_NONE) {
                 fail(path, CPLGetLastErrorMsg());
             }
+        }
+        CPLErrorReset();
+        dataset.reset(); // the XLSX driver writes the file here
+        if (CPLGetLastErrorType() == CE_Failure || QFileInfo(temporary).size() < 100) {
+            const std::string reason = CPLGetLastErrorMsg();
+            QFile::remove(temporary);
+            fail(path, reason);
         }
     }
     QFile::remove(path);

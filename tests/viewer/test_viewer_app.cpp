@@ -1,0 +1,206 @@
+// The viewer as a program: what it does with a file that is not a project, the switch to
+// English, exports from the window, and `--screenshot` for scripts.
+
+#include "date_bar.h"
+#include "layers_panel.h"
+#include "project_session.h"
+#include "tables_panel.h"
+#include "viewer_fixture.h"
+#include "xiangjian/core/error.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QProcess>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QTimer>
+#include <gdal.h>
+#include <ogrsf_frmts.h>
+
+using namespace xj;
+using viewer::MainWindow;
+
+namespace {
+
+/// Clicks the menu bar's entry, then the action in the menu that opens.
+void click_menu(MainWindow& window, QMenu* menu, QAction* action) {
+    QMenuBar* bar = window.menuBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->actionGeometry(menu->menuAction()).center());
+    QTRY_VERIFY(menu->isVisible());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+}
+
+QAction* action_named(QMenu* menu, const QString& text) {
+    for (QAction* action : menu->actions()) {
+        if (action->text() == text) {
+            return action;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class TestViewerApp : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        xj::test::demo_project();
+    }
+
+    void aFileThatIsNotAProjectGivesAnErrorDialog() {
+        const QString notes = xj::test::scratch_dir() + QStringLiteral("/notes.gpkg");
+        QFile file(notes);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("项目台账，不是 GeoPackage\n");
+        file.close();
+        MainWindow window(viewer::UiLanguage::zh, false);
+        window.resize(1200, 800);
+        window.show();
+        QString shown;
+        // The dialog is modal and runs its own event loop: a timer looks for it, reads it and
+        // presses OK.
+        QTimer poll;
+        poll.setInterval(20);
+        connect(&poll, &QTimer::timeout, &window, [&] {
+            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+            if (box == nullptr) {
+                return;
+            }
+            poll.stop();
+            shown = box->text() + QStringLiteral("\n") + box->informativeText();
+            QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+        });
+        poll.start();
+        window.open_project(notes);
+        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
+        QVERIFY2(shown.contains(QStringLiteral("notes.gpkg")), qPrintable(shown));
+        QVERIFY2(shown.contains(QStringLiteral("xiangjian")), qPrintable(shown)); // what to do
+        QVERIFY(window.session() == nullptr);
+        QVERIFY(window.isVisible()); // still there, still usable
+        // A real project opens in the same window afterwards.
+        window.open_project_now(xj::test::demo_project());
+        QVERIFY(xj::test::wait_settled(window));
+    }
+
+    void switchingToEnglishTranslatesMenusAndPanels() {
+        auto window = xj::test::open_demo(viewer::UiLanguage::zh);
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(window->file_menu()->title(), QStringLiteral("文件(&F)"));
+        QCOMPARE(
+            window->tables()->project_view()->model()->headerData(1, Qt::Horizontal).toString(),
+            QStringLiteral("项目"));
+        QMenu* language = nullptr;
+        for (QAction* entry : window->menuBar()->actions()) {
+            if (entry->menu() != nullptr && entry->text() == QStringLiteral("语言(&L)")) {
+                language = entry->menu();
+            }
+        }
+        QVERIFY(language != nullptr);
+        click_menu(*window, language, action_named(language, QStringLiteral("English")));
+        QTRY_COMPARE(window->file_menu()->title(), QStringLiteral("&File"));
+        QCOMPARE(window->language(), viewer::UiLanguage::en);
+        QCOMPARE(
+            window->tables()->project_view()->model()->headerData(1, Qt::Horizontal).toString(),
+            QStringLiteral("Project"));
+        QCOMPARE(window->tables()->tabs()->tabText(0), QStringLiteral("Projects"));
+        QCOMPARE(window->date_bar()->findChild<QLabel*>()->text(), QStringLiteral("As of"));
+        QCOMPARE(window->layers_panel()->theme_box()->itemText(0),
+                 QStringLiteral("Progress (villages)"));
+        QVERIFY(xj::test::wait_settled(*window));
+        // The engine's words follow: statuses in the table are English.
+        const QAbstractItemModel* table = window->tables()->project_view()->model();
+        const QString status = table->index(0, viewer::ProjectTableModel::status).data().toString();
+        QVERIFY2(!status.isEmpty() && status.at(0).unicode() < 128, qPrintable(status));
+        // And back.
+        click_menu(*window, language, action_named(language, QStringLiteral("中文")));
+        QTRY_COMPARE(window->file_menu()->title(), QStringLiteral("文件(&F)"));
+    }
+
+    void exportsWriteWhatTheWindowShows() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        const QString png = xj::test::scratch_dir() + QStringLiteral("/map.png");
+        window->export_map_now(png);
+        const QImage image(png);
+        QCOMPARE(image.size(), window->canvas()->size());
+        const QString pdf = xj::test::scratch_dir() + QStringLiteral("/map.pdf");
+        window->export_map_now(pdf);
+        QFile written(pdf);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.read(5), QByteArray("%PDF-"));
+
+        // The table as filtered: CSV for Excel and XLSX through GDAL.
+        window->tables()->search()->setFocus();
+        QTest::keyClicks(window->tables()->search(), QStringLiteral("RY2018-00"));
+        const QAbstractItemModel* table = window->tables()->project_view()->model();
+        QTRY_VERIFY(table->rowCount() > 0);
+        const int rows = table->rowCount();
+        QVERIFY(rows < static_cast<int>(window->session()->portfolio().projects().size()));
+        const QString csv = xj::test::scratch_dir() + QStringLiteral("/projects.csv");
+        window->export_table_now(csv);
+        QFile csv_file(csv);
+        QVERIFY(csv_file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = csv_file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF"));
+        QCOMPARE(bytes.count("\r\n"), rows + 1);
+        const QString xlsx = xj::test::scratch_dir() + QStringLiteral("/projects.xlsx");
+        window->export_table_now(xlsx);
+        GDALAllRegister();
+        GDALDatasetUniquePtr dataset(GDALDataset::Open(xlsx.toUtf8().constData(), GDAL_OF_VECTOR));
+        QVERIFY2(dataset != nullptr,
+                 qPrintable(QStringLiteral("%1: %2 bytes").arg(xlsx).arg(QFileInfo(xlsx).size())));
+        OGRLayer* layer = dataset->GetLayer(0);
+        QCOMPARE(static_cast<int>(layer->GetFeatureCount()), rows);
+        QCOMPARE(QString::fromUtf8(layer->GetLayerDefn()->GetFieldDefn(1)->GetNameRef()),
+                 QStringLiteral("项目"));
+        // A folder that does not exist is an error naming the file; nothing is written.
+        bool refused = false;
+        try {
+            window->export_table_now(QStringLiteral("/nonexistent/projects.xlsx"));
+        } catch (const xj::Error& error) {
+            refused = QString::fromUtf8(error.what()).contains(QStringLiteral("projects.xlsx"));
+        }
+        QVERIFY(refused);
+    }
+
+    void screenshotOptionDrawsTheStateAsked() {
+        const QString out = xj::test::scratch_dir() + QStringLiteral("/shot.png");
+        QProcess viewer;
+        viewer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        viewer.start(
+            QStringLiteral(XJ_VIEWER),
+            {xj::test::demo_project(), QStringLiteral("--as-of"), QStringLiteral("2018-06-30"),
+             QStringLiteral("--select"), QStringLiteral("RY2018-003"), QStringLiteral("--theme"),
+             QStringLiteral("status"), QStringLiteral("--size"), QStringLiteral("1280x800"),
+             QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("--screenshot"), out});
+        QVERIFY(viewer.waitForFinished(120000));
+        QCOMPARE(viewer.exitCode(), 0);
+        const QImage image(out);
+        QCOMPARE(image.size(), QSize(1280, 800));
+
+        // Errors: a message and a non-zero exit, no file.
+        const QString bad = xj::test::scratch_dir() + QStringLiteral("/bad.png");
+        viewer.setProcessChannelMode(QProcess::SeparateChannels);
+        viewer.start(QStringLiteral(XJ_VIEWER),
+                     {xj::test::demo_project(), QStringLiteral("--select"),
+                      QStringLiteral("NO-SUCH-ID"), QStringLiteral("--screenshot"), bad});
+        QVERIFY(viewer.waitForFinished(120000));
+        QVERIFY(viewer.exitCode() != 0);
+        QVERIFY(QString::fromUtf8(viewer.readAllStandardError()).contains("NO-SUCH-ID"));
+        QVERIFY(!QFile::exists(bad));
+    }
+};
+
+QTEST_MAIN(TestViewerApp)
+#include "test_viewer_app.moc"

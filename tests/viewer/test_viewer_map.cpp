@@ -1,0 +1,285 @@
+// The viewer on the demo county, driven as a user drives it: clicks on the map and on the
+// tables, the date bar's buttons, the filter boxes. Each test waits for the real renders and
+// checks what the widgets, the map's pixels and the engine say.
+
+#include "date_bar.h"
+#include "identify_panel.h"
+#include "layers_panel.h"
+#include "milestone_timeline.h"
+#include "project_session.h"
+#include "rollup_panel.h"
+#include "tables_panel.h"
+#include "viewer_fixture.h"
+#include "xiangjian/core/rollup.h"
+#include "xiangjian/render/theme_data.h"
+
+#include <QComboBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainterPath>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <set>
+
+using namespace xj;
+using viewer::MainWindow;
+
+namespace {
+
+QColor qt_colour(const render::Colour& colour) {
+    return QColor(colour.r, colour.g, colour.b);
+}
+
+/// An interior point of a village (device pixels): the centre of the largest ring's box when
+/// inside, else a scan of the box for one.
+std::optional<QPointF> inside_village(const MainWindow& window, std::size_t index) {
+    const render::MapLayers& layers = window.session()->layers();
+    const auto& shape = layers.villages.shape(index);
+    QPainterPath path;
+    for (const auto& part : layers.villages.parts(shape)) {
+        const auto xy = layers.villages.points(part);
+        QPolygonF ring;
+        for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+            ring << window.canvas()->device_point(xy[k], xy[k + 1]);
+        }
+        path.addPolygon(ring);
+    }
+    const QRectF box = path.boundingRect();
+    if (box.width() < 16 || box.height() < 16) {
+        return std::nullopt;
+    }
+    for (int step = 0; step < 9; ++step) {
+        for (int row = 1; row < 8; ++row) {
+            const QPointF at(box.left() + box.width() * (0.2 + 0.075 * step),
+                             box.top() + box.height() * row / 8.0);
+            // Away from the outline: the fill there is the village's own.
+            if (path.contains(at) && path.contains(at + QPointF(4, 0)) &&
+                path.contains(at - QPointF(4, 0)) && path.contains(at + QPointF(0, 4)) &&
+                path.contains(at - QPointF(0, 4))) {
+                return at;
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestViewerMap : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        xj::test::demo_project();
+    }
+
+    void clickOnASiteOpensItsPanel() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        const std::string id = xj::test::isolated_point_project(*window, 22);
+        QVERIFY2(!id.empty(), "the demo has a point site standing apart");
+        const QPointF at = xj::test::site_point(*window, id);
+        QTest::mouseClick(window->canvas(), Qt::LeftButton, {}, at.toPoint());
+        QTRY_COMPARE(window->identify()->project_id(), id);
+
+        const core::Portfolio& portfolio = window->session()->portfolio();
+        const std::size_t index = *portfolio.find(id);
+        QCOMPARE(window->identify()->title()->text(),
+                 QString::fromStdString(portfolio.projects()[index].name));
+        const auto& shown = window->identify()->timeline()->milestones();
+        const auto milestones = portfolio.milestones(index);
+        QCOMPARE(shown.size(), milestones.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            QCOMPARE(shown[i].name, QString::fromStdString(milestones[i].name));
+            QCOMPARE(shown[i].planned, milestones[i].planned_date);
+        }
+        QVERIFY(window->identify()->timeline()->isVisible());
+        // The row is selected too, and the site is drawn highlighted.
+        const auto rows = window->tables()->project_view()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.front().data(viewer::ProjectTableModel::id_role).toString().toStdString(),
+                 id);
+        QCOMPARE(window->canvas()->selection(), std::set<std::string>{id});
+    }
+
+    void movingTheDateChangesColoursRollupsAndTable() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        // Only the villages on the map, as a user who unticks the other layers sees it: the
+        // colours checked below are then not under a label, a road or a boundary.
+        QListWidget* list = window->layers_panel()->layer_list();
+        for (int row = 0; row < list->count(); ++row) {
+            if (list->item(row)->text() != QStringLiteral("村")) {
+                list->item(row)->setCheckState(Qt::Unchecked);
+            }
+        }
+        QCOMPARE(std::count_if(window->canvas()->layers().begin(), window->canvas()->layers().end(),
+                               [](const viewer::LayerState& state) { return state.visible; }),
+                 1);
+        QVERIFY(xj::test::wait_settled(*window));
+        const core::Date before = window->as_of();
+        const QImage map_before = window->canvas()->composed();
+        // Ten weeks back with the date bar's back button.
+        QToolButton* back = window->date_bar()->back_button();
+        for (int i = 0; i < 10; ++i) {
+            QTest::mouseClick(back, Qt::LeftButton);
+        }
+        const core::Date after = before.plus_days(-70);
+        QCOMPARE(window->date_bar()->date(), after);
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(window->snapshot()->as_of, after);
+
+        // The table says what the engine says for that day.
+        const core::Portfolio& portfolio = window->session()->portfolio();
+        const core::Evaluation evaluation = portfolio.evaluate(after);
+        const QAbstractItemModel* table = window->tables()->project_view()->model();
+        int differ = 0;
+        for (int row = 0; row < table->rowCount(); ++row) {
+            const std::string id = table->index(row, 0)
+                                       .data(viewer::ProjectTableModel::id_role)
+                                       .toString()
+                                       .toStdString();
+            const auto& status = evaluation.projects[*portfolio.find(id)];
+            QCOMPARE(table->index(row, viewer::ProjectTableModel::percent).data().toString(),
+                     QString::number(status.percent_done, 'f', 1));
+            differ += window->snapshot()->evaluation.projects[*portfolio.find(id)].percent_done !=
+                              portfolio.evaluate(*portfolio.find(id), before).percent_done
+                          ? 1
+                          : 0;
+        }
+        QVERIFY2(differ > 0, "ten weeks earlier some project had less done");
+
+        // The roll-ups too (by township, the panel's default).
+        const auto rows = core::rollup(portfolio, evaluation, core::RollupBy::township);
+        const viewer::RollupModel* rollups = window->rollups()->model();
+        QCOMPARE(rollups->rowCount(), static_cast<int>(rows.size()));
+        for (int i = 0; i < rollups->rowCount(); ++i) {
+            QCOMPARE(rollups->index(i, 0).data().toString(), QString::fromStdString(rows[i].label));
+            QCOMPARE(rollups->index(i, 1).data().toInt(), rows[i].projects);
+            QCOMPARE(rollups->row(i)->mean_percent, rows[i].mean_percent);
+        }
+
+        // And the villages wear the engine's colours of that day.
+        const render::ThemeData then =
+            render::theme_data(portfolio, evaluation, render::Theme::progress);
+        const render::ThemeData now =
+            render::theme_data(portfolio, portfolio.evaluate(before), render::Theme::progress);
+        const QImage map_after = window->canvas()->composed();
+        QVERIFY(map_after != map_before);
+        const render::MapLayers& layers = window->session()->layers();
+        int changed = 0, matching = 0;
+        for (std::size_t i = 0; i < layers.village_units.size(); ++i) {
+            const std::string& code = layers.village_units[i].code;
+            const auto fill = [&](const render::ThemeData& data) {
+                const auto found = data.village_fill.find(code);
+                return found != data.village_fill.end() ? found->second : data.default_village_fill;
+            };
+            if (fill(then) == fill(now)) {
+                continue;
+            }
+            const auto at = inside_village(*window, i);
+            if (!at) {
+                continue;
+            }
+            ++changed;
+            const QPointF pixel = *at * map_after.devicePixelRatio();
+            matching += map_after.pixelColor(pixel.toPoint()) == qt_colour(fill(then)) ? 1 : 0;
+        }
+        QVERIFY2(changed >= 3, "the progress of several villages changed in ten weeks");
+        QVERIFY2(matching * 100 >= changed * 95,
+                 qPrintable(QStringLiteral("%1 of %2 changed villages show the engine's colour")
+                                .arg(matching)
+                                .arg(changed)));
+    }
+
+    void rowAndMapSelectionFollowEachOther() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        QTableView* view = window->tables()->project_view();
+        const std::string first = xj::test::isolated_point_project(*window, 22);
+        QVERIFY(!first.empty());
+        // Click the project's row: its site is selected and drawn highlighted.
+        const int source_row = static_cast<int>(*window->session()->portfolio().find(first));
+        const QModelIndex index = window->tables()->project_proxy()->mapFromSource(
+            window->tables()->project_proxy()->sourceModel()->index(source_row, 1));
+        view->scrollTo(index);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(index).center());
+        QTRY_COMPARE(window->canvas()->selection(), std::set<std::string>{first});
+        QCOMPARE(window->identify()->project_id(), first);
+        const QImage map = window->canvas()->composed();
+        const QPointF at = xj::test::site_point(*window, first) * map.devicePixelRatio();
+        int highlighted = 0;
+        for (int dx = -14; dx <= 14; ++dx) {
+            for (int dy = -14; dy <= 14; ++dy) {
+                const QColor c = map.pixelColor(at.toPoint() + QPoint(dx, dy));
+                highlighted += c.red() < 40 && c.green() > 180 && c.blue() > 230 ? 1 : 0;
+            }
+        }
+        QVERIFY2(highlighted > 20, "a highlight ring is drawn around the selected site");
+
+        // Click another site on the map: its row is selected.
+        const std::string second = xj::test::isolated_point_project(*window, 22, first);
+        QVERIFY(!second.empty());
+        QTest::mouseClick(window->canvas(), Qt::LeftButton, {},
+                          xj::test::site_point(*window, second).toPoint());
+        QTRY_COMPARE(window->canvas()->selection(), std::set<std::string>{second});
+        const auto rows = view->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.front().data(viewer::ProjectTableModel::id_role).toString().toStdString(),
+                 second);
+    }
+
+    void townshipFilterKeepsTableAndMapTogether() {
+        auto window = xj::test::open_demo();
+        window->set_theme(render::Theme::status);
+        QVERIFY(xj::test::wait_settled(*window));
+        QComboBox* township = window->tables()->township_box();
+        township->setFocus();
+        QTest::keyClick(township, Qt::Key_Down); // the first township
+        const std::string code = township->currentData().toString().toStdString();
+        QVERIFY(!code.empty());
+        QCOMPARE(window->filter().township_code, code);
+        QVERIFY(xj::test::wait_settled(*window));
+
+        const core::Portfolio& portfolio = window->session()->portfolio();
+        std::set<std::string> in_township, in_table, on_map;
+        for (const core::Project& project : portfolio.projects()) {
+            if (project.township_code == code) {
+                in_township.insert(project.id);
+            }
+        }
+        QVERIFY(!in_township.empty());
+        const QAbstractItemModel* table = window->tables()->project_view()->model();
+        for (int row = 0; row < table->rowCount(); ++row) {
+            in_table.insert(table->index(row, 0)
+                                .data(viewer::ProjectTableModel::id_role)
+                                .toString()
+                                .toStdString());
+        }
+        // On the map: the projects still in their status colours (the others are faded).
+        const render::ThemeData full =
+            render::theme_data(portfolio, window->snapshot()->evaluation, render::Theme::status);
+        for (const auto& [id, symbol] : window->snapshot()->theme_data.projects) {
+            if (symbol.colour == full.projects.at(id).colour) {
+                on_map.insert(id);
+            }
+        }
+        QCOMPARE(in_table, in_township);
+        QCOMPARE(on_map, in_township);
+        // The legend counts the township's projects only.
+        int counted = 0;
+        for (const render::LegendItem& item : window->canvas()->legend()) {
+            counted +=
+                item.kind == render::LegendItem::Kind::marker && item.type < 0 ? item.count : 0;
+        }
+        QVERIFY(counted > 0);
+        QVERIFY(counted <= static_cast<int>(in_township.size()));
+    }
+};
+
+QTEST_MAIN(TestViewerMap)
+#include "test_viewer_map.moc"

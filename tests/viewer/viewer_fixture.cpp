@@ -1,0 +1,107 @@
+#include "viewer_fixture.h"
+
+#include "project_session.h"
+#include "viewer_app.h"
+#include "xiangjian/demo/ruyang_demo.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+#include <cmath>
+
+namespace xj::test {
+
+QString scratch_dir() {
+    static QTemporaryDir dir;
+    return dir.path();
+}
+
+QString demo_project() {
+    static const QString path = [] {
+        const QString file = scratch_dir() + QStringLiteral("/ruyang.gpkg");
+        demo::build_ruyang_demo(file.toStdString());
+        return file;
+    }();
+    return path;
+}
+
+bool wait_settled(viewer::MainWindow& window, int timeout_ms) {
+    return viewer::wait_until_settled(window, timeout_ms);
+}
+
+std::unique_ptr<viewer::MainWindow> open_demo(viewer::UiLanguage language) {
+    auto window = std::make_unique<viewer::MainWindow>(language, false);
+    window->resize(1400, 900);
+    window->show();
+    window->open_project_now(demo_project());
+    return window;
+}
+
+QPointF site_point(const viewer::MainWindow& window, const std::string& project_id) {
+    const render::MapLayers& layers = window.session()->layers();
+    const auto first_point =
+        [&](const render::FlatLayer& layer,
+            const std::vector<render::MapSite>& sites) -> std::optional<QPointF> {
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            if (sites[i].project_id == project_id && layer.shape(i).parts > 0) {
+                const auto xy = layer.points(layer.parts(layer.shape(i)).front());
+                return window.canvas()->device_point(xy[0], xy[1]);
+            }
+        }
+        return std::nullopt;
+    };
+    for (const auto& [layer, sites] : {std::pair{&layers.points, &layers.point_sites},
+                                       std::pair{&layers.lines, &layers.line_sites},
+                                       std::pair{&layers.polygons, &layers.polygon_sites}}) {
+        if (const auto point = first_point(*layer, *sites)) {
+            return *point;
+        }
+    }
+    return {-1, -1};
+}
+
+std::string isolated_point_project(const viewer::MainWindow& window, double clearance,
+                                   const std::string& other_than) {
+    const render::MapLayers& layers = window.session()->layers();
+    const QSize size = window.canvas()->size();
+    std::vector<std::pair<std::string, QPointF>> points;
+    const auto collect = [&](const render::FlatLayer& layer,
+                             const std::vector<render::MapSite>& sites) {
+        for (std::size_t i = 0; i < sites.size(); ++i) {
+            for (const auto& part : layer.parts(layer.shape(i))) {
+                const auto xy = layer.points(part);
+                for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+                    points.emplace_back(sites[i].project_id,
+                                        window.canvas()->device_point(xy[k], xy[k + 1]));
+                }
+            }
+        }
+    };
+    collect(layers.points, layers.point_sites);
+    collect(layers.lines, layers.line_sites);
+    collect(layers.polygons, layers.polygon_sites);
+    for (std::size_t i = 0; i < layers.point_sites.size(); ++i) {
+        const std::string& id = layers.point_sites[i].project_id;
+        if (id == other_than) {
+            continue;
+        }
+        const QPointF at = site_point(window, id);
+        if (at.x() < 30 || at.y() < 30 || at.x() > size.width() - 30 ||
+            at.y() > size.height() - 30) {
+            continue;
+        }
+        bool alone = true;
+        for (const auto& [other, point] : points) {
+            if (other != id && std::hypot(point.x() - at.x(), point.y() - at.y()) < clearance) {
+                alone = false;
+                break;
+            }
+        }
+        if (alone) {
+            return id;
+        }
+    }
+    return {};
+}
+
+} // namespace xj::test
