@@ -61,7 +61,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_list = new QListWidget(this);
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
-    m_list->setMaximumHeight(190);
+    m_list->setMaximumHeight(m_list->fontMetrics().height() * 9 + 8); // its seven layers
     // Top of the list is drawn on top, as in QGIS.
     for (auto layer = all_canvas_layers.rbegin(); layer != all_canvas_layers.rend(); ++layer) {
         auto* item = new QListWidgetItem(m_list);

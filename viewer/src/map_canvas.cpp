@@ -328,7 +328,10 @@ void MapCanvas::compose(QPainter& painter) const {
         return;
     }
     painter.setRenderHint(QPainter::Antialiasing);
-    QPen halo(selection_colour, 5, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
+    // A wide translucent halo under which the line's own colour still shows.
+    QColor translucent = selection_colour;
+    translucent.setAlpha(110);
+    QPen halo(translucent, 11, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
     painter.setBrush(Qt::NoBrush);
     for (const QPolygonF& line : m_selection_lines) {
         QPolygonF device;
