@@ -9,6 +9,7 @@
 #include "xiangjian/core/error.h"
 
 #include <QComboBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLabel>
@@ -64,28 +65,54 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("项目台账，不是 GeoPackage\n");
         file.close();
+        // A project written by a newer Xiangjian (a schema version this build does not know).
+        const QString newer = xj::test::scratch_dir() + QStringLiteral("/newer.gpkg");
+        QFile::remove(newer);
+        QVERIFY(QFile::copy(xj::test::demo_project(), newer));
+        {
+            GDALAllRegister();
+            GDALDatasetUniquePtr dataset(GDALDataset::Open(newer.toUtf8().constData(),
+                                                           GDAL_OF_VECTOR | GDAL_OF_UPDATE, nullptr,
+                                                           nullptr, nullptr));
+            QVERIFY(dataset != nullptr);
+            dataset->ExecuteSQL("UPDATE xj_meta SET value = '99' WHERE key = 'schema_version'",
+                                nullptr, nullptr);
+        }
         MainWindow window(viewer::UiLanguage::zh, false);
         window.resize(1200, 800);
         window.show();
-        QString shown;
         // The dialog is modal and runs its own event loop: a timer looks for it, reads it and
         // presses OK.
-        QTimer poll;
-        poll.setInterval(20);
-        connect(&poll, &QTimer::timeout, &window, [&] {
-            auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
-            if (box == nullptr) {
-                return;
+        const auto dialog_for = [&](const QString& path) {
+            QString shown;
+            QTimer poll;
+            poll.setInterval(20);
+            connect(&poll, &QTimer::timeout, &window, [&] {
+                auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget());
+                if (box == nullptr) {
+                    return;
+                }
+                poll.stop();
+                shown = box->text() + QStringLiteral("\n") + box->informativeText();
+                QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
+            });
+            poll.start();
+            window.open_project(path);
+            QElapsedTimer waited;
+            waited.start();
+            while (shown.isEmpty() && waited.elapsed() < 20000) {
+                QTest::qWait(20);
             }
-            poll.stop();
-            shown = box->text() + QStringLiteral("\n") + box->informativeText();
-            QTest::mouseClick(box->button(QMessageBox::Ok), Qt::LeftButton);
-        });
-        poll.start();
-        window.open_project(notes);
-        QTRY_VERIFY_WITH_TIMEOUT(!shown.isEmpty(), 20000);
-        QVERIFY2(shown.contains(QStringLiteral("notes.gpkg")), qPrintable(shown));
-        QVERIFY2(shown.contains(QStringLiteral("xiangjian")), qPrintable(shown)); // what to do
+            return shown;
+        };
+        const QString not_a_project = dialog_for(notes);
+        QVERIFY2(not_a_project.contains(QStringLiteral("notes.gpkg")), qPrintable(not_a_project));
+        QVERIFY2(not_a_project.contains(QStringLiteral("xiangjian init")),
+                 qPrintable(not_a_project)); // what to do
+        QVERIFY(window.session() == nullptr);
+        const QString too_new = dialog_for(newer);
+        QVERIFY2(too_new.contains(QStringLiteral("99")), qPrintable(too_new));
+        QVERIFY2(too_new.contains(QStringLiteral("更新版本")), qPrintable(too_new));
         QVERIFY(window.session() == nullptr);
         QVERIFY(window.isVisible()); // still there, still usable
         // A real project opens in the same window afterwards.

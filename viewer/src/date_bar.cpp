@@ -110,7 +110,7 @@ void DateBar::retranslate() {
     m_label->setText(tr("As of"));
     m_back->setToolTip(tr("Step back (Ctrl+Left)"));
     m_forward->setToolTip(tr("Step forward (Ctrl+Right)"));
-    m_play->setToolTip(tr("Play / pause: step through the days (Space)"));
+    m_play->setToolTip(tr("Play / pause: step through the days (Ctrl+P)"));
     m_step->setItemText(0, tr("day"));
     m_step->setItemText(1, tr("week"));
     m_step->setItemText(2, tr("month"));

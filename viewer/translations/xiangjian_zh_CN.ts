@@ -15,10 +15,6 @@
         <translation>前进一步（Ctrl+→）</translation>
     </message>
     <message>
-        <source>Play / pause: step through the days (Space)</source>
-        <translation>播放/暂停：按步长逐日推进</translation>
-    </message>
-    <message>
         <source>day</source>
         <translation>日</translation>
     </message>
@@ -41,6 +37,10 @@
     <message>
         <source>Type a day (YYYY-MM-DD)</source>
         <translation>输入日期（YYYY-MM-DD）</translation>
+    </message>
+    <message>
+        <source>Play / pause: step through the days (Ctrl+P)</source>
+        <translation>播放/暂停：按步长推进日期（Ctrl+P）</translation>
     </message>
 </context>
 <context>

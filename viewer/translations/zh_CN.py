@@ -10,7 +10,7 @@ ZH = {
     "As of": "截至",
     "Step back (Ctrl+Left)": "后退一步（Ctrl+←）",
     "Step forward (Ctrl+Right)": "前进一步（Ctrl+→）",
-    "Play / pause: step through the days (Space)": "播放/暂停：按步长逐日推进",
+    "Play / pause: step through the days (Ctrl+P)": "播放/暂停：按步长推进日期（Ctrl+P）",
     "day": "日", "week": "周", "month": "月",
     "Step size; changing it keeps the day": "步长；更改步长不改变当前日期",
     "Drag to change the as-of day; ticks mark days with records": "拖动以更改截至日期；刻度标出有记录的日期",
