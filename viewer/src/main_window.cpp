@@ -17,6 +17,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -32,6 +33,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent>
 #include <condition_variable>
+#include <cstdio>
+#include <cstdlib>
 #include <mutex>
 
 namespace xj::viewer {
@@ -424,7 +427,13 @@ void MainWindow::open_project(const QString& path) {
 }
 
 void MainWindow::open_project_now(const QString& path) {
-    install_session(ProjectSession::open(path));
+    QElapsedTimer timer;
+    timer.start();
+    std::shared_ptr<ProjectSession> session = ProjectSession::open(path);
+    if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+        std::fprintf(stderr, "read: %.3f s\n", timer.elapsed() / 1000.0);
+    }
+    install_session(std::move(session));
 }
 
 void MainWindow::install_session(std::shared_ptr<ProjectSession> session) {
@@ -434,6 +443,7 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session) {
     m_identify->set_session(nullptr);
     m_tables->set_portfolio(nullptr);
     m_snapshot.reset();
+    m_as_of = session->default_as_of(); // before anything asks for a snapshot
     m_session = std::move(session);
     m_selection.clear();
     m_filter = {};
@@ -504,11 +514,20 @@ void MainWindow::request_snapshot() {
     const core::Portfolio* portfolio = &m_session->portfolio();
     m_snapshot_watcher.setFuture(
         QtConcurrent::run([portfolio, day = m_as_of, theme = m_theme, filter = m_filter] {
-            return make_snapshot(*portfolio, day, theme, filter);
+            QElapsedTimer timer;
+            timer.start();
+            auto snapshot = make_snapshot(*portfolio, day, theme, filter);
+            if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+                std::fprintf(stderr, "snapshot %s: %.3f s\n", day.iso().c_str(),
+                             timer.elapsed() / 1000.0);
+            }
+            return snapshot;
         }));
 }
 
 void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
+    QElapsedTimer timer;
+    timer.start();
     m_snapshot = snapshot;
     m_canvas->set_snapshot(snapshot);
     m_tables->set_snapshot(snapshot);
@@ -518,6 +537,9 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
                                 .arg(qs(snapshot->as_of.iso()))
                                 .arg(snapshot->passing())
                                 .arg(snapshot->evaluation.projects.size()));
+    if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+        std::fprintf(stderr, "panels: %.3f s\n", timer.elapsed() / 1000.0);
+    }
     check_settled();
 }
 

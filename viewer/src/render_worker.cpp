@@ -4,6 +4,8 @@
 
 #include <QMetaObject>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 namespace xj::viewer {
 
@@ -114,6 +116,11 @@ void RenderWorker::start_next() {
                     break;
                 }
                 rendered.image.setDevicePixelRatio(ratio);
+                if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+                    std::fprintf(stderr, "render %s: prepare %.3f draw %.3f labels %.3f s\n",
+                                 qPrintable(layer_key(layer)), rendered.stats.prepare_seconds,
+                                 rendered.stats.draw_seconds, rendered.stats.label_seconds);
+                }
                 QMetaObject::invokeMethod(
                     this, [this, rendered = std::move(rendered)] { emit layer_rendered(rendered); },
                     Qt::QueuedConnection);

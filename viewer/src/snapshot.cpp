@@ -1,5 +1,7 @@
 #include "snapshot.h"
 
+#include "xiangjian/core/parallel.h"
+
 #include <algorithm>
 #include <functional>
 #include <string_view>
@@ -95,16 +97,27 @@ std::shared_ptr<const Snapshot> make_snapshot(const core::Portfolio& portfolio, 
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         snapshot->passes[i] = filter.matches(*statuses[i].project, statuses[i]) ? 1 : 0;
     }
-    snapshot->theme_data = render::theme_data(portfolio, snapshot->evaluation, theme);
+    // The villages' roll-up feeds both the map's colours and the village table: once, on one
+    // core, while the other roll-ups are made on the other.
+    std::map<core::RollupBy, std::vector<core::RollupRow>> others;
+    core::run_in_parallel(
+        [&] {
+            auto& villages = snapshot->rollups[core::RollupBy::village];
+            villages = core::rollup(portfolio, snapshot->evaluation, core::RollupBy::village);
+            snapshot->theme_data =
+                render::theme_data(portfolio, snapshot->evaluation, theme, &villages);
+        },
+        [&] {
+            for (const core::RollupBy by : {core::RollupBy::township, core::RollupBy::type,
+                                            core::RollupBy::leader, core::RollupBy::unit}) {
+                others[by] = core::rollup(portfolio, snapshot->evaluation, by);
+            }
+        });
+    snapshot->rollups.merge(others);
     if (filter.active()) {
         apply_filter(portfolio, *snapshot);
     }
     digest(*snapshot);
-    for (const core::RollupBy by :
-         {core::RollupBy::village, core::RollupBy::township, core::RollupBy::type,
-          core::RollupBy::leader, core::RollupBy::unit}) {
-        snapshot->rollups[by] = core::rollup(portfolio, snapshot->evaluation, by);
-    }
     return snapshot;
 }
 

@@ -139,8 +139,11 @@ void TablesPanel::retranslate() {
 
 void TablesPanel::fill_choices() {
     const MapFilter filter = filter_from_boxes();
+    // Filling the boxes is not choosing in them: no filter_changed.
+    const QSignalBlocker blocks[] = {QSignalBlocker(m_type), QSignalBlocker(m_status),
+                                     QSignalBlocker(m_stage), QSignalBlocker(m_township),
+                                     QSignalBlocker(m_leader)};
     for (QComboBox* box : {m_type, m_status, m_stage, m_township, m_leader}) {
-        const QSignalBlocker block(box);
         box->clear();
     }
     m_type->addItem(tr("All types"));
@@ -202,8 +205,15 @@ void TablesPanel::set_portfolio(const core::Portfolio* portfolio) {
     m_project_model->set_portfolio(portfolio);
     m_village_model->set_portfolio(portfolio);
     fill_choices();
-    m_projects->sortByColumn(ProjectTableModel::id, Qt::AscendingOrder);
-    m_villages->sortByColumn(VillageTableModel::code, Qt::AscendingOrder);
+    // The engine keeps projects by id and villages by code: the rows come sorted, and the
+    // header only has to say so (sorting 140,000 rows again costs half a second).
+    for (auto [view, proxy] :
+         {std::pair<QTableView*, QSortFilterProxyModel*>{m_projects, m_project_proxy},
+          std::pair<QTableView*, QSortFilterProxyModel*>{m_villages, m_village_proxy}}) {
+        proxy->sort(-1);
+        const QSignalBlocker block(view->horizontalHeader());
+        view->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
+    }
     m_projects->resizeColumnsToContents();
 }
 

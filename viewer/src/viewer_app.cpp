@@ -172,8 +172,14 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
     window.resize(size.value_or(QSize(1600, 1000)));
     if (screenshot) {
         window.show();
+        QElapsedTimer phase;
+        phase.start();
+        const bool timings = std::getenv("XJ_VIEWER_TIMINGS") != nullptr;
         try {
             window.open_project_now(options.project);
+            if (timings) {
+                std::fprintf(stderr, "open: %.3f s\n", phase.restart() / 1000.0);
+            }
             apply_options(window, options);
         } catch (const std::exception& error) {
             std::fprintf(stderr, "xiangjian-viewer: %s\n", error.what());
@@ -182,6 +188,9 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
         if (!wait_until_settled(window, 120000)) {
             std::fprintf(stderr, "xiangjian-viewer: the map was not drawn within 120 s\n");
             return 1;
+        }
+        if (timings) {
+            std::fprintf(stderr, "until drawn: %.3f s\n", phase.restart() / 1000.0);
         }
         if (!window.grab().save(options.screenshot)) {
             std::fprintf(stderr, "xiangjian-viewer: %s: cannot write the screenshot\n",

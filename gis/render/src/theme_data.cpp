@@ -33,9 +33,13 @@ int villages_without(const core::Portfolio& portfolio, const ThemeData& data) {
 }
 
 void villages_by_progress(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
-                          ThemeData& data) {
+                          const std::vector<core::RollupRow>* given, ThemeData& data) {
     std::vector<int> counts(progress_classes().size(), 0);
-    const auto rows = core::rollup(portfolio, evaluation, core::RollupBy::village);
+    std::vector<core::RollupRow> computed;
+    if (given == nullptr) {
+        computed = core::rollup(portfolio, evaluation, core::RollupBy::village);
+    }
+    const auto& rows = given != nullptr ? *given : computed;
     data.village_fill.reserve(rows.size());
     for (const core::RollupRow& row : rows) {
         // The county's own measure of a place: budget-weighted where budgets are known.
@@ -75,13 +79,13 @@ void villages_by_indicators(const core::Portfolio& portfolio, const core::Evalua
 } // namespace
 
 ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
-                     Theme theme) {
+                     Theme theme, const std::vector<core::RollupRow>* village_rollup) {
     ThemeData data;
     data.theme = theme;
     data.as_of = evaluation.as_of;
     data.default_village_fill = neutral_village_fill();
     if (theme == Theme::progress) {
-        villages_by_progress(portfolio, evaluation, data);
+        villages_by_progress(portfolio, evaluation, village_rollup, data);
     } else if (theme == Theme::indicators) {
         villages_by_indicators(portfolio, evaluation, data);
     }

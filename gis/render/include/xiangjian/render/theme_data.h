@@ -13,7 +13,8 @@
 
 namespace xj::core {
 class Portfolio;
-}
+struct RollupRow;
+} // namespace xj::core
 
 namespace xj::render {
 
@@ -54,8 +55,9 @@ struct ThemeData {
     std::vector<LegendItem> project_legend;
 };
 
-/// The theme's colours for every village and project of the evaluation.
+/// The theme's colours for every village and project of the evaluation. `village_rollup`: the
+/// evaluation's roll-up by village when the caller has it already (it is computed otherwise).
 ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
-                     Theme theme);
+                     Theme theme, const std::vector<core::RollupRow>* village_rollup = nullptr);
 
 } // namespace xj::render
