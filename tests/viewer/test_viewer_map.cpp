@@ -11,9 +11,14 @@
 #include "tables_panel.h"
 #include "viewer_fixture.h"
 #include "xiangjian/core/rollup.h"
+#include "xiangjian/import/photo_import.h"
 #include "xiangjian/render/theme_data.h"
+#include "xiangjian/store/open_project.h"
 
 #include <QComboBox>
+#include <QDialog>
+#include <QDir>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
@@ -22,6 +27,8 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <cmath>
+#include <gdal_priv.h>
 #include <set>
 
 using namespace xj;
@@ -278,6 +285,86 @@ private slots:
         }
         QVERIFY(counted > 0);
         QVERIFY(counted <= static_cast<int>(in_township.size()));
+    }
+
+    void photosShowAsThumbnailsThatOpenFullSize() {
+        // A copy of the demo with one site photo of RY2018-003, imported as `import photos`
+        // does, from the photos/ folder beside the project.
+        const QString folder = xj::test::scratch_dir() + QStringLiteral("/with-photos");
+        QDir().mkpath(folder + QStringLiteral("/photos/RY2018-003"));
+        const QString project = folder + QStringLiteral("/ruyang.gpkg");
+        QFile::remove(project);
+        QVERIFY(QFile::copy(xj::test::demo_project(), project));
+        {
+            auto store = store::open_project(project.toStdString(), store::Access::update);
+            const auto sites = store->sites(std::vector<std::string>{"RY2018-003"});
+            QVERIFY(!sites.empty());
+            const store::Box box = sites.front().geometry.box();
+            const QString photo = folder + QStringLiteral("/photos/RY2018-003/site.jpg");
+            QImage picture(320, 240, QImage::Format_RGB32);
+            picture.fill(QColor(180, 120, 60));
+            QVERIFY(picture.save(photo, "JPEG"));
+            // The phone's EXIF: where and when (GDAL writes it into a copy of the JPEG).
+            GDALAllRegister();
+            GDALDatasetUniquePtr source(
+                GDALDataset::Open(photo.toUtf8().constData(), GDAL_OF_RASTER));
+            QVERIFY(source != nullptr);
+            GDALDatasetUniquePtr memory(GetGDALDriverManager()->GetDriverByName("MEM")->CreateCopy(
+                "", source.get(), FALSE, nullptr, nullptr, nullptr));
+            const auto dms = [](double degrees) {
+                const double d = std::floor(degrees);
+                const double m = std::floor((degrees - d) * 60);
+                const double sec = ((degrees - d) * 60 - m) * 60;
+                return QStringLiteral("(%1) (%2) (%3)")
+                    .arg(d)
+                    .arg(m)
+                    .arg(sec, 0, 'f', 4)
+                    .toStdString();
+            };
+            memory->SetMetadataItem("EXIF_GPSLatitude", dms(box.min_y).c_str());
+            memory->SetMetadataItem("EXIF_GPSLatitudeRef", "N");
+            memory->SetMetadataItem("EXIF_GPSLongitude", dms(box.min_x).c_str());
+            memory->SetMetadataItem("EXIF_GPSLongitudeRef", "E");
+            memory->SetMetadataItem("EXIF_DateTimeOriginal", "2018:08:03 10:15:00");
+            source.reset();
+            GDALDatasetUniquePtr jpeg(GetGDALDriverManager()->GetDriverByName("JPEG")->CreateCopy(
+                photo.toUtf8().constData(), memory.get(), FALSE, nullptr, nullptr, nullptr));
+            QVERIFY(jpeg != nullptr);
+            jpeg.reset();
+            import::import_photos(*store, (folder + QStringLiteral("/photos")).toStdString(), {});
+        }
+        viewer::MainWindow window(viewer::UiLanguage::zh, false);
+        window.resize(1400, 900);
+        window.show();
+        window.open_project_now(project);
+        window.select_projects({"RY2018-003"});
+        QVERIFY(xj::test::wait_settled(window));
+        QListWidget* photos = window.identify()->photos();
+        QTRY_VERIFY(photos->isVisible());
+        QCOMPARE(photos->count(), 1);
+        QCOMPARE(photos->item(0)->text(), QStringLiteral("2018-08-03"));
+        QVERIFY(!photos->item(0)->icon().isNull());
+        // Double-click: the photo opens full size in a window of its own.
+        photos->scrollToItem(photos->item(0));
+        const QRect item = photos->visualItemRect(photos->item(0));
+        // A double-click as the mouse sends it: a click, then the second press as a double-click.
+        QTest::mouseClick(photos->viewport(), Qt::LeftButton, {}, item.center());
+        QTest::mouseDClick(photos->viewport(), Qt::LeftButton, {}, item.center());
+        const auto open_photo = [&]() -> QDialog* {
+            for (QDialog* dialog : window.findChildren<QDialog*>()) {
+                if (dialog->isVisible() && dialog->windowTitle() == QStringLiteral("site.jpg")) {
+                    return dialog;
+                }
+            }
+            return nullptr;
+        };
+        QTRY_VERIFY(open_photo() != nullptr);
+        QDialog* dialog = open_photo();
+        QCOMPARE(dialog->windowTitle(), QStringLiteral("site.jpg"));
+        const auto* label = dialog->findChild<QLabel*>();
+        QVERIFY(label != nullptr);
+        QCOMPARE(label->pixmap().size(), QSize(320, 240));
+        dialog->close();
     }
 };
 

@@ -356,8 +356,12 @@ void IdentifyPanel::open_photo(const QString& file) {
     dialog->setWindowTitle(QFileInfo(file).fileName());
     auto* layout = new QVBoxLayout(dialog);
     auto* view = new QLabel(dialog);
-    view->setPixmap(
-        QPixmap::fromImage(image).scaled(1200, 900, Qt::KeepAspectRatio, Qt::SmoothTransformation));
+    // Full size; only a photo larger than a screen is shrunk to fit one.
+    QPixmap pixmap = QPixmap::fromImage(image);
+    if (pixmap.width() > 1600 || pixmap.height() > 1000) {
+        pixmap = pixmap.scaled(1600, 1000, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    }
+    view->setPixmap(pixmap);
     layout->addWidget(view);
     dialog->show();
 }
