@@ -15,18 +15,21 @@
 #include "xiangjian/render/theme_data.h"
 #include "xiangjian/store/open_project.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPainterPath>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QWheelEvent>
 #include <cmath>
 #include <gdal_priv.h>
 #include <set>
@@ -285,6 +288,129 @@ private slots:
         }
         QVERIFY(counted > 0);
         QVERIFY(counted <= static_cast<int>(in_township.size()));
+    }
+
+    void dragPansAndWheelZoomsReusingTheLastImage() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        viewer::MapCanvas* canvas = window->canvas();
+        const render::MapView start = canvas->view();
+        const double mpp = start.metres_per_pixel();
+        const QPoint from(canvas->width() / 2, canvas->height() / 2);
+        const QPoint by(120, -80);
+        const QImage before = canvas->composed();
+
+        // The cursor's position, in lon/lat and Gauss–Krüger metres, is in the status bar.
+        QTest::mouseMove(canvas, from);
+        QTRY_VERIFY(window->coordinates()->text().contains(QStringLiteral("°")));
+        QVERIFY(window->coordinates()->text().contains(QStringLiteral("米")));
+
+        // Drag: while the button is down the last image moves with the mouse; nothing is drawn.
+        QTest::mousePress(canvas, Qt::LeftButton, {}, from);
+        QTest::mouseMove(canvas, from + by / 2);
+        QTest::mouseMove(canvas, from + by);
+        QCOMPARE(canvas->view().box.min_x, start.box.min_x - by.x() * mpp);
+        QCOMPARE(canvas->view().box.max_y, start.box.max_y + by.y() * mpp);
+        QVERIFY(!canvas->settled());
+        const QImage moved = canvas->composed();
+        // A pixel well inside both frames is the one that was `by` away before the drag.
+        int same = 0, compared = 0;
+        for (int x = 200; x < canvas->width() - 200; x += 37) {
+            for (int y = 150; y < canvas->height() - 150; y += 29) {
+                ++compared;
+                same += moved.pixel(x + by.x(), y + by.y()) == before.pixel(x, y) ? 1 : 0;
+            }
+        }
+        QVERIFY2(same * 10 >= compared * 9,
+                 qPrintable(QStringLiteral("%1 of %2").arg(same).arg(compared)));
+        QTest::mouseRelease(canvas, Qt::LeftButton, {}, from + by);
+        QVERIFY(xj::test::wait_settled(*window));
+        QVERIFY(canvas->composed() != moved); // drawn anew for the new view: the edges filled
+
+        // The wheel zooms about the cursor: the point under it stays put.
+        const QPointF anchor(300, 200);
+        const QPointF map_before = canvas->view().to_map(anchor);
+        QWheelEvent wheel(anchor, canvas->mapToGlobal(anchor), QPoint(), QPoint(0, 120),
+                          Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+        QApplication::sendEvent(canvas, &wheel);
+        QVERIFY(std::abs(canvas->view().metres_per_pixel() - mpp / 1.25) < 1e-6 * mpp);
+        const QPointF map_after = canvas->view().to_map(anchor);
+        QVERIFY(std::abs(map_after.x() - map_before.x()) < 1e-6 * mpp);
+        QVERIFY(std::abs(map_after.y() - map_before.y()) < 1e-6 * mpp);
+        QVERIFY(xj::test::wait_settled(*window));
+
+        // Keys: minus zooms out, Home shows the county again.
+        canvas->setFocus();
+        QTest::keyClick(canvas, Qt::Key_Minus);
+        QVERIFY(canvas->view().metres_per_pixel() > mpp / 1.25);
+        QTest::keyClick(canvas, Qt::Key_Home);
+        const render::MapView county = render::MapView::fit(window->session()->display_extent(),
+                                                            canvas->width(), canvas->height());
+        QCOMPARE(canvas->view().metres_per_pixel(), county.metres_per_pixel());
+        QVERIFY(xj::test::wait_settled(*window));
+    }
+
+    void aRollupRowFiltersTheMapAndTheTables() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        QTableView* rollups = window->rollups()->view();
+        const QModelIndex first = rollups->model()->index(0, 0);
+        const core::RollupRow* row = window->rollups()->model()->row(0);
+        QVERIFY(row != nullptr);
+        rollups->scrollTo(first);
+        QTest::mouseClick(rollups->viewport(), Qt::LeftButton, {},
+                          rollups->visualRect(first).center());
+        QCOMPARE(window->filter().township_code, row->key);
+        QCOMPARE(window->tables()->township_box()->currentData().toString().toStdString(),
+                 row->key);
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(window->tables()->project_view()->model()->rowCount(), row->projects);
+        QCOMPARE(window->snapshot()->passing(), row->projects);
+        // The map went to the township.
+        const render::Box township = window->session()->renderer().township_extent(row->key);
+        const render::Box shown = window->canvas()->view().box;
+        QVERIFY(shown.min_x <= township.min_x && shown.max_x >= township.max_x);
+        QVERIFY(shown.width() < window->session()->display_extent().width());
+    }
+
+    void theDateBarStepsPlaysAndKeepsTheDayWhenTheStepChanges() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        viewer::DateBar* bar = window->date_bar();
+        const core::Date day = bar->date();
+        // Months: the step changes, the day does not.
+        bar->step_box()->setFocus();
+        QTest::keyClick(bar->step_box(), Qt::Key_Down);
+        QCOMPARE(bar->step_box()->currentData().toInt(), 30);
+        QCOMPARE(bar->date(), day);
+        QTest::mouseClick(bar->back_button(), Qt::LeftButton);
+        QCOMPARE(bar->date(), core::Date(day.year(), day.month() - 1, day.day()));
+        // Typing a day in the date field, as county tables write it; a word that is not a day
+        // is refused where it was typed and changes nothing.
+        QLineEdit* field = bar->date_edit();
+        QTest::mouseClick(field, Qt::LeftButton);
+        field->selectAll();
+        QTest::keyClicks(field, QStringLiteral("2018/6/1x"));
+        QTest::keyClick(field, Qt::Key_Enter);
+        QCOMPARE(bar->date(), core::Date(day.year(), day.month() - 1, day.day()));
+        QVERIFY(field->toolTip().contains(QStringLiteral("2018/6/1x")));
+        field->selectAll();
+        QTest::keyClicks(field, QStringLiteral("2018/6/15"));
+        QTest::keyClick(field, Qt::Key_Enter);
+        QTRY_COMPARE(bar->date(), core::Date(2018, 6, 15));
+        QCOMPARE(field->text(), QStringLiteral("2018-06-15"));
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(window->snapshot()->as_of, core::Date(2018, 6, 15));
+        // Play steps on by itself, and the map follows each step.
+        QTest::mouseClick(bar->play_button(), Qt::LeftButton);
+        QVERIFY(bar->playing());
+        QTRY_VERIFY_WITH_TIMEOUT(bar->date() > core::Date(2018, 8, 1), 10000);
+        QTest::mouseClick(bar->play_button(), Qt::LeftButton);
+        QVERIFY(!bar->playing());
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(window->snapshot()->as_of, bar->date());
+        // The slider's ticks are the days with records.
+        QCOMPARE(bar->slider()->minimum(), window->session()->first_day().days_since_epoch());
     }
 
     void photosShowAsThumbnailsThatOpenFullSize() {

@@ -1,13 +1,16 @@
 #include "date_bar.h"
 
+#include <QCalendarWidget>
 #include <QComboBox>
-#include <QDateEdit>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
 #include <QPainter>
 #include <QStyle>
 #include <QStyleOptionSlider>
 #include <QToolButton>
+#include <QWidgetAction>
 #include <algorithm>
 
 namespace xj::viewer {
@@ -74,9 +77,18 @@ DateBar::DateBar(QWidget* parent) : QWidget(parent) {
     m_step->addItem(QString(), 30);
     m_step->setCurrentIndex(1); // weeks: county reports are weekly
     m_slider = new DaySlider(this);
-    m_edit = new QDateEdit(this);
-    m_edit->setCalendarPopup(true);
-    m_edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
+    m_edit = new QLineEdit(this);
+    m_edit->setMaximumWidth(
+        m_edit->fontMetrics().horizontalAdvance(QStringLiteral("2018年12月31日")) + 16);
+    m_calendar_button = new QToolButton(this);
+    m_calendar_button->setIcon(style()->standardIcon(QStyle::SP_FileDialogDetailedView));
+    m_calendar_button->setPopupMode(QToolButton::InstantPopup);
+    m_calendar = new QCalendarWidget(this);
+    auto* menu = new QMenu(m_calendar_button);
+    auto* holder = new QWidgetAction(menu);
+    holder->setDefaultWidget(m_calendar);
+    menu->addAction(holder);
+    m_calendar_button->setMenu(menu);
     layout->addWidget(m_label);
     layout->addWidget(m_back);
     layout->addWidget(m_play);
@@ -84,6 +96,7 @@ DateBar::DateBar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(m_step);
     layout->addWidget(m_slider, 1);
     layout->addWidget(m_edit);
+    layout->addWidget(m_calendar_button);
 
     m_timer.setInterval(700);
     connect(&m_timer, &QTimer::timeout, this, [this] {
@@ -98,10 +111,25 @@ DateBar::DateBar(QWidget* parent) : QWidget(parent) {
     connect(m_forward, &QToolButton::clicked, this, [this] { step(+1); });
     connect(m_slider, &QSlider::valueChanged, this,
             [this](int value) { set_date(core::Date::from_days(value)); });
-    connect(m_edit, &QDateEdit::dateChanged, this, [this](const QDate& day) {
-        if (day.isValid()) {
-            set_date(from_qdate(day));
+    // A typed day counts when it is complete (Enter or leaving the field), not at each digit;
+    // one that is not a day is refused in place, and the field shows the current day again.
+    connect(m_edit, &QLineEdit::editingFinished, this, [this] {
+        const auto day = core::Date::parse_loose(m_edit->text().trimmed().toStdString());
+        if (!day) {
+            m_edit->setStyleSheet(QStringLiteral("color: #d55e00"));
+            m_edit->setToolTip(
+                tr("Not a day: %1. Type it as 2018-06-15, 2018/6/15 or 2018年6月15日")
+                    .arg(m_edit->text()));
+            return;
         }
+        m_edit->setStyleSheet(QString());
+        retranslate();
+        set_date(*day);
+        show_date(); // clamped to the span, in one spelling
+    });
+    connect(m_calendar, &QCalendarWidget::clicked, this, [this](const QDate& day) {
+        m_calendar_button->menu()->close();
+        set_date(from_qdate(day));
     });
     retranslate();
 }
@@ -116,7 +144,8 @@ void DateBar::retranslate() {
     m_step->setItemText(2, tr("month"));
     m_step->setToolTip(tr("Step size; changing it keeps the day"));
     m_slider->setToolTip(tr("Drag to change the as-of day; ticks mark days with records"));
-    m_edit->setToolTip(tr("Type a day (YYYY-MM-DD)"));
+    m_edit->setToolTip(tr("Type a day (2018-06-15, 2018/6/15, 2018年6月15日) and press Enter"));
+    m_calendar_button->setToolTip(tr("Pick the day on a calendar"));
 }
 
 void DateBar::set_span(core::Date first, core::Date last,
@@ -124,10 +153,9 @@ void DateBar::set_span(core::Date first, core::Date last,
     m_first = first;
     m_last = std::max(first, last);
     const QSignalBlocker block_slider(m_slider);
-    const QSignalBlocker block_edit(m_edit);
     m_slider->setRange(m_first.days_since_epoch(), m_last.days_since_epoch());
     m_slider->setPageStep(30);
-    m_edit->setDateRange(to_qdate(m_first), to_qdate(m_last));
+    m_calendar->setDateRange(to_qdate(m_first), to_qdate(m_last));
     std::vector<int> offsets;
     for (const core::Date day : record_days) {
         offsets.push_back(days_between(m_first, day));
@@ -147,9 +175,10 @@ void DateBar::set_date(core::Date day) {
 
 void DateBar::show_date() {
     const QSignalBlocker block_slider(m_slider);
-    const QSignalBlocker block_edit(m_edit);
+    const QSignalBlocker block_calendar(m_calendar);
     m_slider->setValue(m_date.days_since_epoch());
-    m_edit->setDate(to_qdate(m_date));
+    m_edit->setText(QString::fromStdString(m_date.iso()));
+    m_calendar->setSelectedDate(to_qdate(m_date));
 }
 
 void DateBar::step(int direction) {

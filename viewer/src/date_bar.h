@@ -1,7 +1,8 @@
 #pragma once
 
 // The as-of day: a slider over the project's time with ticks on the days that have records, a
-// date field to type a day, and play/pause stepping by day, week or month. Changing the step
+// field to type a day (as county tables write them: 2018-06-15, 2018/6/15, 2018年6月15日) or pick
+// it from a calendar, and play/pause stepping by day, week or month. Changing the step
 // keeps the day (users of QGIS's temporal controller asked for that, #39994).
 
 // moc cannot parse libstdc++'s C++20 headers these bring in; it needs only the names.
@@ -15,7 +16,8 @@
 #include <vector>
 
 class QComboBox;
-class QDateEdit;
+class QCalendarWidget;
+class QLineEdit;
 class QLabel;
 class QToolButton;
 
@@ -50,7 +52,8 @@ public:
     void retranslate();
 
     DaySlider* slider() const { return m_slider; }
-    QDateEdit* date_edit() const { return m_edit; }
+    QLineEdit* date_edit() const { return m_edit; }
+    QToolButton* calendar_button() const { return m_calendar_button; }
     QToolButton* play_button() const { return m_play; }
     QToolButton* back_button() const { return m_back; }
     QToolButton* forward_button() const { return m_forward; }
@@ -64,7 +67,9 @@ private:
 
     core::Date m_first, m_last, m_date;
     DaySlider* m_slider;
-    QDateEdit* m_edit;
+    QLineEdit* m_edit;
+    QToolButton* m_calendar_button;
+    QCalendarWidget* m_calendar;
     QToolButton* m_play;
     QToolButton* m_back;
     QToolButton* m_forward;

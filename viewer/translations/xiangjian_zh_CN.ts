@@ -35,12 +35,20 @@
         <translation>拖动以更改截至日期；刻度标出有记录的日期</translation>
     </message>
     <message>
-        <source>Type a day (YYYY-MM-DD)</source>
-        <translation>输入日期（YYYY-MM-DD）</translation>
-    </message>
-    <message>
         <source>Play / pause: step through the days (Ctrl+P)</source>
         <translation>播放/暂停：按步长推进日期（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Not a day: %1. Type it as 2018-06-15, 2018/6/15 or 2018年6月15日</source>
+        <translation>不是日期：%1。请写作 2018-06-15、2018/6/15 或 2018年6月15日</translation>
+    </message>
+    <message>
+        <source>Type a day (2018-06-15, 2018/6/15, 2018年6月15日) and press Enter</source>
+        <translation>输入日期（2018-06-15、2018/6/15、2018年6月15日）后按回车</translation>
+    </message>
+    <message>
+        <source>Pick the day on a calendar</source>
+        <translation>在日历上选择日期</translation>
     </message>
 </context>
 <context>
