@@ -11,6 +11,7 @@
 #include "tables_panel.h"
 #include "viewer_fixture.h"
 #include "xiangjian/core/rollup.h"
+#include "xiangjian/core/village_exit.h"
 #include "xiangjian/import/photo_import.h"
 #include "xiangjian/render/theme_data.h"
 #include "xiangjian/store/open_project.h"
@@ -29,6 +30,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QWheelEvent>
 #include <cmath>
 #include <gdal_priv.h>
@@ -411,6 +413,54 @@ private slots:
         QCOMPARE(window->snapshot()->as_of, bar->date());
         // The slider's ticks are the days with records.
         QCOMPARE(bar->slider()->minimum(), window->session()->first_day().days_since_epoch());
+    }
+
+    void clickOnAVillageShowsItsIndicatorsAndProjects() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        const core::Portfolio& portfolio = window->session()->portfolio();
+        const render::MapLayers& layers = window->session()->layers();
+        // A village with projects, clicked where no site is.
+        std::string code;
+        QPointF at;
+        for (std::size_t i = 0; i < layers.village_units.size() && code.empty(); ++i) {
+            if (portfolio.projects_in_village(layers.village_units[i].code).empty()) {
+                continue;
+            }
+            const auto inside = inside_village(*window, i);
+            if (inside && window->canvas()->hit(*inside).kind == viewer::MapHit::Kind::village) {
+                code = layers.village_units[i].code;
+                at = *inside;
+            }
+        }
+        QVERIFY2(!code.empty(), "a village with projects can be clicked apart from its sites");
+        QTest::mouseClick(window->canvas(), Qt::LeftButton, {}, at.toPoint());
+        QTRY_COMPARE(window->identify()->village_code(), code);
+        QCOMPARE(window->identify()->title()->text(),
+                 QString::fromStdString(portfolio.admin_unit(code)->name));
+        QTreeWidget* projects = window->identify()->village_projects();
+        const auto expected = portfolio.projects_in_village(code);
+        QCOMPARE(projects->topLevelItemCount(), static_cast<int>(expected.size()));
+        QCOMPARE(projects->topLevelItem(0)->text(0),
+                 QString::fromStdString(portfolio.projects()[expected[0]].id));
+        const auto exits = core::village_exit(portfolio, window->snapshot()->evaluation);
+        const auto exit = std::find_if(exits.begin(), exits.end(), [&](const core::VillageExit& v) {
+            return v.village_code == code;
+        });
+        QVERIFY(exit != exits.end());
+        QCOMPARE(window->identify()->indicators()->topLevelItemCount(),
+                 static_cast<int>(exit->indicators.size()));
+        // The village's row is selected in the village table.
+        const auto rows = window->tables()->village_view()->selectionModel()->selectedRows();
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.front().data(viewer::VillageTableModel::code_role).toString().toStdString(),
+                 code);
+        // Its projects' list leads on: a click selects the project.
+        QTest::mouseClick(projects->viewport(), Qt::LeftButton, {},
+                          projects->visualItemRect(projects->topLevelItem(0)).center());
+        QTRY_COMPARE(window->identify()->project_id(), projects->topLevelItem(0)
+                                                           ? portfolio.projects()[expected[0]].id
+                                                           : std::string{});
     }
 
     void photosShowAsThumbnailsThatOpenFullSize() {
