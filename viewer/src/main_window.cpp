@@ -21,6 +21,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -378,9 +379,15 @@ void MainWindow::set_language(UiLanguage language) {
     m_language = language;
     xj::set_language(language == UiLanguage::en ? xj::Language::en : xj::Language::zh);
     QApplication::removeTranslator(&m_translator);
-    if (language == UiLanguage::zh &&
-        m_translator.load(QStringLiteral(":/i18n/xiangjian_zh_CN.qm"))) {
-        QApplication::installTranslator(&m_translator); // LanguageChange → retranslate()
+    QApplication::removeTranslator(&m_qt_translator);
+    if (language == UiLanguage::zh) {
+        if (m_qt_translator.load(QStringLiteral("qtbase_zh_CN"),
+                                 QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+            QApplication::installTranslator(&m_qt_translator);
+        }
+        if (m_translator.load(QStringLiteral(":/i18n/xiangjian_zh_CN.qm"))) {
+            QApplication::installTranslator(&m_translator); // LanguageChange → retranslate()
+        }
     }
     m_canvas->set_english(language == UiLanguage::en);
     retranslate();

@@ -108,8 +108,9 @@ private:
     void restore_settings();
 
     UiLanguage m_language;
-    bool m_remember; ///< read and write QSettings (not in --screenshot runs)
-    QTranslator m_translator;
+    bool m_remember;             ///< read and write QSettings (not in --screenshot runs)
+    QTranslator m_translator;    ///< ours
+    QTranslator m_qt_translator; ///< Qt's own dialogs and buttons (Debian qt6-translations-l10n)
     RenderWorker m_worker;
     std::shared_ptr<ProjectSession> m_session;
     std::shared_ptr<const Snapshot> m_snapshot;
