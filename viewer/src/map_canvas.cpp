@@ -477,6 +477,20 @@ QPointF MapCanvas::device_point(double lon, double lat) const {
     return m_view.to_device(xy[0], xy[1]);
 }
 
+render::Box MapCanvas::lonlat_box(QPointF centre, double half_side) const {
+    // A few pixels across: its corners are enough (no densified edges), through the canvas's
+    // own transformation (making one costs PROJ milliseconds a click).
+    double corners[8] = {centre.x() - half_side, centre.y() - half_side, centre.x() + half_side,
+                         centre.y() - half_side, centre.x() + half_side, centre.y() + half_side,
+                         centre.x() - half_side, centre.y() + half_side};
+    m_to_lonlat->apply(corners);
+    render::Box box;
+    for (int i = 0; i < 8; i += 2) {
+        box.expand(corners[i], corners[i + 1]);
+    }
+    return box;
+}
+
 MapHit MapCanvas::hit(QPointF device) const {
     if (m_session == nullptr) {
         return {};
@@ -485,8 +499,7 @@ MapHit MapCanvas::hit(QPointF device) const {
     const double mpp = m_view.metres_per_pixel();
     const double reach = 8 * mpp;
     const QPointF at = m_view.to_map(device);
-    const render::Box window = m_session->crs().to_lonlat(
-        render::Box{at.x() - reach, at.y() - reach, at.x() + reach, at.y() + reach});
+    const render::Box window = lonlat_box(at, reach);
     const auto display_parts = [&](const render::FlatLayer& layer, std::uint32_t i) {
         std::vector<std::vector<double>> parts;
         for (const auto& part : layer.parts(layer.shape(i))) {
@@ -530,8 +543,7 @@ MapHit MapCanvas::hit(QPointF device) const {
         return {MapHit::Kind::site, best_id};
     }
     std::vector<std::uint32_t> villages;
-    const render::Box point = m_session->crs().to_lonlat(
-        render::Box{at.x() - mpp / 2, at.y() - mpp / 2, at.x() + mpp / 2, at.y() + mpp / 2});
+    const render::Box point = lonlat_box(at, mpp / 2);
     layers.villages.query(point, villages);
     for (const std::uint32_t i : villages) {
         if (inside(at, display_parts(layers.villages, i))) {

@@ -97,6 +97,8 @@ private:
     void on_request_finished(std::uint64_t request, bool cancelled);
     void update_selection_shapes();
     void compose(QPainter& painter) const;
+    /// The lon/lat box of a small square of the display CRS.
+    render::Box lonlat_box(QPointF centre, double half_side) const;
 
     RenderWorker& m_worker;
     const ProjectSession* m_session = nullptr;

@@ -214,14 +214,19 @@ void TablesPanel::set_portfolio(const core::Portfolio* portfolio) {
         const QSignalBlocker block(view->horizontalHeader());
         view->horizontalHeader()->setSortIndicator(0, Qt::AscendingOrder);
     }
-    m_projects->resizeColumnsToContents();
 }
 
 void TablesPanel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
+    const bool first = m_project_model->snapshot() == nullptr;
     m_project_model->set_snapshot(snapshot);
     m_village_model->set_snapshot(std::move(snapshot));
     if (m_project_proxy->filter().status) {
         m_project_proxy->invalidate(); // the status of each project may have changed
+    }
+    if (first) {
+        // The day's columns have their words now (Qt measures the first thousand rows).
+        m_projects->resizeColumnsToContents();
+        m_villages->resizeColumnsToContents();
     }
     update_count();
 }
