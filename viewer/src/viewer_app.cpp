@@ -7,8 +7,10 @@
 
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QIcon>
 #include <QMessageBox>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTimer>
 #include <cstdio>
 #include <cstdlib>
@@ -19,6 +21,17 @@ ViewerApplication::ViewerApplication(int& argc, char** argv) : QApplication(argc
     setOrganizationName(QStringLiteral("Xiangjian"));
     setApplicationName(QStringLiteral("xiangjian-viewer"));
     setApplicationVersion(QStringLiteral("0.1.0"));
+    // Icons that read at a glance: the desktop's theme, else Breeze (Debian's
+    // breeze-icon-theme: every action icon the window names), else Qt's standard icons.
+    if (!QIcon::hasThemeIcon(QStringLiteral("zoom-in"))) {
+        // Off a desktop (offscreen, xvfb) Qt searches only its resources: add the system's.
+        QStringList paths = QIcon::themeSearchPaths();
+        paths << QStandardPaths::locateAll(QStandardPaths::GenericDataLocation,
+                                           QStringLiteral("icons"),
+                                           QStandardPaths::LocateDirectory);
+        QIcon::setThemeSearchPaths(paths);
+        QIcon::setThemeName(QStringLiteral("breeze"));
+    }
 }
 
 bool ViewerApplication::notify(QObject* receiver, QEvent* event) {
