@@ -3,8 +3,9 @@
 # province data set, in one run, so both see the same machine load:
 #   bench/render_bench.sh [BUILD_DIR] [WORK_DIR]
 # 1. installs the packages of bench/render-packages.txt that are missing (QGIS; not CI's);
-# 2. generates the province data (reused when present) and builds a project store from it, with
-#    derived township and county units and progress reports for every project;
+# 2. generates the province data and builds a project store from it, with derived township and
+#    county units and progress reports for every project, and QGIS's prepared copy: both by
+#    bench/province_store.sh, which reuses them while they are up to date;
 # 3. times `xiangjian render` (whole process, GNU time, and its --timings lines), full extent and
 #    a county-sized window, 1920x1080, RUNS times each (median);
 # 4. renders the same with QGIS (bench/qgis_render.py) from a prepared copy of the store;
@@ -21,83 +22,9 @@ bbox="112.4,34.0,112.9,34.4" # 0.5° x 0.4° (about 46 x 44 km) in western Henan
 xj="$build/bin/xiangjian"
 qgis_python=/usr/bin/python3 # python3-qgis installs the bindings for Debian's Python only
 
-# --- 1. Packages -----------------------------------------------------------------------------
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/render-packages.txt")
-missing=()
-for package in "${wanted[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$package")
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    # Others may be installing too: wait for the dpkg lock rather than fail.
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get -o DPkg::Lock::Timeout=1800 update -qq
-    $sudo apt-get -o DPkg::Lock::Timeout=1800 install -y -qq --no-install-recommends "${missing[@]}"
-fi
-
-# --- 2. Data and store -----------------------------------------------------------------------
-mkdir -p "$work/out"
+# --- 1, 2. Packages, data and stores (shared with bench/viewer_bench.sh) ----------------------
+"$here/province_store.sh" "$build" "$work"
 cd "$work"
-if [ ! -f villages.shp ] || [ ! -f sites.shp ] || [ ! -f roads.shp ]; then
-    if [ "${EDGES:-shared}" = independent ]; then
-        "$build/bin/xj_make_province" "$work" --independent-edges
-    else
-        "$build/bin/xj_make_province" "$work"
-    fi
-fi
-# Real stores have townships and counties, and the progress theme outlines and labels
-# townships; the generated data has villages only. Dissolve them from the village codes
-# (41 CC 01 TTT VVV: township = first 9 digits, county = first 6) with GDAL's SQLite dialect.
-if [ ! -f townships.shp ] || [ townships.shp -ot villages.shp ]; then
-    ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -nln townships townships.shp villages.shp \
-        -dialect sqlite -sql "SELECT ST_Union(geometry) AS geometry,
-            substr(code, 1, 9) || '000' AS code,
-            '第' || (CAST(substr(code, 7, 3) AS INTEGER) - 99) || '乡' AS name
-            FROM villages GROUP BY substr(code, 1, 9)"
-fi
-if [ ! -f counties.shp ] || [ counties.shp -ot townships.shp ]; then
-    ogr2ogr -f "ESRI Shapefile" -lco ENCODING=UTF-8 -nln counties counties.shp townships.shp \
-        -dialect sqlite -sql "SELECT ST_Union(geometry) AS geometry,
-            substr(code, 1, 6) || '000000' AS code,
-            '第' || CAST(substr(code, 3, 2) AS INTEGER) || '县' AS name
-            FROM townships GROUP BY substr(code, 1, 6)"
-fi
-echo "Building the store render.gpkg (log: $work/store.log)"
-rm -f render.gpkg render.gpkg-wal render.gpkg-shm
-{
-    "$xj" init render.gpkg
-    "$xj" import units render.gpkg villages.shp
-    "$xj" import units render.gpkg townships.shp
-    "$xj" import units render.gpkg counties.shp
-    "$xj" import projects render.gpkg sites.shp
-    "$xj" import projects render.gpkg roads.shp
-    # One or two reports per project, so that villages differ in percent done.
-    python3 "$here/make_progress.py" render.gpkg progress.csv
-    "$xj" import progress render.gpkg progress.csv
-} > store.log 2>&1 || { tail -20 store.log; exit 1; }
-
-# QGIS's copy. QGIS cannot evaluate Xiangjian's progress, so the copy carries what the theme
-# needs as plain columns: admin_units.pct, each village's mean percent done as `xiangjian
-# status --by village` computes it (-1: no project), and project_points.type from projects.
-# This favours QGIS, which does neither the evaluation nor the joins inside its timings.
-sqlite3 render.gpkg "PRAGMA wal_checkpoint(TRUNCATE)" > /dev/null # cp must see every write
-rm -f render-qgis.gpkg
-cp render.gpkg render-qgis.gpkg
-"$xj" status render.gpkg --by village --format csv > village-status.csv
-sqlite3 render-qgis.gpkg ".import --csv village-status.csv bench_village_status" \
-    "CREATE UNIQUE INDEX bench_village_status_key ON bench_village_status(key)"
-# Updates of admin_units and project_points go through GDAL: the GeoPackage R-tree triggers
-# call ST_IsEmpty, which the sqlite3 shell does not have.
-ogrinfo -q render-qgis.gpkg -sql "ALTER TABLE admin_units ADD COLUMN pct REAL"
-ogrinfo -q render-qgis.gpkg -sql "UPDATE admin_units SET pct = coalesce((SELECT
-    CAST(mean_percent AS REAL) FROM bench_village_status s WHERE s.key = admin_units.code), -1)"
-ogrinfo -q render-qgis.gpkg -sql "ALTER TABLE project_points ADD COLUMN type TEXT"
-ogrinfo -q render-qgis.gpkg -sql "UPDATE project_points SET type = (SELECT type FROM projects p
-    WHERE p.project_id = project_points.project_id)"
 
 # --- Helpers ---------------------------------------------------------------------------------
 median() { # numbers on stdin, one a line
