@@ -2,10 +2,11 @@
 """QGIS's side of the render benchmark of issue 5.
 
     /usr/bin/python3 bench/qgis_render.py QGIS_STORE.gpkg OUT_DIR [--runs 3]
-        [--bbox 112.4,34.0,112.9,34.4] [--views full,county] [--no-simplify]
+        [--bbox 112.4,34.0,112.9,34.4] [--views full,county] [--size 1920x1080] [--no-simplify]
 
 Renders a Xiangjian project store with QGIS (Debian's 3.22, PyQGIS) as `xiangjian render
---theme progress` does: the full extent and a county-sized window, 1920x1080, in the CGCS2000
+--theme progress` does: the full extent and a county-sized window, 1920x1080 (--size: the
+viewer benchmark asks for the size of the viewer's map canvas), in the CGCS2000
 Gauss–Krüger 3-degree zone of the data's centre. Villages are filled by percent done in five
 classes, with thin outlines; township and county outlines are drawn when the store has them, and
 township names are labelled (QGIS's labelling engine) at the county window only; project sites
@@ -47,7 +48,6 @@ if "XDG_RUNTIME_DIR" not in os.environ:  # else Qt warns on every run (root has 
     os.environ["XDG_RUNTIME_DIR"] = f"/tmp/xiangjian-qgis-runtime-{os.getuid()}"
     os.makedirs(os.environ["XDG_RUNTIME_DIR"], mode=0o700, exist_ok=True)
 
-WIDTH, HEIGHT = 1920, 1080
 DISPLAY_CRS = "EPSG:4547"  # CGCS2000 / 3-degree Gauss-Kruger CM 114E, Henan's centre
 
 # Five equal classes of percent done, red (little done) to green (done), as a progress map
@@ -85,10 +85,12 @@ def main() -> int:
                         help="county window: minlon,minlat,maxlon,maxlat (CGCS2000 degrees)")
     parser.add_argument("--views", default="full,county",
                         help="which views to render, in order: full, county or both")
+    parser.add_argument("--size", default="1920x1080", help="image size WxH in pixels")
     parser.add_argument("--no-simplify", action="store_true",
                         help="draw every vertex (QgsMapSettings' default, not QGIS Desktop's)")
     args = parser.parse_args()
     bbox = [float(v) for v in args.bbox.split(",")]
+    image_width, image_height = (int(v) for v in args.size.lower().split("x"))
     store = os.path.abspath(args.store)
     if not os.path.exists(store):
         print(f"no such store: {store}", file=sys.stderr)
@@ -195,7 +197,7 @@ def main() -> int:
         s = QgsMapSettings()
         s.setLayers(layers)
         s.setDestinationCrs(display)
-        s.setOutputSize(QSize(WIDTH, HEIGHT))
+        s.setOutputSize(QSize(image_width, image_height))
         s.setOutputDpi(96)
         s.setBackgroundColor(QColor("white"))
         # The rectangle's corners in the display CRS, widened by QGIS to the image's 16:9.
