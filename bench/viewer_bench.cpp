@@ -20,6 +20,7 @@
 
 #include "date_bar.h"
 #include "identify_panel.h"
+#include "layers_panel.h"
 #include "main_window.h"
 #include "map_canvas.h"
 #include "project_session.h"
@@ -45,10 +46,12 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <jemalloc/jemalloc.h>
 #include <map>
 #include <optional>
 #include <string>
 #include <sys/resource.h>
+#include <tuple>
 #include <unistd.h>
 #include <vector>
 
@@ -88,6 +91,20 @@ double rss_mb() {
         std::fclose(file);
     }
     return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1048576;
+}
+
+/// What the program has allocated and not freed, in MB (jemalloc's count, the allocator of
+/// xiangjian-viewer too): unlike the resident size, it goes down when memory is freed.
+double allocated_mb() {
+    std::uint64_t epoch = 1;
+    std::size_t size = sizeof(epoch);
+    mallctl("epoch", &epoch, &size, &epoch, size); // refresh the statistics
+    std::size_t allocated = 0;
+    size = sizeof(allocated);
+    if (mallctl("stats.allocated", &allocated, &size, nullptr, 0) != 0) {
+        return std::nan("");
+    }
+    return static_cast<double>(allocated) / 1048576;
 }
 
 const char* layer_name(CanvasLayer layer) {
@@ -378,6 +395,8 @@ int main(int argc, char** argv) {
     xj::viewer::MapCanvas* canvas = window.canvas();
     xj::viewer::DateBar* bar = window.date_bar();
 
+    const double before_open_mb = allocated_mb(); // Qt, the widgets, the fonts
+
     // --- open, as File → Open does it ---------------------------------------------------------
     probe.start("open");
     const double open_ms = bench.timed("open", [&] { window.open_project(project); });
@@ -393,7 +412,8 @@ int main(int argc, char** argv) {
                 canvas->width(), canvas->height(), qPrintable(QApplication::platformName()));
     const double full_km = canvas->view().box.width() / 1000;
     save(window, screenshots, QStringLiteral("viewer-bench-full.png"));
-    std::vector<std::pair<std::string, double>> memory{{"open", rss_mb()}}; // after each part
+    // Resident and allocated MB after each part of the script.
+    std::vector<std::tuple<std::string, double, double>> memory{{"open", rss_mb(), allocated_mb()}};
 
     // --- date steps at the full extent --------------------------------------------------------
     // DateBar makes its buttons back, play, forward, in that order; the play button is known.
@@ -423,9 +443,9 @@ int main(int argc, char** argv) {
     // The progress reports of bench/make_progress.py are dated 2025-06-30 and 2025-09-30:
     // stepping between 09-26 and 10-03 recolours villages every time; 07-04 to 09-12 never.
     date_steps("date, recoloured", xj::core::Date(2025, 9, 26), true);
-    memory.emplace_back("date, recoloured", rss_mb());
+    memory.emplace_back("date, recoloured", rss_mb(), allocated_mb());
     date_steps("date, unchanged", xj::core::Date(2025, 7, 4), false);
-    memory.emplace_back("date, unchanged", rss_mb());
+    memory.emplace_back("date, unchanged", rss_mb(), allocated_mb());
 
     // --- zoom in to a county ------------------------------------------------------------------
     const QPointF centre(canvas->width() / 2.0, canvas->height() / 2.0);
@@ -439,7 +459,7 @@ int main(int argc, char** argv) {
     const double view_km = canvas->view().box.width() / 1000;
     const double view_km_high = canvas->view().box.height() / 1000;
     save(window, screenshots, QStringLiteral("viewer-bench-county.png"));
-    memory.emplace_back("zoom in", rss_mb());
+    memory.emplace_back("zoom in", rss_mb(), allocated_mb());
 
     // --- pans at county scale -----------------------------------------------------------------
     const QPoint middle = centre.toPoint();
@@ -449,7 +469,7 @@ int main(int argc, char** argv) {
         bench.timed("pan", [&] { drag(bench, canvas, middle - by / 2, by); });
     }
 
-    memory.emplace_back("pan", rss_mb());
+    memory.emplace_back("pan", rss_mb(), allocated_mb());
 
     // --- wheel zooms at county scale ----------------------------------------------------------
     for (int i = 0; i < repeat; ++i) {
@@ -458,7 +478,7 @@ int main(int argc, char** argv) {
         bench.timed("wheel", [&] { wheel(canvas, at, i % 2 == 0 ? 1 : -1); });
     }
     save(window, screenshots, QStringLiteral("viewer-bench-end.png"));
-    memory.emplace_back("wheel", rss_mb());
+    memory.emplace_back("wheel", rss_mb(), allocated_mb());
     probe.stop();
     // The session's peak, before the measurements below add snapshots of their own.
     rusage usage{};
@@ -470,6 +490,7 @@ int main(int argc, char** argv) {
     // GUI thread does with a new snapshot: the panels take it, and the window is painted.
     const xj::core::Portfolio& portfolio = session.portfolio();
     std::vector<std::pair<std::string, std::vector<double>>> parts;
+    double snapshot_mb = 0;
     const auto part = [&](const std::string& name, auto&& work) {
         const auto start = Clock::now();
         work();
@@ -492,13 +513,20 @@ int main(int argc, char** argv) {
             i % 2 == 0 ? xj::core::Date(2025, 10, 3) : xj::core::Date(2025, 9, 26);
         xj::core::Evaluation evaluation;
         part("snapshot: evaluate", [&] { evaluation = portfolio.evaluate(day); });
-        part("snapshot: theme colours", [&] {
-            (void)xj::render::theme_data(portfolio, evaluation, xj::render::Theme::progress);
-        });
+        // As make_snapshot does: the village roll-up first, the theme colours from it.
+        std::vector<xj::core::RollupRow> by_village;
         for (const auto& [by, name] : rollups) {
-            part(std::string("snapshot: roll-up by ") + name,
-                 [&] { (void)xj::core::rollup(portfolio, evaluation, by); });
+            part(std::string("snapshot: roll-up by ") + name, [&] {
+                auto rows = xj::core::rollup(portfolio, evaluation, by);
+                if (by == xj::core::RollupBy::village) {
+                    by_village = std::move(rows);
+                }
+            });
         }
+        part("snapshot: theme colours", [&] {
+            (void)xj::render::theme_data(portfolio, evaluation, xj::render::Theme::progress,
+                                         &by_village);
+        });
         std::shared_ptr<const xj::viewer::Snapshot> snapshot;
         part("make_snapshot, all of it", [&] {
             snapshot = xj::viewer::make_snapshot(portfolio, day, xj::render::Theme::progress, {});
@@ -507,8 +535,35 @@ int main(int argc, char** argv) {
         part("GUI: roll-up panel takes it", [&] { window.rollups()->set_snapshot(snapshot); });
         part("GUI: identify panel takes it", [&] { window.identify()->set_snapshot(snapshot); });
         part("GUI: window repainted", [&] { window.repaint(); });
+        part("GUI:   the map canvas alone", [&] { canvas->repaint(); });
+        part("GUI:   the tables alone", [&] { window.tables()->repaint(); });
+        part("GUI:   the roll-ups alone", [&] { window.rollups()->repaint(); });
+        part("GUI:   layers and legend alone", [&] { window.layers_panel()->repaint(); });
+        part("GUI:   the date bar alone", [&] { bar->repaint(); });
     }
 
+    // What one snapshot holds (a date step has two for a while: the one shown, the new one).
+    {
+        const double before = allocated_mb();
+        auto held = xj::viewer::make_snapshot(portfolio, xj::core::Date(2025, 10, 3),
+                                              xj::render::Theme::progress, {});
+        snapshot_mb = allocated_mb() - before;
+    }
+    // What a project holds before anything is drawn or evaluated: the engine's portfolio and the
+    // map's layers (a second opening of the same file, dropped at once).
+    double session_mb = 0;
+    {
+        const double before = allocated_mb();
+        const auto second = xj::viewer::ProjectSession::open(project);
+        session_mb = allocated_mb() - before;
+    }
+    // The snapshot a date step replaces is freed where its last holder lets go of it: on the
+    // GUI thread (the window, the panels and the watcher's future hold it).
+    for (int i = 0; i < 3; ++i) {
+        auto spare = xj::viewer::make_snapshot(portfolio, xj::core::Date(2025, 10, 3),
+                                               xj::render::Theme::progress, {});
+        part("GUI: the old snapshot freed", [&] { spare.reset(); });
+    }
     // What opening a project costs the GUI thread beyond the read: the tables take 140,000
     // projects (a model reset, sorting, column widths).
     part("GUI (open): tables panel takes the portfolio",
@@ -536,11 +591,12 @@ int main(int argc, char** argv) {
         std::printf("    %-18s %6zu ticks: p50 %6.1f  p99 %6.1f  max %6.1f ms\n", phase.c_str(),
                     values.size(), median(values), percentile(values, 0.99), maximum(values));
     }
-    std::printf("  peak RSS of the session %.0f MB; resident after", session_peak_mb);
-    for (const auto& [phase, mb] : memory) {
-        std::printf(" %s %.0f,", phase.c_str(), mb);
+    std::printf("  peak RSS of the session %.0f MB; resident / allocated after:\n   ",
+                session_peak_mb);
+    for (const auto& [phase, resident, allocated] : memory) {
+        std::printf(" %s %.0f / %.0f MB;", phase.c_str(), resident, allocated);
     }
-    std::printf(" MB\n");
+    std::printf("\n");
     if (bench.polled() > 0) {
         std::printf("  note: %d steps were seen settled by the poll, not by state_settled()\n",
                     bench.polled());
@@ -554,6 +610,11 @@ int main(int argc, char** argv) {
     for (const auto& [name, ms] : parts) {
         std::printf("  %-40s %8.1f ms\n", name.c_str(), median(ms));
     }
+
+    std::printf("\nMemory (jemalloc's allocated bytes): %.0f MB before opening (Qt, widgets, "
+                "fonts); a project as read (portfolio, map layers) %.0f MB; a snapshot %.0f MB; "
+                "all after the first frame %.0f MB\n",
+                before_open_mb, session_mb, snapshot_mb, std::get<2>(memory.front()));
 
     std::printf("\nresult canvas %dx%d\n", canvas->width(), canvas->height());
     std::printf("result open_ms %.1f\n", open_ms);
