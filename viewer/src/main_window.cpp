@@ -29,6 +29,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThreadPool>
 #include <QToolBar>
 #include <QUnhandledException>
 #include <QVBoxLayout>
@@ -535,6 +536,7 @@ void MainWindow::request_snapshot() {
 void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     QElapsedTimer timer;
     timer.start();
+    std::shared_ptr<const Snapshot> old = std::move(m_snapshot);
     m_snapshot = snapshot;
     m_canvas->set_snapshot(snapshot);
     m_tables->set_snapshot(snapshot);
@@ -546,6 +548,11 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
                                 .arg(snapshot->evaluation.projects.size()));
     if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
         std::fprintf(stderr, "panels: %.3f s\n", timer.elapsed() / 1000.0);
+    }
+    // The panels have let go of the old snapshot: freeing it here (a province's is about 70 MB
+    // of small objects, some 15 ms) would hold input up on every date step; a pool thread does.
+    if (old) {
+        QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old.reset(); });
     }
     check_settled();
 }
