@@ -38,6 +38,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QTest>
+#include <QThread>
 #include <QTimer>
 #include <QToolButton>
 #include <QWheelEvent>
@@ -127,6 +128,47 @@ const char* layer_name(CanvasLayer layer) {
     return "?";
 }
 
+/// The phase of the script under way, for the probe and the event timings.
+std::string current_phase = "start";
+
+/// One event the GUI thread took long over: who got it, what it was, how long it took.
+struct SlowEvent {
+    std::string phase;
+    std::string receiver;
+    int type = 0;
+    double ms = 0;
+};
+
+/// The viewer's application object, timing every event it delivers on the GUI thread: the
+/// probe says how long input waited, this says what it waited for.
+class TimedApplication : public xj::viewer::ViewerApplication {
+public:
+    using ViewerApplication::ViewerApplication;
+    bool notify(QObject* receiver, QEvent* event) override {
+        if (m_depth > 0 || QThread::currentThread() != thread()) {
+            return ViewerApplication::notify(receiver, event); // inside a timed one, or not ours
+        }
+        ++m_depth;
+        const auto start = Clock::now();
+        const int type = event->type(); // the event may be gone after delivery
+        const bool result = ViewerApplication::notify(receiver, event);
+        const double ms = ms_between(start, Clock::now());
+        --m_depth;
+        if (ms >= 10) {
+            std::string name = receiver->metaObject()->className();
+            if (!receiver->objectName().isEmpty()) {
+                name += " \"" + receiver->objectName().toStdString() + "\"";
+            }
+            slow.push_back({current_phase, name, type, ms});
+        }
+        return result;
+    }
+    std::vector<SlowEvent> slow; ///< events of 10 ms or more, top level only
+
+private:
+    int m_depth = 0;
+};
+
 /// The GUI thread's responsiveness: a precise 5 ms timer whose ticks come late by as long as
 /// the thread was busy with something else (an event handler, a paint, a model reset). Each
 /// gap is filed under the phase of the script it ended in.
@@ -148,10 +190,14 @@ public:
     }
     void start(const std::string& phase) {
         m_phase = phase;
+        current_phase = phase;
         m_last = Clock::now();
         m_timer.start();
     }
-    void phase(const std::string& phase) { m_phase = phase; }
+    void phase(const std::string& phase) {
+        m_phase = phase;
+        current_phase = phase;
+    }
     void stop() { m_timer.stop(); }
     const std::vector<double>& gaps() const { return m_gaps; }
     /// The phases in the order they came.
@@ -349,7 +395,7 @@ int main(int argc, char** argv) {
         std::getenv("QT_QPA_PLATFORM") == nullptr) {
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     }
-    xj::viewer::ViewerApplication app(argc, argv); // the program's own: errors become messages
+    TimedApplication app(argc, argv); // the program's own, timing its events
     QStringList args = QApplication::arguments();
     args.removeFirst();
     QString project, screenshots;
@@ -604,6 +650,24 @@ int main(int argc, char** argv) {
     std::printf("\nWhere the time goes (render thread):\n");
     for (const char* kind : {"open", "date, recoloured", "date, unchanged", "pan", "wheel"}) {
         print_work(bench, kind);
+    }
+    std::printf("\nThe GUI thread's longest events (10 ms or more; type: QEvent::Type, 43 a queued "
+                "call, 180 a finished future, 77 a window repaint):\n");
+    for (const std::string& phase : probe.phases()) {
+        std::vector<SlowEvent> slow;
+        for (const SlowEvent& event : app.slow) {
+            if (event.phase == phase) {
+                slow.push_back(event);
+            }
+        }
+        std::sort(slow.begin(), slow.end(),
+                  [](const SlowEvent& a, const SlowEvent& b) { return a.ms > b.ms; });
+        std::printf("  %s: %zu events of 10 ms or more", phase.c_str(), slow.size());
+        for (std::size_t i = 0; i < slow.size() && i < 4; ++i) {
+            std::printf("%s %s (type %d) %.0f ms", i == 0 ? ";" : ",", slow[i].receiver.c_str(),
+                        slow[i].type, slow[i].ms);
+        }
+        std::printf("\n");
     }
     std::printf("\nWhere a date step's time goes (each part alone on the GUI thread, median "
                 "of 3):\n");
