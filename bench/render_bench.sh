@@ -53,7 +53,8 @@ xj_view() { # name, extra arguments...
     local name="$1"; shift
     local walls=() peaks=() cpus=()
     for run in $(seq "$runs"); do
-        if ! /usr/bin/time -o time.txt -f "%e %M %U %S" "$xj" render render.gpkg \
+        # In English: the --timings lines are read back below by their English names.
+        if ! XIANGJIAN_LANG=en /usr/bin/time -o time.txt -f "%e %M %U %S" "$xj" render render.gpkg \
             --out "out/xiangjian-$name.png" --size 1920x1080 --theme progress --timings "$@" \
             > /dev/null 2> "xj-$name-$run.txt"; then
             echo "xiangjian render ($name) failed:"; tail -5 "xj-$name-$run.txt"; return 1
