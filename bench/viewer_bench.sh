@@ -54,7 +54,7 @@ max() { sort -g | tail -1; }
 # GNU time -v writes "Elapsed (wall clock) time (h:mm:ss or m:ss): 0:02.71": in seconds.
 wall_of() {
     sed -nE 's/.*Elapsed \(wall clock\) time.*: ([0-9:.]+)$/\1/p' "$1" |
-        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
+        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; printf "%.2f\n", s }'
 }
 peak_of() { sed -nE 's/.*Maximum resident set size \(kbytes\): ([0-9]+)/\1/p' "$1"; }
 declare -A fig # figures for the table, by name
