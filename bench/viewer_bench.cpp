@@ -462,15 +462,8 @@ int main(int argc, char** argv) {
     std::vector<std::tuple<std::string, double, double>> memory{{"open", rss_mb(), allocated_mb()}};
 
     // --- date steps at the full extent --------------------------------------------------------
-    // DateBar makes its buttons back, play, forward, in that order; the play button is known.
-    const auto buttons = bar->findChildren<QToolButton*>(Qt::FindDirectChildrenOnly);
-    if (buttons.size() != 3 || buttons[1] != bar->play_button()) {
-        std::fprintf(stderr, "xj_bench_viewer: the date bar's buttons are not back, play, "
-                             "forward any more\n");
-        return 1;
-    }
-    QToolButton* back = buttons[0];
-    QToolButton* forward = buttons[2];
+    QToolButton* back = bar->back_button();
+    QToolButton* forward = bar->forward_button();
     bar->step_box()->setCurrentIndex(1); // a week a step
     const auto date_steps = [&](const std::string& kind, xj::core::Date from, bool to_and_fro) {
         probe.phase(kind);
