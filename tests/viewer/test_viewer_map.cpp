@@ -357,8 +357,10 @@ private slots:
         QVERIFY(xj::test::wait_settled(*window));
         QTableView* rollups = window->rollups()->view();
         const QModelIndex first = rollups->model()->index(0, 0);
-        const core::RollupRow* row = window->rollups()->model()->row(0);
-        QVERIFY(row != nullptr);
+        QVERIFY(window->rollups()->model()->row(0) != nullptr);
+        // A copy: the row belongs to the day's snapshot, which the click replaces.
+        const core::RollupRow chosen = *window->rollups()->model()->row(0);
+        const core::RollupRow* row = &chosen;
         rollups->scrollTo(first);
         QTest::mouseClick(rollups->viewport(), Qt::LeftButton, {},
                           rollups->visualRect(first).center());

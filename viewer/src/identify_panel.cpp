@@ -154,7 +154,9 @@ void IdentifyPanel::set_session(const ProjectSession* session) {
 
 void IdentifyPanel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     m_snapshot = std::move(snapshot);
-    refresh();
+    if (!m_project.empty() || !m_village.empty()) { // else the placeholder stays as it is
+        refresh();
+    }
 }
 
 void IdentifyPanel::show_project(const std::string& project_id) {

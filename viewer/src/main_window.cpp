@@ -107,6 +107,7 @@ MainWindow::MainWindow(UiLanguage language, bool remember)
             });
     connect(m_canvas, &MapCanvas::clicked, this, &MainWindow::on_map_click);
     connect(m_canvas, &MapCanvas::settled_changed, this, [this] {
+        m_render_state->setText(m_summary);
         m_layers->set_legend(m_canvas->legend());
         check_settled();
     });
@@ -542,10 +543,11 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     m_tables->set_snapshot(snapshot);
     m_rollups->set_snapshot(snapshot);
     m_identify->set_snapshot(snapshot);
-    m_render_state->setText(tr("as of %1: %2 of %3 projects shown")
-                                .arg(qs(snapshot->as_of.iso()))
-                                .arg(snapshot->passing())
-                                .arg(snapshot->evaluation.projects.size()));
+    m_summary = tr("as of %1: %2 of %3 projects shown")
+                    .arg(qs(snapshot->as_of.iso()))
+                    .arg(snapshot->passing())
+                    .arg(snapshot->evaluation.projects.size());
+    m_render_state->setText(m_canvas->settled() ? m_summary : tr("drawing…"));
     if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
         std::fprintf(stderr, "panels: %.3f s\n", timer.elapsed() / 1000.0);
     }

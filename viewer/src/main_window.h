@@ -133,6 +133,7 @@ private:
     QDockWidget* m_identify_dock;
     QLabel* m_coordinates;
     QLabel* m_render_state;
+    QString m_summary; ///< what the status bar says once the map is drawn
 
     QMenu* m_file_menu;
     QMenu* m_recent_menu;

@@ -89,7 +89,12 @@ void MapCanvas::set_session(const ProjectSession* session) {
 
 void MapCanvas::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     m_snapshot = std::move(snapshot);
-    schedule_refresh();
+    // At once, not behind the refresh timer: the render thread draws the new day while the GUI
+    // thread brings the tables and panels up to it.
+    if (!m_dragging) {
+        m_refresh_timer.stop();
+        refresh();
+    }
 }
 
 void MapCanvas::set_layers(std::vector<LayerState> layers) {

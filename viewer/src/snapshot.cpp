@@ -97,22 +97,27 @@ std::shared_ptr<const Snapshot> make_snapshot(const core::Portfolio& portfolio, 
     for (std::size_t i = 0; i < statuses.size(); ++i) {
         snapshot->passes[i] = filter.matches(*statuses[i].project, statuses[i]) ? 1 : 0;
     }
-    // The villages' roll-up feeds both the map's colours and the village table: once, on one
-    // core, while the other roll-ups are made on the other.
+    // Two cores, two halves of about the same length. One: the villages' roll-up, which feeds
+    // both the map's village colours and the village table (made once). Two: the projects'
+    // symbols and the other roll-ups.
     std::map<core::RollupBy, std::vector<core::RollupRow>> others;
+    render::ThemeData symbols;
     core::run_in_parallel(
         [&] {
             auto& villages = snapshot->rollups[core::RollupBy::village];
             villages = core::rollup(portfolio, snapshot->evaluation, core::RollupBy::village);
-            snapshot->theme_data =
-                render::theme_data(portfolio, snapshot->evaluation, theme, &villages);
+            render::village_fills(portfolio, snapshot->evaluation, theme, &villages,
+                                  snapshot->theme_data);
         },
         [&] {
+            render::project_symbols(snapshot->evaluation, theme, symbols);
             for (const core::RollupBy by : {core::RollupBy::township, core::RollupBy::type,
                                             core::RollupBy::leader, core::RollupBy::unit}) {
                 others[by] = core::rollup(portfolio, snapshot->evaluation, by);
             }
         });
+    snapshot->theme_data.projects = std::move(symbols.projects);
+    snapshot->theme_data.project_legend = std::move(symbols.project_legend);
     snapshot->rollups.merge(others);
     if (filter.active()) {
         apply_filter(portfolio, *snapshot);

@@ -78,9 +78,9 @@ void villages_by_indicators(const core::Portfolio& portfolio, const core::Evalua
 
 } // namespace
 
-ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
-                     Theme theme, const std::vector<core::RollupRow>* village_rollup) {
-    ThemeData data;
+void village_fills(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                   Theme theme, const std::vector<core::RollupRow>* village_rollup,
+                   ThemeData& data) {
     data.theme = theme;
     data.as_of = evaluation.as_of;
     data.default_village_fill = neutral_village_fill();
@@ -89,7 +89,9 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
     } else if (theme == Theme::indicators) {
         villages_by_indicators(portfolio, evaluation, data);
     }
+}
 
+void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData& data) {
     std::vector<int> counts(
         theme == Theme::stage ? core::terms(core::Stage{}).size() : core::schedule_status_count, 0);
     std::set<core::ProjectType> types;
@@ -136,6 +138,13 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
                                        marker_shape(type), std::string{term.label_zh},
                                        std::string{term.label_en}, 0, -1, static_cast<int>(type)});
     }
+}
+
+ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                     Theme theme, const std::vector<core::RollupRow>* village_rollup) {
+    ThemeData data;
+    village_fills(portfolio, evaluation, theme, village_rollup, data);
+    project_symbols(evaluation, theme, data);
     return data;
 }
 

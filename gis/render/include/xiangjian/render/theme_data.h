@@ -60,4 +60,13 @@ struct ThemeData {
 ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                      Theme theme, const std::vector<core::RollupRow>* village_rollup = nullptr);
 
+/// theme_data() in two halves that share nothing, for callers that make them on two cores:
+/// the villages' fills and legend (theme, as_of, village_fill, default_village_fill,
+/// village_legend) …
+void village_fills(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                   Theme theme, const std::vector<core::RollupRow>* village_rollup,
+                   ThemeData& data);
+/// … and the projects' symbols and legend (projects, project_legend).
+void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData& data);
+
 } // namespace xj::render
