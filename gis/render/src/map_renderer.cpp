@@ -276,6 +276,9 @@ void MapRenderer::prepare(Frame& frame) {
     };
     const bool boundaries = has(layers, MapLayer::boundaries);
     const bool labels = has(layers, MapLayer::labels);
+    // Sites are named beside their symbols at township scale (and the highlighted project at
+    // any): labels drawn without the site layers (the viewer's label layer) look them up too.
+    const bool site_labels = labels && (mpp <= 20 || !frame.options->highlight_project.empty());
     const auto villages = [&](unsigned workers) {
         lookup(m_layers.villages, m_villages, has(layers, MapLayer::villages) || labels,
                frame.villages, frame.village_shapes, workers);
@@ -285,12 +288,12 @@ void MapRenderer::prepare(Frame& frame) {
                frame.county_shapes, workers);
         lookup(m_layers.townships, m_townships, boundaries || labels, frame.townships,
                frame.township_shapes, workers);
-        lookup(m_layers.points, m_points, has(layers, MapLayer::points), frame.points,
-               frame.point_shapes, workers);
-        lookup(m_layers.lines, m_lines, has(layers, MapLayer::lines), frame.lines,
+        lookup(m_layers.points, m_points, has(layers, MapLayer::points) || site_labels,
+               frame.points, frame.point_shapes, workers);
+        lookup(m_layers.lines, m_lines, has(layers, MapLayer::lines) || site_labels, frame.lines,
                frame.line_shapes, workers);
-        lookup(m_layers.polygons, m_polygons, has(layers, MapLayer::polygons), frame.polygons,
-               frame.polygon_shapes, workers);
+        lookup(m_layers.polygons, m_polygons, has(layers, MapLayer::polygons) || site_labels,
+               frame.polygons, frame.polygon_shapes, workers);
     };
     if (threads >= 2) {
         // The villages on one core, the other layers (about as many vertices: townships,

@@ -377,6 +377,33 @@ TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
     EXPECT_GT(named_inside, tried / 2) << "most are named once inside (unless no room)";
 }
 
+TEST_F(Render, ALabelLayerDrawnAloneNamesTheSitesAsTheWholeMapDoes) {
+    // The viewer draws its labels as a layer of their own: the key projects are named there
+    // as on a map drawn whole, though the site layers are not drawn with them.
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    const auto evaluation = portfolio->evaluate(core::Date(2018, 8, 31));
+    const auto data = render::theme_data(*portfolio, evaluation, render::Theme::status);
+    const render::Box at = renderer.project_extent("RY2018-003");
+    ASSERT_FALSE(at.empty());
+    const render::MapView view = render::MapView::fit(render::surroundings(at, 6000), 1000, 800);
+    ASSERT_LT(view.metres_per_pixel(), 20);
+    const auto names = [&](unsigned layers_drawn) {
+        render::RenderOptions options;
+        options.layers = layers_drawn;
+        QImage image;
+        std::set<std::string> named;
+        for (const auto& label : renderer.render(image, view, data, options).labels) {
+            named.insert(label.text.toStdString());
+        }
+        return named;
+    };
+    const auto whole =
+        names(render::all_layers & ~static_cast<unsigned>(render::MapLayer::furniture));
+    const auto alone = names(static_cast<unsigned>(render::MapLayer::labels));
+    EXPECT_TRUE(whole.contains(data.projects.at("RY2018-003").name));
+    EXPECT_EQ(alone, whole);
+}
+
 /// Whether some pixel within `radius` of `at` is near white.
 bool white_near(const QImage& image, QPointF at, int radius) {
     for (int dy = -radius; dy <= radius; ++dy) {
