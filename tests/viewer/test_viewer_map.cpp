@@ -465,6 +465,40 @@ private slots:
                                                            : std::string{});
     }
 
+    void aNewDayRedrawsOnlyTheLayersItRecolours() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        std::vector<viewer::CanvasLayer> drawn;
+        connect(&window->worker(), &viewer::RenderWorker::layer_rendered, this,
+                [&](const viewer::RenderedLayer& layer) { drawn.push_back(layer.layer); });
+        // A week back: the villages' progress changes; boundaries, labels and (in the progress
+        // theme, where sites wear one quiet colour) the sites do not.
+        QTest::mouseClick(window->date_bar()->back_button(), Qt::LeftButton);
+        QVERIFY(xj::test::wait_settled(*window));
+        const std::set<viewer::CanvasLayer> redrawn(drawn.begin(), drawn.end());
+        QCOMPARE(redrawn, std::set<viewer::CanvasLayer>{viewer::CanvasLayer::villages});
+        // The status theme colours the sites by the day: they are redrawn on a step, the
+        // boundaries still not.
+        window->set_theme(render::Theme::status);
+        QVERIFY(xj::test::wait_settled(*window));
+        drawn.clear();
+        for (int i = 0; i < 8; ++i) {
+            QTest::mouseClick(window->date_bar()->back_button(), Qt::LeftButton);
+        }
+        QVERIFY(xj::test::wait_settled(*window));
+        const std::set<viewer::CanvasLayer> after(drawn.begin(), drawn.end());
+        QVERIFY(after.contains(viewer::CanvasLayer::points));
+        QVERIFY(!after.contains(viewer::CanvasLayer::boundaries));
+        QVERIFY(!after.contains(viewer::CanvasLayer::labels));
+        // A pan redraws every layer for the new view.
+        drawn.clear();
+        window->canvas()->pan_by({50, 0});
+        QVERIFY(xj::test::wait_settled(*window));
+        const std::set<viewer::CanvasLayer> panned(drawn.begin(), drawn.end());
+        QVERIFY(panned.contains(viewer::CanvasLayer::boundaries));
+        QVERIFY(panned.contains(viewer::CanvasLayer::villages));
+    }
+
     void photosShowAsThumbnailsThatOpenFullSize() {
         // A copy of the demo with one site photo of RY2018-003, imported as `import photos`
         // does, from the photos/ folder beside the project.
