@@ -1,6 +1,7 @@
 #include "render_worker.h"
 
 #include "project_session.h"
+#include "xiangjian/core/parallel.h"
 
 #include <QMetaObject>
 #include <chrono>
@@ -93,15 +94,17 @@ void RenderWorker::start_next() {
         device_view.width = static_cast<int>(request.view.width * ratio);
         device_view.height = static_cast<int>(request.view.height * ratio);
         QString failure;
-        try {
-            for (const CanvasLayer layer : request.layers) {
+        // Draws some of the request's layers, one after the other, each with `threads` threads.
+        const auto draw = [&](const std::vector<CanvasLayer>& layers, unsigned threads) {
+            for (const CanvasLayer layer : layers) {
                 if (cancel->load()) {
-                    break;
+                    return;
                 }
                 render::RenderOptions options;
                 options.layers = static_cast<unsigned>(map_layer(layer));
                 options.basemap = request.basemap.toStdString();
                 options.scale = ratio;
+                options.threads = threads;
                 options.transparent = true;
                 options.english = request.english;
                 options.cancel = cancel.get();
@@ -113,7 +116,7 @@ void RenderWorker::start_next() {
                 rendered.stats = session->renderer().render(rendered.image, device_view,
                                                             request.snapshot->theme_data, options);
                 if (rendered.stats.cancelled || cancel->load()) {
-                    break;
+                    return;
                 }
                 rendered.image.setDevicePixelRatio(ratio);
                 if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
@@ -125,6 +128,26 @@ void RenderWorker::start_next() {
                     this, [this, rendered = std::move(rendered)] { emit layer_rendered(rendered); },
                     Qt::QueuedConnection);
             }
+        };
+        // A single layer is drawn with both cores (its lookup and its bands). Several are drawn
+        // in two groups at once, one core each: the groups share none of the renderer's caches
+        // (map_renderer.h); the labels, which look in all of them, come after both.
+        std::vector<CanvasLayer> areas, sites, labels;
+        for (const CanvasLayer layer : request.layers) {
+            (layer == CanvasLayer::labels ? labels
+             : layer == CanvasLayer::points || layer == CanvasLayer::lines ||
+                     layer == CanvasLayer::polygons
+                 ? sites
+                 : areas)
+                .push_back(layer);
+        }
+        try {
+            if (areas.empty() || sites.empty()) {
+                draw(areas.empty() ? sites : areas, 2);
+            } else {
+                core::run_in_parallel([&] { draw(sites, 1); }, [&] { draw(areas, 1); });
+            }
+            draw(labels, 2);
         } catch (const std::exception& error) {
             failure = QString::fromUtf8(error.what()); // e.g. a basemap GDAL cannot read
         }

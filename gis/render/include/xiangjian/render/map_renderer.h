@@ -78,6 +78,9 @@ struct RenderStats {
     bool cancelled = false; ///< stopped early by RenderOptions::cancel
 };
 
+/// One render at a time, as a rule: each layer's display geometry is cached per scale as it is
+/// drawn. Renders whose layers share no cache may run at once (the viewer's two groups):
+/// {basemap, villages, boundaries} and {points, lines, polygons}; labels look in all of them.
 class MapRenderer {
 public:
     /// The layers must outlive the renderer.
