@@ -6,6 +6,7 @@
 //   D housing 20 户, 小店镇 南村, 李四, 住建局, 50 万, starts 2020-09-01: not started.
 
 #include "progress_fixture.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/rollup.h"
 
 #include <gtest/gtest.h>
@@ -134,6 +135,10 @@ TEST_F(ProgressRollup, ByType) {
     EXPECT_EQ(keys(rows), (std::vector<std::string>{"housing", "road", "water"}));
     const auto& road = row(rows, "road");
     EXPECT_EQ(road.label, "道路");
+    // A type's label is the reader's word for it, as the other engine words are.
+    xj::set_language(xj::Language::en);
+    EXPECT_EQ(row(rollup(portfolio, evaluation, RollupBy::type), "road").label, "road");
+    xj::set_language(xj::Language::zh);
     EXPECT_EQ(road.projects, 2);
     EXPECT_EQ(road.count(ScheduleStatus::on_schedule), 1);
     EXPECT_EQ(road.count(ScheduleStatus::done), 1);
