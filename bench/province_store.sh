@@ -19,23 +19,8 @@ build="$(realpath "${1:-build}")"
 work="${2:-/tmp/xiangjian-province}"
 xj="$build/bin/xiangjian"
 
-# --- 1. Packages -----------------------------------------------------------------------------
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/render-packages.txt")
-missing=()
-for package in "${wanted[@]}"; do
-    if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-        missing+=("$package")
-    fi
-done
-if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing: ${missing[*]}"
-    sudo=""
-    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
-    # Others may be installing too: wait for the dpkg lock rather than fail.
-    export DEBIAN_FRONTEND=noninteractive
-    $sudo apt-get -o DPkg::Lock::Timeout=1800 update -qq
-    $sudo apt-get -o DPkg::Lock::Timeout=1800 install -y -qq --no-install-recommends "${missing[@]}"
-fi
+# --- 1. Packages (QGIS and its Python bindings: not needed to build or test) --------------------
+"$here/../scripts/install-deps.sh" "$here/render-packages.txt"
 
 # --- 2. Data ---------------------------------------------------------------------------------
 mkdir -p "$work/out"

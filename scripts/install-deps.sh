@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in scripts/debian-packages.txt that are not installed yet.
-# Idempotent: on a machine that has them all it only checks.
+# Installs the Debian packages listed in scripts/debian-packages.txt (or in the list file given,
+# e.g. bench/render-packages.txt) that are not installed yet. Idempotent: on a machine that has
+# them all it only checks.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$here/debian-packages.txt")
+list="${1:-$here/debian-packages.txt}"
+mapfile -t wanted < <(grep -vE '^\s*(#|$)' "$list")
 missing=()
 for package in "${wanted[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
@@ -19,5 +21,6 @@ if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Others may be installing too: wait for the dpkg lock rather than fail.
+$sudo apt-get -o DPkg::Lock::Timeout=1800 update -qq
+$sudo apt-get -o DPkg::Lock::Timeout=1800 install -y -qq --no-install-recommends "${missing[@]}"
