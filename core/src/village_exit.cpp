@@ -23,6 +23,39 @@ const VillageIndicator* latest(std::span<const VillageIndicator> assessments,
 
 } // namespace
 
+VillageExit village_exit(const Portfolio& portfolio, const Evaluation& evaluation,
+                         const std::string& code) {
+    VillageExit village;
+    village.village_code = code;
+    if (const auto* unit = portfolio.admin_unit(code)) {
+        village.village_name = unit->name;
+    }
+    const auto assessments = portfolio.village_indicators(code);
+    const auto projects = portfolio.projects_in_village(code);
+    for (const auto& rule : portfolio.indicator_rules()) {
+        IndicatorStatus indicator;
+        indicator.code = rule.code;
+        indicator.label_zh = rule.label_zh;
+        if (const auto* assessment = latest(assessments, rule.code, evaluation.as_of)) {
+            indicator.state = assessment->met ? IndicatorState::met : IndicatorState::unmet;
+            indicator.assessed_on = assessment->assessed_on;
+        }
+        if (indicator.state == IndicatorState::met) {
+            ++village.met;
+        } else {
+            for (const auto p : projects) {
+                const auto& status = evaluation.projects[p];
+                const auto& types = rule.project_types;
+                if (std::find(types.begin(), types.end(), status.project->type) != types.end()) {
+                    indicator.projects.push_back({&status, status.forecast_finish});
+                }
+            }
+        }
+        village.indicators.push_back(std::move(indicator));
+    }
+    return village;
+}
+
 std::vector<VillageExit> village_exit(const Portfolio& portfolio, const Evaluation& evaluation) {
     std::vector<std::string> codes;
     for (const auto& unit : portfolio.admin_units()) {
@@ -38,40 +71,10 @@ std::vector<VillageExit> village_exit(const Portfolio& portfolio, const Evaluati
     std::sort(codes.begin(), codes.end());
     codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
 
-    const auto rules = portfolio.indicator_rules();
     std::vector<VillageExit> villages;
     villages.reserve(codes.size());
-    for (auto& code : codes) {
-        VillageExit village;
-        if (const auto* unit = portfolio.admin_unit(code)) {
-            village.village_name = unit->name;
-        }
-        const auto assessments = portfolio.village_indicators(code);
-        const auto projects = portfolio.projects_in_village(code);
-        for (const auto& rule : rules) {
-            IndicatorStatus indicator;
-            indicator.code = rule.code;
-            indicator.label_zh = rule.label_zh;
-            if (const auto* assessment = latest(assessments, rule.code, evaluation.as_of)) {
-                indicator.state = assessment->met ? IndicatorState::met : IndicatorState::unmet;
-                indicator.assessed_on = assessment->assessed_on;
-            }
-            if (indicator.state == IndicatorState::met) {
-                ++village.met;
-            } else {
-                for (const auto p : projects) {
-                    const auto& status = evaluation.projects[p];
-                    const auto& types = rule.project_types;
-                    if (std::find(types.begin(), types.end(), status.project->type) !=
-                        types.end()) {
-                        indicator.projects.push_back({&status, status.forecast_finish});
-                    }
-                }
-            }
-            village.indicators.push_back(std::move(indicator));
-        }
-        village.village_code = std::move(code);
-        villages.push_back(std::move(village));
+    for (const auto& code : codes) {
+        villages.push_back(village_exit(portfolio, evaluation, code));
     }
     return villages;
 }

@@ -316,23 +316,20 @@ void IdentifyPanel::fill_village() {
                          .arg(tr("Code"), qs(m_village), tr("Township"),
                               township != nullptr ? qs(township->name) : QString()));
     m_indicators->clear();
-    for (const core::VillageExit& exit : core::village_exit(portfolio, m_snapshot->evaluation)) {
-        if (exit.village_code != m_village) {
-            continue;
+    // This village's checklist only (the whole county's is 47,000 villages on a province).
+    const core::VillageExit exit = core::village_exit(portfolio, m_snapshot->evaluation, m_village);
+    for (const core::IndicatorStatus& indicator : exit.indicators) {
+        auto* item = new QTreeWidgetItem(m_indicators);
+        item->setText(0, qs(indicator.label_zh));
+        item->setText(1, label(indicator.state));
+        QStringList projects;
+        for (const core::IndicatorProject& serving : indicator.projects) {
+            projects << qs(serving.status->project->name) +
+                            (serving.forecast_finish
+                                 ? tr(" (forecast %1)").arg(qs(serving.forecast_finish->iso()))
+                                 : QString());
         }
-        for (const core::IndicatorStatus& indicator : exit.indicators) {
-            auto* item = new QTreeWidgetItem(m_indicators);
-            item->setText(0, qs(indicator.label_zh));
-            item->setText(1, label(indicator.state));
-            QStringList projects;
-            for (const core::IndicatorProject& serving : indicator.projects) {
-                projects << qs(serving.status->project->name) +
-                                (serving.forecast_finish
-                                     ? tr(" (forecast %1)").arg(qs(serving.forecast_finish->iso()))
-                                     : QString());
-            }
-            item->setText(2, projects.join(QStringLiteral("; ")));
-        }
+        item->setText(2, projects.join(QStringLiteral("; ")));
     }
     m_village_projects->clear();
     for (const std::uint32_t i : portfolio.projects_in_village(m_village)) {

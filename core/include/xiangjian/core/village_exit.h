@@ -40,5 +40,8 @@ struct VillageExit {
 
 /// Every village of the admin units and of the assessments, by code, as of evaluation.as_of.
 std::vector<VillageExit> village_exit(const Portfolio& portfolio, const Evaluation& evaluation);
+/// One village's checklist, as village_exit() gives it in the list (a viewer's click).
+VillageExit village_exit(const Portfolio& portfolio, const Evaluation& evaluation,
+                         const std::string& village_code);
 
 } // namespace xj::core
