@@ -10,11 +10,6 @@
 
 namespace xj::cli {
 
-core::Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return core::Date::from_days(static_cast<int>(now.time_since_epoch().count()));
-}
-
 core::Date default_project_day(const store::ProjectStore& store) {
     return core::friday_on_or_after(as_of_date("", store));
 }
@@ -48,7 +43,7 @@ core::Date as_of_date(const std::string& option, const store::ProjectStore& stor
     if (const auto stored = core::Date::parse_iso(store.setting("as_of"))) {
         return *stored;
     }
-    return today();
+    return core::today();
 }
 
 std::string fixed(const std::optional<double>& value, int decimals) {

@@ -19,7 +19,6 @@ namespace xj::cli {
 /// The day a command answers for: `--as-of` when given, else the project's own as-of setting
 /// (a demo or an archived project), else today.
 core::Date as_of_date(const std::string& option, const store::ProjectStore& store);
-core::Date today();
 /// The day project-day and sheet answer for when no --date is given: the nearest project day
 /// (Friday) on or after the project's as-of day, else today — the day itself when a Friday.
 core::Date default_project_day(const store::ProjectStore& store);

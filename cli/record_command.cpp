@@ -50,7 +50,7 @@ int run_record(const std::string& kind, const std::string& project_path,
     const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     const core::Portfolio portfolio(store::load_portfolio(*store));
     const core::Date day =
-        options.date.empty() ? today() : parse_date_option(options.date, "--date");
+        options.date.empty() ? core::today() : parse_date_option(options.date, "--date");
     store::ChangeRecord change{utc_timestamp(), recording_user(options.by), "record " + kind, "",
                                ""};
 

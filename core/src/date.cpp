@@ -150,6 +150,11 @@ std::string Date::iso() const {
     return buffer;
 }
 
+Date today() noexcept {
+    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+    return Date::from_days(static_cast<int>(now.time_since_epoch().count()));
+}
+
 Date friday_on_or_after(Date day) noexcept {
     // 1970-01-01 was a Thursday, so Friday is day 1 modulo 7.
     const int weekday = ((day.days_since_epoch() % 7) + 7) % 7;

@@ -7,20 +7,10 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
 namespace xj::viewer {
-
-namespace {
-
-core::Date today() {
-    const auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    return core::Date::from_days(static_cast<int>(now.time_since_epoch().count()));
-}
-
-} // namespace
 
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
     std::unique_ptr<ProjectSession> session(new ProjectSession);
@@ -91,7 +81,7 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
 
     const std::string as_of = session->m_project.store->setting("as_of");
     const auto set = core::Date::parse_iso(as_of);
-    core::Date start = set ? *set : today();
+    core::Date start = set ? *set : core::today();
     if (!first) {
         first = last = start;
     }

@@ -39,6 +39,9 @@ private:
     int m_days = 0;
 };
 
+/// Today in UTC, as the system clock says.
+Date today() noexcept;
+
 /// The first Friday on or after `day`: county project days (项目日) are held on Fridays.
 Date friday_on_or_after(Date day) noexcept;
 
