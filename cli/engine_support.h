@@ -28,8 +28,7 @@ std::string leader_help();
 core::Date parse_date_option(const std::string& text, std::string_view option);
 
 template <typename E> std::string label(E value) {
-    const auto& t = core::term(value);
-    return std::string{tr(t.label_zh, t.label_en)};
+    return std::string{core::term_label(value)};
 }
 
 using core::fixed;

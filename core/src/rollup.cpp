@@ -1,7 +1,6 @@
 #include "xiangjian/core/rollup.h"
 
 #include "xiangjian/core/admin_unit.h"
-#include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio.h"
 
 #include <algorithm>
@@ -118,10 +117,8 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
             break;
         }
         case RollupBy::type:
-            add_to(std::string{code(project.type)}, s, 1.0, [&] {
-                const auto& t = term(project.type);
-                return std::string{xj::tr(t.label_zh, t.label_en)}; // in the reader's language
-            });
+            add_to(std::string{code(project.type)}, s, 1.0,
+                   [&] { return std::string{term_label(project.type)}; });
             break;
         case RollupBy::leader:
             add_to(project.leader, s, 1.0, [&] { return project.leader; });

@@ -2,7 +2,6 @@
 
 // The engine's words (statuses, stages, types …) in the window's language.
 
-#include "xiangjian/core/language.h"
 #include "xiangjian/core/vocabulary.h"
 
 #include <QString>
@@ -12,8 +11,8 @@
 namespace xj::viewer {
 
 template <typename E> QString label(E value) {
-    const auto& t = core::term(value);
-    return QString::fromUtf8(std::string{xj::tr(t.label_zh, t.label_en)});
+    const std::string_view text = core::term_label(value);
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
 inline QString qs(const std::string& text) {

@@ -3,6 +3,8 @@
 // The closed vocabularies of the domain. Each value has a stable ASCII code (what the database and
 // the exports store) and a Chinese label (what users read).
 
+#include "xiangjian/core/language.h"
+
 #include <optional>
 #include <span>
 #include <string_view>
@@ -53,6 +55,12 @@ template <typename E> std::string_view code(E value) {
 }
 template <typename E> std::string_view label_zh(E value) {
     return term(value).label_zh;
+}
+
+/// The label in the reader's language (xj::language()).
+template <typename E> std::string_view term_label(E value) {
+    const auto& t = term(value);
+    return xj::tr(t.label_zh, t.label_en);
 }
 
 /// Accepts the ASCII code or the Chinese label.
