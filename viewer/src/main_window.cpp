@@ -11,6 +11,7 @@
 #include "rollup_panel.h"
 #include "table_export.h"
 #include "tables_panel.h"
+#include "timings.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/render/map_output.h"
@@ -225,7 +226,7 @@ void MainWindow::open_project_now(const QString& path) {
     QElapsedTimer timer;
     timer.start();
     std::shared_ptr<ProjectSession> session = ProjectSession::open(path);
-    if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+    if (timings_wanted()) {
         std::fprintf(stderr, "read: %.3f s\n", timer.elapsed() / 1000.0);
     }
     install_session(std::move(session));
@@ -312,7 +313,7 @@ void MainWindow::request_snapshot() {
             QElapsedTimer timer;
             timer.start();
             auto snapshot = make_snapshot(*portfolio, day, theme, filter);
-            if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+            if (timings_wanted()) {
                 std::fprintf(stderr, "snapshot %s: %.3f s\n", day.iso().c_str(),
                              timer.elapsed() / 1000.0);
             }
@@ -334,7 +335,7 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
                     .arg(snapshot->passing())
                     .arg(snapshot->evaluation.projects.size());
     m_render_state->setText(m_canvas->settled() ? m_summary : tr("drawing…"));
-    if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+    if (timings_wanted()) {
         std::fprintf(stderr, "panels: %.3f s\n", timer.elapsed() / 1000.0);
     }
     // The panels have let go of the old snapshot: freeing it here (a province's is about 70 MB

@@ -1,5 +1,6 @@
 #include "project_session.h"
 
+#include "timings.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 
@@ -17,7 +18,7 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
     session->m_path = path;
     QElapsedTimer timer;
     timer.start();
-    const bool timings = std::getenv("XJ_VIEWER_TIMINGS") != nullptr;
+    const bool timings = timings_wanted();
     session->m_project = render::MapProject::open(path.toStdString());
     if (timings) {
         std::fprintf(stderr, "  layers and portfolio: %.3f s\n", timer.restart() / 1000.0);

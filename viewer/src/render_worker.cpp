@@ -1,6 +1,7 @@
 #include "render_worker.h"
 
 #include "project_session.h"
+#include "timings.h"
 #include "xiangjian/core/parallel.h"
 
 #include <QMetaObject>
@@ -119,7 +120,7 @@ void RenderWorker::start_next() {
                     return;
                 }
                 rendered.image.setDevicePixelRatio(ratio);
-                if (std::getenv("XJ_VIEWER_TIMINGS") != nullptr) {
+                if (timings_wanted()) {
                     std::fprintf(stderr, "render %s: prepare %.3f draw %.3f labels %.3f s\n",
                                  qPrintable(layer_key(layer)), rendered.stats.prepare_seconds,
                                  rendered.stats.draw_seconds, rendered.stats.label_seconds);

@@ -1,6 +1,7 @@
 #include "viewer_app.h"
 
 #include "project_session.h"
+#include "timings.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/render/symbology.h"
@@ -187,7 +188,7 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
         window.show();
         QElapsedTimer phase;
         phase.start();
-        const bool timings = std::getenv("XJ_VIEWER_TIMINGS") != nullptr;
+        const bool timings = timings_wanted();
         try {
             window.open_project_now(options.project);
             if (timings) {
