@@ -9,28 +9,20 @@
 #include "layers_panel.h"
 #include "project_session.h"
 #include "rollup_panel.h"
-#include "table_export.h"
 #include "tables_panel.h"
 #include "timings.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
-#include "xiangjian/render/map_output.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
-#include <QCloseEvent>
 #include <QDockWidget>
 #include <QElapsedTimer>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QLibraryInfo>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProgressDialog>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
 #include <QThreadPool>
@@ -38,10 +30,8 @@
 #include <QUnhandledException>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
 
 namespace xj::viewer {
 

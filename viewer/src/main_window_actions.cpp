@@ -11,14 +11,11 @@
 #include "tables_panel.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
-#include "xiangjian/render/map_output.h"
 
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
-#include <QCloseEvent>
 #include <QDockWidget>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -26,19 +23,10 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QProgressDialog>
-#include <QSettings>
 #include <QStatusBar>
 #include <QTableView>
-#include <QThreadPool>
 #include <QToolBar>
-#include <QUnhandledException>
 #include <QVBoxLayout>
-#include <QtConcurrent>
-#include <condition_variable>
-#include <cstdio>
-#include <cstdlib>
-#include <mutex>
 
 namespace xj::viewer {
 

@@ -20,6 +20,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -36,10 +37,8 @@
 #include <QUnhandledException>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
-#include <mutex>
 
 namespace xj::viewer {
 
@@ -131,10 +130,8 @@ void MainWindow::export_map_now(const QString& path) {
         QString::fromStdString(xj::text("截至 ", "as of ") + m_snapshot->as_of.iso());
     const render::MapView view = m_canvas->view();
     const auto snapshot = m_snapshot;
-    std::mutex mutex;
-    std::condition_variable done_signal;
-    bool done = false;
     std::string failure;
+    QEventLoop written; // the window keeps painting while the render thread writes the file
     const ProjectSession* session = m_session.get();
     m_worker.run_exclusive([&, path = path.toStdString()] {
         try {
@@ -145,18 +142,9 @@ void MainWindow::export_map_now(const QString& path) {
         } catch (const std::exception& error) {
             failure = error.what();
         }
-        const std::lock_guard lock(mutex);
-        done = true;
-        done_signal.notify_all();
+        QMetaObject::invokeMethod(&written, &QEventLoop::quit, Qt::QueuedConnection);
     });
-    std::unique_lock lock(mutex);
-    while (!done) {
-        // Keep the window painting while the render thread writes the file.
-        lock.unlock();
-        QCoreApplication::processEvents(QEventLoop::ExcludeUserInputEvents, 50);
-        lock.lock();
-        done_signal.wait_for(lock, std::chrono::milliseconds(20));
-    }
+    written.exec(QEventLoop::ExcludeUserInputEvents);
     if (!failure.empty()) {
         throw Error(failure);
     }
