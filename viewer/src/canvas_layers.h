@@ -8,6 +8,7 @@
 
 #include <QString>
 #include <array>
+#include <vector>
 
 namespace xj::viewer {
 
@@ -68,5 +69,14 @@ struct LayerState {
     bool visible = true;
     double opacity = 1.0;
 };
+
+/// Every layer, visible and opaque, in the default order (bottom to top).
+inline std::vector<LayerState> default_layers() {
+    std::vector<LayerState> layers;
+    for (const CanvasLayer layer : all_canvas_layers) {
+        layers.push_back({layer, true, 1.0});
+    }
+    return layers;
+}
 
 } // namespace xj::viewer

@@ -62,15 +62,7 @@ LayersPanel::LayersPanel(QWidget* parent) : QWidget(parent) {
     m_list->setDragDropMode(QAbstractItemView::InternalMove);
     m_list->setDefaultDropAction(Qt::MoveAction);
     m_list->setMaximumHeight(m_list->fontMetrics().height() * 9 + 8); // its seven layers
-    // Top of the list is drawn on top, as in QGIS.
-    for (auto layer = all_canvas_layers.rbegin(); layer != all_canvas_layers.rend(); ++layer) {
-        auto* item = new QListWidgetItem(m_list);
-        item->setData(layer_role, static_cast<int>(*layer));
-        item->setData(opacity_role, 100);
-        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable |
-                       Qt::ItemIsDragEnabled);
-        item->setCheckState(Qt::Checked);
-    }
+    set_layers(default_layers());
     m_opacity_label = new QLabel(this);
     m_opacity = new QSlider(Qt::Horizontal, this);
     m_opacity->setRange(0, 100);
@@ -169,6 +161,7 @@ std::vector<LayerState> LayersPanel::layers() const {
 void LayersPanel::set_layers(const std::vector<LayerState>& layers) {
     const QSignalBlocker block(m_list);
     m_list->clear();
+    // Top of the list is drawn on top, as in QGIS.
     for (auto state = layers.rbegin(); state != layers.rend(); ++state) {
         auto* item = new QListWidgetItem(layer_name(state->layer), m_list);
         item->setData(layer_role, static_cast<int>(state->layer));

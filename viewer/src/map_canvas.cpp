@@ -55,9 +55,7 @@ MapCanvas::MapCanvas(RenderWorker& worker, QWidget* parent) : QWidget(parent), m
     setFocusPolicy(Qt::StrongFocus);
     setMinimumSize(200, 150);
     setAttribute(Qt::WA_OpaquePaintEvent);
-    for (const CanvasLayer layer : all_canvas_layers) {
-        m_layers.push_back({layer, true, 1.0});
-    }
+    m_layers = default_layers();
     m_refresh_timer.setSingleShot(true);
     m_refresh_timer.setInterval(0);
     connect(&m_refresh_timer, &QTimer::timeout, this, &MapCanvas::refresh);
