@@ -161,6 +161,16 @@ public:
                                       "' is not a date (2018-08-03, 2018/8/3 or 2018年8月3日)"),
                          place(row, key));
     }
+    /// The text of a column a record cannot do without; `missing` says so in the user's words.
+    std::string required_text(const SourceFeature& row, const char* key,
+                              std::string_view missing_zh, std::string_view missing_en) const {
+        std::string value = text(row, key);
+        if (value.empty()) {
+            throw InputError(where(row, key) + std::string{xj::tr(missing_zh, missing_en)},
+                             place(row, key));
+        }
+        return value;
+    }
     core::Date required_date(const SourceFeature& row, const char* key) const {
         if (auto value = date(row, key)) {
             return *value;
@@ -386,12 +396,8 @@ void import_milestones(store::ProjectStore& store, const SourceData& data, const
         errors.check([&] {
             core::Milestone m;
             m.project_id = layout.project_id(row, projects);
-            m.name = layout.text(row, "name");
-            if (m.name.empty()) {
-                throw InputError(layout.where(row, "name") +
-                                     xj::text("：节点没有名称", ": the milestone has no name"),
-                                 layout.place(row, "name"));
-            }
+            m.name =
+                layout.required_text(row, "name", "：节点没有名称", ": the milestone has no name");
             m.planned_date = layout.required_date(row, "planned_date");
             m.actual_date = layout.date(row, "actual_date");
             m.weight = layout.number(row, "weight").value_or(1.0);
@@ -442,12 +448,8 @@ void import_problems(store::ProjectStore& store, const SourceData& data, const L
             p.project_id = layout.project_id(row, projects);
             p.raised_date = layout.required_date(row, "raised_date");
             p.category = category_from_text(layout.text(row, "category"));
-            p.description = layout.text(row, "description");
-            if (p.description.empty()) {
-                throw InputError(layout.where(row, "description") +
-                                     xj::text("：问题没有描述", ": the problem is not described"),
-                                 layout.place(row, "description"));
-            }
+            p.description = layout.required_text(row, "description", "：问题没有描述",
+                                                 ": the problem is not described");
             p.owner = layout.text(row, "owner");
             p.deadline = layout.date(row, "deadline");
             p.closed_date = layout.date(row, "closed_date");
