@@ -206,22 +206,12 @@ void MapCanvas::refresh() {
         return;
     }
     RenderRequest request;
-    for (const LayerState& state : m_layers) {
-        if (!state.visible || (state.layer == CanvasLayer::basemap && m_basemap.isEmpty())) {
-            continue;
-        }
-        const auto found = m_images.find(state.layer);
-        if (found == m_images.end() || !current(found->second, state.layer)) {
-            request.layers.push_back(state.layer);
-        }
-    }
+    request.layers = stale_layers(); // bottom up: the picture builds the way it is read
     if (request.layers.empty()) {
         m_pending_request = 0;
         emit settled_changed();
         return;
     }
-    // Top layers first: the sites and labels users look for come before the villages under
-    // them only if cheaper; draw bottom-up so the picture builds the way it is read.
     request.id = m_next_request++;
     request.view = m_view;
     request.device_pixel_ratio = devicePixelRatioF();
@@ -256,21 +246,23 @@ void MapCanvas::on_request_finished(std::uint64_t request, bool cancelled) {
     }
 }
 
-bool MapCanvas::settled() const {
-    if (m_session == nullptr || m_snapshot == nullptr || m_pending_request != 0 ||
-        m_refresh_timer.isActive() || m_dragging) {
-        return false;
-    }
+std::vector<CanvasLayer> MapCanvas::stale_layers() const {
+    std::vector<CanvasLayer> stale;
     for (const LayerState& state : m_layers) {
         if (!state.visible || (state.layer == CanvasLayer::basemap && m_basemap.isEmpty())) {
             continue;
         }
         const auto found = m_images.find(state.layer);
         if (found == m_images.end() || !current(found->second, state.layer)) {
-            return false;
+            stale.push_back(state.layer);
         }
     }
-    return true;
+    return stale;
+}
+
+bool MapCanvas::settled() const {
+    return m_session != nullptr && m_snapshot != nullptr && m_pending_request == 0 &&
+           !m_refresh_timer.isActive() && !m_dragging && stale_layers().empty();
 }
 
 std::vector<render::LegendItem> MapCanvas::legend() const {

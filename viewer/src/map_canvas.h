@@ -92,6 +92,8 @@ private:
     void schedule_refresh();
     void refresh();
     bool current(const RenderedLayer& image, CanvasLayer layer) const;
+    /// The visible layers without an image for the current view and snapshot, bottom to top.
+    std::vector<CanvasLayer> stale_layers() const;
     void set_view(const render::MapView& view);
     void on_layer_rendered(const RenderedLayer& layer);
     void on_request_finished(std::uint64_t request, bool cancelled);
