@@ -2,6 +2,8 @@
 
 #include "labels.h"
 
+#include <algorithm>
+
 namespace xj::viewer {
 
 VillageTableModel::VillageTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -44,12 +46,13 @@ void VillageTableModel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
 }
 
 int VillageTableModel::row_of(const std::string& village_code) const {
-    for (std::size_t i = 0; i < m_villages.size(); ++i) {
-        if (m_villages[i]->code == village_code) {
-            return static_cast<int>(i);
-        }
-    }
-    return -1;
+    // The portfolio keeps its units by code, so the rows are in code order.
+    const auto found = std::lower_bound(
+        m_villages.begin(), m_villages.end(), village_code,
+        [](const core::AdminUnit* unit, const std::string& wanted) { return unit->code < wanted; });
+    return found != m_villages.end() && (*found)->code == village_code
+               ? static_cast<int>(found - m_villages.begin())
+               : -1;
 }
 
 void VillageTableModel::retranslate() {
