@@ -216,9 +216,7 @@ void MainWindow::open_project_now(const QString& path) {
     QElapsedTimer timer;
     timer.start();
     std::shared_ptr<ProjectSession> session = ProjectSession::open(path);
-    if (timings_wanted()) {
-        std::fprintf(stderr, "read: %.3f s\n", timer.elapsed() / 1000.0);
-    }
+    timing("read: %.3f s", timer.elapsed() / 1000.0);
     install_session(std::move(session));
 }
 
@@ -303,10 +301,7 @@ void MainWindow::request_snapshot() {
             QElapsedTimer timer;
             timer.start();
             auto snapshot = make_snapshot(*portfolio, day, theme, filter);
-            if (timings_wanted()) {
-                std::fprintf(stderr, "snapshot %s: %.3f s\n", day.iso().c_str(),
-                             timer.elapsed() / 1000.0);
-            }
+            timing("snapshot %s: %.3f s", day.iso().c_str(), timer.elapsed() / 1000.0);
             return snapshot;
         }));
 }
@@ -325,9 +320,7 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
                     .arg(snapshot->passing())
                     .arg(snapshot->evaluation.projects.size());
     m_render_state->setText(m_canvas->settled() ? m_summary : tr("drawing…"));
-    if (timings_wanted()) {
-        std::fprintf(stderr, "panels: %.3f s\n", timer.elapsed() / 1000.0);
-    }
+    timing("panels: %.3f s", timer.elapsed() / 1000.0);
     // The panels have let go of the old snapshot: freeing it here (a province's is about 70 MB
     // of small objects, some 15 ms) would hold input up on every date step; a pool thread does.
     if (old) {

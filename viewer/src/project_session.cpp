@@ -18,11 +18,8 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
     session->m_path = path;
     QElapsedTimer timer;
     timer.start();
-    const bool timings = timings_wanted();
     session->m_project = render::MapProject::open(path.toStdString());
-    if (timings) {
-        std::fprintf(stderr, "  layers and portfolio: %.3f s\n", timer.restart() / 1000.0);
-    }
+    timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
     session->m_renderer = std::make_unique<render::MapRenderer>(session->m_project.layers,
                                                                 session->m_project.display_crs(""));
     session->m_display_extent = session->m_renderer->display_extent();
@@ -72,9 +69,7 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
         span(day);
     }
     session->m_record_days.assign(days.begin(), days.end());
-    if (timings) {
-        std::fprintf(stderr, "  renderer and record days: %.3f s\n", timer.restart() / 1000.0);
-    }
+    timing("  renderer and record days: %.3f s", timer.restart() / 1000.0);
 
     session->m_photos = session->m_project.store->photos();
     std::sort(session->m_photos.begin(), session->m_photos.end(),

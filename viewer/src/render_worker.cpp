@@ -120,11 +120,9 @@ void RenderWorker::start_next() {
                     return;
                 }
                 rendered.image.setDevicePixelRatio(ratio);
-                if (timings_wanted()) {
-                    std::fprintf(stderr, "render %s: prepare %.3f draw %.3f labels %.3f s\n",
-                                 qPrintable(layer_key(layer)), rendered.stats.prepare_seconds,
-                                 rendered.stats.draw_seconds, rendered.stats.label_seconds);
-                }
+                timing("render %s: prepare %.3f draw %.3f labels %.3f s",
+                       qPrintable(layer_key(layer)), rendered.stats.prepare_seconds,
+                       rendered.stats.draw_seconds, rendered.stats.label_seconds);
                 QMetaObject::invokeMethod(
                     this, [this, rendered = std::move(rendered)] { emit layer_rendered(rendered); },
                     Qt::QueuedConnection);

@@ -12,4 +12,9 @@ inline bool timings_wanted() {
     return wanted;
 }
 
+/// Prints one timing line (printf format, no newline needed) to stderr, prefixed with the
+/// seconds since the process started, so that a run reads as a timeline: the gaps between
+/// lines are time nobody accounted for. Prints nothing unless timings_wanted().
+void timing(const char* format, ...) __attribute__((format(printf, 1, 2)));
+
 } // namespace xj::viewer

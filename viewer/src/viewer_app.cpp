@@ -10,6 +10,8 @@
 #include <QElapsedTimer>
 #include <QIcon>
 #include <QMessageBox>
+#include <QPixmap>
+#include <QSaveFile>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTimer>
@@ -149,6 +151,16 @@ bool wait_until_settled(MainWindow& window, int timeout_ms) {
 
 namespace {
 
+/// Writes the grab as PNG under a temporary name, renamed over `path` once complete, so that a
+/// script never finds half a file. Quality 80 is zlib's level 1 for Qt's PNG writer: for a
+/// province's map 0.06 s instead of 0.11 s at the default level, and a smaller file (650 KB
+/// against 910 KB: the maps' flat areas suit the fast level's matching).
+bool save_screenshot(const QPixmap& grab, const QString& path) {
+    constexpr int png_quality = 80;
+    QSaveFile file(path);
+    return file.open(QIODevice::WriteOnly) && grab.save(&file, "PNG", png_quality) && file.commit();
+}
+
 std::optional<QSize> parse_size(const QString& text) {
     const QStringList parts = text.toLower().split(QLatin1Char('x'));
     bool ok_w = false, ok_h = false;
@@ -182,18 +194,18 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
         }
     }
     const bool screenshot = !options.screenshot.isEmpty();
+    timing("Qt started");
     MainWindow window(language, !screenshot);
+    timing("window built");
     window.resize(size.value_or(QSize(1600, 1000)));
     if (screenshot) {
         window.show();
+        timing("shown");
         QElapsedTimer phase;
         phase.start();
-        const bool timings = timings_wanted();
         try {
             window.open_project_now(options.project);
-            if (timings) {
-                std::fprintf(stderr, "open: %.3f s\n", phase.restart() / 1000.0);
-            }
+            timing("open: %.3f s", phase.restart() / 1000.0);
             apply_options(window, options);
         } catch (const std::exception& error) {
             std::fprintf(stderr, "xiangjian-viewer: %s\n", error.what());
@@ -203,16 +215,21 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
             std::fprintf(stderr, "xiangjian-viewer: the map was not drawn within 120 s\n");
             return 1;
         }
-        if (timings) {
-            std::fprintf(stderr, "until drawn: %.3f s\n", phase.restart() / 1000.0);
-        }
-        if (!window.grab().save(options.screenshot)) {
+        timing("until drawn: %.3f s", phase.restart() / 1000.0);
+        const QPixmap grab = window.grab();
+        timing("grabbed");
+        if (!save_screenshot(grab, options.screenshot)) {
             std::fprintf(stderr, "xiangjian-viewer: %s: cannot write the screenshot\n",
                          qPrintable(options.screenshot));
             return 1;
         }
+        timing("saved");
         std::printf("%s\n", qPrintable(options.screenshot));
-        return 0;
+        // Nothing is left to keep: the project was opened read-only and this mode keeps no
+        // settings. Tearing down a province's project (half a gigabyte of small objects) would
+        // add some 0.06 s to every script's run for nothing.
+        std::fflush(nullptr);
+        std::_Exit(0);
     }
     window.show();
     if (!options.project.isEmpty()) {

@@ -1,0 +1,58 @@
+#include "timings.h"
+
+#include <cstdarg>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <string>
+#include <unistd.h>
+
+namespace xj::viewer {
+
+namespace {
+
+/// Seconds since the process started, from the kernel's start time (field 22 of
+/// /proc/self/stat, in clock ticks since boot), so that loading the shared libraries counts
+/// too; negative where /proc is not there.
+double seconds_since_start() {
+    static const double started = [] {
+        std::ifstream stat("/proc/self/stat");
+        std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+        // The command name (field 2) may hold spaces: count fields after its closing ')'.
+        const auto close = text.rfind(')');
+        if (close == std::string::npos) {
+            return -1.0;
+        }
+        std::size_t at = close + 2; // field 3
+        for (int field = 3; field < 22 && at != std::string::npos; ++field) {
+            at = text.find(' ', at);
+            at = at == std::string::npos ? at : at + 1;
+        }
+        if (at == std::string::npos) {
+            return -1.0;
+        }
+        return std::stod(text.substr(at)) / static_cast<double>(sysconf(_SC_CLK_TCK));
+    }();
+    if (started < 0) {
+        return -1.0;
+    }
+    timespec now{};
+    clock_gettime(CLOCK_BOOTTIME, &now);
+    return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - started;
+}
+
+} // namespace
+
+void timing(const char* format, ...) {
+    if (!timings_wanted()) {
+        return;
+    }
+    char line[512];
+    va_list arguments;
+    va_start(arguments, format);
+    std::vsnprintf(line, sizeof line, format, arguments);
+    va_end(arguments);
+    std::fprintf(stderr, "[%6.3f] %s\n", seconds_since_start(), line);
+}
+
+} // namespace xj::viewer
