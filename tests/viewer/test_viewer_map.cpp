@@ -54,8 +54,8 @@ std::optional<QPointF> inside_village(const MainWindow& window, std::size_t inde
     for (const auto& part : layers.villages.parts(shape)) {
         const auto xy = layers.villages.points(part);
         QPolygonF ring;
-        for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
-            ring << window.canvas()->device_point(xy[k], xy[k + 1]);
+        for (std::size_t k = 0; k < xy.count(); ++k) {
+            ring << window.canvas()->device_point(xy.x(k), xy.y(k));
         }
         path.addPolygon(ring);
     }

@@ -45,7 +45,7 @@ QPointF site_point(const viewer::MainWindow& window, const std::string& project_
         for (std::size_t i = 0; i < sites.size(); ++i) {
             if (sites[i].project_id == project_id && layer.shape(i).parts > 0) {
                 const auto xy = layer.points(layer.parts(layer.shape(i)).front());
-                return window.canvas()->device_point(xy[0], xy[1]);
+                return window.canvas()->device_point(xy.x(0), xy.y(0));
             }
         }
         return std::nullopt;
@@ -70,9 +70,9 @@ std::string isolated_point_project(const viewer::MainWindow& window, double clea
         for (std::size_t i = 0; i < sites.size(); ++i) {
             for (const auto& part : layer.parts(layer.shape(i))) {
                 const auto xy = layer.points(part);
-                for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
+                for (std::size_t k = 0; k < xy.count(); ++k) {
                     points.emplace_back(sites[i].project_id,
-                                        window.canvas()->device_point(xy[k], xy[k + 1]));
+                                        window.canvas()->device_point(xy.x(k), xy.y(k)));
                 }
             }
         }

@@ -498,8 +498,7 @@ MapHit MapCanvas::hit(QPointF device) const {
     const auto display_parts = [&](const render::FlatLayer& layer, std::uint32_t i) {
         std::vector<std::vector<double>> parts;
         for (const auto& part : layer.parts(layer.shape(i))) {
-            const auto xy = layer.points(part);
-            parts.emplace_back(xy.begin(), xy.end());
+            layer.points(part).append_to(parts.emplace_back());
             m_to_display->apply(parts.back());
         }
         return parts;
@@ -571,8 +570,8 @@ void MapCanvas::update_selection_shapes() {
                 continue;
             }
             for (const auto& part : layer.parts(layer.shape(i))) {
-                const auto xy = layer.points(part);
-                std::vector<double> display(xy.begin(), xy.end());
+                std::vector<double> display;
+                layer.points(part).append_to(display);
                 m_to_display->apply(display);
                 if (points) {
                     m_selection_points.emplace_back(display[0], display[1]);

@@ -196,19 +196,19 @@ void douglas_peucker(std::span<const double> in, double kx, double ky, double to
 /// one kept go (cheap, and most of them at small scales), then Douglas–Peucker takes out the
 /// wiggles narrower than the tolerance. A ring that collapses becomes its bounding box, so a
 /// village smaller than a pixel still shows as a dot of its colour.
-void simplify_part(std::span<const double> in, double tolerance_m, double kx, double ky, bool ring,
+void simplify_part(const PartPoints& in, double tolerance_m, double kx, double ky, bool ring,
                    std::vector<double>& out) {
     thread_local std::vector<double> thinned;
     thread_local std::vector<char> keep;
     thread_local std::vector<std::pair<std::size_t, std::size_t>> stack;
-    const std::size_t n = in.size() / 2;
+    const std::size_t n = in.count();
     const double tol_x = tolerance_m / kx, tol_y = tolerance_m / ky;
     thinned.clear();
-    thinned.push_back(in[0]);
-    thinned.push_back(in[1]);
-    double last_x = in[0], last_y = in[1];
+    thinned.push_back(in.x(0));
+    thinned.push_back(in.y(0));
+    double last_x = in.x(0), last_y = in.y(0);
     for (std::size_t i = 1; i + 1 < n; ++i) {
-        const double x = in[2 * i], y = in[2 * i + 1];
+        const double x = in.x(i), y = in.y(i);
         if (std::abs(x - last_x) > tol_x || std::abs(y - last_y) > tol_y) {
             thinned.push_back(x);
             thinned.push_back(y);
@@ -217,8 +217,8 @@ void simplify_part(std::span<const double> in, double tolerance_m, double kx, do
         }
     }
     if (n > 1) {
-        thinned.push_back(in[2 * n - 2]);
-        thinned.push_back(in[2 * n - 1]);
+        thinned.push_back(in.x(n - 1));
+        thinned.push_back(in.y(n - 1));
     }
     const std::size_t start = out.size();
     if (thinned.size() >= 6) {
@@ -234,8 +234,8 @@ void simplify_part(std::span<const double> in, double tolerance_m, double kx, do
     }
     if (ring && out.size() - start < 8) {
         Box box;
-        for (std::size_t i = 0; i + 1 < in.size(); i += 2) {
-            box.expand(in[i], in[i + 1]);
+        for (std::size_t i = 0; i < n; ++i) {
+            box.expand(in.x(i), in.y(i));
         }
         out.resize(start);
         out.insert(out.end(), {box.min_x, box.min_y, box.max_x, box.min_y, box.max_x, box.max_y,
@@ -261,8 +261,7 @@ void prepare_range(const FlatLayer& layer, DisplayGeometry::Kind kind, const Dis
         for (const FlatLayer::Part& part : layer.parts(shape)) {
             const auto first = static_cast<std::uint32_t>(out.xy.size() / 2);
             if (kind == DisplayGeometry::Kind::points || tolerance_m <= 0) {
-                const auto points = layer.points(part);
-                out.xy.insert(out.xy.end(), points.begin(), points.end());
+                layer.points(part).append_to(out.xy);
             } else {
                 simplify_part(layer.points(part), tolerance_m, kx, ky,
                               kind == DisplayGeometry::Kind::polygons, out.xy);

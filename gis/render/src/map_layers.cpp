@@ -6,39 +6,63 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace xj::render {
 
-void FlatLayer::add_point(double x, double y) {
-    Shape shape{static_cast<std::uint32_t>(m_parts.size()), 1, {}};
-    m_parts.push_back({static_cast<std::uint32_t>(m_xy.size() / 2), 1});
-    m_xy.push_back(x);
-    m_xy.push_back(y);
-    shape.box.expand(x, y);
-    m_extent.expand(shape.box);
-    m_shapes.push_back(shape);
+void PartPoints::append_to(std::vector<double>& xy) const {
+    const std::size_t start = xy.size();
+    xy.resize(start + 2 * m_count);
+    for (std::size_t i = 0; i < 2 * m_count; ++i) {
+        xy[start + i] = m_fixed[i] / units_per_degree;
+    }
 }
+
+namespace {
+
+/// Degrees in whole units of 1e-7 (PartPoints); throws for what 32 bits cannot hold.
+std::int32_t fixed_degrees(double degrees) {
+    constexpr double limit =
+        std::numeric_limits<std::int32_t>::max() / PartPoints::units_per_degree;
+    if (!(std::abs(degrees) <= limit)) {
+        throw Error(text("坐标 ", "coordinate ") + std::to_string(degrees) +
+                    text(" 不是经纬度", " is not degrees"));
+    }
+    return static_cast<std::int32_t>(std::lround(degrees * PartPoints::units_per_degree));
+}
+
+} // namespace
 
 void FlatLayer::read_geometry(store::detail::WkbReader& reader, Shape& shape) {
     const auto header = reader.header();
     const auto add_part = [&](std::uint32_t points) {
-        const std::size_t first = m_xy.size() / 2;
-        reader.coordinates(points, header.dimensions, m_xy);
-        if (points > 0) {
-            m_parts.push_back({static_cast<std::uint32_t>(first), points});
-            ++shape.parts;
+        if (points == 0) {
+            return;
         }
+        const std::size_t first = m_xy.size() / 2;
+        reader.each_coordinate(points, header.dimensions, [&](double x, double y) {
+            m_xy.push_back(fixed_degrees(x));
+            m_xy.push_back(fixed_degrees(y));
+        });
+        m_parts.push_back({static_cast<std::uint32_t>(first), points});
+        ++shape.parts;
     };
     switch (header.type) {
-    case 1: // Point; an empty point is NaN, NaN
-        add_part(1);
-        if (std::isnan(m_xy[m_xy.size() - 2])) {
-            m_xy.resize(m_xy.size() - 2);
-            m_parts.pop_back();
-            --shape.parts;
+    case 1: { // Point; an empty point is NaN, NaN
+        double x = 0, y = 0;
+        reader.each_coordinate(1, header.dimensions, [&](double px, double py) {
+            x = px;
+            y = py;
+        });
+        if (!std::isnan(x)) {
+            m_parts.push_back({static_cast<std::uint32_t>(m_xy.size() / 2), 1});
+            m_xy.push_back(fixed_degrees(x));
+            m_xy.push_back(fixed_degrees(y));
+            ++shape.parts;
         }
         break;
+    }
     case 2: // LineString
         add_part(reader.u32());
         break;
@@ -74,8 +98,10 @@ void FlatLayer::add_wkb(std::span<const unsigned char> wkb) {
             throw;
         }
     }
-    for (std::size_t i = first_point; i < m_xy.size() / 2; ++i) {
-        shape.box.expand(m_xy[2 * i], m_xy[2 * i + 1]);
+    // The box of the points as kept, so that it holds them exactly.
+    const PartPoints points(m_xy.data() + 2 * first_point, m_xy.size() / 2 - first_point);
+    for (std::size_t i = 0; i < points.count(); ++i) {
+        shape.box.expand(points.x(i), points.y(i));
     }
     m_extent.expand(shape.box);
     m_shapes.push_back(shape);

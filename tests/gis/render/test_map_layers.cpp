@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <ogr_spatialref.h>
 #include <random>
 #include <set>
@@ -69,6 +70,56 @@ TEST_F(MapLayers, HoldEveryBoundaryAndSiteOfTheStore) {
     EXPECT_FALSE(layers->point_sites.front().project_id.empty());
 }
 
+TEST_F(MapLayers, KeepEveryVertexAsStoredToATenMillionthOfADegree) {
+    // OGR reads the same stored boundaries, as geometries of doubles.
+    std::map<std::string, const OGRMultiPolygon*> boundaries;
+    const auto units = xj::test::ogr_units(*store);
+    for (const auto& unit : units) {
+        if (unit.boundary && unit.unit.level == core::AdminLevel::village) {
+            boundaries[unit.unit.code] = unit.boundary.get();
+        }
+    }
+    ASSERT_EQ(boundaries.size(), layers->villages.size());
+    std::size_t vertices = 0;
+    double worst = 0;
+    for (std::size_t i = 0; i < layers->villages.size(); ++i) {
+        const auto parts = layers->villages.parts(layers->villages.shape(i));
+        std::size_t p = 0;
+        for (const OGRPolygon* polygon : *boundaries.at(layers->village_units[i].code)) {
+            for (const OGRLinearRing* ring : *polygon) {
+                ASSERT_LT(p, parts.size()) << layers->village_units[i].code;
+                const auto kept = layers->villages.points(parts[p++]);
+                ASSERT_EQ(kept.count(), static_cast<std::size_t>(ring->getNumPoints()));
+                for (int k = 0; k < ring->getNumPoints(); ++k) {
+                    worst = std::max({worst, std::abs(kept.x(k) - ring->getX(k)),
+                                      std::abs(kept.y(k) - ring->getY(k))});
+                    ++vertices;
+                }
+            }
+        }
+        EXPECT_EQ(p, parts.size()) << layers->village_units[i].code;
+    }
+    EXPECT_GT(vertices, 2000U);       // the demo county's 220 villages
+    EXPECT_LE(worst, 0.5e-7 + 1e-12); // half a unit of rounding, no more
+    EXPECT_GT(worst, 0.0);            // the demo's boundaries have more decimals than that
+}
+
+TEST_F(MapLayers, ACoordinateThatIsNotDegreesIsRefused) {
+    // Gauss–Krüger metres stored by mistake: 32-bit units of 1e-7 degree cannot hold them.
+    OGRPoint metres(38'500'000.0, 3'800'000.0);
+    std::vector<unsigned char> wkb(static_cast<std::size_t>(metres.WkbSize()));
+    metres.exportToWkb(wkbNDR, wkb.data());
+    render::FlatLayer layer;
+    try {
+        layer.add_wkb(wkb);
+        FAIL() << "metres were taken for degrees";
+    } catch (const Error& error) {
+        EXPECT_NE(std::string(error.what()).find("38500000"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(layer.size(), 0U);
+    EXPECT_EQ(layer.point_count(), 0U);
+}
+
 TEST_F(MapLayers, WindowQueriesFindExactlyTheShapesWhoseBoxesMeetTheWindow) {
     const render::FlatLayer& villages = layers->villages;
     const render::Box extent = villages.extent();
@@ -118,10 +169,11 @@ TEST_F(MapLayers, DisplayGeometryIsProjProjectionWithinAPixel) {
         for (std::size_t p = 0; p < source_parts.size(); ++p) {
             const auto in = layers->villages.points(source_parts[p]);
             const auto out = shapes.points(display_parts[p]);
-            total += in.size() / 2;
+            total += in.count();
             kept += out.size() / 2;
             // Every kept vertex is a source vertex, projected.
-            std::vector<double> projected(in.begin(), in.end());
+            std::vector<double> projected;
+            in.append_to(projected);
             for (std::size_t k = 0; k + 1 < projected.size(); k += 2) {
                 ASSERT_TRUE(transform->Transform(1, &projected[k], &projected[k + 1]));
             }

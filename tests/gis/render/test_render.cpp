@@ -191,7 +191,7 @@ TEST_F(Render, ProjectSymbolsSitAtTheirSitesInTheirStatusColour) {
     ASSERT_GT(layers->points.size(), 5U);
     for (std::size_t i = 0; i < layers->points.size(); ++i) {
         const auto xy = layers->points.points(layers->points.parts(layers->points.shape(i))[0]);
-        const QPointF at = renderer.device_point(drawn.view, xy[0], xy[1]);
+        const QPointF at = renderer.device_point(drawn.view, xy.x(0), xy.y(0));
         const std::string& project = layers->point_sites[i].project_id;
         EXPECT_EQ(hex_at(drawn.image, at), status_hex.at(status.at(project)))
             << "project " << project;
@@ -442,15 +442,15 @@ TEST_F(Render, RoadsAndMarkersReadOnTheDarkestClassAndBoundariesLookLikeBoundari
     for (std::size_t i = 0; i < layers->lines.size(); ++i) {
         const auto parts = layers->lines.parts(layers->lines.shape(i));
         const auto xy = layers->lines.points(parts[0]);
-        const std::size_t middle = (xy.size() / 2) / 2 * 2;
-        const QPointF at = renderer.device_point(view, xy[middle], xy[middle + 1]);
+        const std::size_t middle = xy.count() / 2;
+        const QPointF at = renderer.device_point(view, xy.x(middle), xy.y(middle));
         EXPECT_TRUE(white_near(image, at, 3)) << layers->line_sites[i].project_id;
         ++roads;
     }
     EXPECT_GT(roads, 10);
     for (std::size_t i = 0; i < layers->points.size(); ++i) {
         const auto xy = layers->points.points(layers->points.parts(layers->points.shape(i))[0]);
-        EXPECT_TRUE(white_near(image, renderer.device_point(view, xy[0], xy[1]), 6))
+        EXPECT_TRUE(white_near(image, renderer.device_point(view, xy.x(0), xy.y(0)), 6))
             << layers->point_sites[i].project_id;
     }
     // Township boundaries: a pale violet band no road and no class has, under a dash-dot line.

@@ -22,9 +22,33 @@ namespace xj::render {
 
 using store::Box;
 
+/// A part's points as FlatLayer keeps them, whole units of 1e-7 degree, read as degrees.
+class PartPoints {
+public:
+    static constexpr double units_per_degree = 1e7;
+
+    PartPoints(const std::int32_t* fixed, std::size_t count) : m_fixed(fixed), m_count(count) {}
+    std::size_t count() const { return m_count; }
+    /// Division rather than multiplication by 1e-7: the double nearest the stored decimal, so a
+    /// vertex stored as 112.3456789 reads back as exactly what parsing "112.3456789" gives.
+    double x(std::size_t i) const { return m_fixed[2 * i] / units_per_degree; }
+    double y(std::size_t i) const { return m_fixed[2 * i + 1] / units_per_degree; }
+    /// Appends the points to `xy` as x, y pairs of degrees.
+    void append_to(std::vector<double>& xy) const;
+
+private:
+    const std::int32_t* m_fixed;
+    std::size_t m_count;
+};
+
 /// The shapes of one layer: points, lines or polygons. A shape is made of parts (a point, a
 /// line string, a polygon ring; a polygon's rings are drawn with the even-odd rule, so holes
-/// need no flag); a part of points, stored as x, y pairs.
+/// need no flag); a part of points.
+///
+/// Coordinates are kept as OpenStreetMap and libosmium keep them: 32-bit whole units of 1e-7
+/// degree, about a centimetre on the ground, far finer than any boundary a county surveys and
+/// than a screen shows. That is half the memory of doubles: a province's boundaries (7.5
+/// million vertices) take 60 MB instead of 120 MB, for the whole session of a viewer.
 class FlatLayer {
 public:
     struct Part {
@@ -38,17 +62,17 @@ public:
     };
 
     /// Appends one shape read from WKB (any 2D/3D/M simple type, multi type or collection);
-    /// empty bytes give an empty shape. Throws xj::Error for bytes that are not WKB.
+    /// empty bytes give an empty shape. Throws xj::Error for bytes that are not WKB and for
+    /// coordinates that are not degrees (beyond ±214.7, which 32 bits cannot hold).
     void add_wkb(std::span<const unsigned char> wkb);
-    void add_point(double x, double y);
 
     std::size_t size() const { return m_shapes.size(); }
     const Shape& shape(std::size_t i) const { return m_shapes[i]; }
     std::span<const Part> parts(const Shape& shape) const {
         return {m_parts.data() + shape.first_part, shape.parts};
     }
-    std::span<const double> points(const Part& part) const {
-        return {m_xy.data() + 2 * std::size_t{part.first_point}, 2 * std::size_t{part.points}};
+    PartPoints points(const Part& part) const {
+        return {m_xy.data() + 2 * std::size_t{part.first_point}, part.points};
     }
     std::size_t point_count() const { return m_xy.size() / 2; }
     const Box& extent() const { return m_extent; }
@@ -63,7 +87,7 @@ private:
 
     std::vector<Shape> m_shapes;
     std::vector<Part> m_parts;
-    std::vector<double> m_xy;
+    std::vector<std::int32_t> m_xy; ///< x, y pairs of whole 1e-7 degrees
     Box m_extent;
 
     geometry::GridIndex m_grid; ///< of the shapes' boxes

@@ -64,6 +64,18 @@ public:
         m_at += static_cast<std::size_t>(n) * dimensions * 8;
     }
 
+    /// n coordinates of `dimensions` ordinates, each given to `take(x, y)`.
+    template <typename Take>
+    void each_coordinate(std::uint32_t n, std::size_t dimensions, Take&& take) {
+        need(static_cast<std::size_t>(n) * dimensions * 8);
+        const unsigned char* at = m_wkb.data() + m_at;
+        const bool native = m_little == (std::endian::native == std::endian::little);
+        for (std::uint32_t i = 0; i < n; ++i, at += dimensions * 8) {
+            take(read_double(at, native), read_double(at + 8, native));
+        }
+        m_at += static_cast<std::size_t>(n) * dimensions * 8;
+    }
+
     /// One ordinate.
     double real() {
         need(8);
