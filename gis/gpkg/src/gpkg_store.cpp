@@ -159,6 +159,22 @@ void ensure_spatial_indexes(GDALDataset& dataset) {
     }
 }
 
+/// The unit list (code, name, level … of every unit, without boundaries) from an index that
+/// covers it. In the table those columns come after each boundary, so SQLite reads the whole
+/// boundary (its overflow pages) to reach them: for a province, 0.1 s and 120 MB read for
+/// 3 MB of names. Made by any opening for writing, not by a schema version, so that a file
+/// without it still opens for reading, and older programs ignore it.
+void ensure_unit_list_index(GDALDataset& dataset) {
+    if (detail::query_text(dataset, "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+                                    "AND name = 'admin_units'") != "1") {
+        return; // a file made by a test's own migrations
+    }
+    detail::execute(dataset,
+                    "CREATE INDEX IF NOT EXISTS admin_units_list ON admin_units (code, name, "
+                    "level, parent_code, population, households, poor_households, poor_village)",
+                    "indexing the unit list");
+}
+
 /// False for a file on NFS, SMB/CIFS or a FUSE mount (sshfs and the like).
 bool on_local_filesystem(const std::string& path) {
     struct statfs info {};
@@ -459,6 +475,7 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     }
     if (access == Access::update) {
         ensure_spatial_indexes(*dataset);
+        ensure_unit_list_index(*dataset);
         detail::execute(*dataset, "PRAGMA foreign_keys = ON", "enabling foreign keys");
         // Statement journals (a statement's own undo: every upsert, every delete with its
         // triggers) and the sorts of CREATE INDEX in memory, not in temporary files.

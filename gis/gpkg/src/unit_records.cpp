@@ -123,7 +123,8 @@ core::AdminUnit unit_of(const Statement& row) {
 
 std::vector<core::AdminUnit> GpkgStore::unit_list() const {
     // SQLite directly, not OGR's SQL layer: a province has 50,000 units and the map and the
-    // engine both read them.
+    // engine both read them. Served by the covering index admin_units_list where the file has
+    // it (ensure_unit_list_index), without reading a boundary.
     std::vector<core::AdminUnit> result;
     auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
                               " FROM admin_units ORDER BY code");
@@ -186,6 +187,14 @@ void GpkgStore::scan_units(const store::Box& window, const UnitVisitor& visit) c
                               "miny <= ?4 AND maxy >= ?2) ORDER BY code");
     row.real(1, window.min_x).real(2, window.min_y).real(3, window.max_x).real(4, window.max_y);
     while (row.step(m_path + ": reading the units of a window")) {
+        visit(unit_of(row), wkb_of_blob(row.blob(8)));
+    }
+}
+
+void GpkgStore::scan_units(const UnitVisitor& visit) const {
+    auto row = m_sql->prepare(std::string{"SELECT "} + unit_read_columns +
+                              ", geom FROM admin_units ORDER BY code");
+    while (row.step(m_path + ": reading the units")) {
         visit(unit_of(row), wkb_of_blob(row.blob(8)));
     }
 }

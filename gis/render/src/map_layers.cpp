@@ -204,17 +204,11 @@ void MapLayers::build_indexes() {
 
 MapLayers MapLayers::read(const store::ProjectStore& store) {
     MapLayers layers;
-    const std::vector<core::AdminUnit> units = store.unit_list(); // by code, as the scan
-    std::size_t next = 0;
-    store.scan_unit_boundaries(
-        [&](const std::string& code, core::AdminLevel, std::span<const unsigned char> wkb) {
-            while (next < units.size() && units[next].code < code) {
-                ++next;
-            }
-            if (next < units.size() && units[next].code == code) {
-                layers.add_unit(units[next], wkb);
-            }
-        });
+    // One pass: a unit's attributes are stored after its boundary, so reading them apart would
+    // read every boundary twice.
+    store.scan_units([&](const core::AdminUnit& unit, std::span<const unsigned char> wkb) {
+        layers.add_unit(unit, wkb);
+    });
     store.scan_sites(
         [&](const std::string& project_id, const std::string& site_name,
             std::span<const unsigned char> wkb) { layers.add_site(project_id, site_name, wkb); });

@@ -304,3 +304,42 @@ TEST_F(GpkgStoreWrites, ALargeTableIsReadOnTwoConnectionsWholeAndInOrder) {
     EXPECT_EQ(within[1], reports[0]);
     EXPECT_EQ(within.back(), reports.back());
 }
+
+TEST_F(GpkgStoreWrites, TheUnitListComesFromAnIndexAndAFileWithoutItStillReads) {
+    const std::string path = store->location();
+    const auto before = store->unit_list();
+    store.reset();
+    // The plan SQLite makes for the store's own query: the index alone, no boundary read.
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr), SQLITE_OK);
+    const auto plan = [&] {
+        std::string detail;
+        sqlite3_stmt* statement = nullptr;
+        EXPECT_EQ(sqlite3_prepare_v2(db,
+                                     "EXPLAIN QUERY PLAN SELECT code, name, level, parent_code, "
+                                     "population, households, poor_households, poor_village "
+                                     "FROM admin_units ORDER BY code",
+                                     -1, &statement, nullptr),
+                  SQLITE_OK);
+        while (sqlite3_step(statement) == SQLITE_ROW) {
+            detail += reinterpret_cast<const char*>(sqlite3_column_text(statement, 3));
+        }
+        sqlite3_finalize(statement);
+        return detail;
+    };
+    EXPECT_NE(plan().find("COVERING INDEX admin_units_list"), std::string::npos) << plan();
+    // A file written before the index (or by another program) opens read-only as it is.
+    ASSERT_EQ(sqlite3_exec(db, "DROP INDEX admin_units_list", nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    sqlite3_close(db);
+    EXPECT_EQ(GpkgStore::open(path, GpkgStore::Access::read_only)->unit_list(), before);
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+                                     "'admin_units_list'"),
+              "0");
+    // The next opening for writing puts it back.
+    GpkgStore::open(path, GpkgStore::Access::update).reset();
+    EXPECT_EQ(test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE name = "
+                                     "'admin_units_list'"),
+              "1");
+    EXPECT_EQ(GpkgStore::open(path, GpkgStore::Access::read_only)->unit_list(), before);
+}

@@ -87,6 +87,32 @@ TEST_P(StoreContract, AdminUnitsKeepAttributesChineseNamesAndBoundaries) {
     EXPECT_FALSE(units[0].unit.population);
 }
 
+TEST_P(StoreContract, TheWholeUnitScanGivesWhatUnitsGivesInOnePass) {
+    store->upsert_unit(village(), stored("MULTIPOLYGON (((112.40 34.00, 112.45 34.00, "
+                                         "112.45 34.05, 112.40 34.00)))"));
+    auto other = village();
+    other.code = "410326209299";
+    other.name = "无界村";
+    store->upsert_unit(other, {});
+    const auto units = store->units();
+    std::size_t i = 0;
+    store->scan_units([&](const core::AdminUnit& unit, std::span<const unsigned char> wkb) {
+        ASSERT_LT(i, units.size());
+        EXPECT_EQ(unit, units[i].unit);
+        EXPECT_EQ(wkb.empty(), !units[i].boundary) << unit.code;
+        if (!wkb.empty()) {
+            OGRGeometry* read = nullptr;
+            ASSERT_EQ(OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &read, wkb.size()),
+                      OGRERR_NONE);
+            EXPECT_TRUE(read->Equals(ogr(units[i].boundary).get())) << unit.code;
+            OGRGeometryFactory::destroyGeometry(read);
+        }
+        ++i;
+    });
+    EXPECT_EQ(i, units.size());
+    EXPECT_EQ(i, 3U); // the township, and both villages, by code
+}
+
 TEST_P(StoreContract, UpsertingAUnitByCodeUpdatesInsteadOfDuplicating) {
     auto changed = village();
     changed.name = "杜康村";

@@ -65,6 +65,7 @@ public:
     std::vector<core::AdminUnit> unit_list() const override;
     void scan_unit_boundaries(const BoundaryVisitor& visit) const override;
     void scan_units(const store::Box& window, const UnitVisitor& visit) const override;
+    void scan_units(const UnitVisitor& visit) const override;
     std::vector<core::AdminUnit> unit_list(std::span<const std::string> codes) const override;
     store::Box extent() const override;
     void scan_sites(const SiteVisitor& visit) const override;

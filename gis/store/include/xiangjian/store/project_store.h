@@ -107,6 +107,9 @@ public:
     using UnitVisitor =
         std::function<void(const core::AdminUnit& unit, std::span<const unsigned char> wkb)>;
     virtual void scan_units(const Box& window, const UnitVisitor& visit) const = 0;
+    /// Every unit with its boundary as WKB (empty when it has none), by code: a whole map's
+    /// units in one pass, attributes and boundaries together.
+    virtual void scan_units(const UnitVisitor& visit) const = 0;
     /// These units (those the store holds), by code.
     virtual std::vector<core::AdminUnit> unit_list(std::span<const std::string> codes) const = 0;
     /// The box of every boundary and site: at least that, maybe more (a backend may keep it
