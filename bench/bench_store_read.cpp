@@ -57,10 +57,14 @@ int main(int argc, char** argv) {
         const auto rows = timed("roll up by township", [&] {
             return xj::core::rollup(portfolio, evaluation, xj::core::RollupBy::township);
         });
+        // The map's village colours come from this one: a row per village served.
+        const auto village_rows = timed("roll up by village", [&] {
+            return xj::core::rollup(portfolio, evaluation, xj::core::RollupBy::village);
+        });
         rusage usage{};
         getrusage(RUSAGE_SELF, &usage);
-        std::printf("%zu township rows; peak resident memory %.0f MiB\n", rows.size(),
-                    static_cast<double>(usage.ru_maxrss) / 1024);
+        std::printf("%zu township rows, %zu village rows; peak resident memory %.0f MiB\n",
+                    rows.size(), village_rows.size(), static_cast<double>(usage.ru_maxrss) / 1024);
     } catch (const std::exception& error) {
         std::fprintf(stderr, "xj_bench_store_read: %s\n", error.what());
         return 1;

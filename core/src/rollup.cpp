@@ -4,6 +4,8 @@
 #include "xiangjian/core/portfolio.h"
 
 #include <algorithm>
+#include <deque>
+#include <string_view>
 #include <unordered_map>
 
 namespace xj::core {
@@ -79,17 +81,24 @@ std::string county_of(const Project& project) {
 
 std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& evaluation, RollupBy by,
                               const ProjectFilter& filter) {
-    std::vector<Accumulator> groups;
-    std::unordered_map<std::string, std::size_t> group_of;
-    const auto add_to = [&](const std::string& key, const ProjectStatus& s, double share,
+    // A deque: a group never moves once made (a province's 47,000 villages would otherwise be
+    // moved some sixteen times as the vector grew), so the map can look groups up by a view of
+    // their own key, and the lookups copy no string.
+    std::deque<Accumulator> groups;
+    std::unordered_map<std::string_view, Accumulator*> group_of;
+    group_of.reserve(by == RollupBy::village   ? portfolio.admin_units().size()
+                     : by == RollupBy::project ? evaluation.projects.size()
+                                               : 256);
+    const auto add_to = [&](std::string_view key, const ProjectStatus& s, double share,
                             auto&& label) {
-        auto [found, added] = group_of.try_emplace(key, groups.size());
-        if (added) {
-            groups.emplace_back();
-            groups.back().row.key = key;
-            groups.back().row.label = label();
+        auto found = group_of.find(key);
+        if (found == group_of.end()) {
+            Accumulator& group = groups.emplace_back();
+            group.row.key = key;
+            group.row.label = label();
+            found = group_of.emplace(group.row.key, &group).first;
         }
-        add(groups[found->second], s, share);
+        add(*found->second, s, share);
     };
 
     for (const auto& s : evaluation.projects) {
@@ -117,7 +126,7 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
             break;
         }
         case RollupBy::type:
-            add_to(std::string{code(project.type)}, s, 1.0,
+            add_to(code(project.type), s, 1.0,
                    [&] { return std::string{term_label(project.type)}; });
             break;
         case RollupBy::leader:
@@ -129,9 +138,18 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
         }
     }
 
+    // Ordered by key through pointers, so that each row is moved once, not swapped about.
+    std::vector<Accumulator*> order;
+    order.reserve(groups.size());
+    for (Accumulator& group : groups) {
+        order.push_back(&group);
+    }
+    std::sort(order.begin(), order.end(),
+              [](const Accumulator* a, const Accumulator* b) { return a->row.key < b->row.key; });
     std::vector<RollupRow> rows;
     rows.reserve(groups.size());
-    for (auto& group : groups) {
+    for (Accumulator* group_pointer : order) {
+        Accumulator& group = *group_pointer;
         auto& row = group.row;
         row.mean_percent = group.percent_sum / row.projects;
         if (group.weight_sum > 0) {
@@ -141,8 +159,6 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
                   [](const UnitQuantities& a, const UnitQuantities& b) { return a.unit < b.unit; });
         rows.push_back(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(),
-              [](const RollupRow& a, const RollupRow& b) { return a.key < b.key; });
     return rows;
 }
 
