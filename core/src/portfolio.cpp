@@ -307,6 +307,9 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         }
         m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
     }
+    // The links as stored are not read again once they are VillageLinks: a province's 174,000
+    // (22 MB) go back to the allocator for the first snapshot to use.
+    m_data.project_villages = {};
 
     auto& units = m_data.admin_units;
     std::sort(units.begin(), units.end(),
