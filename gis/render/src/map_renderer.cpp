@@ -117,7 +117,7 @@ QPointF interior_point(const std::vector<QPolygonF>& rings) {
     return point;
 }
 
-QString qstring(const std::string& text) {
+QString qstring(std::string_view text) {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 

@@ -400,7 +400,7 @@ TEST_F(Render, ALabelLayerDrawnAloneNamesTheSitesAsTheWholeMapDoes) {
     const auto whole =
         names(render::all_layers & ~static_cast<unsigned>(render::MapLayer::furniture));
     const auto alone = names(static_cast<unsigned>(render::MapLayer::labels));
-    EXPECT_TRUE(whole.contains(data.projects.at("RY2018-003").name));
+    EXPECT_TRUE(whole.contains(std::string{data.projects.at("RY2018-003").name}));
     EXPECT_EQ(alone, whole);
 }
 

@@ -8,6 +8,7 @@
 #include "xiangjian/render/symbology.h"
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -22,7 +23,9 @@ struct ProjectSymbol {
     Colour colour;
     MarkerShape shape = MarkerShape::circle;
     core::ProjectType type = core::ProjectType::other;
-    std::string name;
+    /// The project's name in the Portfolio that evaluated it (as ProjectStatus::project points
+    /// there): not a copy, which was a province's 140,000 allocations a day.
+    std::string_view name;
     bool key_project = false;
     int category = 0; ///< the status or stage the colour stands for (legend counts)
 };
