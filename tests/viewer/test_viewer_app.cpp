@@ -4,14 +4,17 @@
 #include "date_bar.h"
 #include "layers_panel.h"
 #include "project_session.h"
+#include "project_table_model.h"
 #include "tables_panel.h"
 #include "viewer_fixture.h"
+#include "village_table_model.h"
 #include "xiangjian/core/error.h"
 
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -23,6 +26,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <algorithm>
 #include <gdal.h>
 #include <ogrsf_frmts.h>
 
@@ -46,6 +50,37 @@ QAction* action_named(QMenu* menu, const QString& text) {
         }
     }
     return nullptr;
+}
+
+/// Clicks a table's header on `column` until it sorts that column ascending.
+void sort_by_header(QTableView* view, int column) {
+    QHeaderView* header = view->horizontalHeader();
+    const QPoint at(header->sectionViewportPosition(column) + header->sectionSize(column) / 2,
+                    header->height() / 2);
+    for (int click = 0; click < 3; ++click) {
+        if (header->sortIndicatorSection() == column &&
+            header->sortIndicatorOrder() == Qt::AscendingOrder) {
+            return;
+        }
+        QTest::mouseClick(header->viewport(), Qt::LeftButton, {}, at);
+    }
+}
+
+/// A column's texts as the table shows them, top to bottom.
+QStringList column_texts(const QTableView* view, int column) {
+    QStringList texts;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        texts << view->model()->index(row, column).data().toString();
+    }
+    return texts;
+}
+
+/// The same texts in the order QString::localeAwareCompare gives (stable).
+QStringList collated(QStringList texts) {
+    std::stable_sort(texts.begin(), texts.end(), [](const QString& a, const QString& b) {
+        return QString::localeAwareCompare(a, b) < 0;
+    });
+    return texts;
 }
 
 } // namespace
@@ -152,6 +187,40 @@ private slots:
         // And back.
         click_menu(*window, language, action_named(language, QStringLiteral("中文")));
         QTRY_COMPARE(window->file_menu()->title(), QStringLiteral("文件(&F)"));
+    }
+
+    void clickingAHeaderSortsTextAsTheLocaleCollates() {
+        auto window = xj::test::open_demo(viewer::UiLanguage::zh);
+        QVERIFY(xj::test::wait_settled(*window));
+        QTableView* projects = window->tables()->project_view();
+        for (const int column :
+             {int{viewer::ProjectTableModel::name}, int{viewer::ProjectTableModel::township},
+              int{viewer::ProjectTableModel::leader}}) {
+            sort_by_header(projects, column);
+            const QStringList shown = column_texts(projects, column);
+            QCOMPARE(shown.size(), 36);
+            QCOMPARE(shown, collated(shown));
+        }
+        // A new day keeps the order; the text of a column that follows the language is sorted
+        // again in the new language (its collation keys are made afresh).
+        sort_by_header(projects, viewer::ProjectTableModel::type);
+        const QStringList chinese = column_texts(projects, viewer::ProjectTableModel::type);
+        QCOMPARE(chinese, collated(chinese));
+        window->set_as_of(window->as_of().plus_days(-30));
+        QVERIFY(xj::test::wait_settled(*window));
+        QCOMPARE(column_texts(projects, viewer::ProjectTableModel::type), chinese);
+        window->set_language(viewer::UiLanguage::en);
+        QTRY_VERIFY(column_texts(projects, viewer::ProjectTableModel::type) != chinese);
+        const QStringList english = column_texts(projects, viewer::ProjectTableModel::type);
+        QVERIFY2(english.front().at(0).unicode() < 128, qPrintable(english.front()));
+        QCOMPARE(english, collated(english));
+
+        window->tables()->tabs()->setCurrentIndex(1);
+        QTableView* villages = window->tables()->village_view();
+        sort_by_header(villages, viewer::VillageTableModel::name);
+        const QStringList names = column_texts(villages, viewer::VillageTableModel::name);
+        QVERIFY(names.size() > 100);
+        QCOMPARE(names, collated(names));
     }
 
     void exportsWriteWhatTheWindowShows() {

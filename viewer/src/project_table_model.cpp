@@ -16,7 +16,9 @@ void ProjectTableModel::set_portfolio(const core::Portfolio* portfolio) {
 void ProjectTableModel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     m_snapshot = std::move(snapshot);
     if (rowCount() > 0) {
-        emit dataChanged(index(0, stage), index(rowCount() - 1, column_count - 1));
+        // The day's figures only: id … stage are the project's own, and a sorted text column
+        // keeps its collation keys (TextSortProxy).
+        emit dataChanged(index(0, status), index(rowCount() - 1, column_count - 1));
     }
 }
 
@@ -144,10 +146,9 @@ QVariant ProjectTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-ProjectFilterProxy::ProjectFilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
+ProjectFilterProxy::ProjectFilterProxy(QObject* parent)
+    : TextSortProxy(ProjectTableModel::stage + 1, parent) { // id … stage are text
     setSortRole(ProjectTableModel::sort_role);
-    setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
 }
 
 void ProjectFilterProxy::set_search(const QString& text) {

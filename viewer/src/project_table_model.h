@@ -8,6 +8,7 @@
 #ifndef Q_MOC_RUN
 #include "snapshot.h"
 #endif
+#include "text_sort_proxy.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
@@ -58,7 +59,7 @@ private:
 };
 
 /// Search text over id, name, leader and unit, and the shared MapFilter.
-class ProjectFilterProxy : public QSortFilterProxyModel {
+class ProjectFilterProxy : public TextSortProxy {
     Q_OBJECT
 public:
     explicit ProjectFilterProxy(QObject* parent = nullptr);

@@ -146,9 +146,9 @@ QVariant VillageTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-VillageFilterProxy::VillageFilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
+VillageFilterProxy::VillageFilterProxy(QObject* parent)
+    : TextSortProxy(VillageTableModel::township + 1, parent) { // code, name, township are text
     setSortRole(VillageTableModel::sort_role);
-    setSortLocaleAware(true);
 }
 
 void VillageFilterProxy::set_search(const QString& text) {

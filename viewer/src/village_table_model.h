@@ -7,6 +7,7 @@
 #ifndef Q_MOC_RUN
 #include "snapshot.h"
 #endif
+#include "text_sort_proxy.h"
 
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
@@ -55,7 +56,7 @@ private:
 };
 
 /// Search over code and name; the filter's township.
-class VillageFilterProxy : public QSortFilterProxyModel {
+class VillageFilterProxy : public TextSortProxy {
     Q_OBJECT
 public:
     explicit VillageFilterProxy(QObject* parent = nullptr);
