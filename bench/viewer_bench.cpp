@@ -24,6 +24,7 @@
 #include "main_window.h"
 #include "map_canvas.h"
 #include "project_session.h"
+#include "project_table_model.h"
 #include "render_worker.h"
 #include "rollup_panel.h"
 #include "snapshot.h"
@@ -37,6 +38,7 @@
 #include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
+#include <QTableView>
 #include <QTest>
 #include <QThread>
 #include <QTimer>
@@ -579,6 +581,13 @@ int main(int argc, char** argv) {
         part("GUI:   the roll-ups alone", [&] { window.rollups()->repaint(); });
         part("GUI:   layers and legend alone", [&] { window.layers_panel()->repaint(); });
         part("GUI:   the date bar alone", [&] { bar->repaint(); });
+        // A click on the project table's name header, then back to the id order: the first
+        // sort makes the name column's collation keys, the later ones reuse them.
+        QTableView* projects = window.tables()->project_view();
+        part("GUI: project table sorted by name", [&] {
+            projects->sortByColumn(xj::viewer::ProjectTableModel::name, Qt::AscendingOrder);
+        });
+        projects->sortByColumn(xj::viewer::ProjectTableModel::id, Qt::AscendingOrder);
     }
 
     // What one snapshot holds (a date step has two for a while: the one shown, the new one).
