@@ -499,6 +499,55 @@ private slots:
         QVERIFY(panned.contains(viewer::CanvasLayer::villages));
     }
 
+    void aProjectWithSitesInTwoLayersCountsOnceInTheLegend() {
+        // A copy of the demo in which a road gets a point site too (a bridge on it): the road
+        // shows in the lines layer and in the points layer, drawn apart.
+        const QString folder = xj::test::scratch_dir() + QStringLiteral("/two-layers");
+        QDir().mkpath(folder);
+        const QString project = folder + QStringLiteral("/ruyang.gpkg");
+        QFile::remove(project);
+        QVERIFY(QFile::copy(xj::test::demo_project(), project));
+        std::string road;
+        {
+            auto store = store::open_project(project.toStdString(), store::Access::update);
+            for (const core::Project& candidate : store->projects()) {
+                for (const auto& site : store->sites(std::vector<std::string>{candidate.id})) {
+                    if (road.empty() &&
+                        site.geometry.type() == store::GeometryType::multi_line_string) {
+                        road = candidate.id;
+                        const store::Box box = site.geometry.box();
+                        store->add_site({road, "桥",
+                                         store::Geometry::point((box.min_x + box.max_x) / 2,
+                                                                (box.min_y + box.max_y) / 2)});
+                    }
+                }
+            }
+        }
+        QVERIFY2(!road.empty(), "the demo has a road drawn as a line");
+        viewer::MainWindow window(viewer::UiLanguage::zh, false);
+        window.resize(1400, 900);
+        window.show();
+        window.open_project_now(project);
+        window.set_theme(render::Theme::status);
+        QVERIFY(xj::test::wait_settled(window));
+        // The whole county is in view: each project with a site counts once, in its status.
+        std::set<std::string> with_sites;
+        const render::MapLayers& layers = window.session()->layers();
+        for (const auto* sites : {&layers.point_sites, &layers.line_sites, &layers.polygon_sites}) {
+            for (const render::MapSite& site : *sites) {
+                with_sites.insert(site.project_id);
+            }
+        }
+        QVERIFY(with_sites.contains(road));
+        int counted = 0;
+        for (const render::LegendItem& item : window.canvas()->legend()) {
+            if (item.kind == render::LegendItem::Kind::marker && item.type < 0) {
+                counted += item.count;
+            }
+        }
+        QCOMPARE(counted, static_cast<int>(with_sites.size()));
+    }
+
     void photosShowAsThumbnailsThatOpenFullSize() {
         // A copy of the demo with one site photo of RY2018-003, imported as `import photos`
         // does, from the photos/ folder beside the project.

@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
+#include <string_view>
+#include <unordered_map>
 
 namespace xj::viewer {
 
@@ -276,7 +279,10 @@ std::vector<render::LegendItem> MapCanvas::legend() const {
     if (village != m_images.end() && visible(CanvasLayer::villages)) {
         items = village->second.stats.legend;
     }
+    // The site layers are drawn apart: a project with sites in two of them (a road and its
+    // bridge point) is counted once, from the projects each layer shows, not by adding counts.
     std::vector<render::LegendItem> projects;
+    std::unordered_map<std::string_view, int> category_of;
     for (const CanvasLayer layer :
          {CanvasLayer::polygons, CanvasLayer::lines, CanvasLayer::points}) {
         const auto found = m_images.find(layer);
@@ -289,9 +295,20 @@ std::vector<render::LegendItem> MapCanvas::legend() const {
             });
             if (same == projects.end()) {
                 projects.push_back(item);
-            } else if (item.type < 0) {
-                same->count += item.count;
             }
+        }
+        for (const auto& [id, category] : found->second.stats.projects_shown) {
+            category_of.emplace(id, category);
+        }
+    }
+    std::map<int, int> counts; // by category
+    for (const auto& [id, category] : category_of) {
+        ++counts[category];
+    }
+    for (render::LegendItem& item : projects) {
+        if (item.type < 0 && item.kind == render::LegendItem::Kind::marker) {
+            const auto count = counts.find(item.category);
+            item.count = count != counts.end() ? count->second : 0;
         }
     }
     items.insert(items.end(), projects.begin(), projects.end());

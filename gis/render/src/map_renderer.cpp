@@ -200,6 +200,7 @@ struct MapRenderer::Frame {
     /// What the map shows (the shapes whose box meets the view): the legend counts it.
     ThemeData legend;
     std::size_t shown_villages = 0, shown_sites = 0;
+    std::vector<std::pair<std::string_view, int>> projects_shown; ///< RenderStats says what
     bool empty = false; ///< no unit and no site of the project in the view
 };
 
@@ -440,9 +441,11 @@ void MapRenderer::count_shown(Frame& frame) const {
                                 has(layers, MapLayer::polygons);
     std::map<int, int> by_category;
     std::set<int> types;
+    frame.projects_shown.reserve(projects.size());
     for (const auto& [id, symbol] : projects) {
         ++by_category[symbol->category];
         types.insert(static_cast<int>(symbol->type));
+        frame.projects_shown.emplace_back(id, symbol->category);
     }
     for (const LegendItem& item : theme.project_legend) {
         if (item.type >= 0 ? types.contains(item.type) : project_layers) {
@@ -645,6 +648,7 @@ void MapRenderer::draw_overlays(QPainter& painter, Frame& frame, RenderStats& st
     // What the map shows, as its legend counts it (counted in prepare()).
     stats.villages = frame.shown_villages;
     stats.sites = frame.shown_sites;
+    stats.projects_shown = std::move(frame.projects_shown);
     stats.empty = frame.empty;
     stats.legend = frame.legend.village_legend;
     stats.legend.insert(stats.legend.end(), frame.legend.project_legend.begin(),

@@ -13,6 +13,8 @@
 #include <atomic>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 class QImage;
@@ -68,6 +70,10 @@ struct RenderStats {
     /// The legend drawn: the lines of the layers drawn, counting the villages and projects
     /// shown (a window counts its own, not the county's).
     std::vector<LegendItem> legend;
+    /// Each project with a site shown, once, with the legend category it is counted in: views
+    /// of the layers' project ids. A caller that draws the site layers apart (the viewer)
+    /// counts a project once across them from these, not by adding the layers' counts.
+    std::vector<std::pair<std::string_view, int>> projects_shown;
     /// Nothing of the project in the view (no boundary, village or site): the map says so.
     bool empty = false;
     std::vector<PlacedLabel> labels;
