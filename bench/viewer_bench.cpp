@@ -110,26 +110,6 @@ double allocated_mb() {
     return static_cast<double>(allocated) / 1048576;
 }
 
-const char* layer_name(CanvasLayer layer) {
-    switch (layer) {
-    case CanvasLayer::basemap:
-        return "basemap";
-    case CanvasLayer::villages:
-        return "villages";
-    case CanvasLayer::boundaries:
-        return "boundaries";
-    case CanvasLayer::polygons:
-        return "polygons";
-    case CanvasLayer::lines:
-        return "lines";
-    case CanvasLayer::points:
-        return "points";
-    case CanvasLayer::labels:
-        return "labels";
-    }
-    return "?";
-}
-
 /// The phase of the script under way, for the probe and the event timings.
 std::string current_phase = "start";
 
@@ -372,8 +352,8 @@ void print_work(const Bench& bench, const std::string& kind) {
     for (const auto& [layer, values] : prepare) {
         std::printf(
             "    %-10s drawn %2zu times; median prepare %7.1f  draw %7.1f  label %6.1f ms\n",
-            layer_name(layer), values.size(), median(values), median(draw[layer]),
-            median(label[layer]));
+            qPrintable(xj::viewer::layer_key(layer)), values.size(), median(values),
+            median(draw[layer]), median(label[layer]));
     }
 }
 

@@ -30,8 +30,6 @@
 #include <QUnhandledException>
 #include <QVBoxLayout>
 #include <QtConcurrent>
-#include <cstdio>
-#include <cstdlib>
 
 namespace xj::viewer {
 

@@ -8,8 +8,6 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 
 namespace xj::viewer {
 

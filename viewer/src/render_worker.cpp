@@ -6,8 +6,6 @@
 
 #include <QMetaObject>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 
 namespace xj::viewer {
 

@@ -49,21 +49,6 @@ public:
         return value;
     }
 
-    /// n coordinates of `dimensions` ordinates, appended as x, y pairs.
-    void coordinates(std::uint32_t n, std::size_t dimensions, std::vector<double>& xy) {
-        need(static_cast<std::size_t>(n) * dimensions * 8);
-        const unsigned char* at = m_wkb.data() + m_at;
-        const std::size_t start = xy.size();
-        xy.resize(start + 2 * static_cast<std::size_t>(n));
-        double* out = xy.data() + start;
-        const bool native = m_little == (std::endian::native == std::endian::little);
-        for (std::uint32_t i = 0; i < n; ++i, at += dimensions * 8) {
-            out[2 * i] = read_double(at, native);
-            out[2 * i + 1] = read_double(at + 8, native);
-        }
-        m_at += static_cast<std::size_t>(n) * dimensions * 8;
-    }
-
     /// n coordinates of `dimensions` ordinates, each given to `take(x, y)`.
     template <typename Take>
     void each_coordinate(std::uint32_t n, std::size_t dimensions, Take&& take) {
@@ -74,6 +59,14 @@ public:
             take(read_double(at, native), read_double(at + 8, native));
         }
         m_at += static_cast<std::size_t>(n) * dimensions * 8;
+    }
+
+    /// n coordinates of `dimensions` ordinates, appended as x, y pairs.
+    void coordinates(std::uint32_t n, std::size_t dimensions, std::vector<double>& xy) {
+        each_coordinate(n, dimensions, [&xy](double x, double y) {
+            xy.push_back(x);
+            xy.push_back(y);
+        });
     }
 
     /// One ordinate.
