@@ -39,6 +39,7 @@ struct RecordOptions {
     std::string deadline;
     std::string resolution;
     std::string visitor;
+    std::optional<int> seq; ///< of a milestone
 };
 
 /// What `render` takes (names as on the command line).

@@ -33,9 +33,9 @@ EngineCli::EngineCli(CLI::App& app) {
     s->add_option("--baseline", m_status.baseline,
                   text("对照的计划基线（默认：当前计划）", "plan baseline to compare with"));
 
-    auto* record =
-        app.add_subcommand("record", text("录入进度、问题、销号、督导、支付",
-                                          "record progress, problems, visits, payments"));
+    auto* record = app.add_subcommand(
+        "record", text("录入进度、问题、销号、督导、节点、支付",
+                       "record progress, problems, visits, milestones, payments"));
     record->require_subcommand(1);
     const auto common = [&](CLI::App* command, bool needs_project) {
         command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
@@ -87,6 +87,12 @@ EngineCli::EngineCli(CLI::App& app) {
     visit->add_option("--visitor", m_record.visitor, text("督导人（默认记录人）", "visitor"));
     visit->add_option("--note", m_record.note, text("备注", "note"));
     m_record_commands.emplace_back(visit, "visit");
+
+    auto* milestone = record->add_subcommand(
+        "milestone", text("节点完成（实际日期）", "mark a milestone reached"));
+    common(milestone, true);
+    milestone->add_option("--seq", m_record.seq, text("节点序号", "milestone number"))->required();
+    m_record_commands.emplace_back(milestone, "milestone");
 
     auto* payment = record->add_subcommand("payment", text("登记资金支付", "record a payment"));
     common(payment, true);

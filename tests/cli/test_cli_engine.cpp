@@ -167,3 +167,22 @@ TEST_F(EngineCommands, MessagesAreChineseByDefaultAndEnglishOnRequest) {
     const CliRun setting = run("config " + path + " engine.behind_spi abc");
     EXPECT_NE(setting.err.find("不是数字"), std::string::npos) << setting.err;
 }
+
+TEST_F(EngineCommands, AMilestoneIsMarkedReachedOnceAndAFutureDayIsRefused) {
+    // RY2018-002's 4th milestone (全线完工, planned 2018-10-31) is not reached in the demo.
+    const CliRun reached =
+        run("record milestone " + path + " --project RY2018-002 --seq 4 --date 2018-10-29 --by 王");
+    ASSERT_EQ(reached.exit_code, 0) << reached.err;
+    EXPECT_NE(reached.out.find("全线完工"), std::string::npos) << reached.out;
+    const CliRun again = run("--lang en record milestone " + path +
+                             " --project RY2018-002 --seq 4 --date 2018-10-30");
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.err.find("reached already on 2018-10-29"), std::string::npos) << again.err;
+    const CliRun future = run("--lang en record visit " + path +
+                              " --project RY2018-002 --date 2999-01-01 --visitor 王");
+    EXPECT_EQ(future.exit_code, 1);
+    EXPECT_NE(future.err.find("is after today"), std::string::npos) << future.err;
+    EXPECT_EQ(xj::test::sql_scalar(path, "SELECT count(*) FROM change_log WHERE action = "
+                                         "'record milestone'"),
+              "1");
+}

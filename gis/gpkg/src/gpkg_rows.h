@@ -4,6 +4,7 @@
 // Included by the .cpp files of the records; not part of the interface.
 
 #include "table_map.h"
+#include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
 #include "xiangjian/gpkg/gpkg_store.h"
 
@@ -55,6 +56,35 @@ void GpkgStore::write_rows(const detail::TableMap<Record>& map, std::span<const 
     }
     changed(map.table, extent);
     rows_written(map.table, records.size());
+    scope.done();
+}
+
+template <typename Record>
+void GpkgStore::delete_row(const detail::TableMap<Record>& map, const Record& record) {
+    need_indexes(map.table);
+    WriteScope scope(*this);
+    std::string where;
+    std::vector<const detail::Column<Record>*> keys;
+    for (const char* key : map.key) {
+        for (const auto& column : map.columns) {
+            if (std::string_view{column.name} == key) {
+                where += (where.empty() ? "" : " AND ") + std::string{key} + " = ?" +
+                         std::to_string(keys.size() + 1);
+                keys.push_back(&column);
+            }
+        }
+    }
+    auto statement = m_sql->prepare(std::string{"DELETE FROM "} + map.table + " WHERE " + where);
+    for (std::size_t k = 0; k < keys.size(); ++k) {
+        keys[k]->bind(statement, static_cast<int>(k) + 1, record);
+    }
+    statement.run("cannot remove " + map.what(record) + " from " + map.table);
+    if (m_sql->changes() == 0) {
+        throw StoreError(m_path + text("：没有要撤回的记录（", ": there is no ") +
+                             map.what(record) + text("）", " to withdraw"),
+                         map.table, detail::key_text(map, record));
+    }
+    changed(map.table);
     scope.done();
 }
 

@@ -473,6 +473,9 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
         dataset.reset();
         dataset = open_dataset(path, access);
     }
+    // Two people on one office share: a write waits up to 10 s for the other's to end, and a
+    // read for a commit under way, instead of failing at once with "database is locked".
+    detail::execute(*dataset, "PRAGMA busy_timeout = 10000", "waiting for other writers");
     if (access == Access::update) {
         ensure_spatial_indexes(*dataset);
         ensure_unit_list_index(*dataset);
@@ -508,6 +511,22 @@ void GpkgStore::begin_transaction() {
                     errors.message() + text("）", ")"));
     }
     m_in_transaction = true;
+    // The write lock now, not at the first write: a transaction that first reads (an entry's
+    // checks against the project's records) and then writes would otherwise fail at once,
+    // without waiting, when another connection started writing in between; and what it read
+    // could be changed under it.
+    try {
+        m_sql->execute("UPDATE xj_meta SET value = value WHERE key = 'schema_version'",
+                       m_path + text("：等待写入", ": waiting to write"));
+    } catch (const Error& error) {
+        rollback_transaction();
+        throw StoreError(m_path +
+                             text("：项目正由他人写入（另一窗口或程序），请稍后再试（",
+                                  ": the project is being changed by someone else (another "
+                                  "window or program); try again in a moment (") +
+                             error.what() + text("）", ")"),
+                         "xj_meta", "schema_version");
+    }
 }
 
 void GpkgStore::commit_transaction() {

@@ -162,6 +162,7 @@ std::unique_ptr<Connection> Connection::open_reader(const std::string& path) {
         sqlite3_close_v2(db);
         throw Error(path + ": cannot open a second connection to read (" + reason + ")");
     }
+    sqlite3_busy_timeout(db, 10000); // as the store's own connection: wait for a commit
     auto connection = std::make_unique<Connection>(db);
     connection->m_owned = true;
     return connection;

@@ -192,6 +192,29 @@ void GpkgStore::add_site_visit(const core::SiteVisit& visit) {
     write_row(visit_map(), visit, false);
 }
 
+void GpkgStore::remove_progress_report(const std::string& project_id, core::Date day) {
+    core::ProgressReport report;
+    report.project_id = project_id;
+    report.report_date = day;
+    delete_row(report_map(), report);
+}
+
+void GpkgStore::remove_site_visit(const core::SiteVisit& visit) {
+    delete_row(visit_map(), visit);
+}
+
+void GpkgStore::remove_problem(const std::string& problem_id) {
+    core::Problem problem;
+    problem.id = problem_id;
+    delete_row(problem_map(), problem);
+}
+
+void GpkgStore::remove_photo(const std::string& path) {
+    core::Photo photo;
+    photo.path = path;
+    delete_row(photo_map(), photo);
+}
+
 std::vector<core::SiteVisit> GpkgStore::site_visits() const {
     return read_rows(visit_map());
 }

@@ -500,3 +500,38 @@ TEST_P(StoreContract, AUnitComesWithItsBoundaryAndTheUnitsBelowIt) {
     EXPECT_EQ(store->unit_and_children("410326209222").size(), 1u);
     EXPECT_TRUE(store->unit_and_children("410326999000").empty());
 }
+
+TEST_P(StoreContract, RemovingARecordTakesThatRecordOnly) {
+    const core::Date june{2018, 6, 1}, july{2018, 7, 1};
+    store->add_progress_report({"RY2018-002", june, 1.0, {}, "", "县交通局"});
+    store->add_progress_report({"RY2018-002", july, 2.0, {}, "", "县交通局"});
+    store->add_site_visit({"RY2018-002", july, "张卫东", ""});
+    store->add_site_visit({"RY2018-002", july, "李明", ""});
+    core::Problem problem;
+    problem.id = "RY2018-002-Q1";
+    problem.project_id = "RY2018-002";
+    problem.raised_date = june;
+    problem.description = "征地未完成";
+    problem.owner = "县自然资源局";
+    store->upsert_problem(problem);
+    store->upsert_photo({"RY2018-002/a.jpg", 112.45, 34.05, "", {}, "RY2018-002", {}, ""});
+
+    store->remove_progress_report("RY2018-002", june);
+    store->remove_site_visit({"RY2018-002", july, "李明", ""});
+    store->remove_problem("RY2018-002-Q1");
+    store->remove_photo("RY2018-002/a.jpg");
+    const auto reports = store->progress_reports();
+    ASSERT_EQ(reports.size(), 1u);
+    EXPECT_EQ(reports[0].report_date, july);
+    const auto visits = store->site_visits();
+    ASSERT_EQ(visits.size(), 1u);
+    EXPECT_EQ(visits[0].visitor, "张卫东");
+    EXPECT_TRUE(store->problems().empty());
+    EXPECT_TRUE(store->photos().empty());
+    try {
+        store->remove_progress_report("RY2018-002", june);
+        FAIL() << "removed a report twice";
+    } catch (const StoreError& error) {
+        EXPECT_EQ(error.table(), "progress_reports");
+    }
+}

@@ -83,6 +83,35 @@ private:
     Reason m_reason;
 };
 
+/// The field of a data-entry form an entry check refused: what the viewer puts the message
+/// next to, and what the command line names as the option.
+enum class EntryField {
+    project,
+    date,
+    quantity,
+    percent,
+    note,
+    visitor,
+    category,
+    description,
+    owner,
+    deadline,
+    problem,
+    resolution,
+    milestone,
+    amount,
+};
+
+/// A data entry the engine's entry checks refuse (core/entry_checks.h): the field at fault.
+class EntryError : public Error {
+public:
+    EntryError(const std::string& message, EntryField field) : Error(message), m_field(field) {}
+    EntryField field() const { return m_field; }
+
+private:
+    EntryField m_field;
+};
+
 /// A command-line option or argument with a value it cannot take.
 class UsageError : public Error {
 public:

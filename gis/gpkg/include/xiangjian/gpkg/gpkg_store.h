@@ -113,6 +113,11 @@ public:
     void upsert_photo(const core::Photo& photo) override;
     std::vector<core::Photo> photos() const override;
 
+    void remove_progress_report(const std::string& project_id, core::Date day) override;
+    void remove_site_visit(const core::SiteVisit& visit) override;
+    void remove_problem(const std::string& problem_id) override;
+    void remove_photo(const std::string& path) override;
+
     void add_disbursement(const core::Disbursement& payment) override;
     std::vector<core::Disbursement> disbursements() const override;
     std::vector<core::Disbursement>
@@ -207,6 +212,9 @@ private:
     void write_row(const detail::TableMap<Record>& map, const Record& record, bool upsert) {
         write_rows(map, std::span<const Record>(&record, 1), upsert);
     }
+    /// Deletes the row with the record's key; throws a StoreError naming it when there is none.
+    template <typename Record>
+    void delete_row(const detail::TableMap<Record>& map, const Record& record);
     template <typename Record>
     std::vector<Record> read_rows(const detail::TableMap<Record>& map) const;
     template <typename Record>

@@ -181,6 +181,13 @@ public:
     virtual void upsert_photo(const core::Photo& photo) = 0; ///< key: path
     virtual std::vector<core::Photo> photos() const = 0;
 
+    // Withdrawing a mistaken entry: the record goes, the change log keeps the entry and its
+    // withdrawal. Each throws a StoreError when the project holds no such record.
+    virtual void remove_progress_report(const std::string& project_id, core::Date day) = 0;
+    virtual void remove_site_visit(const core::SiteVisit& visit) = 0; ///< project, day, visitor
+    virtual void remove_problem(const std::string& problem_id) = 0;
+    virtual void remove_photo(const std::string& path) = 0;
+
     /// The village exit checklist, in its order, with the project types serving each item.
     virtual std::vector<core::IndicatorRule> indicator_rules() const = 0;
 
