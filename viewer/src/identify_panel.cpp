@@ -93,6 +93,7 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent) {
     m_curve = new SCurveView(content);
     m_history = make_list(content, 5);
     m_problems = make_list(content, 6);
+    m_visits = make_list(content, 3);
     m_photos = new QListWidget(content);
     m_photos->setViewMode(QListView::IconMode);
     m_photos->setIconSize(QSize(96, 96));
@@ -104,13 +105,14 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent) {
     m_curve_box = boxed(content, m_curve);
     m_history_box = boxed(content, m_history);
     m_problem_box = boxed(content, m_problems);
+    m_visit_box = boxed(content, m_visits);
     m_photo_box = boxed(content, m_photos);
     m_indicator_box = boxed(content, m_indicators);
     m_village_project_box = boxed(content, m_village_projects);
     layout->addWidget(m_title);
     layout->addWidget(m_facts);
-    for (QGroupBox* box : {m_milestone_box, m_curve_box, m_history_box, m_problem_box, m_photo_box,
-                           m_indicator_box, m_village_project_box}) {
+    for (QGroupBox* box : {m_milestone_box, m_curve_box, m_history_box, m_problem_box, m_visit_box,
+                           m_photo_box, m_indicator_box, m_village_project_box}) {
         layout->addWidget(box);
     }
     layout->addStretch(1);
@@ -134,6 +136,8 @@ void IdentifyPanel::retranslate() {
     m_curve_box->setTitle(tr("Planned and actual progress"));
     m_history_box->setTitle(tr("Progress reports"));
     m_problem_box->setTitle(tr("Problems"));
+    m_visit_box->setTitle(tr("Site visits"));
+    m_visits->setHeaderLabels({tr("Date"), tr("Who"), tr("Note")});
     m_photo_box->setTitle(tr("Photos (double-click to open)"));
     m_indicator_box->setTitle(tr("Exit indicators"));
     m_village_project_box->setTitle(tr("Projects serving the village"));
@@ -184,7 +188,7 @@ void IdentifyPanel::refresh() {
     const bool project = index.has_value();
     const bool village = ready && !m_village.empty();
     for (QGroupBox* box :
-         {m_milestone_box, m_curve_box, m_history_box, m_problem_box, m_photo_box}) {
+         {m_milestone_box, m_curve_box, m_history_box, m_problem_box, m_visit_box, m_photo_box}) {
         box->setVisible(project);
     }
     m_indicator_box->setVisible(village);
@@ -283,6 +287,17 @@ void IdentifyPanel::fill_project(std::size_t index) {
             item->setForeground(4, QColor(213, 94, 0)); // overdue
         }
     }
+    m_visits->clear();
+    const auto visits = portfolio.site_visits(index);
+    for (auto v = visits.rbegin(); v != visits.rend(); ++v) {
+        if (v->visit_date <= as_of) {
+            auto* item = new QTreeWidgetItem(m_visits);
+            item->setText(0, qs(v->visit_date.iso()));
+            item->setText(1, qs(v->visitor));
+            item->setText(2, qs(v->note));
+        }
+    }
+    m_visit_box->setVisible(m_visits->topLevelItemCount() > 0);
     m_photos->clear();
     for (const core::Photo* photo : m_session->photos(p.id)) {
         const QString file = m_session->photo_file(*photo);

@@ -44,6 +44,7 @@ public:
     SCurveView* s_curve() const { return m_curve; }
     QTreeWidget* history() const { return m_history; }
     QTreeWidget* problems() const { return m_problems; }
+    QTreeWidget* visits() const { return m_visits; }
     QListWidget* photos() const { return m_photos; }
     QTreeWidget* indicators() const { return m_indicators; }
     QTreeWidget* village_projects() const { return m_village_projects; }
@@ -68,6 +69,7 @@ private:
     QGroupBox* m_curve_box;
     QGroupBox* m_history_box;
     QGroupBox* m_problem_box;
+    QGroupBox* m_visit_box;
     QGroupBox* m_photo_box;
     QGroupBox* m_indicator_box;
     QGroupBox* m_village_project_box;
@@ -75,6 +77,7 @@ private:
     SCurveView* m_curve;
     QTreeWidget* m_history;
     QTreeWidget* m_problems;
+    QTreeWidget* m_visits;
     QListWidget* m_photos;
     QTreeWidget* m_indicators;
     QTreeWidget* m_village_projects;

@@ -4,9 +4,11 @@
 #include "main_window.h"
 
 #include "date_bar.h"
+#include "entry_desk.h"
 #include "identify_panel.h"
 #include "labels.h"
 #include "layers_panel.h"
+#include "project_day_panel.h"
 #include "project_session.h"
 #include "rollup_panel.h"
 #include "tables_panel.h"
@@ -86,6 +88,7 @@ MainWindow::MainWindow(UiLanguage language, bool remember)
 
     build_docks();
     build_actions();
+    connect_project_day();
 
     connect(m_canvas, &MapCanvas::cursor_moved, this,
             [this](double lon, double lat, double x, double y) {
@@ -218,14 +221,26 @@ void MainWindow::open_project_now(const QString& path) {
     install_session(std::move(session));
 }
 
-void MainWindow::install_session(std::shared_ptr<ProjectSession> session) {
+void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool keep_state) {
+    // A refresh keeps what the user was looking at; a new project starts afresh.
+    const core::Date kept_day = m_as_of;
+    const MapFilter kept_filter = m_filter;
+    const std::set<std::string> kept_selection = m_selection;
+    const render::Box kept_view = m_canvas->view().box;
+    const std::string kept_project = m_project_day->current_project();
     m_snapshot_watcher.waitForFinished();
     m_worker.wait_idle();
     m_canvas->set_session(nullptr);
     m_identify->set_session(nullptr);
     m_tables->set_portfolio(nullptr);
+    m_project_day->set_portfolio(nullptr);
     m_snapshot.reset();
     m_as_of = session->default_as_of(); // before anything asks for a snapshot
+    if (!keep_state || !m_session || m_session->path() != session->path()) {
+        m_desk = std::make_unique<EntryDesk>(session->path(), EntryDesk::default_user());
+        keep_state = false;
+        m_leader.clear();
+    }
     m_session = std::move(session);
     m_selection.clear();
     m_filter = {};
@@ -233,8 +248,16 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session) {
     m_canvas->set_session(m_session.get());
     m_identify->set_session(m_session.get());
     m_tables->set_portfolio(&m_session->portfolio());
+    m_project_day->set_portfolio(&m_session->portfolio(),
+                                 core::friday_on_or_after(m_session->default_as_of()));
+    if (keep_state) {
+        m_filter = kept_filter;
+        m_selection = kept_selection;
+        m_canvas->show_box(kept_view);
+        m_canvas->set_selection(m_selection);
+    }
     m_tables->set_filter(m_filter);
-    m_as_of = m_session->default_as_of();
+    m_as_of = keep_state ? kept_day : m_session->default_as_of();
     {
         const QSignalBlocker block(m_date_bar);
         m_date_bar->set_span(m_session->first_day(), m_session->last_day(),
@@ -248,8 +271,22 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session) {
             .arg(m_session->portfolio().projects().size())
             .arg(m_session->layers().village_units.size())
             .arg(qs(m_session->crs().name())));
+    if (keep_state) {
+        m_tables->select_projects(m_selection);
+        if (!m_leader.empty()) {
+            m_project_day->show_choice(m_leader, m_as_of);
+            m_project_day->select_project(kept_project);
+        }
+        if (m_selection.size() == 1) {
+            m_identify->show_project(*m_selection.begin());
+        }
+    }
     request_snapshot();
-    emit project_opened();
+    if (keep_state) {
+        emit project_refreshed();
+    } else {
+        emit project_opened();
+    }
 }
 
 void MainWindow::set_as_of(core::Date day) {
@@ -277,6 +314,7 @@ void MainWindow::select_projects(const std::set<std::string>& ids, bool zoom) {
     if (ids.size() == 1) {
         m_identify->show_project(*ids.begin());
         m_identify_dock->show();
+        m_project_day->select_project(*ids.begin());
     }
     if (zoom) {
         m_canvas->zoom_to_selection();
@@ -313,6 +351,13 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     m_tables->set_snapshot(snapshot);
     m_rollups->set_snapshot(snapshot);
     m_identify->set_snapshot(snapshot);
+    if (!m_leader.empty()) {
+        const std::string shown = m_project_day->current_project();
+        m_project_day->set_snapshot(snapshot);
+        if (m_project_day->current_project() != shown) {
+            show_entry_history();
+        }
+    }
     m_summary = tr("as of %1: %2 of %3 projects shown")
                     .arg(qs(snapshot->as_of.iso()))
                     .arg(snapshot->passing())

@@ -6,6 +6,7 @@
 
 // moc cannot parse libstdc++'s C++20 headers these bring in; it needs only the names.
 #ifndef Q_MOC_RUN
+#include "entry_dialog.h"
 #include "map_canvas.h"
 #include "map_filter.h"
 #include "render_worker.h"
@@ -17,6 +18,7 @@
 #include <QPointer>
 #include <QTranslator>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 
@@ -29,8 +31,10 @@ class QToolBar;
 namespace xj::viewer {
 
 class DateBar;
+class EntryDesk;
 class IdentifyPanel;
 class LayersPanel;
+class ProjectDayPanel;
 class ProjectSession;
 class RollupPanel;
 class TablesPanel;
@@ -79,9 +83,32 @@ public:
     /// The current table to CSV/XLSX; throws xj::Error.
     void export_table_now(const QString& path);
 
+    // ---- project day (main_window_project_day.cpp) ----
+    /// The project-day mode for a leader (as typed: the name, with or without the title) and
+    /// a Friday (default: the project's as-of day if a Friday, else the Friday after, as
+    /// `xiangjian project-day` takes it). Throws xj::Error for an unknown or ambiguous name.
+    void choose_leader(const std::string& typed, std::optional<core::Date> friday = std::nullopt);
+    ProjectDayPanel* project_day() const { return m_project_day; }
+    EntryDesk* desk() const { return m_desk.get(); }
+    /// Opens a form for a project (not modal for the window's other parts); nullptr when the
+    /// project is unknown.
+    EntryDialog* open_entry_form(EntryKind kind, const std::string& project_id);
+    /// Withdraws the window's entry `index` (EntryDesk::entries()); throws xj::Error.
+    void withdraw_entry(std::size_t index);
+    /// Reads the project again (another window's entries, this window's), keeping the day,
+    /// theme, filter, selection, view and leader; in the background.
+    void refresh_project();
+    /// The same on this thread.
+    void refresh_project_now();
+    /// The chosen leader's site sheets for the chosen Friday to a PDF; throws xj::Error.
+    void write_sheets_now(const QString& path);
+
 signals:
     void project_opened();
     void project_failed(const QString& message);
+    /// An entry is on disk; `said` says what it was.
+    void entry_saved(const QString& said);
+    void project_refreshed();
     void state_settled();
 
 protected:
@@ -92,7 +119,11 @@ private:
     void build_actions();
     void build_docks();
     void retranslate();
-    void install_session(std::shared_ptr<ProjectSession> session);
+    void install_session(std::shared_ptr<ProjectSession> session, bool keep_state = false);
+    void apply_leader(const std::string& leader, core::Date friday);
+    void show_entry_history();
+    void print_sheets_dialog();
+    void connect_project_day();
     void request_snapshot();
     void apply_snapshot(std::shared_ptr<const Snapshot> snapshot);
     void on_map_click(const MapHit& hit);
@@ -127,10 +158,14 @@ private:
     TablesPanel* m_tables;
     RollupPanel* m_rollups;
     IdentifyPanel* m_identify;
+    ProjectDayPanel* m_project_day;
+    std::unique_ptr<EntryDesk> m_desk; ///< for the open project's path
+    std::string m_leader;              ///< of the project-day mode, as stored; empty when off
     QDockWidget* m_layers_dock;
     QDockWidget* m_tables_dock;
     QDockWidget* m_rollups_dock;
     QDockWidget* m_identify_dock;
+    QDockWidget* m_project_day_dock;
     QLabel* m_coordinates;
     QLabel* m_render_state;
     QString m_summary; ///< what the status bar says once the map is drawn
@@ -146,6 +181,7 @@ private:
     QAction* m_export_map;
     QAction* m_export_table;
     QAction* m_quit;
+    QAction* m_refresh;
     QAction* m_zoom_in;
     QAction* m_zoom_out;
     QAction* m_zoom_county;

@@ -5,6 +5,7 @@
 #include "labels.h"
 #include "layers_panel.h"
 #include "main_window.h"
+#include "project_day_panel.h"
 #include "project_session.h"
 #include "rollup_panel.h"
 #include "table_export.h"
@@ -42,10 +43,16 @@ void MainWindow::build_docks() {
     m_tables = new TablesPanel(this);
     m_rollups = new RollupPanel(this);
     m_identify = new IdentifyPanel(this);
+    m_project_day = new ProjectDayPanel(this);
     m_layers_dock = dock(m_layers, QStringLiteral("layers"), Qt::LeftDockWidgetArea);
     m_rollups_dock = dock(m_rollups, QStringLiteral("rollups"), Qt::LeftDockWidgetArea);
     m_identify_dock = dock(m_identify, QStringLiteral("identify"), Qt::RightDockWidgetArea);
     m_tables_dock = dock(m_tables, QStringLiteral("tables"), Qt::BottomDockWidgetArea);
+    // The project day above the project's page: the list picks, the page shows.
+    m_project_day_dock =
+        dock(m_project_day, QStringLiteral("project_day"), Qt::RightDockWidgetArea);
+    splitDockWidget(m_project_day_dock, m_identify_dock, Qt::Vertical);
+    m_project_day_dock->hide();
     resizeDocks({m_layers_dock, m_identify_dock}, {260, 380}, Qt::Horizontal);
     resizeDocks({m_tables_dock}, {240}, Qt::Vertical);
 }
@@ -64,6 +71,8 @@ void MainWindow::build_actions() {
     m_export_table->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_quit = new QAction(icon(QStyle::SP_DialogCloseButton, "application-exit"), QString(), this);
     m_quit->setShortcut(QKeySequence::Quit);
+    m_refresh = new QAction(icon(QStyle::SP_BrowserReload, "view-refresh"), QString(), this);
+    m_refresh->setShortcut(QKeySequence::Refresh);
     m_zoom_in = new QAction(icon(QStyle::SP_ArrowUp, "zoom-in"), QString(), this);
     m_zoom_in->setShortcut(QKeySequence::ZoomIn);
     m_zoom_out = new QAction(icon(QStyle::SP_ArrowDown, "zoom-out"), QString(), this);
@@ -99,6 +108,8 @@ void MainWindow::build_actions() {
     m_file_menu->addAction(m_export_map);
     m_file_menu->addAction(m_export_table);
     m_file_menu->addSeparator();
+    m_file_menu->addAction(m_refresh);
+    m_file_menu->addSeparator();
     m_file_menu->addAction(m_quit);
     m_view_menu = menuBar()->addMenu(QString());
     for (QAction* action : {m_zoom_in, m_zoom_out, m_zoom_county, m_zoom_selection}) {
@@ -110,7 +121,8 @@ void MainWindow::build_actions() {
         m_view_menu->addAction(action);
     }
     m_view_menu->addSeparator();
-    for (QDockWidget* dock : {m_layers_dock, m_rollups_dock, m_identify_dock, m_tables_dock}) {
+    for (QDockWidget* dock :
+         {m_project_day_dock, m_layers_dock, m_rollups_dock, m_identify_dock, m_tables_dock}) {
         m_view_menu->addAction(dock->toggleViewAction());
     }
     m_language_menu = menuBar()->addMenu(QString());
@@ -140,6 +152,7 @@ void MainWindow::build_actions() {
     connect(m_export_map, &QAction::triggered, this, &MainWindow::export_map_dialog);
     connect(m_export_table, &QAction::triggered, this, &MainWindow::export_table_dialog);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
+    connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh_project);
     const auto centre = [this] {
         return QPointF(m_canvas->width() / 2.0, m_canvas->height() / 2.0);
     };
@@ -184,6 +197,8 @@ void MainWindow::retranslate() {
     m_export_table->setText(tr("Export &table (CSV, XLSX)…"));
     m_export_table->setToolTip(tr("Write the table as shown to CSV or Excel (Ctrl+Shift+E)"));
     m_quit->setText(tr("&Quit"));
+    m_refresh->setText(tr("&Refresh"));
+    m_refresh->setToolTip(tr("Read the project again: entries made in other windows (F5)"));
     m_zoom_in->setText(tr("Zoom &in"));
     m_zoom_in->setToolTip(tr("Zoom in (Ctrl++, wheel, +)"));
     m_zoom_out->setText(tr("Zoom &out"));
@@ -201,6 +216,7 @@ void MainWindow::retranslate() {
     m_tables_dock->setWindowTitle(tr("Tables"));
     m_rollups_dock->setWindowTitle(tr("Roll-ups"));
     m_identify_dock->setWindowTitle(tr("Identify"));
+    m_project_day_dock->setWindowTitle(tr("Project day"));
     m_chinese->setChecked(m_language == UiLanguage::zh);
     m_english->setChecked(m_language == UiLanguage::en);
     m_layers->retranslate();
@@ -208,6 +224,7 @@ void MainWindow::retranslate() {
     m_tables->retranslate();
     m_rollups->retranslate();
     m_identify->retranslate();
+    m_project_day->retranslate();
     fill_recent_menu();
     fill_township_menu();
     if (m_coordinates->text().isEmpty() || !m_session) {

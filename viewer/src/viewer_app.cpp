@@ -78,7 +78,17 @@ ViewerOptions parse_viewer_options(const QStringList& arguments) {
         QString::fromUtf8("save a grab of the window once everything is drawn, then exit / "
                           "截图后退出"),
         QStringLiteral("FILE.png"));
-    parser.addOptions({as_of, select, theme, size, language, screenshot});
+    const QCommandLineOption leader(
+        QStringLiteral("leader"),
+        QString::fromUtf8("project-day mode for this leader (name, with or without the title) / "
+                          "项目日：分包领导"),
+        QStringLiteral("NAME"));
+    const QCommandLineOption date(
+        QStringLiteral("date"),
+        QString::fromUtf8("the project day with --leader (default: the as-of day if a Friday, "
+                          "else the Friday after) / 项目日日期"),
+        QStringLiteral("FRIDAY"));
+    parser.addOptions({as_of, select, theme, size, language, leader, date, screenshot});
     parser.process(arguments);
     ViewerOptions options;
     const QStringList positional = parser.positionalArguments();
@@ -94,6 +104,8 @@ ViewerOptions parse_viewer_options(const QStringList& arguments) {
     options.size = parser.value(size);
     options.language = parser.value(language);
     options.screenshot = parser.value(screenshot);
+    options.leader = parser.value(leader);
+    options.date = parser.value(date);
     if (!options.language.isEmpty() && options.language != QStringLiteral("zh") &&
         options.language != QStringLiteral("en")) {
         std::fprintf(stderr, "xiangjian-viewer: --lang %s: expected zh or en\n",
@@ -119,6 +131,18 @@ void apply_options(MainWindow& window, const ViewerOptions& options) {
                              "--as-of");
         }
         window.set_as_of(*day);
+    }
+    if (!options.leader.isEmpty()) {
+        std::optional<core::Date> friday;
+        if (!options.date.isEmpty()) {
+            friday = core::Date::parse_loose(options.date.toStdString());
+            if (!friday) {
+                throw UsageError(text("--date “", "--date '") + options.date.toStdString() +
+                                     text("”：应为日期 YYYY-MM-DD", "': expected a day YYYY-MM-DD"),
+                                 "--date");
+            }
+        }
+        window.choose_leader(options.leader.toStdString(), friday);
     }
     if (!options.select.isEmpty()) {
         const std::string id = options.select.toStdString();

@@ -27,6 +27,8 @@ struct ViewerOptions {
     QString size;
     QString language; ///< zh, en or empty (the saved choice, else zh)
     QString screenshot;
+    QString leader; ///< project-day mode for this leader
+    QString date;   ///< its Friday
 };
 
 /// Parses the arguments; prints help or an error and exits for bad ones.
