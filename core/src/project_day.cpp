@@ -1,5 +1,6 @@
 #include "xiangjian/core/project_day.h"
 
+#include "xiangjian/core/leaders.h"
 #include "xiangjian/core/portfolio.h"
 
 #include <algorithm>
@@ -72,6 +73,39 @@ std::vector<DueMilestone> milestones_due(const Portfolio& portfolio, Date day, i
 
 std::vector<DueMilestone> milestones_due(const Portfolio& portfolio, Date day) {
     return milestones_due(portfolio, day, portfolio.settings().due_soon_days);
+}
+
+std::vector<WeekSummaryRow> week_summary(const Portfolio& portfolio, Date friday) {
+    const Date first = friday.plus_days(-6);
+    const auto in_week = [&](Date day) { return first <= day && day <= friday; };
+    std::vector<WeekSummaryRow> rows;
+    for (const std::string& leader : project_leaders(portfolio.projects())) {
+        rows.push_back({leader});
+    }
+    const auto projects = portfolio.projects();
+    for (std::size_t p = 0; p < projects.size(); ++p) {
+        const auto row = std::find_if(rows.begin(), rows.end(), [&](const WeekSummaryRow& r) {
+            return r.leader == projects[p].leader;
+        });
+        if (row == rows.end()) {
+            continue; // no leader
+        }
+        ++row->projects;
+        const auto visits = portfolio.site_visits(p);
+        row->visited += std::any_of(visits.begin(), visits.end(),
+                                    [&](const SiteVisit& v) { return in_week(v.visit_date); });
+        const auto reports = portfolio.reports(p);
+        row->progress_recorded +=
+            std::any_of(reports.begin(), reports.end(),
+                        [&](const ProgressReport& r) { return in_week(r.report_date); });
+        for (const Problem& problem : portfolio.problems(p)) {
+            row->problems_raised += in_week(problem.raised_date);
+            row->problems_closed += problem.closed_date && in_week(*problem.closed_date);
+            row->problems_overdue +=
+                problem.open_on(friday) && problem.deadline && *problem.deadline < friday;
+        }
+    }
+    return rows;
 }
 
 } // namespace xj::core

@@ -104,3 +104,38 @@ TEST(ProgressDay, SCurveOfOneProjectAndOfThePortfolio) {
     EXPECT_THROW(portfolio.s_curve("A", d("2020-01-01"), d("2020-02-01"), 0), xj::Error);
     EXPECT_TRUE(portfolio.s_curve("A", d("2020-02-01"), d("2020-01-01"), 7).empty());
 }
+
+TEST(ProgressDay, TheWeeksSummaryCountsEachLeadersSaturdayToFriday) {
+    PortfolioData data;
+    auto a1 = quantity_project("A1", 10);
+    a1.leader = "张卫东（副县长）";
+    auto a2 = quantity_project("A2", 10);
+    a2.leader = "张卫东（副县长）";
+    auto b1 = quantity_project("B1", 10);
+    b1.leader = "李明（县长助理）";
+    data.projects = {a1, a2, b1};
+    // The week of Friday 2018-08-31 is 25–31 August.
+    data.site_visits = {{"A1", d("2018-08-31"), "张卫东", ""},
+                        {"A1", d("2018-08-27"), "张卫东", ""}, // the same project again
+                        {"A2", d("2018-08-24"), "张卫东", ""}, // the Friday before
+                        {"B1", d("2018-08-25"), "李明", ""}};
+    data.reports = {quantity_report("A2", "2018-08-30", 3), quantity_report("B1", "2018-09-01", 3)};
+    data.problems = {problem("Q1", "A1", "2018-08-26", "县交通局", "2018-08-29"), // overdue
+                     problem("Q2", "A1", "2018-08-01", "县交通局", "2018-08-20", "2018-08-31"),
+                     problem("Q3", "B1", "2018-08-20", "县水利局", "2018-09-30")};
+    const Portfolio portfolio{data};
+    const auto rows = week_summary(portfolio, d("2018-08-31"));
+    ASSERT_EQ(rows.size(), 2u);
+    EXPECT_EQ(rows[0].leader, "张卫东（副县长）");
+    EXPECT_EQ(rows[0].projects, 2);
+    EXPECT_EQ(rows[0].visited, 1);
+    EXPECT_EQ(rows[0].progress_recorded, 1);
+    EXPECT_EQ(rows[0].problems_raised, 1);
+    EXPECT_EQ(rows[0].problems_closed, 1);
+    EXPECT_EQ(rows[0].problems_overdue, 1);
+    EXPECT_EQ(rows[1].leader, "李明（县长助理）");
+    EXPECT_EQ(rows[1].visited, 1);
+    EXPECT_EQ(rows[1].progress_recorded, 0); // the 1st of September is next week
+    EXPECT_EQ(rows[1].problems_raised, 0);
+    EXPECT_EQ(rows[1].problems_overdue, 0);
+}

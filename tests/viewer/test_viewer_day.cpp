@@ -10,6 +10,7 @@
 #include "project_session.h"
 #include "test_support.h"
 #include "viewer_fixture.h"
+#include "week_summary.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/store/open_project.h"
 
@@ -403,10 +404,56 @@ private slots:
         QVERIFY(refreshed.wait(20000));
         QVERIFY(xj::test::wait_settled(*window));
         QCOMPARE(history->count(), 2);
-        QVERIFY(history->item(0)->text().contains(QStringLiteral("record visit")));
-        QVERIFY(history->item(1)->text().contains(QStringLiteral("withdraw record visit")));
+        QVERIFY2(history->item(0)->text().contains(QStringLiteral("登记督导")),
+                 qPrintable(history->item(0)->text()));
+        QVERIFY2(history->item(1)->text().contains(QStringLiteral("撤回：登记督导")),
+                 qPrintable(history->item(1)->text()));
         QCOMPARE(visits().size(), visits_after_entry - 1);
         QVERIFY(!window->project_day()->withdraw_button()->isEnabled());
+    }
+
+    void theWeeksSummaryCountsWhatWasRecordedAndIsWrittenForExcel() {
+        const QString path = fresh_project(QStringLiteral("summary.gpkg"));
+        auto window = open_window(path);
+        pick_leader(*window, QStringLiteral("张卫东"));
+        const auto visited = [&]() -> QString {
+            QTest::mouseClick(window->project_day()->findChild<QPushButton*>(
+                                  QStringLiteral("week_summary_button")),
+                              Qt::LeftButton);
+            auto* dialog =
+                qobject_cast<viewer::WeekSummaryDialog*>(QApplication::activeModalWidget());
+            if (dialog == nullptr) {
+                return QStringLiteral("no dialog");
+            }
+            const QAbstractItemModel* model = dialog->table()->model();
+            QString found = QStringLiteral("no row");
+            for (int row = 0; row < model->rowCount(); ++row) {
+                if (model->index(row, 0).data().toString() == QStringLiteral("张卫东")) {
+                    found = model->index(row, 2).data().toString();
+                }
+            }
+            dialog->reject();
+            return found;
+        };
+        const QString before = visited();
+        click_project(*window, "RY2018-002");
+        EntryDialog* dialog = open_form(*window, EntryKind::visit);
+        QVERIFY(dialog != nullptr);
+        type_date(dialog, QStringLiteral("2018-08-30"));
+        save_and_wait(*window, dialog);
+        QCOMPARE(visited(), QString::number(before.toInt() + 1));
+
+        const QString csv = xj::test::scratch_dir() + QStringLiteral("/week.csv");
+        window->write_week_summary_now(csv);
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("\xEF\xBB\xBF")); // Excel on Chinese Windows reads UTF-8 so
+        const QString text = QString::fromUtf8(bytes);
+        QVERIFY(text.contains(QStringLiteral("张卫东,")));
+        QVERIFY2(text.contains(QStringLiteral("张卫东,3,") + QString::number(before.toInt() + 1) +
+                               QStringLiteral(",")),
+                 qPrintable(text));
     }
 
     void twoWindowsOnOneFileSeeEachOthersEntriesOnRefresh() {

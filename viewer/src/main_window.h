@@ -102,6 +102,9 @@ public:
     void refresh_project_now();
     /// The chosen leader's site sheets for the chosen Friday to a PDF; throws xj::Error.
     void write_sheets_now(const QString& path);
+    /// The week's summary (per leader, the week ending on the chosen Friday) to CSV or XLSX;
+    /// throws xj::Error.
+    void write_week_summary_now(const QString& path);
 
 signals:
     void project_opened();

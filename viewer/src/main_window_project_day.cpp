@@ -9,8 +9,10 @@
 #include "main_window.h"
 #include "project_day_panel.h"
 #include "project_session.h"
+#include "table_export.h"
 #include "tables_panel.h"
 #include "timings.h"
+#include "week_summary.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/leaders.h"
@@ -24,11 +26,43 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QUrl>
 #include <QtConcurrent>
 
 namespace xj::viewer {
+
+namespace {
+
+/// A change-log action in the window's language (the log itself keeps one language).
+QString action_label(const std::string& action) {
+    constexpr std::string_view withdrawn = "withdraw ";
+    if (action.starts_with(withdrawn)) {
+        return MainWindow::tr("withdrawn: %1").arg(action_label(action.substr(withdrawn.size())));
+    }
+    if (action == "record progress") {
+        return MainWindow::tr("record progress");
+    }
+    if (action == "record visit") {
+        return MainWindow::tr("record visit");
+    }
+    if (action == "record problem") {
+        return MainWindow::tr("record problem");
+    }
+    if (action == "record close-problem") {
+        return MainWindow::tr("record close-problem");
+    }
+    if (action == "record milestone") {
+        return MainWindow::tr("record milestone");
+    }
+    if (action == "record payment") {
+        return MainWindow::tr("record payment");
+    }
+    return qs(action);
+}
+
+} // namespace
 
 void MainWindow::connect_project_day() {
     connect(m_project_day, &ProjectDayPanel::leader_chosen, this,
@@ -48,6 +82,14 @@ void MainWindow::connect_project_day() {
     });
     connect(m_project_day, &ProjectDayPanel::print_requested, this,
             &MainWindow::print_sheets_dialog);
+    connect(m_project_day, &ProjectDayPanel::summary_requested, this, [this] {
+        if (m_session) {
+            auto* dialog =
+                new WeekSummaryDialog(m_session->portfolio(), m_project_day->friday(), this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->open();
+        }
+    });
 }
 
 void MainWindow::choose_leader(const std::string& typed, std::optional<core::Date> friday) {
@@ -63,7 +105,13 @@ void MainWindow::apply_leader(const std::string& leader, core::Date friday) {
     timer.start();
     m_leader = leader;
     m_project_day->show_choice(leader, friday);
-    m_project_day_dock->show();
+    if (m_project_day_dock->isHidden()) {
+        m_project_day_dock->show();
+        // Room for the list: the project day takes half the right side, and more width.
+        resizeDocks({m_project_day_dock}, {560}, Qt::Horizontal);
+        resizeDocks({m_project_day_dock, m_identify_dock}, {height() / 2, height() / 2},
+                    Qt::Vertical);
+    }
     m_project_day_dock->raise();
     // The leader's projects stand out: the others fade (the filter), the map frames theirs.
     std::set<std::string> mine;
@@ -139,8 +187,8 @@ void MainWindow::show_entry_history() {
         for (const store::ChangeRecord& change : m_desk->changes_of(id)) {
             ProjectDayPanel::HistoryLine line;
             line.text = QStringLiteral("%1  %2  %3: %4")
-                            .arg(qs(change.recorded_at), qs(change.recorded_by), qs(change.action),
-                                 qs(change.detail));
+                            .arg(qs(change.recorded_at), qs(change.recorded_by),
+                                 action_label(change.action), qs(change.detail));
             const auto& entries = m_desk->entries();
             for (std::size_t i = 0; i < entries.size(); ++i) {
                 if (entries[i].change == change) {
@@ -203,6 +251,13 @@ void MainWindow::write_sheets_now(const QString& path) {
     // A renderer of its own: the session's belongs to the render thread.
     render::MapRenderer renderer(m_session->layers(), m_session->crs());
     render::write_site_sheets(path.toStdString(), renderer, portfolio, evaluation, request);
+}
+
+void MainWindow::write_week_summary_now(const QString& path) {
+    if (!m_session) {
+        throw Error(text("请先打开项目库", "open a project first"));
+    }
+    export_table(*week_summary_model(m_session->portfolio(), m_project_day->friday()), path);
 }
 
 void MainWindow::print_sheets_dialog() {

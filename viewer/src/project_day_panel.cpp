@@ -31,7 +31,7 @@ ProjectDayPanel::ProjectDayPanel(QWidget* parent) : QWidget(parent) {
     m_friday_label = new QLabel(this);
     m_friday = new QDateEdit(this);
     m_friday->setObjectName(QStringLiteral("friday"));
-    m_friday->setDisplayFormat(QStringLiteral("yyyy-MM-dd ddd"));
+    m_friday->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
     m_friday->setCalendarPopup(true);
     pickers->addWidget(m_leader_label, 0, 0);
     pickers->addWidget(m_leader, 0, 1);
@@ -50,6 +50,7 @@ ProjectDayPanel::ProjectDayPanel(QWidget* parent) : QWidget(parent) {
     m_list->verticalHeader()->hide();
     m_list->horizontalHeader()->setStretchLastSection(true);
     m_list->setWordWrap(false);
+    m_list->setMinimumHeight(150);
     layout->addWidget(m_list, 3);
 
     auto* entries = new QGridLayout;
@@ -74,11 +75,12 @@ ProjectDayPanel::ProjectDayPanel(QWidget* parent) : QWidget(parent) {
     m_history = new QListWidget(this);
     m_history->setObjectName(QStringLiteral("history"));
     m_history->setWordWrap(true);
-    layout->addWidget(m_history, 2);
+    layout->addWidget(m_history, 1);
     auto* actions = new QHBoxLayout;
     m_withdraw = new QPushButton(this);
     m_print = new QPushButton(this);
     m_summary = new QPushButton(this);
+    m_summary->setObjectName(QStringLiteral("week_summary_button"));
     actions->addWidget(m_withdraw);
     actions->addStretch(1);
     actions->addWidget(m_print);

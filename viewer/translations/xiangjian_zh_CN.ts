@@ -52,6 +52,125 @@
     </message>
 </context>
 <context>
+    <name>xj::viewer::EntryDialog</name>
+    <message>
+        <source>Record a site visit</source>
+        <translation>登记现场督导</translation>
+    </message>
+    <message>
+        <source>Record progress</source>
+        <translation>填报进度</translation>
+    </message>
+    <message>
+        <source>Raise a problem</source>
+        <translation>登记问题</translation>
+    </message>
+    <message>
+        <source>Close a problem</source>
+        <translation>问题销号</translation>
+    </message>
+    <message>
+        <source>Mark a milestone reached</source>
+        <translation>节点完成</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>督导人</translation>
+    </message>
+    <message>
+        <source>What was found</source>
+        <translation>发现情况</translation>
+    </message>
+    <message>
+        <source>cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <source>cumulative, in %1</source>
+        <translation>累计，单位 %1</translation>
+    </message>
+    <message>
+        <source>Quantity done</source>
+        <translation>累计完成量</translation>
+    </message>
+    <message>
+        <source>cumulative, 0–100</source>
+        <translation>累计，0–100</translation>
+    </message>
+    <message>
+        <source>Percent done</source>
+        <translation>累计完成百分比</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Raised on</source>
+        <translation>登记日期</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, or empty</source>
+        <translation>YYYY-MM-DD，可不填</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>限期</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>销号日期</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>整改结果</translation>
+    </message>
+    <message>
+        <source>%1. %2 (planned %3)</source>
+        <translation>%1. %2（计划 %3）</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>节点</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>完成日期</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Not a number: %1</source>
+        <translation>不是数字：%1</translation>
+    </message>
+    <message>
+        <source>Not a day: %1. Type it as 2018-06-15, 2018/6/15 or 2018年6月15日</source>
+        <translation>不是日期：%1。请写作 2018-06-15、2018/6/15 或 2018年6月15日</translation>
+    </message>
+</context>
+<context>
     <name>xj::viewer::IdentifyPanel</name>
     <message>
         <source>milestone %1 planned %2, %3 days overdue</source>
@@ -236,6 +355,14 @@
     <message>
         <source> (forecast %1)</source>
         <translation>（预计 %1）</translation>
+    </message>
+    <message>
+        <source>Site visits</source>
+        <translation>现场督导</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>督导人</translation>
     </message>
 </context>
 <context>
@@ -555,11 +682,75 @@ Built on GDAL, PROJ, GEOS and Qt %1.</source>
     </message>
     <message>
         <source>Excel (*.xlsx);;CSV for Excel (*.csv)</source>
-        <translation>Excel (*.xlsx);;Excel 用 CSV (*.csv)</translation>
+        <translation>Excel (*.xlsx);;CSV（Excel 可读） (*.csv)</translation>
     </message>
     <message>
         <source>Choose a folder that exists and a name ending in .xlsx or .csv.</source>
         <translation>请选择已存在的文件夹，文件名以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Read the project again: entries made in other windows (F5)</source>
+        <translation>重新读取项目库：其他窗口录入的内容（F5）</translation>
+    </message>
+    <message>
+        <source>Project day</source>
+        <translation>项目日</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>已保存：%1</translation>
+    </message>
+    <message>
+        <source>Withdrawn: %1</source>
+        <translation>已撤回：%1</translation>
+    </message>
+    <message>
+        <source>Site sheets to print</source>
+        <translation>要打印的督导单</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Site sheets</source>
+        <translation>督导单</translation>
+    </message>
+    <message>
+        <source>withdrawn: %1</source>
+        <translation>撤回：%1</translation>
+    </message>
+    <message>
+        <source>record progress</source>
+        <translation>录入进度</translation>
+    </message>
+    <message>
+        <source>record visit</source>
+        <translation>登记督导</translation>
+    </message>
+    <message>
+        <source>record problem</source>
+        <translation>登记问题</translation>
+    </message>
+    <message>
+        <source>record close-problem</source>
+        <translation>问题销号</translation>
+    </message>
+    <message>
+        <source>record milestone</source>
+        <translation>节点完成</translation>
+    </message>
+    <message>
+        <source>record payment</source>
+        <translation>登记支付</translation>
     </message>
 </context>
 <context>
@@ -567,6 +758,116 @@ Built on GDAL, PROJ, GEOS and Qt %1.</source>
     <message>
         <source>No milestones</source>
         <translation>无节点</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::ProjectDayModel</name>
+    <message>
+        <source>%1% / %2%</source>
+        <translation>%1% / %2%</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>all reached</source>
+        <translation>全部完成</translation>
+    </message>
+    <message>
+        <source>%1 · %2 days overdue</source>
+        <translation>%1 · 逾期 %2 天</translation>
+    </message>
+    <message>
+        <source>%1 · in %2 days</source>
+        <translation>%1 · %2 天后</translation>
+    </message>
+    <message>
+        <source>%1 (%2 overdue)</source>
+        <translation>%1（逾期 %2）</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Done / plan</source>
+        <translation>完成/计划</translation>
+    </message>
+    <message>
+        <source>Next milestone</source>
+        <translation>下一节点</translation>
+    </message>
+    <message>
+        <source>Open problems</source>
+        <translation>未结问题</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::ProjectDayPanel</name>
+    <message>
+        <source>Leader</source>
+        <translation>分包领导</translation>
+    </message>
+    <message>
+        <source>Project day</source>
+        <translation>项目日</translation>
+    </message>
+    <message>
+        <source>The leader whose projects to visit; names without titles</source>
+        <translation>要督导其项目的分包领导（只列姓名，不带职务）</translation>
+    </message>
+    <message>
+        <source>— choose a leader —</source>
+        <translation>— 选择分包领导 —</translation>
+    </message>
+    <message>
+        <source>Visit…</source>
+        <translation>现场督导…</translation>
+    </message>
+    <message>
+        <source>Progress…</source>
+        <translation>填报进度…</translation>
+    </message>
+    <message>
+        <source>New problem…</source>
+        <translation>登记问题…</translation>
+    </message>
+    <message>
+        <source>Close a problem…</source>
+        <translation>问题销号…</translation>
+    </message>
+    <message>
+        <source>Milestone reached…</source>
+        <translation>节点完成…</translation>
+    </message>
+    <message>
+        <source>Entries for the selected project (change log)</source>
+        <translation>所选项目的录入记录（变更记录）</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected entry</source>
+        <translation>撤回所选录入</translation>
+    </message>
+    <message>
+        <source>Only entries made in this window; the withdrawal is recorded too</source>
+        <translation>只能撤回本窗口中的录入；撤回本身也会记录</translation>
+    </message>
+    <message>
+        <source>Print site sheets…</source>
+        <translation>打印督导单…</translation>
+    </message>
+    <message>
+        <source>Week's summary…</source>
+        <translation>本周汇总…</translation>
     </message>
 </context>
 <context>
@@ -805,6 +1106,61 @@ Built on GDAL, PROJ, GEOS and Qt %1.</source>
     <message>
         <source>Overdue problems</source>
         <translation>逾期问题</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::WeekSummaryDialog</name>
+    <message>
+        <source>Leader</source>
+        <translation>分包领导</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <source>Visited</source>
+        <translation>已督导项目</translation>
+    </message>
+    <message>
+        <source>Progress recorded</source>
+        <translation>已填报进度</translation>
+    </message>
+    <message>
+        <source>Problems raised</source>
+        <translation>新登记问题</translation>
+    </message>
+    <message>
+        <source>Problems closed</source>
+        <translation>已销号问题</translation>
+    </message>
+    <message>
+        <source>Problems overdue</source>
+        <translation>逾期问题</translation>
+    </message>
+    <message>
+        <source>Week's summary</source>
+        <translation>本周汇总</translation>
+    </message>
+    <message>
+        <source>The week of %1 to %2, per leader</source>
+        <translation>%1 至 %2 一周，按分包领导</translation>
+    </message>
+    <message>
+        <source>Write CSV/XLSX…</source>
+        <translation>导出 CSV/XLSX…</translation>
+    </message>
+    <message>
+        <source>Write the week's summary</source>
+        <translation>导出本周汇总</translation>
+    </message>
+    <message>
+        <source>week-summary-%1.xlsx</source>
+        <translation>本周汇总-%1.xlsx</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx);;CSV for Excel (*.csv)</source>
+        <translation>Excel (*.xlsx);;CSV（Excel 可读） (*.csv)</translation>
     </message>
 </context>
 </TS>

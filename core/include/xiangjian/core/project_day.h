@@ -37,4 +37,20 @@ std::vector<DueMilestone> milestones_due(const Portfolio& portfolio, Date day, i
 /// With the portfolio's settings().due_soon_days.
 std::vector<DueMilestone> milestones_due(const Portfolio& portfolio, Date day);
 
+/// A leader's week of project days, as the county office sums it up on Friday: the week is
+/// the seven days ending on `friday` (Saturday to Friday).
+struct WeekSummaryRow {
+    std::string leader;        ///< as stored
+    int projects = 0;          ///< the leader's projects
+    int visited = 0;           ///< of them, visited in the week
+    int progress_recorded = 0; ///< of them, with progress reported in the week
+    int problems_raised = 0;   ///< on their projects, in the week
+    int problems_closed = 0;   ///< on their projects, in the week
+    int problems_overdue = 0;  ///< open on `friday` with a deadline before it
+};
+
+/// One row per leader (in the order project_leaders() gives), then none for projects without
+/// a leader.
+std::vector<WeekSummaryRow> week_summary(const Portfolio& portfolio, Date friday);
+
 } // namespace xj::core
