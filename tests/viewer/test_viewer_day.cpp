@@ -17,7 +17,9 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QInputMethodEvent>
 #include <QJsonArray>
@@ -33,6 +35,7 @@
 #include <QTest>
 #include <QTreeWidget>
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -316,6 +319,65 @@ private slots:
         QTreeWidget* history = window->identify()->history();
         QCOMPARE(history->topLevelItem(0)->text(0), QStringLiteral("2018-09-07"));
         QVERIFY(status_of(*window, "RY2018-011")->percent_done > before + 10);
+    }
+
+    void photosOfAProgressEntryAreCopiedBesideTheProjectAndChecked() {
+        const QString folder = xj::test::scratch_dir() + QStringLiteral("/office");
+        QDir().mkpath(folder);
+        const QString path = folder + QStringLiteral("/ruyang.gpkg");
+        QFile::remove(path);
+        QVERIFY(QFile::copy(xj::test::demo_project(), path));
+        QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner);
+        const auto sites = store::open_project(path.toStdString(), store::Access::read_only)
+                               ->sites(std::vector<std::string>{"RY2018-011"});
+        QVERIFY(!sites.empty());
+        const store::Box box = sites.front().geometry.box();
+        const QString phone = xj::test::scratch_dir() + QStringLiteral("/phone");
+        QDir().mkpath(phone);
+        const QString on_site = phone + QStringLiteral("/IMG_0412.JPG");
+        const QString far_away = phone + QStringLiteral("/IMG_0413.JPG");
+        const QString no_fix = phone + QStringLiteral("/IMG_0414.JPG");
+        QVERIFY(xj::test::geotagged_photo(on_site, box.min_x, box.min_y, "2018:09:07 09:40:00"));
+        QVERIFY(xj::test::geotagged_photo(far_away, box.min_x + 0.05, box.min_y,
+                                          "2018:09:07 09:45:00"));
+        QVERIFY(
+            xj::test::geotagged_photo(no_fix, std::nan(""), std::nan(""), "2018:09:07 09:50:00"));
+
+        auto window = open_window(path);
+        pick_leader(*window, QStringLiteral("张卫东"));
+        click_project(*window, "RY2018-011");
+        EntryDialog* dialog = open_form(*window, EntryKind::progress);
+        QVERIFY(dialog != nullptr);
+        type_date(dialog, QStringLiteral("2018-09-07"));
+        type_into(dialog, "quantity", QStringLiteral("12.5"));
+        // A photo the phone took without a fix is refused, and nothing is kept of the entry.
+        const std::string before = contents(path);
+        dialog->set_photos({on_site, no_fix});
+        QTest::mouseClick(dialog->save_button(), Qt::LeftButton);
+        QVERIFY(dialog->isVisible());
+        QVERIFY2(dialog->form_message().contains(QStringLiteral("IMG_0414")),
+                 qPrintable(dialog->form_message()));
+        QCOMPARE(contents(path), before);
+        QVERIFY(
+            QDir(folder + QStringLiteral("/photos/RY2018-011")).entryList(QDir::Files).isEmpty());
+
+        dialog->set_photos({on_site, far_away});
+        save_and_wait(*window, dialog);
+        const QStringList copies =
+            QDir(folder + QStringLiteral("/photos/RY2018-011")).entryList(QDir::Files, QDir::Name);
+        QCOMPARE(copies, QStringList({QStringLiteral("RY2018-011_2018-09-07_1.jpg"),
+                                      QStringLiteral("RY2018-011_2018-09-07_2.jpg")}));
+        const auto photos =
+            store::open_project(path.toStdString(), store::Access::read_only)->photos();
+        QCOMPARE(photos.size(), std::size_t{2});
+        QCOMPARE(QString::fromStdString(photos[0].path),
+                 QStringLiteral("photos/RY2018-011/RY2018-011_2018-09-07_1.jpg"));
+        QCOMPARE(QString::fromStdString(photos[0].project_id), QStringLiteral("RY2018-011"));
+        QVERIFY2(photos[0].flags.empty(), photos[0].flags.c_str());
+        QVERIFY(!photos[1].flags.empty()); // about 4.6 km from the road: flagged as import flags it
+        // The project folder can move: the paths are relative to it.
+        QVERIFY(QFileInfo(photos[0].path.c_str()).isRelative());
+        QTRY_COMPARE(window->identify()->photos()->count(), 2);
     }
 
     void aRefusedEntryShowsItsMessageByTheFieldAndLeavesTheFileAlone() {

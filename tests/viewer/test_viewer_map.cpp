@@ -562,36 +562,7 @@ private slots:
             QVERIFY(!sites.empty());
             const store::Box box = sites.front().geometry.box();
             const QString photo = folder + QStringLiteral("/photos/RY2018-003/site.jpg");
-            QImage picture(320, 240, QImage::Format_RGB32);
-            picture.fill(QColor(180, 120, 60));
-            QVERIFY(picture.save(photo, "JPEG"));
-            // The phone's EXIF: where and when (GDAL writes it into a copy of the JPEG).
-            GDALAllRegister();
-            GDALDatasetUniquePtr source(
-                GDALDataset::Open(photo.toUtf8().constData(), GDAL_OF_RASTER));
-            QVERIFY(source != nullptr);
-            GDALDatasetUniquePtr memory(GetGDALDriverManager()->GetDriverByName("MEM")->CreateCopy(
-                "", source.get(), FALSE, nullptr, nullptr, nullptr));
-            const auto dms = [](double degrees) {
-                const double d = std::floor(degrees);
-                const double m = std::floor((degrees - d) * 60);
-                const double sec = ((degrees - d) * 60 - m) * 60;
-                return QStringLiteral("(%1) (%2) (%3)")
-                    .arg(d)
-                    .arg(m)
-                    .arg(sec, 0, 'f', 4)
-                    .toStdString();
-            };
-            memory->SetMetadataItem("EXIF_GPSLatitude", dms(box.min_y).c_str());
-            memory->SetMetadataItem("EXIF_GPSLatitudeRef", "N");
-            memory->SetMetadataItem("EXIF_GPSLongitude", dms(box.min_x).c_str());
-            memory->SetMetadataItem("EXIF_GPSLongitudeRef", "E");
-            memory->SetMetadataItem("EXIF_DateTimeOriginal", "2018:08:03 10:15:00");
-            source.reset();
-            GDALDatasetUniquePtr jpeg(GetGDALDriverManager()->GetDriverByName("JPEG")->CreateCopy(
-                photo.toUtf8().constData(), memory.get(), FALSE, nullptr, nullptr, nullptr));
-            QVERIFY(jpeg != nullptr);
-            jpeg.reset();
+            QVERIFY(xj::test::geotagged_photo(photo, box.min_x, box.min_y, "2018:08:03 10:15:00"));
             import::import_photos(*store, (folder + QStringLiteral("/photos")).toStdString(), {});
         }
         viewer::MainWindow window(viewer::UiLanguage::zh, false);

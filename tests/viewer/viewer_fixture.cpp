@@ -4,10 +4,13 @@
 #include "viewer_app.h"
 #include "xiangjian/demo/ruyang_demo.h"
 
+#include <QColor>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QStandardPaths>
 #include <cmath>
+#include <gdal_priv.h>
 
 namespace xj::test {
 
@@ -102,6 +105,39 @@ std::string isolated_point_project(const viewer::MainWindow& window, double clea
         }
     }
     return {};
+}
+
+bool geotagged_photo(const QString& path, double lon, double lat, const char* taken) {
+    QImage picture(320, 240, QImage::Format_RGB32);
+    picture.fill(QColor(180, 120, 60));
+    if (!picture.save(path, "JPEG")) {
+        return false;
+    }
+    GDALAllRegister();
+    GDALDatasetUniquePtr source(GDALDataset::Open(path.toUtf8().constData(), GDAL_OF_RASTER));
+    if (!source) {
+        return false;
+    }
+    GDALDatasetUniquePtr memory(GetGDALDriverManager()->GetDriverByName("MEM")->CreateCopy(
+        "", source.get(), FALSE, nullptr, nullptr, nullptr));
+    const auto dms = [](double degrees) {
+        const double d = std::floor(degrees);
+        const double m = std::floor((degrees - d) * 60);
+        const double sec = ((degrees - d) * 60 - m) * 60;
+        return QStringLiteral("(%1) (%2) (%3)").arg(d).arg(m).arg(sec, 0, 'f', 4).toStdString();
+    };
+    if (!std::isnan(lon) && !std::isnan(lat)) {
+        memory->SetMetadataItem("EXIF_GPSLatitude", dms(lat).c_str());
+        memory->SetMetadataItem("EXIF_GPSLatitudeRef", "N");
+        memory->SetMetadataItem("EXIF_GPSLongitude", dms(lon).c_str());
+        memory->SetMetadataItem("EXIF_GPSLongitudeRef", "E");
+    }
+    memory->SetMetadataItem("EXIF_DateTimeOriginal", taken);
+    source.reset();
+    // The phone's EXIF goes in as GDAL writes a copy of the JPEG.
+    GDALDatasetUniquePtr jpeg(GetGDALDriverManager()->GetDriverByName("JPEG")->CreateCopy(
+        path.toUtf8().constData(), memory.get(), FALSE, nullptr, nullptr, nullptr));
+    return jpeg != nullptr;
 }
 
 } // namespace xj::test

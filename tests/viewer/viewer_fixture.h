@@ -33,4 +33,7 @@ QPointF site_point(const viewer::MainWindow& window, const std::string& project_
 std::string isolated_point_project(const viewer::MainWindow& window, double clearance,
                                    const std::string& other_than = {});
 
+/// A phone's JPEG at `path`: a plain picture with EXIF GPS position (lon/lat, degrees) and
+/// time ("2018:08:03 10:15:00"), written by GDAL; no position when `lon` and `lat` are NaN.
+bool geotagged_photo(const QString& path, double lon, double lat, const char* taken);
 } // namespace xj::test

@@ -1,6 +1,8 @@
 #include "entry_desk.h"
 
 #include "xiangjian/core/date.h"
+#include "xiangjian/core/entry_checks.h"
+#include "xiangjian/import/photo_import.h"
 #include "xiangjian/store/open_project.h"
 
 #include <cstdlib>
@@ -28,8 +30,31 @@ store::ProjectStore& EntryDesk::writer() {
     return *m_store;
 }
 
-const store::RecordedEntry& EntryDesk::record(const store::Entry& entry) {
-    m_entries.push_back(store::record_entry(writer(), entry, m_by, core::today()));
+const store::RecordedEntry& EntryDesk::record(const store::Entry& entry,
+                                              const QStringList& photos) {
+    const auto* progress = std::get_if<store::ProgressEntry>(&entry);
+    if (photos.isEmpty() || progress == nullptr) {
+        m_entries.push_back(store::record_entry(writer(), entry, m_by, core::today()));
+        return m_entries.back();
+    }
+    std::vector<std::string> files;
+    for (const QString& file : photos) {
+        files.push_back(file.toStdString());
+    }
+    // Checked first, so that no photo is copied for an entry the checks refuse.
+    core::check_entry_day(progress->day, core::today(), progress->project_id);
+    const import::AttachedPhotos attached = import::attach_photos(
+        writer(), m_path.toStdString(), progress->project_id, progress->day, files);
+    store::ProgressEntry with_photos = *progress;
+    with_photos.photos = attached.photos;
+    try {
+        m_entries.push_back(store::record_entry(writer(), with_photos, m_by, core::today()));
+    } catch (...) {
+        import::discard(attached);
+        throw;
+    }
+    auto& warnings = m_entries.back().warnings;
+    warnings.insert(warnings.end(), attached.warnings.begin(), attached.warnings.end());
     return m_entries.back();
 }
 

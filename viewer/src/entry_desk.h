@@ -11,6 +11,7 @@
 #endif
 
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,9 +27,12 @@ public:
     EntryDesk& operator=(const EntryDesk&) = delete;
 
     const std::string& by() const { return m_by; }
-    /// Checks and saves; on disk when it returns. Throws xj::EntryError (the form's field at
-    /// fault) or another xj::Error (the file cannot be written now); nothing is written then.
-    const store::RecordedEntry& record(const store::Entry& entry);
+    /// Checks and saves; on disk when it returns. Photo files given with a progress entry are
+    /// copied beside the project and checked as `import photos` checks them (their findings
+    /// join the entry's warnings). Throws xj::EntryError (the form's field at fault) or another
+    /// xj::Error (a photo without a position, the file cannot be written now); nothing is
+    /// written and no copy is left then.
+    const store::RecordedEntry& record(const store::Entry& entry, const QStringList& photos = {});
     /// The entries made here and not withdrawn, oldest first.
     const std::vector<store::RecordedEntry>& entries() const { return m_entries; }
     /// Withdraws entries()[index]; the change log keeps both lines. Throws xj::Error.

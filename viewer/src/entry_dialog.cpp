@@ -6,7 +6,10 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -104,6 +107,22 @@ EntryDialog::EntryDialog(EntryKind kind, const core::Project& project, core::Dat
         add_field(EntryField::percent, tr("Percent done"), m_percent);
         m_note = line("note");
         add_field(EntryField::note, tr("Note"), m_note);
+        auto* photos = new QWidget(this);
+        auto* row = new QHBoxLayout(photos);
+        row->setContentsMargins(0, 0, 0, 0);
+        auto* choose = new QPushButton(tr("Choose photos…"), photos);
+        choose->setObjectName(QStringLiteral("choose_photos"));
+        m_photo_list = new QLabel(tr("none"), photos);
+        m_photo_list->setObjectName(QStringLiteral("photo_list"));
+        m_photo_list->setWordWrap(true);
+        row->addWidget(choose);
+        row->addWidget(m_photo_list, 1);
+        m_form->addRow(tr("Photos"), photos);
+        connect(choose, &QPushButton::clicked, this, [this] {
+            set_photos(
+                QFileDialog::getOpenFileNames(this, tr("Photos of the site"), QString(),
+                                              tr("JPEG photos (*.jpg *.jpeg *.JPG *.JPEG)")));
+        });
         break;
     }
     case EntryKind::problem:
@@ -166,6 +185,17 @@ EntryDialog::EntryDialog(EntryKind kind, const core::Project& project, core::Dat
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
     setMinimumWidth(440);
+}
+
+void EntryDialog::set_photos(const QStringList& files) {
+    m_photo_files = files;
+    QStringList names;
+    for (const QString& file : files) {
+        names << QFileInfo(file).fileName();
+    }
+    if (m_photo_list != nullptr) {
+        m_photo_list->setText(names.isEmpty() ? tr("none") : names.join(QStringLiteral(", ")));
+    }
 }
 
 void EntryDialog::add_field(EntryField field, const QString& label_text, QWidget* editor) {
@@ -263,7 +293,7 @@ void EntryDialog::save() {
         return;
     }
     try {
-        m_save(*entry);
+        m_save(*entry, m_photo_files);
     } catch (const EntryError& error) {
         show_message(error.field(), QString::fromUtf8(error.what()));
         return;

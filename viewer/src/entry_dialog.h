@@ -12,6 +12,7 @@
 #endif
 
 #include <QDialog>
+#include <QStringList>
 #include <functional>
 #include <map>
 #include <optional>
@@ -31,8 +32,9 @@ enum class EntryKind { visit, progress, problem, close_problem, milestone };
 class EntryDialog : public QDialog {
     Q_OBJECT
 public:
-    /// Saves an entry: returns once it is on disk, or throws (xj::EntryError names the field).
-    using Save = std::function<void(const store::Entry&)>;
+    /// Saves an entry with the photo files chosen for it (progress only): returns once it is
+    /// on disk, or throws (xj::EntryError names the field).
+    using Save = std::function<void(const store::Entry&, const QStringList& photos)>;
 
     /// A form for `project` as of `day` (the form's default date). `milestones` and
     /// `problems`: the project's, for the milestone and closing forms; `visitor`: the default
@@ -47,6 +49,8 @@ public:
     QString message(EntryField field) const;
     /// The message about the form as a whole (the file could not be written …).
     QString form_message() const;
+    /// The photo files chosen for a progress entry (as the "Photos…" button chooses them).
+    void set_photos(const QStringList& files);
 
 private:
     void add_field(EntryField field, const QString& label, QWidget* editor);
@@ -77,6 +81,8 @@ private:
     QComboBox* m_problem = nullptr;
     QLineEdit* m_resolution = nullptr;
     QComboBox* m_milestone = nullptr;
+    QLabel* m_photo_list = nullptr;
+    QStringList m_photo_files;
 };
 
 } // namespace xj::viewer

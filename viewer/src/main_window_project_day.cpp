@@ -150,10 +150,10 @@ EntryDialog* MainWindow::open_entry_form(EntryKind kind, const std::string& proj
     auto* dialog = new EntryDialog(
         kind, project, m_as_of, {milestones.begin(), milestones.end()}, std::move(problems),
         visitor,
-        [this](const store::Entry& entry) {
+        [this](const store::Entry& entry, const QStringList& photos) {
             QElapsedTimer timer;
             timer.start();
-            const store::RecordedEntry& recorded = m_desk->record(entry);
+            const store::RecordedEntry& recorded = m_desk->record(entry, photos);
             timing("saved: %.3f s", timer.elapsed() / 1000.0);
             const QString said = qs(recorded.said);
             statusBar()->showMessage(tr("Saved: %1").arg(said), 10000);

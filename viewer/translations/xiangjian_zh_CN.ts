@@ -169,6 +169,26 @@
         <source>Not a day: %1. Type it as 2018-06-15, 2018/6/15 or 2018年6月15日</source>
         <translation>不是日期：%1。请写作 2018-06-15、2018/6/15 或 2018年6月15日</translation>
     </message>
+    <message>
+        <source>Choose photos…</source>
+        <translation>选择照片…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Photos</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <source>Photos of the site</source>
+        <translation>现场照片</translation>
+    </message>
+    <message>
+        <source>JPEG photos (*.jpg *.jpeg *.JPG *.JPEG)</source>
+        <translation>JPEG 照片 (*.jpg *.jpeg *.JPG *.JPEG)</translation>
+    </message>
 </context>
 <context>
     <name>xj::viewer::IdentifyPanel</name>

@@ -124,6 +124,8 @@ ZH = {
     "The week of %1 to %2, per leader": "%1 至 %2 一周，按分包领导", "Write CSV/XLSX…": "导出 CSV/XLSX…",
     "Write the week's summary": "导出本周汇总", "week-summary-%1.xlsx": "本周汇总-%1.xlsx",
     "Excel (*.xlsx);;CSV for Excel (*.csv)": "Excel (*.xlsx);;CSV（Excel 可读） (*.csv)",
+    "Choose photos…": "选择照片…", "none": "无", "Photos": "照片", "Photos of the site": "现场照片",
+    "JPEG photos (*.jpg *.jpeg *.JPG *.JPEG)": "JPEG 照片 (*.jpg *.jpeg *.JPG *.JPEG)",
 }
 # Same English, other words in some places.
 BY_CONTEXT = {

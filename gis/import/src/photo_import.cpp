@@ -16,6 +16,7 @@
 #include <gdal_priv.h>
 #include <map>
 #include <set>
+#include <span>
 
 namespace xj::import {
 
@@ -161,17 +162,29 @@ struct Evidence {
     std::map<std::string, std::vector<core::Date>> days;
     std::unique_ptr<SiteDistances> distances;
 
-    explicit Evidence(const store::ProjectStore& store) {
-        for (const auto& project : store.projects()) {
+    explicit Evidence(const store::ProjectStore& store)
+        : Evidence(store.projects(), store.site_visits(), store.progress_reports(), store.sites()) {
+    }
+
+    /// One project's: what a photo attached to its progress is checked against.
+    Evidence(const store::ProjectStore& store, const std::string& project_id)
+        : Evidence(store.projects(std::span<const std::string>(&project_id, 1)),
+                   store.site_visits(std::span<const std::string>(&project_id, 1)),
+                   store.progress_reports(std::span<const std::string>(&project_id, 1)),
+                   store.sites(std::span<const std::string>(&project_id, 1))) {}
+
+    Evidence(const std::vector<core::Project>& projects, const std::vector<core::SiteVisit>& visits,
+             const std::vector<core::ProgressReport>& reports,
+             const std::vector<store::ProjectSite>& sites) {
+        for (const auto& project : projects) {
             project_ids.insert(project.id);
         }
-        for (const auto& visit : store.site_visits()) {
+        for (const auto& visit : visits) {
             days[visit.project_id].push_back(visit.visit_date);
         }
-        for (const auto& report : store.progress_reports()) {
+        for (const auto& report : reports) {
             days[report.project_id].push_back(report.report_date);
         }
-        const auto sites = store.sites();
         store::Box extent;
         for (const auto& site : sites) {
             extent.expand(site.geometry.box());
@@ -368,6 +381,62 @@ ImportReport import_photos(store::ProjectStore& store, const std::string& direct
         transaction.commit();
     }
     return report;
+}
+
+AttachedPhotos attach_photos(const store::ProjectStore& store, const std::string& project_file,
+                             const std::string& project_id, core::Date day,
+                             const std::vector<std::string>& files,
+                             const PhotoImportOptions& options) {
+    gdal::initialize_gdal();
+    Evidence evidence(store, project_id);
+    evidence.days[project_id].push_back(day); // the report the photos come with
+    const fs::path root = fs::absolute(project_file).parent_path();
+    const fs::path folder = fs::path("photos") / project_id;
+    AttachedPhotos attached;
+    try {
+        fs::create_directories(root / folder);
+        ImportReport report;
+        int n = 0;
+        for (const std::string& source : files) {
+            const auto facts = usable_facts(source, source, report);
+            if (!facts) {
+                throw InputError(report.unmatched.back(), InputPlace{source});
+            }
+            std::string extension = fs::path(source).extension().string();
+            std::transform(extension.begin(), extension.end(), extension.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            fs::path name;
+            do { // named by project and date; never over another photo
+                name =
+                    folder / (project_id + "_" + day.iso() + "_" + std::to_string(++n) + extension);
+            } while (fs::exists(root / name));
+            fs::copy_file(source, root / name);
+            attached.copied.push_back((root / name).string());
+            // Checked as `import photos` checks a photo in a folder named after its project.
+            core::Photo photo =
+                matched_photo(name.generic_string(), name.lexically_relative("photos"), *facts,
+                              evidence, options, report);
+            photo.project_id = project_id;
+            attached.photos.push_back(std::move(photo));
+        }
+        attached.warnings = std::move(report.warnings);
+    } catch (const fs::filesystem_error& error) {
+        discard(attached);
+        throw Error(error.path1().string() +
+                    xj::text("：无法复制照片（", ": cannot copy the photo (") +
+                    error.code().message() + xj::text("）", ")"));
+    } catch (...) {
+        discard(attached);
+        throw;
+    }
+    return attached;
+}
+
+void discard(const AttachedPhotos& attached) {
+    for (const std::string& copy : attached.copied) {
+        std::error_code ignored;
+        fs::remove(copy, ignored);
+    }
 }
 
 } // namespace xj::import

@@ -3,6 +3,9 @@
 #include "xiangjian/import/import_report.h"
 #include "xiangjian/store/project_store.h"
 
+#include <string>
+#include <vector>
+
 namespace xj::import {
 
 struct PhotoImportOptions {
@@ -19,5 +22,24 @@ struct PhotoImportOptions {
 /// that stored web-map coordinates: hundreds of metres off in the known direction).
 ImportReport import_photos(store::ProjectStore& store, const std::string& directory,
                            const PhotoImportOptions& options);
+
+/// Photos attached to a progress entry, copied beside the project.
+struct AttachedPhotos {
+    std::vector<core::Photo> photos;   ///< paths relative to the project's folder
+    std::vector<std::string> copied;   ///< the copies, absolute: to remove if the entry fails
+    std::vector<std::string> warnings; ///< the evidence checks' findings, as `import photos`
+};
+
+/// Copies the photo files into photos/PROJECT_ID/ beside the project file, named by project
+/// and day (RY2018-011_2018-09-07_1.jpg), and checks each as `import photos` does: its EXIF
+/// position against the project's sites, its time against the project's visits and reports
+/// and `day`, a GCJ-02 shift. A photo without a GPS position is refused (InputError naming
+/// it), and nothing is left copied.
+AttachedPhotos attach_photos(const store::ProjectStore& store, const std::string& project_file,
+                             const std::string& project_id, core::Date day,
+                             const std::vector<std::string>& files,
+                             const PhotoImportOptions& options = {});
+/// Removes the copies (the entry they came with was not saved).
+void discard(const AttachedPhotos& attached);
 
 } // namespace xj::import
