@@ -26,6 +26,7 @@
 #include <QFileDialog>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QSignalBlocker>
 #include <QStandardItemModel>
 #include <QStatusBar>
 #include <QUrl>
@@ -124,6 +125,12 @@ void MainWindow::apply_leader(const std::string& leader, core::Date friday) {
     filter.leader = leader;
     m_filter = filter;
     m_tables->set_filter(filter);
+    if (m_session->last_day() < friday) {
+        // The slider reaches the project day even when it is after every record (a project
+        // whose as-of day is today, on a Monday).
+        const QSignalBlocker block(m_date_bar);
+        m_date_bar->set_span(m_session->first_day(), friday, m_session->record_days());
+    }
     m_date_bar->set_date(friday); // → request_snapshot
     m_as_of = m_date_bar->date();
     select_projects(mine, true);
@@ -147,9 +154,10 @@ EntryDialog* MainWindow::open_entry_form(EntryKind kind, const std::string& proj
     }
     const core::Project& project = portfolio.projects()[*index];
     const QString visitor = qs(core::leader_name(m_leader.empty() ? project.leader : m_leader));
+    // The form starts on the day shown, but never after today: an entry records what happened.
     auto* dialog = new EntryDialog(
-        kind, project, m_as_of, {milestones.begin(), milestones.end()}, std::move(problems),
-        visitor,
+        kind, project, std::min(m_as_of, core::today()), {milestones.begin(), milestones.end()},
+        std::move(problems), visitor,
         [this](const store::Entry& entry, const QStringList& photos) {
             QElapsedTimer timer;
             timer.start();

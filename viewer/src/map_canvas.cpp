@@ -152,10 +152,7 @@ void MapCanvas::zoom_to_selection() {
     if (m_session == nullptr || m_selection.empty()) {
         return;
     }
-    render::Box box;
-    for (const std::string& id : m_selection) {
-        box.expand(m_session->renderer().project_extent(id));
-    }
+    const render::Box box = m_session->renderer().projects_extent(m_selection);
     if (!box.empty()) {
         show_box(render::surroundings(box, 1500.0, 1.2));
     }

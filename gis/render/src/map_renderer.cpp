@@ -237,11 +237,15 @@ render::Box MapRenderer::township_extent(const std::string& code) const {
 }
 
 render::Box MapRenderer::project_extent(const std::string& project_id) const {
+    return projects_extent({project_id});
+}
+
+render::Box MapRenderer::projects_extent(const std::set<std::string>& project_ids) const {
     render::Box box;
     const auto add = [&](const render::FlatLayer& layer,
                          const std::vector<render::MapSite>& sites) {
         for (std::size_t i = 0; i < sites.size(); ++i) {
-            if (sites[i].project_id == project_id) {
+            if (project_ids.contains(sites[i].project_id)) {
                 box.expand(layer.shape(i).box);
             }
         }
