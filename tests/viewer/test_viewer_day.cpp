@@ -21,6 +21,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QImage>
 #include <QInputMethodEvent>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -516,6 +517,47 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("张卫东,3,") + QString::number(before.toInt() + 1) +
                                QStringLiteral(",")),
                  qPrintable(text));
+    }
+
+    void theLeadersSheetsPrintAndTheModeHasItsScreenshot() {
+        auto window = open_window(xj::test::demo_project());
+        pick_leader(*window, QStringLiteral("郑晓东"));
+        const QString pdf = xj::test::scratch_dir() + QStringLiteral("/郑晓东.pdf");
+        window->write_sheets_now(pdf);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(30000));
+        const QString sheets = QString::fromUtf8(text.readAllStandardOutput());
+        for (const std::string& id : window->project_day()->listed()) {
+            QVERIFY2(sheets.contains(QString::fromStdString(id)), id.c_str());
+        }
+        QVERIFY(sheets.contains(QStringLiteral("2018-08-31")));
+
+        const QString out = xj::test::scratch_dir() + QStringLiteral("/day.png");
+        QProcess viewer;
+        viewer.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        viewer.start(QStringLiteral(XJ_VIEWER),
+                     {xj::test::demo_project(), QStringLiteral("--leader"),
+                      QStringLiteral("张卫东"), QStringLiteral("--date"),
+                      QStringLiteral("2018-08-24"), QStringLiteral("--select"),
+                      QStringLiteral("RY2018-011"), QStringLiteral("--size"),
+                      QStringLiteral("1280x800"), QStringLiteral("--screenshot"), out});
+        QVERIFY(viewer.waitForFinished(120000));
+        QCOMPARE(viewer.exitCode(), 0);
+        QCOMPARE(QImage(out).size(), QSize(1280, 800));
+        // A name that is nobody's: the leaders are listed, no file.
+        const QString bad = xj::test::scratch_dir() + QStringLiteral("/nobody.png");
+        viewer.setProcessChannelMode(QProcess::SeparateChannels);
+        viewer.start(QStringLiteral(XJ_VIEWER),
+                     {xj::test::demo_project(), QStringLiteral("--leader"),
+                      QStringLiteral("王小二"), QStringLiteral("--screenshot"), bad});
+        QVERIFY(viewer.waitForFinished(120000));
+        QVERIFY(viewer.exitCode() != 0);
+        const QString error = QString::fromUtf8(viewer.readAllStandardError());
+        QVERIFY2(error.contains(QStringLiteral("王小二")) &&
+                     error.contains(QStringLiteral("张卫东")),
+                 qPrintable(error));
+        QVERIFY(!QFile::exists(bad));
     }
 
     void twoWindowsOnOneFileSeeEachOthersEntriesOnRefresh() {
