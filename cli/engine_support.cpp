@@ -6,7 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
+#include <iostream>
 
 namespace xj::cli {
 
@@ -117,13 +117,11 @@ std::string recording_user(const std::string& option) {
     return "unknown";
 }
 
-std::string utc_timestamp() {
-    const std::time_t now = std::time(nullptr);
-    std::tm parts{};
-    gmtime_r(&now, &parts);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &parts);
-    return buffer;
+void finish_reading(int code) {
+    std::cout.flush();
+    std::cerr.flush();
+    std::fflush(nullptr);
+    std::_Exit(code);
 }
 
 std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& portfolio,

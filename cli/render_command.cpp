@@ -257,7 +257,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
                      load_seconds, evaluate_seconds, render_seconds, stats.prepare_seconds,
                      stats.draw_seconds, stats.label_seconds, total_seconds - render_seconds);
     }
-    return 0;
+    finish_reading(0); // the map is written and renamed into place
 }
 
 } // namespace xj::cli

@@ -379,10 +379,10 @@ int run_status(const std::string& project_path, const StatusOptions& options) {
             crlf += c;
         }
         std::cout << crlf;
-        return 0;
+        finish_reading(0);
     }
     std::cout << out.str();
-    return 0;
+    finish_reading(0);
 }
 
 } // namespace xj::cli
