@@ -146,4 +146,48 @@ std::vector<const core::ProjectStatus*> leader_projects(const core::Portfolio& p
     return mine;
 }
 
+core::AdminUnit find_township(const store::ProjectStore& store, const std::string& given,
+                              const std::string& project_path) {
+    std::vector<core::AdminUnit> townships;
+    for (core::AdminUnit& unit : store.unit_list()) {
+        if (unit.level == core::AdminLevel::township) {
+            townships.push_back(std::move(unit));
+        }
+    }
+    const bool digits = !given.empty() && std::all_of(given.begin(), given.end(),
+                                                      [](char c) { return c >= '0' && c <= '9'; });
+    const std::string code = digits && given.size() == 9 ? given + "000" : given;
+    std::vector<const core::AdminUnit*> exact, prefix;
+    for (const core::AdminUnit& township : townships) {
+        if (township.code == code || township.name == given) {
+            exact.push_back(&township);
+        } else if (!digits && township.name.rfind(given, 0) == 0) {
+            prefix.push_back(&township);
+        }
+    }
+    const auto& found = exact.empty() ? prefix : exact;
+    if (found.size() == 1) {
+        return *found.front();
+    }
+    std::string listed;
+    for (const core::AdminUnit* township : found) {
+        listed += (listed.empty() ? "" : text("、", ", ")) + township->name + " " + township->code;
+    }
+    if (found.size() > 1) {
+        throw UsageError(project_path + text("：“", ": '") + given +
+                             text("”可指多个乡镇：", "' names several townships: ") + listed +
+                             text("；请给出 12 位代码", "; give the 12-digit code"),
+                         "--township");
+    }
+    for (const core::AdminUnit& township : townships) {
+        listed += (listed.empty() ? "" : text("、", ", ")) + township.name + " " +
+                  township.code.substr(0, 9);
+    }
+    throw UsageError(project_path + text("：项目中没有乡镇“", ": no township '") + given +
+                         (townships.empty()
+                              ? text("”（项目中没有乡镇）", "' (the project has no townships)")
+                              : text("”；乡镇有：", "'; the townships are: ") + listed),
+                     "--township");
+}
+
 } // namespace xj::cli

@@ -59,4 +59,10 @@ using store::utc_timestamp;
 /// province's history (a million reports) cost 0.04 s that a script waits for, for nothing.
 [[noreturn]] void finish_reading(int code);
 
+/// The township the user named: by its name (城关镇, or 城关 when one name starts so), its
+/// 9-digit township code (410326100) or its 12-digit code (410326100000). An unknown one is a
+/// UsageError that lists the project's townships (option --township).
+core::AdminUnit find_township(const store::ProjectStore& store, const std::string& given,
+                              const std::string& project_path);
+
 } // namespace xj::cli

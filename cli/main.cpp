@@ -1,6 +1,7 @@
 // xiangjian: the command line. Parsing only; each subcommand lives in its own file.
 
 #include "engine_cli.h"
+#include "export_cli.h"
 #include "i18n.h"
 #include "import_cli.h"
 #include "map_cli.h"
@@ -67,6 +68,7 @@ int main(int argc, char** argv) {
     const xj::cli::ImportCli import_commands(app);
     const xj::cli::EngineCli engine_commands(app);
     const xj::cli::MapCli map_commands(app);
+    const xj::cli::ExportCli export_commands(app);
     name_command_groups(app);
 
     try {
@@ -86,6 +88,9 @@ int main(int argc, char** argv) {
             return *code;
         }
         if (const auto code = import_commands.run()) {
+            return *code;
+        }
+        if (const auto code = export_commands.run()) {
             return *code;
         }
     } catch (const std::exception& error) {

@@ -63,53 +63,6 @@ render::Box parse_bbox(const std::string& text) {
     return box;
 }
 
-/// The township the user named: by its name (城关镇, or 城关 when one name starts so), its
-/// 9-digit township code (410326100) or its 12-digit code (410326100000). An unknown one is an
-/// error that lists the project's townships.
-core::AdminUnit find_township(const store::ProjectStore& store, const std::string& given,
-                              const std::string& project_path) {
-    std::vector<core::AdminUnit> townships;
-    for (core::AdminUnit& unit : store.unit_list()) {
-        if (unit.level == core::AdminLevel::township) {
-            townships.push_back(std::move(unit));
-        }
-    }
-    const bool digits = !given.empty() && std::all_of(given.begin(), given.end(),
-                                                      [](char c) { return c >= '0' && c <= '9'; });
-    const std::string code = digits && given.size() == 9 ? given + "000" : given;
-    std::vector<const core::AdminUnit*> exact, prefix;
-    for (const core::AdminUnit& township : townships) {
-        if (township.code == code || township.name == given) {
-            exact.push_back(&township);
-        } else if (!digits && township.name.rfind(given, 0) == 0) {
-            prefix.push_back(&township);
-        }
-    }
-    const auto& found = exact.empty() ? prefix : exact;
-    if (found.size() == 1) {
-        return *found.front();
-    }
-    std::string listed;
-    for (const core::AdminUnit* township : found) {
-        listed += (listed.empty() ? "" : text("、", ", ")) + township->name + " " + township->code;
-    }
-    if (found.size() > 1) {
-        throw UsageError(project_path + text("：“", ": '") + given +
-                             text("”可指多个乡镇：", "' names several townships: ") + listed +
-                             text("；请给出 12 位代码", "; give the 12-digit code"),
-                         "--township");
-    }
-    for (const core::AdminUnit& township : townships) {
-        listed += (listed.empty() ? "" : text("、", ", ")) + township.name + " " +
-                  township.code.substr(0, 9);
-    }
-    throw UsageError(project_path + text("：项目中没有乡镇“", ": no township '") + given +
-                         (townships.empty()
-                              ? text("”（项目中没有乡镇）", "' (the project has no townships)")
-                              : text("”；乡镇有：", "'; the townships are: ") + listed),
-                     "--township");
-}
-
 /// Where a township is drawn: its boundary's box, else its villages' (lon/lat); an error when
 /// the project has neither.
 render::Box township_box(const store::ProjectStore& store, const core::AdminUnit& township,

@@ -1,0 +1,33 @@
+#pragma once
+
+// The command-line definitions of the exports for provincial review (export shapefile …).
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+
+namespace xj::cli {
+
+struct ShapefileExportOptions {
+    std::string out;
+    std::string crs = "EPSG:4490";
+    std::string encoding = "UTF-8";
+    std::string as_of;
+    std::string township;
+};
+
+class ExportCli {
+public:
+    explicit ExportCli(CLI::App& app);
+    /// The exit code when one of these commands was chosen, else nullopt.
+    std::optional<int> run() const;
+
+private:
+    std::string m_project;
+    ShapefileExportOptions m_shapefile;
+    CLI::App* m_shapefile_command = nullptr;
+};
+
+int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options);
+
+} // namespace xj::cli

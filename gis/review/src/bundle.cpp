@@ -1,0 +1,212 @@
+#include "xiangjian/review/bundle.h"
+
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
+
+#include <cerrno>
+#include <cpl_conv.h>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace xj::review {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string type_name(FieldType type) {
+    switch (type) {
+    case FieldType::text:
+        return "文本";
+    case FieldType::integer:
+        return "整数";
+    case FieldType::real:
+        return "小数";
+    case FieldType::date:
+        return "日期";
+    }
+    return "";
+}
+
+std::string csv_field(const std::string& value) {
+    if (value.find_first_of(",\"\r\n") == std::string::npos) {
+        return value;
+    }
+    std::string quoted = "\"";
+    for (const char c : value) {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
+void write_file(const fs::path& path, const std::string& content) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    file << content;
+    if (!file.flush()) {
+        throw Error(path.string() + text("：无法写入", ": cannot be written"));
+    }
+}
+
+/// The data dictionary, for Excel on Chinese Windows: UTF-8 with its byte-order mark, CRLF.
+std::string dictionary(const std::vector<LayerData>& layers, Encoding encoding) {
+    std::string out = "\xEF\xBB\xBF图层,字段,全称,类型,单位,说明\r\n";
+    for (const LayerData& layer : layers) {
+        const std::vector<std::string> names = short_names(layer, encoding);
+        for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+            const FieldSpec& field = layer.fields[f];
+            out += csv_field(layer.name) + "," + csv_field(names[f]) + "," + csv_field(field.name) +
+                   "," + type_name(field.type) + "," + csv_field(field.unit) + "," +
+                   csv_field(field.meaning) + "\r\n";
+        }
+    }
+    return out;
+}
+
+std::string manifest(const BundleReport& report, const std::vector<LayerData>& layers,
+                     const BundleOptions& options) {
+    std::string out;
+    out += "乡建 Xiangjian 省级审核数据包 (review bundle)\r\n\r\n";
+    out += "县 (county): " + options.county + "\r\n";
+    if (!options.township.empty()) {
+        out += "乡镇 (township): " + options.township + "\r\n";
+    }
+    out += "截至日期 (as of): " + options.as_of.iso() + "\r\n";
+    out +=
+        "坐标系 (CRS): EPSG:" + std::to_string(options.epsg) +
+        (options.epsg == 4490 ? " CGCS2000 经纬度 (lon/lat)" : " CGCS2000 高斯-克吕格 (metres)") +
+        "\r\n";
+    out += std::string("编码 (encoding): ") +
+           (options.encoding == Encoding::gbk ? "GBK (代码页 936；.cpg 与 DBF 语言驱动 0x4D 一致)"
+                                              : "UTF-8 (.cpg)") +
+           "\r\n\r\n图层 (layers):\r\n";
+    for (const LayerData& layer : layers) {
+        std::size_t written = 0;
+        for (const auto& [name, count] : report.layers) {
+            if (name == layer.name) {
+                written = count;
+            }
+        }
+        out += "  " + layer.name + (layer.geometry == LayerGeometry::none ? ".dbf" : ".shp") +
+               "  " + std::to_string(written) + " 个要素 (features) — " + layer.title +
+               (written == 0 ? "（无要素，未输出 / empty, not written）" : "") + "\r\n";
+    }
+    out += "\r\n字段说明见 字段说明.csv (the fields: 字段说明.csv)\r\n";
+    out += "\r\n警告 (warnings): " + std::to_string(report.warnings.size()) + "\r\n";
+    for (const std::string& warning : report.warnings) {
+        out += "  " + warning + "\r\n";
+    }
+    return out;
+}
+
+/// The folder's files into a zip at `zip` (GDAL's zip writer), flat.
+void zip_folder(const fs::path& folder, const fs::path& zip) {
+    void* handle = CPLCreateZip(zip.c_str(), nullptr);
+    if (handle == nullptr) {
+        throw Error(zip.string() + text("：无法创建压缩包", ": cannot create the zip"));
+    }
+    bool ok = true;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        std::ifstream in(entry.path(), std::ios::binary);
+        const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+        const std::string name = entry.path().filename().string();
+        ok = ok && CPLCreateFileInZip(handle, name.c_str(), nullptr) == CE_None &&
+             CPLWriteFileInZip(handle, bytes.data(), static_cast<int>(bytes.size())) == CE_None &&
+             CPLCloseFileInZip(handle) == CE_None;
+    }
+    ok = CPLCloseZip(handle) == CE_None && ok;
+    if (!ok) {
+        throw Error(zip.string() + text("：写入压缩包失败", ": writing the zip failed"));
+    }
+}
+
+} // namespace
+
+std::optional<int> parse_review_crs(const std::string& given) {
+    std::string code = given;
+    for (const std::string prefix : {"EPSG:", "epsg:"}) {
+        if (code.rfind(prefix, 0) == 0) {
+            code = code.substr(prefix.size());
+        }
+    }
+    if (code.empty() || code.find_first_not_of("0123456789") != std::string::npos ||
+        code.size() > 6) {
+        return std::nullopt;
+    }
+    const int epsg = std::stoi(code);
+    // CGCS2000 geographic, and its Gauss–Krüger zones (6° and 3°, with and without the zone
+    // number in the easting).
+    if (epsg == 4490 || (epsg >= 4491 && epsg <= 4554)) {
+        return epsg;
+    }
+    return std::nullopt;
+}
+
+BundleReport write_bundle(const std::vector<LayerData>& layers, const std::string& out,
+                          const BundleOptions& options) {
+    const fs::path destination = fs::absolute(out);
+    const bool zipped = destination.extension() == ".zip";
+    if (fs::exists(destination)) {
+        throw Error(out + text("：已存在；请另选名称或先移走它（导出不覆盖）",
+                               ": exists already; choose another name or move it away (an export "
+                               "never overwrites)"));
+    }
+    const fs::path parent = destination.parent_path();
+    // The hidden place beside the destination: the same file system, so the final move is a
+    // rename; made first, so an unwritable destination is said before any work.
+    std::string pattern =
+        (parent / ("." + destination.filename().string() + ".partial-XXXXXX")).string();
+    if (::mkdtemp(pattern.data()) == nullptr) {
+        throw Error(parent.string() + text("：无法在此写入（", ": cannot write here (") +
+                    std::strerror(errno) + text("）", ")"));
+    }
+    const fs::path work = pattern;
+    BundleReport report;
+    try {
+        for (const LayerData& layer : layers) { // every check before any file
+            const auto warnings = check_layer(layer, options.encoding);
+            report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
+        }
+        report.warnings.clear(); // write_shapefile gives them again, once
+        for (const LayerData& layer : layers) {
+            if (layer.features.empty()) {
+                report.layers.emplace_back(layer.name, 0);
+                continue;
+            }
+            const auto warnings =
+                write_shapefile(layer, work.string(), options.encoding, options.epsg);
+            report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
+            report.layers.emplace_back(layer.name, layer.features.size());
+        }
+        write_file(work / "字段说明.csv", dictionary(layers, options.encoding));
+        write_file(work / "README.txt", manifest(report, layers, options));
+        // mkdtemp made the folder for its owner only; the bundle gets what a new folder gets.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        fs::permissions(work, static_cast<fs::perms>(0777 & ~mask));
+        if (zipped) {
+            const fs::path partial_zip = work.string() + ".zip"; // beside, not inside
+            try {
+                zip_folder(work, partial_zip);
+                fs::rename(partial_zip, destination);
+            } catch (...) {
+                std::error_code ignored;
+                fs::remove(partial_zip, ignored);
+                throw;
+            }
+            fs::remove_all(work);
+        } else {
+            fs::rename(work, destination);
+        }
+    } catch (...) {
+        std::error_code ignored;
+        fs::remove_all(work, ignored);
+        throw;
+    }
+    return report;
+}
+
+} // namespace xj::review

@@ -1,0 +1,74 @@
+// `xiangjian export shapefile` on the demo county, as the office runs it and as the province
+// opens what it sends.
+
+#include "cli_run.h"
+#include "test_support.h"
+
+#include <filesystem>
+#include <gdal_priv.h>
+#include <gtest/gtest.h>
+#include <ogrsf_frmts.h>
+
+namespace {
+
+using xj::test::CliRun;
+
+class ExportCommands : public ::testing::Test {
+protected:
+    void SetUp() override {
+        path = dir.file("ruyang.gpkg");
+        ASSERT_EQ(run("demo " + path).exit_code, 0);
+    }
+    CliRun run(const std::string& arguments) const { return xj::test::run_cli(dir, arguments); }
+    xj::test::TempDir dir;
+    std::string path;
+};
+
+} // namespace
+
+TEST_F(ExportCommands, TheDemoGoesUpAsAGbkZipInItsGaussKrugerZone) {
+    const std::string zip = dir.file("汝阳县-2018-08-31.zip");
+    const CliRun done =
+        run("export shapefile " + path + " --out " + zip + " --encoding GBK --crs EPSG:4546");
+    ASSERT_EQ(done.exit_code, 0) << done.err;
+    EXPECT_NE(done.out.find("村 220"), std::string::npos) << done.out;
+    GDALAllRegister();
+    GDALDatasetUniquePtr villages(
+        GDALDataset::Open(("/vsizip/" + zip + "/村.shp").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(villages);
+    OGRLayer* layer = villages->GetLayer(0);
+    EXPECT_EQ(layer->GetFeatureCount(), 220);
+    EXPECT_STREQ(layer->GetSpatialRef()->GetAuthorityCode(nullptr), "4546");
+    bool found = false;
+    for (auto& feature : *layer) {
+        if (std::string{feature->GetFieldAsString(0)} == "410326209222") {
+            found = std::string{feature->GetFieldAsString(1)} == "杜康村村民委员会";
+        }
+    }
+    EXPECT_TRUE(found);
+    GDALDatasetUniquePtr problems(
+        GDALDataset::Open(("/vsizip/" + zip + "/问题.dbf").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(problems);
+    EXPECT_GT(problems->GetLayer(0)->GetFeatureCount(), 0);
+
+    // The same name again is refused: an export never overwrites.
+    const CliRun again = run("--lang en export shapefile " + path + " --out " + zip);
+    EXPECT_EQ(again.exit_code, 1);
+    EXPECT_NE(again.err.find("exists already"), std::string::npos) << again.err;
+}
+
+TEST_F(ExportCommands, ATownshipAloneAndOptionsThatAreNotCgcs2000OrAnEncoding) {
+    const CliRun township =
+        run("export shapefile " + path + " --out " + dir.file("刘店镇") + " --township 刘店镇");
+    ASSERT_EQ(township.exit_code, 0) << township.err;
+    EXPECT_NE(township.out.find("村 12"), std::string::npos) << township.out;
+    EXPECT_TRUE(std::filesystem::exists(dir.file("刘店镇/README.txt")));
+    const CliRun wgs84 =
+        run("--lang en export shapefile " + path + " --out " + dir.file("x") + " --crs EPSG:4326");
+    EXPECT_NE(wgs84.exit_code, 0);
+    EXPECT_NE(wgs84.err.find("CGCS2000"), std::string::npos) << wgs84.err;
+    const CliRun latin = run("--lang en export shapefile " + path + " --out " + dir.file("x") +
+                             " --encoding latin1");
+    EXPECT_NE(latin.exit_code, 0);
+    EXPECT_FALSE(std::filesystem::exists(dir.file("x")));
+}
