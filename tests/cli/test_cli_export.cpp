@@ -51,6 +51,16 @@ TEST_F(ExportCommands, TheDemoGoesUpAsAGbkZipInItsGaussKrugerZone) {
     ASSERT_TRUE(problems);
     EXPECT_GT(problems->GetLayer(0)->GetFeatureCount(), 0);
 
+    // QGIS finds each layer's style beside it: villages graduated by the progress the map
+    // colours them by, projects categorized by status, with our colours.
+    VSILFILE* qml = VSIFOpenL(("/vsizip/" + zip + "/村.qml").c_str(), "rb");
+    ASSERT_NE(qml, nullptr);
+    std::string style(20000, '\0');
+    style.resize(VSIFReadL(style.data(), 1, style.size(), qml));
+    VSIFCloseL(qml);
+    EXPECT_NE(style.find("type=\"graduatedSymbol\" attr=\"地图进度\""), std::string::npos);
+    EXPECT_NE(style.find("name=\"行政区划代码\""), std::string::npos); // the full name, an alias
+
     // The same name again is refused: an export never overwrites.
     const CliRun again = run("--lang en export shapefile " + path + " --out " + zip);
     EXPECT_EQ(again.exit_code, 1);

@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/review/qml_style.h"
 
 #include <cerrno>
 #include <cpl_conv.h>
@@ -178,6 +179,10 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
             }
             const auto warnings =
                 write_shapefile(layer, work.string(), options.encoding, options.epsg);
+            if (const std::string style = qml_style(layer, short_names(layer, options.encoding));
+                !style.empty()) {
+                write_file(work / (layer.name + ".qml"), style);
+            }
             report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
             report.layers.emplace_back(layer.name, layer.features.size());
         }

@@ -47,6 +47,8 @@ LayerData villages(const store::ProjectStore& store, const core::Portfolio& port
         {"项目数", FieldType::integer, 0, "个", "服务本村的项目"},
         {"平均进度", FieldType::real, 1, "%", "本村项目完成百分比的平均值"},
         {"加权进度", FieldType::real, 1, "%", "按投资加权的完成百分比（有投资的项目）"},
+        {"地图进度", FieldType::real, 1, "%",
+         "进度图着色所用：有投资时按投资加权，否则平均（无项目的村为空）"},
         {"未结问题", FieldType::integer, 0, "个", "截至日期时未销号的问题"},
         {"达标指标数", FieldType::integer, 0, "项", "退出指标中已达标的项数"},
         {"指标总数", FieldType::integer, 0, "项", "退出指标项数"},
@@ -85,6 +87,9 @@ LayerData villages(const store::ProjectStore& store, const core::Portfolio& port
                                   : Value{static_cast<long long>(row->second.projects)},
             row == progress.end() ? Value{} : Value{row->second.mean_percent},
             row == progress.end() ? Value{} : number_of(row->second.budget_weighted_percent),
+            row == progress.end()
+                ? Value{}
+                : Value{row->second.budget_weighted_percent.value_or(row->second.mean_percent)},
             row == progress.end() ? Value{0LL}
                                   : Value{static_cast<long long>(row->second.problems_open)},
             exit == exits.end() ? Value{} : Value{static_cast<long long>(exit->second.met)},

@@ -66,6 +66,14 @@ TEST(Bundle, AFolderOrAZipWithEveryLayerTheDictionaryAndTheManifest) {
     // In GBK 项目编号 is 8 bytes: the short name is the whole name.
     EXPECT_NE(dictionary.find("项目点,项目编号,项目编号,文本"), std::string::npos) << dictionary;
     EXPECT_EQ(entries(dir.file("")), 1u); // no temporary folder left
+    // The points' QGIS style: categorized by status (none here: no status field), with the
+    // full names as aliases; a table has none.
+    std::ifstream qml(dir.file("review/项目点.qml"));
+    const std::string style{std::istreambuf_iterator<char>(qml), {}};
+    EXPECT_NE(style.find("<alias field=\"项目编号\" index=\"0\" name=\"项目编号\"/>"),
+              std::string::npos)
+        << style;
+    EXPECT_FALSE(fs::exists(dir.file("review/问题.qml")));
 
     write_bundle(two_layers(), dir.file("review.zip"), options);
     GDALDatasetUniquePtr zipped(GDALDataset::Open(

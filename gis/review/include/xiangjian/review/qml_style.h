@@ -1,0 +1,18 @@
+#pragma once
+
+// A layer's QGIS style (.qml) beside its shapefile, with the symbology of our own maps
+// (render/symbology.h: one source of truth): villages graduated by the progress the map colours
+// them by, projects categorized by status; the full Chinese field names as the fields' aliases.
+
+#include "xiangjian/review/shapefile_layer.h"
+
+#include <string>
+#include <vector>
+
+namespace xj::review {
+
+/// The .qml text for the layer, whose fields are written under `short_names`; empty for a
+/// table (no geometry to style).
+std::string qml_style(const LayerData& layer, const std::vector<std::string>& short_names);
+
+} // namespace xj::review
