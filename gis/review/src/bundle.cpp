@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -172,13 +173,27 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
             report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
         }
         report.warnings.clear(); // write_shapefile gives them again, once
+        // Each layer is read back on the second core while the next one is written.
+        std::vector<std::future<void>> read_backs;
+        const auto wait_for_read_backs = [&] {
+            for (auto& read_back : read_backs) {
+                if (read_back.valid()) {
+                    read_back.get(); // rethrows a difference
+                }
+            }
+        };
         for (const LayerData& layer : layers) {
             if (layer.features.empty()) {
                 report.layers.emplace_back(layer.name, 0);
                 continue;
             }
+            // On a throw, the futures of std::async wait for their read-backs as they go, before
+            // the folder is removed.
             const auto warnings =
-                write_shapefile(layer, work.string(), options.encoding, options.epsg);
+                write_shapefile(layer, work.string(), options.encoding, options.epsg, false);
+            read_backs.push_back(std::async(std::launch::async, [&layer, &work, &options] {
+                verify_shapefile(layer, work.string(), options.encoding, options.epsg);
+            }));
             if (const std::string style = qml_style(layer, short_names(layer, options.encoding));
                 !style.empty()) {
                 write_file(work / (layer.name + ".qml"), style);
@@ -186,6 +201,7 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
             report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
             report.layers.emplace_back(layer.name, layer.features.size());
         }
+        wait_for_read_backs();
         write_file(work / "字段说明.csv", dictionary(layers, options.encoding));
         write_file(work / "README.txt", manifest(report, layers, options));
         // mkdtemp made the folder for its owner only; the bundle gets what a new folder gets.

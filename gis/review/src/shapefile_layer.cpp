@@ -8,12 +8,14 @@
 #include "xiangjian/geometry/ogr_conversion.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
+#include <unistd.h>
 
 namespace xj::review {
 
@@ -195,18 +197,16 @@ std::vector<std::string> check_layer(const LayerData& layer, Encoding encoding) 
     return warnings;
 }
 
-void set_language_driver(const std::string& dbf_path, unsigned char id) {
-    std::fstream file(dbf_path, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekp(29);
-    file.put(static_cast<char>(id));
-    if (!file) {
-        throw Error(dbf_path +
-                    text("：无法写入语言驱动字节", ": cannot set its language driver byte"));
-    }
+void verify_shapefile(const LayerData& layer, const std::string& folder, Encoding encoding,
+                      int epsg) {
+    const fs::path base = fs::path(folder) / layer.name;
+    verify(layer, short_names(layer, encoding),
+           base.string() + (layer.geometry == LayerGeometry::none ? ".dbf" : ".shp"), encoding,
+           epsg);
 }
 
 std::vector<std::string> write_shapefile(const LayerData& layer, const std::string& folder,
-                                         Encoding encoding, int epsg) {
+                                         Encoding encoding, int epsg, bool read_back) {
     gdal::initialize_gdal();
     std::vector<std::string> warnings = check_layer(layer, encoding);
     const std::vector<std::string> names = short_names(layer, encoding);
@@ -214,11 +214,22 @@ std::vector<std::string> write_shapefile(const LayerData& layer, const std::stri
     const fs::path main_file =
         base.string() + (layer.geometry == LayerGeometry::none ? ".dbf" : ".shp");
     const std::string context = main_file.string() + text("：", ": ");
+    // Written in memory first: GDAL's shapefile writer seeks and writes for every record, two
+    // system calls each, which on a file is most of its time; each file then goes to disk in
+    // one write.
+    static std::atomic<int> serial{0};
+    const std::string memory =
+        "/vsimem/xj-review-" + std::to_string(::getpid()) + "-" + std::to_string(serial++) + "/";
+    const std::string memory_main = memory + main_file.filename().string();
+    struct MemoryFolder { // gone however this ends
+        std::string path;
+        ~MemoryFolder() { VSIRmdirRecursive(path.c_str()); }
+    } const memory_folder{memory};
     {
         gdal::GdalErrorCapture errors;
         GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("ESRI Shapefile");
         GDALDatasetUniquePtr dataset(
-            driver->Create(main_file.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+            driver->Create(memory_main.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
         if (!dataset) {
             throw Error(context + text("无法创建（", "cannot create it (") + errors.message() +
                         text("）", ")"));
@@ -298,15 +309,30 @@ std::vector<std::string> write_shapefile(const LayerData& layer, const std::stri
     }
     // The code page in both places a reader may look: the .cpg (GDAL, QGIS) and the DBF's own
     // language-driver byte (some ArcGIS versions), saying the same thing.
-    {
-        std::ofstream cpg(base.string() + ".cpg", std::ios::binary | std::ios::trunc);
-        cpg << cpg_text(encoding);
-        if (!cpg) {
-            throw Error(base.string() + ".cpg" + text("：无法写入", ": cannot be written"));
+    const std::string stem = memory + layer.name;
+    const std::string cpg{cpg_text(encoding)};
+    VSILFILE* cpg_file = VSIFOpenL((stem + ".cpg").c_str(), "wb");
+    VSIFWriteL(cpg.data(), 1, cpg.size(), cpg_file);
+    VSIFCloseL(cpg_file);
+    for (const char* extension : {".shp", ".shx", ".dbf", ".prj", ".cpg"}) {
+        vsi_l_offset length = 0;
+        GByte* bytes = VSIGetMemFileBuffer((stem + extension).c_str(), &length, TRUE);
+        if (bytes == nullptr) {
+            continue; // a table has no .shp, .shx, .prj
+        }
+        if (std::string_view{extension} == ".dbf" && length > 29) {
+            bytes[29] = ldid(encoding);
+        }
+        std::ofstream file(base.string() + extension, std::ios::binary | std::ios::trunc);
+        file.write(reinterpret_cast<const char*>(bytes), static_cast<std::streamsize>(length));
+        CPLFree(bytes);
+        if (!file.flush()) {
+            throw Error(base.string() + extension + text("：无法写入", ": cannot be written"));
         }
     }
-    set_language_driver(base.string() + ".dbf", ldid(encoding));
-    verify(layer, names, main_file, encoding, epsg);
+    if (read_back) {
+        verify(layer, names, main_file, encoding, epsg);
+    }
     return warnings;
 }
 

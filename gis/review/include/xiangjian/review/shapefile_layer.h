@@ -59,9 +59,11 @@ std::vector<std::string> check_layer(const LayerData& layer, Encoding encoding);
 /// table), in `epsg`, then reads it back and compares counts, values and CRS; throws
 /// xj::Error naming the file and the first difference. Returns the warnings (cut texts).
 std::vector<std::string> write_shapefile(const LayerData& layer, const std::string& folder,
-                                         Encoding encoding, int epsg);
+                                         Encoding encoding, int epsg, bool read_back = true);
 
-/// Sets byte 29 of a DBF (its language driver id).
-void set_language_driver(const std::string& dbf_path, unsigned char id);
+/// The read-back alone, for a layer written with `read_back` false (a bundle checks one layer
+/// on the second core while it writes the next). Throws as write_shapefile does.
+void verify_shapefile(const LayerData& layer, const std::string& folder, Encoding encoding,
+                      int epsg);
 
 } // namespace xj::review
