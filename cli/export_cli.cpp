@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/review/bundle.h"
+#include "xiangjian/review/review_checks.h"
 #include "xiangjian/review/review_layers.h"
 #include "xiangjian/store/open_project.h"
 #include "xiangjian/store/portfolio_loader.h"
@@ -43,16 +44,47 @@ ExportCli::ExportCli(CLI::App& app) {
     s->add_option("--township", m_shapefile.township,
                   text("只导出该乡镇：名称、9 位或 12 位代码",
                        "this township only: its name, 9- or 12-digit code"));
+
+    auto* c = m_check_command = app.add_subcommand(
+        "check", text("上报前的检查（导出时也做）：坐标系、代码、几何、必填字段、编码、截断",
+                      "the checks before review (an export makes them first): CRS, codes, "
+                      "geometry, required fields, encoding, cut values"));
+    c->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    c->add_option("--encoding", m_check.encoding,
+                  text("按此编码检查文本：UTF-8（默认）或 GBK",
+                       "check text against this encoding: UTF-8 (default) or GBK"));
+    c->add_option("--as-of", m_check.as_of,
+                  text("截至日期（默认：项目库设定的日期，否则今天）",
+                       "as of this day (default: the project's as-of setting, else today)"));
+    c->add_option("--township", m_check.township,
+                  text("只检查该乡镇：名称、9 位或 12 位代码",
+                       "this township only: its name, 9- or 12-digit code"));
 }
 
 std::optional<int> ExportCli::run() const {
     if (m_shapefile_command->parsed()) {
         return run_export_shapefile(m_project, m_shapefile);
     }
+    if (m_check_command->parsed()) {
+        return run_review_check(m_project, m_check);
+    }
     return std::nullopt;
 }
 
-int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options) {
+namespace {
+
+/// What an export and `check` share: the options read, the project opened, its layers made.
+struct ReviewInput {
+    review::Encoding encoding = review::Encoding::utf8;
+    core::Date as_of;
+    std::string township; ///< "刘店镇 410326105000", empty for the county
+    std::string county;
+    std::unique_ptr<store::ProjectStore> store;
+    std::vector<review::LayerData> layers;
+};
+
+ReviewInput review_input(const std::string& project_path, const ShapefileExportOptions& options) {
+    ReviewInput input;
     const auto encoding = review::parse_encoding(options.encoding);
     if (!encoding) {
         throw UsageError(text("--encoding：应为 UTF-8 或 GBK，而不是“",
@@ -60,6 +92,61 @@ int run_export_shapefile(const std::string& project_path, const ShapefileExportO
                              options.encoding + text("”", "'"),
                          "--encoding");
     }
+    input.encoding = *encoding;
+    input.store = xj::store::open_project(project_path, xj::store::Access::read_only);
+    input.as_of = as_of_date(options.as_of, *input.store);
+    std::string township_code;
+    if (!options.township.empty()) {
+        const core::AdminUnit township =
+            find_township(*input.store, options.township, project_path);
+        township_code = township.code;
+        input.township = township.name + " " + township.code;
+    }
+    for (const core::AdminUnit& unit : input.store->unit_list()) {
+        if (unit.level == core::AdminLevel::county) {
+            input.county = unit.name + " " + unit.code;
+        }
+    }
+    const core::Portfolio portfolio(store::load_portfolio(*input.store));
+    input.layers = review::review_layers(*input.store, portfolio, input.as_of, township_code);
+    return input;
+}
+
+std::string listed(const std::vector<std::string>& lines) {
+    std::string all;
+    for (const std::string& line : lines) {
+        all += "\n  " + line;
+    }
+    return all;
+}
+
+} // namespace
+
+int run_review_check(const std::string& project_path, const ShapefileExportOptions& options) {
+    const ReviewInput input = review_input(project_path, options);
+    const review::Findings findings =
+        review::check_for_review(*input.store, input.layers, input.encoding);
+    for (const std::string& warning : findings.warnings) {
+        std::cerr << tr("警告：", "warning: ") << warning << '\n';
+    }
+    if (!findings.errors.empty()) {
+        std::cerr << "xiangjian: " << tr("错误：", "error: ") << project_path
+                  << tr("：不能上报，", ": not ready for review, ") << findings.errors.size()
+                  << tr(" 处错误：", " errors:") << listed(findings.errors) << '\n';
+        return 1;
+    }
+    std::size_t features = 0;
+    for (const review::LayerData& layer : input.layers) {
+        features += layer.features.size();
+    }
+    std::cout << tr("检查通过：", "checks passed: ") << project_path << tr("（截至 ", " (as of ")
+              << input.as_of.iso() << ", " << review::cpg_text(input.encoding) << tr("），", "), ")
+              << features << tr(" 个要素，", " features, ") << findings.warnings.size()
+              << tr(" 条警告", " warnings") << '\n';
+    return 0;
+}
+
+int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options) {
     const auto epsg = review::parse_review_crs(options.crs);
     if (!epsg) {
         throw UsageError(
@@ -69,29 +156,24 @@ int run_export_shapefile(const std::string& project_path, const ShapefileExportO
                 options.crs + text("”", "'"),
             "--crs");
     }
-    const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
-    const core::Date as_of = as_of_date(options.as_of, *store);
-    std::string township_code, township_name;
-    if (!options.township.empty()) {
-        const core::AdminUnit township = find_township(*store, options.township, project_path);
-        township_code = township.code;
-        township_name = township.name + " " + township.code;
+    const ReviewInput input = review_input(project_path, options);
+    // Errors stop the export before anything is written; warnings go into the manifest.
+    const review::Findings findings =
+        review::check_for_review(*input.store, input.layers, input.encoding);
+    if (!findings.errors.empty()) {
+        throw Error(project_path + text("：不能上报，", ": not ready for review, ") +
+                    std::to_string(findings.errors.size()) + text(" 处错误：", " errors:") +
+                    listed(findings.errors));
     }
-    const core::Portfolio portfolio(store::load_portfolio(*store));
-    const auto layers = review::review_layers(*store, portfolio, as_of, township_code);
     review::BundleOptions bundle;
-    bundle.encoding = *encoding;
+    bundle.encoding = input.encoding;
     bundle.epsg = *epsg;
-    bundle.as_of = as_of;
-    bundle.township = township_name;
-    for (const core::AdminUnit& unit : store->unit_list()) {
-        if (unit.level == core::AdminLevel::county) {
-            bundle.county = unit.name + " " + unit.code;
-        }
-    }
-    const review::BundleReport report = review::write_bundle(layers, options.out, bundle);
+    bundle.as_of = input.as_of;
+    bundle.township = input.township;
+    bundle.county = input.county;
+    const review::BundleReport report = review::write_bundle(input.layers, options.out, bundle);
     std::cout << tr("已导出 ", "exported ") << options.out << tr("（截至 ", " (as of ")
-              << as_of.iso() << ", EPSG:" << *epsg << ", " << review::cpg_text(*encoding)
+              << input.as_of.iso() << ", EPSG:" << *epsg << ", " << review::cpg_text(input.encoding)
               << tr("）：", "): ");
     bool first = true;
     for (const auto& [name, count] : report.layers) {

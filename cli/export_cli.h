@@ -25,9 +25,13 @@ public:
 private:
     std::string m_project;
     ShapefileExportOptions m_shapefile;
+    ShapefileExportOptions m_check; ///< its encoding, as-of day and township
     CLI::App* m_shapefile_command = nullptr;
+    CLI::App* m_check_command = nullptr;
 };
 
 int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options);
+/// `xiangjian check`: the checks an export makes first, alone; exit 1 when any fails.
+int run_review_check(const std::string& project_path, const ShapefileExportOptions& options);
 
 } // namespace xj::cli

@@ -82,3 +82,34 @@ TEST_F(ExportCommands, ATownshipAloneAndOptionsThatAreNotCgcs2000OrAnEncoding) {
     EXPECT_NE(latin.exit_code, 0);
     EXPECT_FALSE(std::filesystem::exists(dir.file("x")));
 }
+
+TEST_F(ExportCommands, CheckSaysWhatStopsAnExportAndTheExportStopsOnIt) {
+    const CliRun clean = run("--lang en check " + path + " --encoding GBK");
+    ASSERT_EQ(clean.exit_code, 0) << clean.err;
+    EXPECT_NE(clean.out.find("checks passed"), std::string::npos) << clean.out;
+    {
+        // A village filed under another township, and one whose name GBK cannot hold.
+        GDALAllRegister();
+        GDALDatasetUniquePtr project(
+            GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE));
+        ASSERT_TRUE(project);
+        project->ExecuteSQL("UPDATE admin_units SET parent_code = '410326101000' WHERE code = "
+                            "'410326209222'",
+                            nullptr, "SQLITE");
+        project->ExecuteSQL("UPDATE admin_units SET name = '𬱖村' WHERE code = '410326100201'",
+                            nullptr, "SQLITE");
+    }
+    const CliRun utf8 = run("--lang en check " + path);
+    EXPECT_EQ(utf8.exit_code, 1);
+    EXPECT_NE(utf8.err.find("410326209222: the code is not under its parent 410326101000"),
+              std::string::npos)
+        << utf8.err;
+    EXPECT_EQ(utf8.err.find("𬱖"), std::string::npos) << utf8.err; // UTF-8 holds it
+    const CliRun gbk = run("--lang en check " + path + " --encoding GBK");
+    EXPECT_NE(gbk.err.find("'𬱖' has no GBK code"), std::string::npos) << gbk.err;
+    const CliRun export_gbk = run("--lang en export shapefile " + path + " --out " +
+                                  dir.file("review") + " --encoding GBK");
+    EXPECT_EQ(export_gbk.exit_code, 1);
+    EXPECT_NE(export_gbk.err.find("not ready for review"), std::string::npos) << export_gbk.err;
+    EXPECT_FALSE(std::filesystem::exists(dir.file("review")));
+}
