@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/review/qml_style.h"
 
 #include <cerrno>
@@ -11,6 +12,8 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -68,6 +71,39 @@ std::string dictionary(const std::vector<LayerData>& layers, Encoding encoding) 
     return out;
 }
 
+/// The data dictionary for Excel users, through GDAL's XLSX driver: the rows of the CSV.
+void write_dictionary_xlsx(const std::vector<LayerData>& layers, Encoding encoding,
+                           const fs::path& path) {
+    gdal::GdalErrorCapture errors;
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("XLSX");
+    GDALDatasetUniquePtr book(
+        driver == nullptr ? nullptr : driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+    OGRLayer* sheet = book ? book->CreateLayer("字段说明", nullptr, wkbNone, nullptr) : nullptr;
+    if (sheet == nullptr) {
+        throw Error(path.string() + text("：无法创建（", ": cannot create it (") +
+                    errors.message() + text("）", ")"));
+    }
+    for (const char* column : {"图层", "字段", "全称", "类型", "单位", "说明"}) {
+        OGRFieldDefn field(column, OFTString);
+        sheet->CreateField(&field);
+    }
+    for (const LayerData& layer : layers) {
+        const std::vector<std::string> names = short_names(layer, encoding);
+        for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+            OGRFeature row(sheet->GetLayerDefn());
+            const FieldSpec& field = layer.fields[f];
+            const std::string values[] = {
+                layer.name, names[f], field.name, type_name(field.type), field.unit, field.meaning};
+            for (int i = 0; i < 6; ++i) {
+                row.SetField(i, values[i].c_str());
+            }
+            if (sheet->CreateFeature(&row) != OGRERR_NONE) {
+                throw Error(path.string() + text("：无法写入", ": cannot be written"));
+            }
+        }
+    }
+}
+
 std::string manifest(const BundleReport& report, const std::vector<LayerData>& layers,
                      const BundleOptions& options) {
     std::string out;
@@ -96,7 +132,7 @@ std::string manifest(const BundleReport& report, const std::vector<LayerData>& l
                "  " + std::to_string(written) + " 个要素 (features) — " + layer.title +
                (written == 0 ? "（无要素，未输出 / empty, not written）" : "") + "\r\n";
     }
-    out += "\r\n字段说明见 字段说明.csv (the fields: 字段说明.csv)\r\n";
+    out += "\r\n字段说明见 字段说明.csv 与 字段说明.xlsx (the fields: 字段说明.csv, .xlsx)\r\n";
     out += "\r\n警告 (warnings): " + std::to_string(report.warnings.size()) + "\r\n";
     for (const std::string& warning : report.warnings) {
         out += "  " + warning + "\r\n";
@@ -203,6 +239,7 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
         }
         wait_for_read_backs();
         write_file(work / "字段说明.csv", dictionary(layers, options.encoding));
+        write_dictionary_xlsx(layers, options.encoding, work / "字段说明.xlsx");
         write_file(work / "README.txt", manifest(report, layers, options));
         // mkdtemp made the folder for its owner only; the bundle gets what a new folder gets.
         const mode_t mask = ::umask(0);

@@ -8,6 +8,7 @@
 #include "xiangjian/core/language.h"
 #include "xiangjian/review/bundle.h"
 
+#include <cpl_conv.h>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
@@ -65,6 +66,14 @@ TEST(Bundle, AFolderOrAZipWithEveryLayerTheDictionaryAndTheManifest) {
     EXPECT_EQ(dictionary.rfind("\xEF\xBB\xBF", 0), 0u); // Excel on Chinese Windows
     // In GBK 项目编号 is 8 bytes: the short name is the whole name.
     EXPECT_NE(dictionary.find("项目点,项目编号,项目编号,文本"), std::string::npos) << dictionary;
+    // Every row is text, so GDAL is told the first one is the header (as Excel shows it).
+    // (GDAL 3.6's XLSX reader takes that as a configuration option, not an open option.)
+    const CPLConfigOptionSetter headers("OGR_XLSX_HEADERS", "FORCE", false);
+    GDALDatasetUniquePtr book(
+        GDALDataset::Open(dir.file("review/字段说明.xlsx").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(book);
+    EXPECT_EQ(book->GetLayer(0)->GetFeatureCount(), 6); // 2 + 2 + 2 fields
+    EXPECT_STREQ(book->GetLayer(0)->GetLayerDefn()->GetFieldDefn(2)->GetNameRef(), "全称");
     EXPECT_EQ(entries(dir.file("")), 1u); // no temporary folder left
     // The points' QGIS style: categorized by status (none here: no status field), with the
     // full names as aliases; a table has none.
