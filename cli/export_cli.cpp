@@ -6,6 +6,7 @@
 #include "i18n.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/review/bundle.h"
+#include "xiangjian/review/geojson_layer.h"
 #include "xiangjian/review/review_checks.h"
 #include "xiangjian/review/review_layers.h"
 #include "xiangjian/store/open_project.h"
@@ -45,6 +46,27 @@ ExportCli::ExportCli(CLI::App& app) {
                   text("只导出该乡镇：名称、9 位或 12 位代码",
                        "this township only: its name, 9- or 12-digit code"));
 
+    auto* g = m_geojson_command = group->add_subcommand(
+        "geojson", text("一个图层的 GeoJSON，供网页用（RFC 7946：WGS 84 经纬度，不是 CGCS2000 "
+                        "坐标系的文件；两者相差在分米以内）",
+                        "one layer as GeoJSON for the web (RFC 7946: WGS 84 longitude and "
+                        "latitude, not CGCS2000; the two agree within decimetres)"));
+    g->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    g->add_option(
+         "--layer", m_geojson.layer,
+         text("图层：村（villages）、项目点（points）、项目线（lines）、项目面（polygons）",
+              "layer: villages (村), points (项目点), lines (项目线), polygons (项目面)"))
+        ->required();
+    g->add_option("--out", m_geojson.out,
+                  text("输出的 .geojson 文件（不能已存在）", "the .geojson file (must not exist)"))
+        ->required();
+    g->add_option("--as-of", m_geojson.as_of,
+                  text("截至日期（默认：项目库设定的日期，否则今天）",
+                       "as of this day (default: the project's as-of setting, else today)"));
+    g->add_option("--township", m_geojson.township,
+                  text("只导出该乡镇：名称、9 位或 12 位代码",
+                       "this township only: its name, 9- or 12-digit code"));
+
     auto* c = m_check_command = app.add_subcommand(
         "check", text("上报前的检查（导出时也做）：坐标系、代码、几何、必填字段、编码、截断",
                       "the checks before review (an export makes them first): CRS, codes, "
@@ -64,6 +86,9 @@ ExportCli::ExportCli(CLI::App& app) {
 std::optional<int> ExportCli::run() const {
     if (m_shapefile_command->parsed()) {
         return run_export_shapefile(m_project, m_shapefile);
+    }
+    if (m_geojson_command->parsed()) {
+        return run_export_geojson(m_project, m_geojson);
     }
     if (m_check_command->parsed()) {
         return run_review_check(m_project, m_check);
@@ -121,6 +146,25 @@ std::string listed(const std::vector<std::string>& lines) {
 }
 
 } // namespace
+
+int run_export_geojson(const std::string& project_path, const ShapefileExportOptions& options) {
+    const auto index = review::geojson_layer_index(options.layer);
+    if (!index) {
+        throw UsageError(text("--layer：应为 村、项目点、项目线、项目面（villages、points、lines、"
+                              "polygons），而不是“",
+                              "--layer: expected villages, points, lines or polygons (村, 项目点, "
+                              "项目线, 项目面), not '") +
+                             options.layer + text("”", "'"),
+                         "--layer");
+    }
+    const ReviewInput input = review_input(project_path, options);
+    const review::LayerData& layer = input.layers.at(*index);
+    const std::size_t written = review::write_geojson(layer, options.out);
+    std::cout << tr("已导出 ", "exported ") << options.out << tr("（", " (") << layer.name
+              << tr("，截至 ", ", as of ") << input.as_of.iso() << ", WGS 84 (RFC 7946)"
+              << tr("）：", "): ") << written << tr(" 个要素", " features") << '\n';
+    return 0;
+}
 
 int run_review_check(const std::string& project_path, const ShapefileExportOptions& options) {
     const ReviewInput input = review_input(project_path, options);

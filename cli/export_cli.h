@@ -14,6 +14,7 @@ struct ShapefileExportOptions {
     std::string encoding = "UTF-8";
     std::string as_of;
     std::string township;
+    std::string layer; ///< of export geojson
 };
 
 class ExportCli {
@@ -28,9 +29,13 @@ private:
     ShapefileExportOptions m_check; ///< its encoding, as-of day and township
     CLI::App* m_shapefile_command = nullptr;
     CLI::App* m_check_command = nullptr;
+    ShapefileExportOptions m_geojson;
+    CLI::App* m_geojson_command = nullptr;
 };
 
 int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options);
+/// `xiangjian export geojson`: one layer for the web (RFC 7946, WGS 84).
+int run_export_geojson(const std::string& project_path, const ShapefileExportOptions& options);
 /// `xiangjian check`: the checks an export makes first, alone; exit 1 when any fails.
 int run_review_check(const std::string& project_path, const ShapefileExportOptions& options);
 

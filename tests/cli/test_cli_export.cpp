@@ -5,6 +5,7 @@
 #include "test_support.h"
 
 #include <filesystem>
+#include <fstream>
 #include <gdal_priv.h>
 #include <gtest/gtest.h>
 #include <ogrsf_frmts.h>
@@ -112,4 +113,29 @@ TEST_F(ExportCommands, CheckSaysWhatStopsAnExportAndTheExportStopsOnIt) {
     EXPECT_EQ(export_gbk.exit_code, 1);
     EXPECT_NE(export_gbk.err.find("not ready for review"), std::string::npos) << export_gbk.err;
     EXPECT_FALSE(std::filesystem::exists(dir.file("review")));
+}
+
+TEST_F(ExportCommands, ALayerGoesToTheWebAsGeoJsonInWgs84) {
+    const std::string out = dir.file("村.geojson");
+    const CliRun done = run("export geojson " + path + " --layer villages --out " + out);
+    ASSERT_EQ(done.exit_code, 0) << done.err;
+    std::ifstream file(out);
+    const std::string json{std::istreambuf_iterator<char>(file), {}};
+    EXPECT_EQ(json.find("\"crs\""), std::string::npos); // RFC 7946: WGS 84, said by no member
+    EXPECT_NE(json.find("\"行政区划代码\": \"410326209222\""), std::string::npos);
+    GDALAllRegister();
+    GDALDatasetUniquePtr read(GDALDataset::Open(out.c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(read);
+    OGRLayer* layer = read->GetLayer(0);
+    EXPECT_EQ(layer->GetFeatureCount(), 220);
+    OGREnvelope box;
+    ASSERT_EQ(layer->GetExtent(&box), OGRERR_NONE);
+    EXPECT_GT(box.MinX, 111.9); // lon/lat of 汝阳县, not metres
+    EXPECT_LT(box.MaxY, 34.5);
+    const CliRun help = run("--lang en export geojson --help");
+    EXPECT_NE(help.out.find("WGS 84"), std::string::npos) << help.out;
+    const CliRun unknown =
+        run("--lang en export geojson " + path + " --layer roads --out " + dir.file("x.geojson"));
+    EXPECT_NE(unknown.exit_code, 0);
+    EXPECT_NE(unknown.err.find("villages, points, lines or polygons"), std::string::npos);
 }
