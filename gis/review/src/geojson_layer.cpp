@@ -7,6 +7,7 @@
 #include "xiangjian/geometry/ogr_conversion.h"
 
 #include <cerrno>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <gdal_priv.h>
@@ -83,7 +84,9 @@ std::size_t write_geojson(const LayerData& layer, const std::string& out) {
                             } else if constexpr (std::is_same_v<V, long long>) {
                                 row.SetField(i, static_cast<GIntBig>(v));
                             } else if constexpr (std::is_same_v<V, double>) {
-                                row.SetField(i, v);
+                                // To the field's decimals, as the shapefile has it.
+                                const double scale = std::pow(10.0, layer.fields[f].precision);
+                                row.SetField(i, std::round(v * scale) / scale);
                             } else if constexpr (std::is_same_v<V, core::Date>) {
                                 row.SetField(i, v.iso().c_str()); // ISO 8601, as the web reads it
                             }
