@@ -14,7 +14,8 @@ struct ShapefileExportOptions {
     std::string encoding = "UTF-8";
     std::string as_of;
     std::string township;
-    std::string layer; ///< of export geojson
+    std::string layer;           ///< of export geojson
+    std::string by = "township"; ///< of export table
 };
 
 class ExportCli {
@@ -31,9 +32,13 @@ private:
     CLI::App* m_check_command = nullptr;
     ShapefileExportOptions m_geojson;
     CLI::App* m_geojson_command = nullptr;
+    ShapefileExportOptions m_table;
+    CLI::App* m_table_command = nullptr;
 };
 
 int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options);
+/// `xiangjian export table`: the roll-ups for Excel (XLSX or CSV).
+int run_export_table(const std::string& project_path, const ShapefileExportOptions& options);
 /// `xiangjian export geojson`: one layer for the web (RFC 7946, WGS 84).
 int run_export_geojson(const std::string& project_path, const ShapefileExportOptions& options);
 /// `xiangjian check`: the checks an export makes first, alone; exit 1 when any fails.

@@ -139,3 +139,27 @@ TEST_F(ExportCommands, ALayerGoesToTheWebAsGeoJsonInWgs84) {
     EXPECT_NE(unknown.exit_code, 0);
     EXPECT_NE(unknown.err.find("villages, points, lines or polygons"), std::string::npos);
 }
+
+TEST_F(ExportCommands, TheRollUpsGoToExcelAsXlsxOrAsCsvItReadsRight) {
+    const CliRun xlsx = run("export table " + path + " --out " + dir.file("乡镇.xlsx"));
+    ASSERT_EQ(xlsx.exit_code, 0) << xlsx.err;
+    GDALAllRegister();
+    GDALDatasetUniquePtr book(GDALDataset::Open(dir.file("乡镇.xlsx").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(book);
+    OGRLayer* sheet = book->GetLayer(0);
+    const OGRFieldType count_type = sheet->GetLayerDefn()->GetFieldDefn(2)->GetType();
+    EXPECT_TRUE(count_type == OFTInteger || count_type == OFTInteger64); // 项目数: a number
+    GIntBig projects = 0;
+    for (auto& row : *sheet) {
+        projects += row->GetFieldAsInteger64(2);
+    }
+    EXPECT_EQ(projects, 36); // every project of the demo in one township's row
+    const CliRun csv =
+        run("export table " + path + " --out " + dir.file("领导.csv") + " --by leader");
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    std::ifstream file(dir.file("领导.csv"), std::ios::binary);
+    const std::string text{std::istreambuf_iterator<char>(file), {}};
+    EXPECT_EQ(text.rfind("\xEF\xBB\xBF分组,代码,项目数", 0), 0u) << text.substr(0, 80);
+    EXPECT_NE(text.find("张卫东（副县长）"), std::string::npos);
+    EXPECT_NE(text.find("\r\n"), std::string::npos);
+}
