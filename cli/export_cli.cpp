@@ -7,6 +7,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/review/bundle.h"
 #include "xiangjian/review/geojson_layer.h"
+#include "xiangjian/review/gpkg_copy.h"
 #include "xiangjian/review/review_checks.h"
 #include "xiangjian/review/review_layers.h"
 #include "xiangjian/review/rollup_table.h"
@@ -44,6 +45,21 @@ ExportCli::ExportCli(CLI::App& app) {
                   text("截至日期（默认：项目库设定的日期，否则今天）",
                        "as of this day (default: the project's as-of setting, else today)"));
     s->add_option("--township", m_shapefile.township,
+                  text("只导出该乡镇：名称、9 位或 12 位代码",
+                       "this township only: its name, 9- or 12-digit code"));
+
+    auto* k = m_gpkg_command = group->add_subcommand(
+        "gpkg", text("独立的 GeoPackage，各图层样式存于 layer_styles（QGIS 打开即显示）",
+                     "a standalone GeoPackage with each layer's style in layer_styles (QGIS "
+                     "shows it styled on opening)"));
+    k->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    k->add_option("--out", m_gpkg.out,
+                  text("输出的 .gpkg（不能已存在）", "the .gpkg (must not exist)"))
+        ->required();
+    k->add_option("--as-of", m_gpkg.as_of,
+                  text("截至日期（默认：项目库设定的日期，否则今天）",
+                       "as of this day (default: the project's as-of setting, else today)"));
+    k->add_option("--township", m_gpkg.township,
                   text("只导出该乡镇：名称、9 位或 12 位代码",
                        "this township only: its name, 9- or 12-digit code"));
 
@@ -105,6 +121,9 @@ ExportCli::ExportCli(CLI::App& app) {
 std::optional<int> ExportCli::run() const {
     if (m_shapefile_command->parsed()) {
         return run_export_shapefile(m_project, m_shapefile);
+    }
+    if (m_gpkg_command->parsed()) {
+        return run_export_gpkg(m_project, m_gpkg);
     }
     if (m_table_command->parsed()) {
         return run_export_table(m_project, m_table);
@@ -168,6 +187,27 @@ std::string listed(const std::vector<std::string>& lines) {
 }
 
 } // namespace
+
+int run_export_gpkg(const std::string& project_path, const ShapefileExportOptions& options) {
+    const ReviewInput input = review_input(project_path, options);
+    const review::Findings findings =
+        review::check_for_review(*input.store, input.layers, review::Encoding::utf8);
+    if (!findings.errors.empty()) {
+        throw Error(project_path + text("：不能上报，", ": not ready for review, ") +
+                    std::to_string(findings.errors.size()) + text(" 处错误：", " errors:") +
+                    listed(findings.errors));
+    }
+    const auto written = review::write_review_gpkg(input.layers, options.out);
+    std::cout << tr("已导出 ", "exported ") << options.out << tr("（截至 ", " (as of ")
+              << input.as_of.iso() << ", EPSG:4490" << tr("）：", "): ");
+    bool first = true;
+    for (const auto& [name, count] : written) {
+        std::cout << (first ? "" : tr("，", ", ")) << name << " " << count;
+        first = false;
+    }
+    std::cout << '\n';
+    return 0;
+}
 
 int run_export_table(const std::string& project_path, const ShapefileExportOptions& options) {
     const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);

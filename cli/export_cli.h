@@ -34,9 +34,13 @@ private:
     CLI::App* m_geojson_command = nullptr;
     ShapefileExportOptions m_table;
     CLI::App* m_table_command = nullptr;
+    ShapefileExportOptions m_gpkg;
+    CLI::App* m_gpkg_command = nullptr;
 };
 
 int run_export_shapefile(const std::string& project_path, const ShapefileExportOptions& options);
+/// `xiangjian export gpkg`: a standalone GeoPackage with each layer's style in layer_styles.
+int run_export_gpkg(const std::string& project_path, const ShapefileExportOptions& options);
 /// `xiangjian export table`: the roll-ups for Excel (XLSX or CSV).
 int run_export_table(const std::string& project_path, const ShapefileExportOptions& options);
 /// `xiangjian export geojson`: one layer for the web (RFC 7946, WGS 84).

@@ -163,3 +163,19 @@ TEST_F(ExportCommands, TheRollUpsGoToExcelAsXlsxOrAsCsvItReadsRight) {
     EXPECT_NE(text.find("张卫东（副县长）"), std::string::npos);
     EXPECT_NE(text.find("\r\n"), std::string::npos);
 }
+
+TEST_F(ExportCommands, AStandaloneGeoPackageCarriesItsStylesForQgis) {
+    const std::string out = dir.file("review.gpkg");
+    const CliRun done = run("export gpkg " + path + " --out " + out);
+    ASSERT_EQ(done.exit_code, 0) << done.err;
+    EXPECT_EQ(xj::test::sql_scalar(out, "SELECT count(*) FROM \"村\""), "220");
+    // QGIS finds a layer's default style by an empty (not NULL) schema, the table and the
+    // geometry column, and reads only styleQML.
+    EXPECT_EQ(xj::test::sql_scalar(out, "SELECT count(*) FROM layer_styles WHERE f_table_schema "
+                                        "= '' AND f_geometry_column = 'geom' AND useAsDefault"),
+              "4");
+    EXPECT_EQ(xj::test::sql_scalar(out, "SELECT styleQML LIKE '%graduatedSymbol%地图进度%' FROM "
+                                        "layer_styles WHERE f_table_name = '村'"),
+              "1");
+    EXPECT_NE(run("export gpkg " + path + " --out " + out).exit_code, 0); // never overwrites
+}
