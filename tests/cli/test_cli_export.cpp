@@ -61,6 +61,16 @@ TEST_F(ExportCommands, TheDemoGoesUpAsAGbkZipInItsGaussKrugerZone) {
     VSIFCloseL(qml);
     EXPECT_NE(style.find("type=\"graduatedSymbol\" attr=\"地图进度\""), std::string::npos);
     EXPECT_NE(style.find("name=\"行政区划代码\""), std::string::npos); // the full name, an alias
+    // The SLD for ArcGIS and GeoServer: an explicit rule for the villages without projects,
+    // no ElseFilter (QGIS ignores it).
+    VSILFILE* sld = VSIFOpenL(("/vsizip/" + zip + "/村.sld").c_str(), "rb");
+    ASSERT_NE(sld, nullptr);
+    std::string encoding(20000, '\0');
+    encoding.resize(VSIFReadL(encoding.data(), 1, encoding.size(), sld));
+    VSIFCloseL(sld);
+    EXPECT_NE(encoding.find("<ogc:PropertyIsNull>"), std::string::npos);
+    EXPECT_EQ(encoding.find("ElseFilter"), std::string::npos);
+    EXPECT_NE(encoding.find("version=\"1.1.0\""), std::string::npos);
 
     // The same name again is refused: an export never overwrites.
     const CliRun again = run("--lang en export shapefile " + path + " --out " + zip);

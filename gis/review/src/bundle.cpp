@@ -230,9 +230,10 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
             read_backs.push_back(std::async(std::launch::async, [&layer, &work, &options] {
                 verify_shapefile(layer, work.string(), options.encoding, options.epsg);
             }));
-            if (const std::string style = qml_style(layer, short_names(layer, options.encoding));
-                !style.empty()) {
+            const std::vector<std::string> names = short_names(layer, options.encoding);
+            if (const std::string style = qml_style(layer, names); !style.empty()) {
                 write_file(work / (layer.name + ".qml"), style);
+                write_file(work / (layer.name + ".sld"), sld_style(layer, names));
             }
             report.warnings.insert(report.warnings.end(), warnings.begin(), warnings.end());
             report.layers.emplace_back(layer.name, layer.features.size());

@@ -125,7 +125,7 @@ void write_styles(GDALDataset& dataset, const std::vector<LayerData>& layers,
         row.SetField("f_geometry_column", "geom");
         row.SetField("styleName", layer.name.c_str());
         row.SetField("styleQML", qml_style(layer, names).c_str());
-        row.SetField("styleSLD", "");
+        row.SetField("styleSLD", sld_style(layer, names).c_str());
         row.SetField("description", "乡建 Xiangjian");
         row.SetField("useAsDefault", 1);
         if (styles->CreateFeature(&row) != OGRERR_NONE) {

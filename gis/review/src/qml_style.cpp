@@ -1,36 +1,23 @@
 #include "xiangjian/review/qml_style.h"
 
+#include "style_classes.h"
 #include "xiangjian/core/engine_vocabulary.h"
 #include "xiangjian/core/vocabulary.h"
 #include "xiangjian/render/symbology.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace xj::review {
 
 namespace {
 
-std::string xml(std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        default:
-            out += c;
-        }
-    }
-    return out;
+using detail::xml;
+
+std::string render_number(double value) {
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%g", value);
+    return buffer;
 }
 
 std::string rgba(const render::Colour& colour) {
@@ -71,46 +58,31 @@ std::string symbol(LayerGeometry geometry, int index, const render::Colour& colo
     }
 }
 
-/// The index of the field with this full name; -1 when the layer has none.
-int field_index(const LayerData& layer, std::string_view full_name) {
-    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
-        if (layer.fields[f].name == full_name) {
-            return static_cast<int>(f);
+std::string renderer_of(const LayerData& layer, const detail::LayerStyle& style,
+                        const std::string& attribute) {
+    std::string classes, symbols;
+    int index = 0;
+    for (const detail::StyleClass& item : style.classes) {
+        const std::string n = std::to_string(index);
+        if (style.graduated) {
+            classes += "<range lower=\"" + render_number(item.lower) + "\" upper=\"" +
+                       render_number(item.upper) + "\" symbol=\"" + n + "\" label=\"" +
+                       xml(item.label) + "\" render=\"true\"/>";
+        } else {
+            classes += "<category value=\"" + xml(item.value) + "\" symbol=\"" + n + "\" label=\"" +
+                       xml(item.label) + "\" render=\"true\"/>";
         }
-    }
-    return -1;
-}
-
-std::string graduated(const LayerData& layer, const std::string& attribute) {
-    std::string ranges, symbols;
-    int index = 0;
-    for (const render::FillClass& fill : render::progress_classes()) {
-        const int lower = index * 20;
-        ranges += "<range lower=\"" + std::to_string(lower) + "\" upper=\"" +
-                  std::to_string(lower + 20) + "\" symbol=\"" + std::to_string(index) +
-                  "\" label=\"" + xml(fill.label_zh) + "\" render=\"true\"/>";
-        symbols += symbol(layer.geometry, index, fill.fill);
+        symbols += symbol(layer.geometry, index, item.colour);
         ++index;
     }
-    return "<renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(attribute) +
-           "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
-           "forceraster=\"0\"><ranges>" +
-           ranges + "</ranges><symbols>" + symbols + "</symbols></renderer-v2>";
-}
-
-std::string categorized(const LayerData& layer, const std::string& attribute) {
-    std::string categories, symbols;
-    int index = 0;
-    for (const auto& term : core::terms(core::ScheduleStatus{})) {
-        categories += "<category value=\"" + xml(term.label_zh) + "\" symbol=\"" +
-                      std::to_string(index) + "\" label=\"" + xml(term.label_zh) +
-                      "\" render=\"true\"/>";
-        symbols += symbol(layer.geometry, index, render::status_colour(term.value));
-        ++index;
-    }
-    return "<renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(attribute) +
-           "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><categories>" + categories +
-           "</categories><symbols>" + symbols + "</symbols></renderer-v2>";
+    return style.graduated
+               ? "<renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(attribute) +
+                     "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
+                     "forceraster=\"0\"><ranges>" +
+                     classes + "</ranges><symbols>" + symbols + "</symbols></renderer-v2>"
+               : "<renderer-v2 type=\"categorizedSymbol\" attr=\"" + xml(attribute) +
+                     "\" symbollevels=\"0\" enableorderby=\"0\" forceraster=\"0\"><categories>" +
+                     classes + "</categories><symbols>" + symbols + "</symbols></renderer-v2>";
 }
 
 } // namespace
@@ -119,12 +91,11 @@ std::string qml_style(const LayerData& layer, const std::vector<std::string>& sh
     if (layer.geometry == LayerGeometry::none) {
         return {};
     }
-    std::string renderer;
-    if (const int progress = field_index(layer, "地图进度"); progress >= 0) {
-        renderer = graduated(layer, short_names[static_cast<std::size_t>(progress)]);
-    } else if (const int status = field_index(layer, "进度状态"); status >= 0) {
-        renderer = categorized(layer, short_names[static_cast<std::size_t>(status)]);
-    }
+    const detail::LayerStyle style = detail::layer_style(layer);
+    const std::string renderer =
+        style.field < 0
+            ? std::string{}
+            : renderer_of(layer, style, short_names[static_cast<std::size_t>(style.field)]);
     std::string aliases;
     for (std::size_t f = 0; f < layer.fields.size(); ++f) {
         aliases += "<alias field=\"" + xml(short_names[f]) + "\" index=\"" + std::to_string(f) +
