@@ -5,6 +5,7 @@
 #include "layers_panel.h"
 #include "project_session.h"
 #include "project_table_model.h"
+#include "review_export.h"
 #include "tables_panel.h"
 #include "viewer_fixture.h"
 #include "village_table_model.h"
@@ -268,6 +269,51 @@ private slots:
             refused = QString::fromUtf8(error.what()).contains(QStringLiteral("projects.xlsx"));
         }
         QVERIFY(refused);
+    }
+
+    void exportForReviewWritesWhatTheProvinceOpens() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        // The dialog, from the File menu: its formats, CRSs and the county's townships.
+        QAction* action = nullptr; // its words are in either language: found by a word in both
+        for (QAction* candidate : window->file_menu()->actions()) {
+            if (candidate->text().contains(QStringLiteral("GeoPackage"))) {
+                action = candidate;
+            }
+        }
+        QVERIFY(action != nullptr);
+        QString seen;
+        QTimer::singleShot(0, window.get(), [&] {
+            auto* dialog =
+                qobject_cast<viewer::ReviewExportDialog*>(QApplication::activeModalWidget());
+            if (dialog != nullptr) {
+                seen = QString::number(
+                           dialog->findChild<QComboBox*>(QStringLiteral("format"))->count()) +
+                       QStringLiteral(" ") +
+                       QString::number(
+                           dialog->findChild<QComboBox*>(QStringLiteral("township"))->count());
+                dialog->reject();
+            }
+        });
+        action->trigger();
+        QCOMPARE(seen, QStringLiteral("3 15")); // 14 townships and the whole county
+
+        viewer::ReviewExportOptions options;
+        options.out = xj::test::scratch_dir() + QStringLiteral("/审核.zip");
+        options.encoding = review::Encoding::gbk;
+        options.epsg = 4546;
+        const QString said = window->export_review_now(options);
+        QVERIFY2(said.contains(QStringLiteral("220")), qPrintable(said));
+        GDALAllRegister();
+        GDALDatasetUniquePtr villages(
+            GDALDataset::Open((QStringLiteral("/vsizip/") + options.out + QStringLiteral("/村.shp"))
+                                  .toUtf8()
+                                  .constData(),
+                              GDAL_OF_VECTOR));
+        QVERIFY(villages != nullptr);
+        QCOMPARE(villages->GetLayer(0)->GetFeatureCount(), 220);
+        // Again to the same name: refused, the first left as it was.
+        QVERIFY_THROWS_EXCEPTION(xj::Error, window->export_review_now(options));
     }
 
     void screenshotOptionDrawsTheStateAsked() {

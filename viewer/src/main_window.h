@@ -10,6 +10,7 @@
 #include "map_canvas.h"
 #include "map_filter.h"
 #include "render_worker.h"
+#include "review_export.h"
 #include "snapshot.h"
 #endif
 
@@ -82,6 +83,9 @@ public:
     void export_map_now(const QString& path);
     /// The current table to CSV/XLSX; throws xj::Error.
     void export_table_now(const QString& path);
+    /// The bundle for provincial review, as of the window's day (File → Export for review);
+    /// throws xj::Error. Returns what was written, in words.
+    QString export_review_now(ReviewExportOptions options);
 
     // ---- project day (main_window_project_day.cpp) ----
     /// The project-day mode for a leader (as typed: the name, with or without the title) and
@@ -137,6 +141,7 @@ private:
     void choose_basemap();
     void export_map_dialog();
     void export_table_dialog();
+    void export_review_dialog();
     void check_settled();
     void save_settings() const;
     void restore_settings();
@@ -183,6 +188,7 @@ private:
     QAction* m_open;
     QAction* m_export_map;
     QAction* m_export_table;
+    QAction* m_export_review;
     QAction* m_quit;
     QAction* m_refresh;
     QAction* m_zoom_in;

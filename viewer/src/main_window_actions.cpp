@@ -69,6 +69,7 @@ void MainWindow::build_actions() {
     m_export_table = new QAction(icon(QStyle::SP_FileDialogDetailedView, "x-office-spreadsheet"),
                                  QString(), this);
     m_export_table->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_export_review = new QAction(icon(QStyle::SP_DriveFDIcon, "document-export"), QString(), this);
     m_quit = new QAction(icon(QStyle::SP_DialogCloseButton, "application-exit"), QString(), this);
     m_quit->setShortcut(QKeySequence::Quit);
     m_refresh = new QAction(icon(QStyle::SP_BrowserReload, "view-refresh"), QString(), this);
@@ -107,6 +108,7 @@ void MainWindow::build_actions() {
     m_file_menu->addSeparator();
     m_file_menu->addAction(m_export_map);
     m_file_menu->addAction(m_export_table);
+    m_file_menu->addAction(m_export_review);
     m_file_menu->addSeparator();
     m_file_menu->addAction(m_refresh);
     m_file_menu->addSeparator();
@@ -151,6 +153,7 @@ void MainWindow::build_actions() {
     });
     connect(m_export_map, &QAction::triggered, this, &MainWindow::export_map_dialog);
     connect(m_export_table, &QAction::triggered, this, &MainWindow::export_table_dialog);
+    connect(m_export_review, &QAction::triggered, this, &MainWindow::export_review_dialog);
     connect(m_quit, &QAction::triggered, this, &QWidget::close);
     connect(m_refresh, &QAction::triggered, this, &MainWindow::refresh_project);
     const auto centre = [this] {
@@ -196,6 +199,9 @@ void MainWindow::retranslate() {
     m_export_map->setToolTip(tr("Write the map as shown to PNG, PDF or SVG (Ctrl+E)"));
     m_export_table->setText(tr("Export &table (CSV, XLSX)…"));
     m_export_table->setToolTip(tr("Write the table as shown to CSV or Excel (Ctrl+Shift+E)"));
+    m_export_review->setText(tr("Export for &review (shapefile, GeoPackage)…"));
+    m_export_review->setToolTip(
+        tr("The bundle the province reviews: shapefiles or a GeoPackage, checked first"));
     m_quit->setText(tr("&Quit"));
     m_refresh->setText(tr("&Refresh"));
     m_refresh->setToolTip(tr("Read the project again: entries made in other windows (F5)"));

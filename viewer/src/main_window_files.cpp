@@ -12,6 +12,7 @@
 #include "tables_panel.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/crs/crs.h"
 #include "xiangjian/render/map_output.h"
 
 #include <QAction>
@@ -28,6 +29,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QSettings>
 #include <QStatusBar>
@@ -193,6 +195,57 @@ void MainWindow::export_table_dialog() {
         show_error(QString::fromUtf8(error.what()),
                    tr("Choose a folder that exists and a name ending in .xlsx or .csv."));
     }
+}
+
+QString MainWindow::export_review_now(ReviewExportOptions options) {
+    if (!m_session) {
+        throw Error(text("请先打开项目库", "open a project first"));
+    }
+    options.as_of = m_as_of;
+    return export_for_review(m_session->path(), options);
+}
+
+void MainWindow::export_review_dialog() {
+    if (!m_session) {
+        return;
+    }
+    const render::Box box = m_session->project().extent;
+    ReviewExportDialog dialog(m_session->portfolio(),
+                              crs::gauss_kruger_3deg_epsg((box.min_x + box.max_x) / 2), m_as_of,
+                              this);
+    if (dialog.exec() != QDialog::Accepted) {
+        return;
+    }
+    const ReviewExportOptions options = dialog.options();
+    // On a worker: a province's bundle takes seconds; the dialog says which step is under way.
+    auto* progress = new QProgressDialog(tr("Exporting for review…"), QString(), 0, 0, this);
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(0);
+    auto* watcher = new QFutureWatcher<QString>(this);
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, progress] {
+        progress->hide();
+        progress->deleteLater();
+        watcher->deleteLater();
+        try {
+            const QString said = watcher->result();
+            statusBar()->showMessage(said, 15000);
+            QMessageBox::information(this, tr("Export for review"), said);
+        } catch (const std::exception& error) {
+            show_error(QString::fromUtf8(error.what()),
+                       tr("Correct what the checks name, or choose another destination."));
+        }
+    });
+    const QString path = m_session->path();
+    const QPointer<QProgressDialog> label(progress);
+    watcher->setFuture(QtConcurrent::run([path, options, label] {
+        return export_for_review(path, options, [label](const QString& stage) {
+            QMetaObject::invokeMethod(qApp, [label, stage] {
+                if (label) {
+                    label->setLabelText(stage);
+                }
+            });
+        });
+    }));
 }
 
 // ---- settings ------------------------------------------------------------------------------

@@ -772,6 +772,26 @@ Built on GDAL, PROJ, GEOS and Qt %1.</source>
         <source>record payment</source>
         <translation>登记支付</translation>
     </message>
+    <message>
+        <source>Export for &amp;review (shapefile, GeoPackage)…</source>
+        <translation>导出审核数据包（shapefile、GeoPackage）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The bundle the province reviews: shapefiles or a GeoPackage, checked first</source>
+        <translation>供省级审核的数据包：shapefile 或 GeoPackage，导出前先检查</translation>
+    </message>
+    <message>
+        <source>Exporting for review…</source>
+        <translation>正在导出审核数据包…</translation>
+    </message>
+    <message>
+        <source>Export for review</source>
+        <translation>导出审核数据包</translation>
+    </message>
+    <message>
+        <source>Correct what the checks name, or choose another destination.</source>
+        <translation>请改正检查指出的问题，或另选保存位置。</translation>
+    </message>
 </context>
 <context>
     <name>xj::viewer::MilestoneTimeline</name>
@@ -943,6 +963,105 @@ Built on GDAL, PROJ, GEOS and Qt %1.</source>
     <message>
         <source>Last report</source>
         <translation>最近填报</translation>
+    </message>
+</context>
+<context>
+    <name>xj::viewer::ReviewExportDialog</name>
+    <message>
+        <source>Reading the project…</source>
+        <translation>正在读取项目库…</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Writing and reading back…</source>
+        <translation>正在写出并读回核对…</translation>
+    </message>
+    <message>
+        <source>Wrote %1: %2</source>
+        <translation>已导出 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export for review</source>
+        <translation>导出审核数据包</translation>
+    </message>
+    <message>
+        <source>Shapefile bundle (.zip)</source>
+        <translation>shapefile 数据包（.zip）</translation>
+    </message>
+    <message>
+        <source>Shapefile bundle (folder)</source>
+        <translation>shapefile 数据包（文件夹）</translation>
+    </message>
+    <message>
+        <source>GeoPackage with styles (.gpkg)</source>
+        <translation>带样式的 GeoPackage（.gpkg）</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>CGCS2000 longitude/latitude (EPSG:4490)</source>
+        <translation>CGCS2000 经纬度（EPSG:4490）</translation>
+    </message>
+    <message>
+        <source>CGCS2000 Gauss–Krüger 3° zone (EPSG:%1)</source>
+        <translation>CGCS2000 高斯-克吕格 3° 带（EPSG:%1）</translation>
+    </message>
+    <message>
+        <source>CRS</source>
+        <translation>坐标系</translation>
+    </message>
+    <message>
+        <source>GBK (code page 936)</source>
+        <translation>GBK（代码页 936）</translation>
+    </message>
+    <message>
+        <source>Text encoding</source>
+        <translation>文本编码</translation>
+    </message>
+    <message>
+        <source>The whole county</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Save as</source>
+        <translation>保存为</translation>
+    </message>
+    <message>
+        <source>A new folder for the bundle</source>
+        <translation>数据包的新文件夹</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>保存导出</translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <source>Zip (*.zip)</source>
+        <translation>Zip (*.zip)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,21 @@ ZH = {
     "Excel (*.xlsx);;CSV for Excel (*.csv)": "Excel (*.xlsx);;CSV（Excel 可读） (*.csv)",
     "Choose photos…": "选择照片…", "none": "无", "Photos": "照片", "Photos of the site": "现场照片",
     "JPEG photos (*.jpg *.jpeg *.JPG *.JPEG)": "JPEG 照片 (*.jpg *.jpeg *.JPG *.JPEG)",
+    # Export for review (issue 15)
+    "Export for &review (shapefile, GeoPackage)…": "导出审核数据包（shapefile、GeoPackage）(&R)…",
+    "The bundle the province reviews: shapefiles or a GeoPackage, checked first": "供省级审核的数据包：shapefile 或 GeoPackage，导出前先检查",
+    "Exporting for review…": "正在导出审核数据包…", "Export for review": "导出审核数据包",
+    "Correct what the checks name, or choose another destination.": "请改正检查指出的问题，或另选保存位置。",
+    "Reading the project…": "正在读取项目库…", "Checking…": "正在检查…",
+    "Writing and reading back…": "正在写出并读回核对…", "Wrote %1: %2": "已导出 %1：%2",
+    "Shapefile bundle (.zip)": "shapefile 数据包（.zip）", "Shapefile bundle (folder)": "shapefile 数据包（文件夹）",
+    "GeoPackage with styles (.gpkg)": "带样式的 GeoPackage（.gpkg）", "Format": "格式",
+    "CGCS2000 longitude/latitude (EPSG:4490)": "CGCS2000 经纬度（EPSG:4490）",
+    "CGCS2000 Gauss–Krüger 3° zone (EPSG:%1)": "CGCS2000 高斯-克吕格 3° 带（EPSG:%1）",
+    "CRS": "坐标系", "GBK (code page 936)": "GBK（代码页 936）", "Text encoding": "文本编码",
+    "The whole county": "全县", "Choose…": "选择…", "Save as": "保存为",
+    "A new folder for the bundle": "数据包的新文件夹", "Save the export": "保存导出",
+    "GeoPackage (*.gpkg)": "GeoPackage (*.gpkg)", "Zip (*.zip)": "Zip (*.zip)", "Export": "导出",
 }
 # Same English, other words in some places.
 BY_CONTEXT = {
