@@ -189,3 +189,34 @@ TEST_F(ExportCommands, AStandaloneGeoPackageCarriesItsStylesForQgis) {
               "1");
     EXPECT_NE(run("export gpkg " + path + " --out " + out).exit_code, 0); // never overwrites
 }
+
+TEST_F(ExportCommands, KilledHalfWayItLeavesNoBundleAndChangesNothingThatWasThere) {
+    // The reviewer's folder holds last month's bundle; this month's is killed at several points
+    // of its run (SIGKILL: no clean-up of ours runs).
+    std::filesystem::create_directory(dir.file("上报"));
+    std::ofstream(dir.file("上报/八月.txt")) << "last month's bundle";
+    for (const char* delay : {"0.1", "0.3", "0.5", "0.7", "0.9", "1.2", "2"}) {
+        for (const std::string name : {"九月.zip", "九月"}) {
+            const std::string out = dir.file("上报/" + name);
+            const std::string command = std::string{"timeout -s KILL "} + delay + " " + XJ_CLI +
+                                        " export shapefile " + path + " --out " + out +
+                                        " --encoding GBK > /dev/null 2>&1";
+            ASSERT_NE(std::system(command.c_str()), -1);
+            if (std::filesystem::exists(out)) {
+                // It was moved into place before the kill (perhaps killed while leaving): then
+                // it is whole.
+                const std::string readme =
+                    name == "九月" ? out + "/README.txt" : "/vsizip/" + out + "/README.txt";
+                VSIStatBufL stat;
+                EXPECT_EQ(VSIStatL(readme.c_str(), &stat), 0) << delay << " " << name;
+                std::filesystem::remove_all(out);
+            }
+            // Only hidden partial work may be left beside it, never a visible half bundle.
+            for (const auto& entry : std::filesystem::directory_iterator(dir.file("上报"))) {
+                const std::string file = entry.path().filename().string();
+                EXPECT_TRUE(file == "八月.txt" || file.front() == '.') << file;
+            }
+        }
+    }
+    EXPECT_EQ(xj::test::slurp(dir.file("上报/八月.txt")), "last month's bundle");
+}
