@@ -109,6 +109,10 @@ TEST_F(ExportCommands, CheckSaysWhatStopsAnExportAndTheExportStopsOnIt) {
                             nullptr, "SQLITE");
         project->ExecuteSQL("UPDATE admin_units SET name = '𬱖村' WHERE code = '410326100201'",
                             nullptr, "SQLITE");
+        // A project whose village lies in another township than its own.
+        project->ExecuteSQL("UPDATE projects SET village_code = '410326209222' WHERE project_id "
+                            "= 'RY2018-003'",
+                            nullptr, "SQLITE");
     }
     const CliRun utf8 = run("--lang en check " + path);
     EXPECT_EQ(utf8.exit_code, 1);
@@ -116,6 +120,9 @@ TEST_F(ExportCommands, CheckSaysWhatStopsAnExportAndTheExportStopsOnIt) {
               std::string::npos)
         << utf8.err;
     EXPECT_EQ(utf8.err.find("𬱖"), std::string::npos) << utf8.err; // UTF-8 holds it
+    EXPECT_NE(utf8.err.find("project RY2018-003: village 410326209222 is not under its township"),
+              std::string::npos)
+        << utf8.err;
     const CliRun gbk = run("--lang en check " + path + " --encoding GBK");
     EXPECT_NE(gbk.err.find("'𬱖' has no GBK code"), std::string::npos) << gbk.err;
     const CliRun export_gbk = run("--lang en export shapefile " + path + " --out " +

@@ -98,6 +98,23 @@ Findings check_for_review(const store::ProjectStore& store, const std::vector<La
             }
         }
     }
+    // A project's village code: a village under the project's own township.
+    for (const core::Project& project : store.projects()) {
+        if (project.village_code.empty()) {
+            continue;
+        }
+        const std::string what = text("项目 ", "project ") + project.id;
+        if (!core::admin_code::is_valid(project.village_code) ||
+            core::admin_code::level_of(project.village_code) != core::AdminLevel::village) {
+            add(findings.errors,
+                what + text("：行政村代码 ", ": village code ") + project.village_code +
+                    text(" 不是 12 位的村级代码", " is not a 12-digit village code"));
+        } else if (core::admin_code::parent_of(project.village_code) != project.township_code) {
+            add(findings.errors, what + text("：行政村 ", ": village ") + project.village_code +
+                                     text(" 不在所属乡镇 ", " is not under its township ") +
+                                     project.township_code + text(" 之下", ""));
+        }
+    }
     for (const LayerData& layer : layers) {
         if (layer.name == "村" && county.empty()) { // no county boundary: its villages' box
             for (const Feature& feature : layer.features) {
