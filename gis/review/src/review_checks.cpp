@@ -1,9 +1,9 @@
 #include "xiangjian/review/review_checks.h"
 
+#include "geometry_check.h"
 #include "xiangjian/core/admin_unit.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/geometry/ogr_conversion.h"
-#include "xiangjian/geometry/simple_ring.h"
 
 #include <ogr_geometry.h>
 #include <set>
@@ -18,34 +18,12 @@ void add(std::vector<std::string>& list, std::string message) {
     list.push_back(std::move(message));
 }
 
-/// Why the geometry is not valid, or empty when it is. A polygon of one ring is valid exactly
-/// when the ring is simple: the sweep decides most village boundaries without GEOS.
+/// Why the geometry is not valid, or empty when it is.
 std::string invalid_because(const store::Geometry& geometry) {
     if (geometry.empty()) {
         return text("没有几何", "no geometry");
     }
-    const std::unique_ptr<OGRGeometry> ogr = geometry::to_ogr(geometry);
-    const OGRPolygon* polygon = nullptr;
-    if (const auto* multi = dynamic_cast<const OGRMultiPolygon*>(ogr.get());
-        multi != nullptr && multi->getNumGeometries() == 1) {
-        polygon = multi->getGeometryRef(0);
-    } else if (const auto* single = dynamic_cast<const OGRPolygon*>(ogr.get())) {
-        polygon = single;
-    }
-    if (polygon != nullptr && polygon->getNumInteriorRings() == 0 &&
-        polygon->getExteriorRing() != nullptr) {
-        const OGRLinearRing* ring = polygon->getExteriorRing();
-        std::vector<double> xy;
-        xy.reserve(static_cast<std::size_t>(ring->getNumPoints()) * 2);
-        for (const auto& point : *ring) {
-            xy.push_back(point.getX());
-            xy.push_back(point.getY());
-        }
-        if (geometry::surely_simple_ring(xy.data(), xy.size() / 2)) {
-            return {};
-        }
-    }
-    return ogr->IsValid() ? std::string{} : text("几何无效（GEOS）", "invalid geometry (GEOS)");
+    return detail::invalid_because(*geometry::to_ogr(geometry));
 }
 
 bool inside(const store::Box& outer, const store::Box& inner) {

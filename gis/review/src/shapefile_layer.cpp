@@ -1,5 +1,6 @@
 #include "xiangjian/review/shapefile_layer.h"
 
+#include "geometry_check.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
@@ -142,6 +143,15 @@ void verify(const LayerData& layer, const std::vector<std::string>& names, const
     std::size_t at = 0;
     for (auto& row : *read) {
         const Feature& feature = layer.features[at++];
+        if (layer.geometry != LayerGeometry::none && !feature.geometry.empty()) {
+            const OGRGeometry* geometry = row->GetGeometryRef();
+            const std::string why = geometry == nullptr ? text("没有几何", "no geometry")
+                                                        : detail::invalid_because(*geometry);
+            if (!why.empty()) {
+                throw Error(context + feature.label + text("：读回的几何：", ": read back: ") +
+                            why);
+            }
+        }
         for (std::size_t f = 0; f < names.size(); ++f) {
             const std::string meant = value_text(feature.values[f], layer.fields[f], encoding);
             std::string got = row->IsFieldSetAndNotNull(static_cast<int>(f))
