@@ -1,5 +1,6 @@
 #include "xiangjian/review/geojson_layer.h"
 
+#include "ogr_values.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/transformation.h"
@@ -76,22 +77,13 @@ std::size_t write_geojson(const LayerData& layer, const std::string& out) {
                 OGRFeature row(json->GetLayerDefn());
                 for (std::size_t f = 0; f < feature.values.size(); ++f) {
                     const int i = static_cast<int>(f);
-                    std::visit(
-                        [&](const auto& v) {
-                            using V = std::decay_t<decltype(v)>;
-                            if constexpr (std::is_same_v<V, std::string>) {
-                                row.SetField(i, v.c_str());
-                            } else if constexpr (std::is_same_v<V, long long>) {
-                                row.SetField(i, static_cast<GIntBig>(v));
-                            } else if constexpr (std::is_same_v<V, double>) {
-                                // To the field's decimals, as the shapefile has it.
-                                const double scale = std::pow(10.0, layer.fields[f].precision);
-                                row.SetField(i, std::round(v * scale) / scale);
-                            } else if constexpr (std::is_same_v<V, core::Date>) {
-                                row.SetField(i, v.iso().c_str()); // ISO 8601, as the web reads it
-                            }
-                        },
-                        feature.values[f]);
+                    if (const auto* number = std::get_if<double>(&feature.values[f])) {
+                        // To the field's decimals, as the shapefile has it.
+                        const double scale = std::pow(10.0, layer.fields[f].precision);
+                        row.SetField(i, std::round(*number * scale) / scale);
+                    } else {
+                        detail::set_value(row, i, feature.values[f], true); // ISO dates
+                    }
                 }
                 if (!feature.geometry.empty()) {
                     std::unique_ptr<OGRGeometry> geometry = geometry::to_ogr(feature.geometry);

@@ -1,5 +1,6 @@
 #include "xiangjian/review/gpkg_copy.h"
 
+#include "ogr_values.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
@@ -20,26 +21,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-OGRwkbGeometryType geometry_type(LayerGeometry geometry) {
-    switch (geometry) {
-    case LayerGeometry::point:
-        return wkbPoint;
-    case LayerGeometry::line:
-        return wkbMultiLineString;
-    case LayerGeometry::polygon:
-        return wkbMultiPolygon;
-    default:
-        return wkbNone;
-    }
-}
-
 void write_layer(GDALDataset& dataset, const LayerData& layer, const std::string& context) {
     gdal::GdalErrorCapture errors;
     OGRSpatialReference srs = crs::srs_from_epsg(crs::storage_epsg);
     const char* options[] = {"GEOMETRY_NAME=geom", "FID=fid", nullptr};
-    OGRLayer* out = dataset.CreateLayer(layer.name.c_str(),
-                                        layer.geometry == LayerGeometry::none ? nullptr : &srs,
-                                        geometry_type(layer.geometry), const_cast<char**>(options));
+    OGRLayer* out = dataset.CreateLayer(
+        layer.name.c_str(), layer.geometry == LayerGeometry::none ? nullptr : &srs,
+        detail::ogr_type(layer.geometry), const_cast<char**>(options));
     if (out == nullptr) {
         throw Error(context + layer.name + text("：无法创建（", ": cannot be created (") +
                     errors.message() + text("）", ")"));
@@ -57,28 +45,13 @@ void write_layer(GDALDataset& dataset, const LayerData& layer, const std::string
     for (const Feature& feature : layer.features) {
         OGRFeature row(out->GetLayerDefn());
         for (std::size_t f = 0; f < feature.values.size(); ++f) {
-            const int i = static_cast<int>(f);
-            std::visit(
-                [&](const auto& v) {
-                    using V = std::decay_t<decltype(v)>;
-                    if constexpr (std::is_same_v<V, std::string>) {
-                        row.SetField(i, v.c_str());
-                    } else if constexpr (std::is_same_v<V, long long>) {
-                        row.SetField(i, static_cast<GIntBig>(v));
-                    } else if constexpr (std::is_same_v<V, double>) {
-                        row.SetField(i, v);
-                    } else if constexpr (std::is_same_v<V, core::Date>) {
-                        row.SetField(i, v.year(), static_cast<int>(v.month()),
-                                     static_cast<int>(v.day()));
-                    }
-                },
-                feature.values[f]);
+            detail::set_value(row, static_cast<int>(f), feature.values[f]);
         }
         if (layer.geometry != LayerGeometry::none && !feature.geometry.empty()) {
             std::unique_ptr<OGRGeometry> geometry = geometry::to_ogr(feature.geometry);
             if (layer.geometry != LayerGeometry::point) {
-                geometry.reset(
-                    OGRGeometryFactory::forceTo(geometry.release(), geometry_type(layer.geometry)));
+                geometry.reset(OGRGeometryFactory::forceTo(geometry.release(),
+                                                           detail::ogr_type(layer.geometry)));
             }
             row.SetGeometryDirectly(geometry.release());
         }

@@ -1,6 +1,7 @@
 #include "xiangjian/review/shapefile_layer.h"
 
 #include "geometry_check.h"
+#include "ogr_values.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/crs/crs.h"
@@ -66,19 +67,6 @@ int width_of(const LayerData& layer, std::size_t f, Encoding encoding) {
                                                                     : text.size());
     }
     return static_cast<int>(std::min(width, max_text_bytes));
-}
-
-OGRwkbGeometryType ogr_type(LayerGeometry geometry) {
-    switch (geometry) {
-    case LayerGeometry::point:
-        return wkbPoint;
-    case LayerGeometry::line:
-        return wkbMultiLineString;
-    case LayerGeometry::polygon:
-        return wkbMultiPolygon;
-    default:
-        return wkbNone;
-    }
 }
 
 std::string where(const LayerData& layer, const Feature& feature, const FieldSpec& field) {
@@ -247,9 +235,9 @@ std::vector<std::string> write_shapefile(const LayerData& layer, const std::stri
         OGRSpatialReference srs = crs::srs_from_epsg(epsg);
         const char* options[] = {encoding == Encoding::gbk ? "ENCODING=CP936" : "ENCODING=UTF-8",
                                  nullptr};
-        OGRLayer* out = dataset->CreateLayer(layer.name.c_str(),
-                                             layer.geometry == LayerGeometry::none ? nullptr : &srs,
-                                             ogr_type(layer.geometry), const_cast<char**>(options));
+        OGRLayer* out = dataset->CreateLayer(
+            layer.name.c_str(), layer.geometry == LayerGeometry::none ? nullptr : &srs,
+            detail::ogr_type(layer.geometry), const_cast<char**>(options));
         if (out == nullptr) {
             throw Error(context + text("无法创建图层（", "cannot create the layer (") +
                         errors.message() + text("）", ")"));
@@ -281,27 +269,17 @@ std::vector<std::string> write_shapefile(const LayerData& layer, const std::stri
             OGRFeature row(out->GetLayerDefn());
             for (std::size_t f = 0; f < layer.fields.size(); ++f) {
                 const int i = static_cast<int>(f);
-                std::visit(
-                    [&](const auto& v) {
-                        using V = std::decay_t<decltype(v)>;
-                        if constexpr (std::is_same_v<V, std::string>) {
-                            row.SetField(i, cut_to_bytes(v, max_text_bytes, encoding).c_str());
-                        } else if constexpr (std::is_same_v<V, long long>) {
-                            row.SetField(i, static_cast<GIntBig>(v));
-                        } else if constexpr (std::is_same_v<V, double>) {
-                            row.SetField(i, v);
-                        } else if constexpr (std::is_same_v<V, core::Date>) {
-                            row.SetField(i, v.year(), static_cast<int>(v.month()),
-                                         static_cast<int>(v.day()));
-                        }
-                    },
-                    feature.values[f]);
+                if (const auto* text_value = std::get_if<std::string>(&feature.values[f])) {
+                    row.SetField(i, cut_to_bytes(*text_value, max_text_bytes, encoding).c_str());
+                } else {
+                    detail::set_value(row, i, feature.values[f]);
+                }
             }
             if (layer.geometry != LayerGeometry::none && !feature.geometry.empty()) {
                 std::unique_ptr<OGRGeometry> geometry = geometry::to_ogr(feature.geometry);
                 if (layer.geometry != LayerGeometry::point) {
-                    geometry.reset(
-                        OGRGeometryFactory::forceTo(geometry.release(), ogr_type(layer.geometry)));
+                    geometry.reset(OGRGeometryFactory::forceTo(geometry.release(),
+                                                               detail::ogr_type(layer.geometry)));
                 }
                 if (to_target && geometry->transform(to_target.get()) != OGRERR_NONE) {
                     throw Error(context + feature.label +
