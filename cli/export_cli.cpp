@@ -23,11 +23,25 @@ ExportCli::ExportCli(CLI::App& app) {
         app.add_subcommand("export", text("导出供省级审核的数据（shapefile 数据包）",
                                           "export for provincial review (a shapefile bundle)"));
     group->require_subcommand(1);
+    // What every export and `check` take: the project, its day, and one township or the county.
+    const auto common = [this](CLI::App* command, ShapefileExportOptions& options, bool township) {
+        command->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))
+            ->required();
+        command->add_option("--as-of", options.as_of,
+                            text("截至日期（默认：项目库设定的日期，否则今天）",
+                                 "as of this day (default: the project's as-of setting, else "
+                                 "today)"));
+        if (township) {
+            command->add_option("--township", options.township,
+                                text("只含该乡镇：名称、9 位或 12 位代码",
+                                     "this township only: its name, 9- or 12-digit code"));
+        }
+    };
     auto* s = m_shapefile_command = group->add_subcommand(
         "shapefile", text("shapefile 数据包：村、项目点线面、节点、进度、问题、字段说明、README",
                           "a shapefile bundle: villages, project points, lines and areas, "
                           "milestones, progress, problems, the data dictionary and a README"));
-    s->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    common(s, m_shapefile, true);
     s->add_option("--out", m_shapefile.out,
                   text("输出：文件夹，或 .zip（不能已存在）",
                        "output: a folder, or a .zip (must not exist)"))
@@ -41,41 +55,26 @@ ExportCli::ExportCli(CLI::App& app) {
                   text("文本编码：UTF-8（默认）或 GBK（代码页 936，写 .cpg 与 DBF 语言驱动）",
                        "text encoding: UTF-8 (default) or GBK (code page 936, in the .cpg and "
                        "the DBF's language driver)"));
-    s->add_option("--as-of", m_shapefile.as_of,
-                  text("截至日期（默认：项目库设定的日期，否则今天）",
-                       "as of this day (default: the project's as-of setting, else today)"));
-    s->add_option("--township", m_shapefile.township,
-                  text("只导出该乡镇：名称、9 位或 12 位代码",
-                       "this township only: its name, 9- or 12-digit code"));
 
     auto* k = m_gpkg_command = group->add_subcommand(
         "gpkg", text("独立的 GeoPackage，各图层样式存于 layer_styles（QGIS 打开即显示）",
                      "a standalone GeoPackage with each layer's style in layer_styles (QGIS "
                      "shows it styled on opening)"));
-    k->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    common(k, m_gpkg, true);
     k->add_option("--out", m_gpkg.out,
                   text("输出的 .gpkg（不能已存在）", "the .gpkg (must not exist)"))
         ->required();
-    k->add_option("--as-of", m_gpkg.as_of,
-                  text("截至日期（默认：项目库设定的日期，否则今天）",
-                       "as of this day (default: the project's as-of setting, else today)"));
-    k->add_option("--township", m_gpkg.township,
-                  text("只导出该乡镇：名称、9 位或 12 位代码",
-                       "this township only: its name, 9- or 12-digit code"));
 
     auto* t = m_table_command = group->add_subcommand(
         "table", text("汇总表（同 status --by），供用 Excel 的同事：.xlsx 或 .csv",
                       "the roll-ups (as status --by prints them) for Excel: .xlsx or .csv"));
-    t->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    common(t, m_table, false);
     t->add_option(
          "--out", m_table.out,
          text("输出：.xlsx（经 GDAL）或 .csv（UTF-8 带 BOM，中文 Windows 的 Excel 可直接打开）",
               "output: .xlsx (through GDAL) or .csv (UTF-8 with its BOM, which Excel on "
               "Chinese Windows opens with the text intact)"))
         ->required();
-    t->add_option("--as-of", m_table.as_of,
-                  text("截至日期（默认：项目库设定的日期，否则今天）",
-                       "as of this day (default: the project's as-of setting, else today)"));
     t->add_option("--by", m_table.by,
                   text("汇总方式（默认 township）", "group by (default township)"))
         ->check(
@@ -86,7 +85,7 @@ ExportCli::ExportCli(CLI::App& app) {
                         "坐标系的文件；两者相差在分米以内）",
                         "one layer as GeoJSON for the web (RFC 7946: WGS 84 longitude and "
                         "latitude, not CGCS2000; the two agree within decimetres)"));
-    g->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    common(g, m_geojson, true);
     g->add_option(
          "--layer", m_geojson.layer,
          text("图层：村（villages）、项目点（points）、项目线（lines）、项目面（polygons）",
@@ -95,27 +94,15 @@ ExportCli::ExportCli(CLI::App& app) {
     g->add_option("--out", m_geojson.out,
                   text("输出的 .geojson 文件（不能已存在）", "the .geojson file (must not exist)"))
         ->required();
-    g->add_option("--as-of", m_geojson.as_of,
-                  text("截至日期（默认：项目库设定的日期，否则今天）",
-                       "as of this day (default: the project's as-of setting, else today)"));
-    g->add_option("--township", m_geojson.township,
-                  text("只导出该乡镇：名称、9 位或 12 位代码",
-                       "this township only: its name, 9- or 12-digit code"));
 
     auto* c = m_check_command = app.add_subcommand(
         "check", text("上报前的检查（导出时也做）：坐标系、代码、几何、必填字段、编码、截断",
                       "the checks before review (an export makes them first): CRS, codes, "
                       "geometry, required fields, encoding, cut values"));
-    c->add_option("PROJECT.gpkg", m_project, text("项目文件", "project file"))->required();
+    common(c, m_check, true);
     c->add_option("--encoding", m_check.encoding,
                   text("按此编码检查文本：UTF-8（默认）或 GBK",
                        "check text against this encoding: UTF-8 (default) or GBK"));
-    c->add_option("--as-of", m_check.as_of,
-                  text("截至日期（默认：项目库设定的日期，否则今天）",
-                       "as of this day (default: the project's as-of setting, else today)"));
-    c->add_option("--township", m_check.township,
-                  text("只检查该乡镇：名称、9 位或 12 位代码",
-                       "this township only: its name, 9- or 12-digit code"));
 }
 
 std::optional<int> ExportCli::run() const {

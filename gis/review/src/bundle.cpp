@@ -1,5 +1,6 @@
 #include "xiangjian/review/bundle.h"
 
+#include "ogr_values.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/gdal/gdal_errors.h"
@@ -196,11 +197,7 @@ BundleReport write_bundle(const std::vector<LayerData>& layers, const std::strin
                           const BundleOptions& options) {
     const fs::path destination = fs::absolute(out);
     const bool zipped = destination.extension() == ".zip";
-    if (fs::exists(destination)) {
-        throw Error(out + text("：已存在；请另选名称或先移走它（导出不覆盖）",
-                               ": exists already; choose another name or move it away (an export "
-                               "never overwrites)"));
-    }
+    detail::refuse_existing(out);
     const fs::path parent = destination.parent_path();
     // The hidden place beside the destination: the same file system, so the final move is a
     // rename; made first, so an unwritable destination is said before any work.

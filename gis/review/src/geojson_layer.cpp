@@ -6,18 +6,13 @@
 #include "xiangjian/crs/transformation.h"
 #include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/geometry/ogr_conversion.h"
+#include "xiangjian/render/map_output.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstring>
-#include <filesystem>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 namespace xj::review {
-
-namespace fs = std::filesystem;
 
 std::optional<std::size_t> geojson_layer_index(const std::string& name) {
     const std::pair<const char*, const char*> names[] = {
@@ -32,25 +27,10 @@ std::optional<std::size_t> geojson_layer_index(const std::string& name) {
 
 std::size_t write_geojson(const LayerData& layer, const std::string& out) {
     gdal::initialize_gdal();
-    const fs::path destination = fs::absolute(out);
-    if (fs::exists(destination)) {
-        throw Error(out + text("：已存在；请另选名称或先移走它（导出不覆盖）",
-                               ": exists already; choose another name or move it away (an export "
-                               "never overwrites)"));
-    }
-    std::string partial =
-        (destination.parent_path() / ("." + destination.filename().string() + ".partial-XXXXXX"))
-            .string();
-    const int descriptor = ::mkstemp(partial.data());
-    if (descriptor < 0) {
-        throw Error(destination.parent_path().string() +
-                    text("：无法在此写入（", ": cannot write here (") + std::strerror(errno) +
-                    text("）", ")"));
-    }
-    ::close(descriptor);
-    fs::remove(partial); // GDAL creates the file itself
+    detail::refuse_existing(out);
     const std::string context = out + text("：", ": ");
-    try {
+    // Under a hidden name beside it, renamed once it reads back whole.
+    render::write_atomically(out, [&](const std::string& partial) {
         gdal::GdalErrorCapture errors;
         {
             GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GeoJSON");
@@ -102,12 +82,8 @@ std::size_t write_geojson(const LayerData& layer, const std::string& out) {
             read->GetLayer(0)->GetFeatureCount() != static_cast<GIntBig>(layer.features.size())) {
             throw Error(context + text("写出后读回的要素数不符", "does not read back whole"));
         }
-        fs::rename(partial, destination);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(partial, ignored);
-        throw;
-    }
+        return true;
+    });
     return layer.features.size();
 }
 

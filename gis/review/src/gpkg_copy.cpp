@@ -6,18 +6,13 @@
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/geometry/ogr_conversion.h"
+#include "xiangjian/render/map_output.h"
 #include "xiangjian/review/qml_style.h"
 
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 
 namespace xj::review {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -112,26 +107,11 @@ void write_styles(GDALDataset& dataset, const std::vector<LayerData>& layers,
 std::vector<std::pair<std::string, std::size_t>>
 write_review_gpkg(const std::vector<LayerData>& layers, const std::string& out) {
     gdal::initialize_gdal();
-    const fs::path destination = fs::absolute(out);
-    if (fs::exists(destination)) {
-        throw Error(out + text("：已存在；请另选名称或先移走它（导出不覆盖）",
-                               ": exists already; choose another name or move it away (an export "
-                               "never overwrites)"));
-    }
-    std::string partial =
-        (destination.parent_path() / ("." + destination.stem().string() + ".partial-XXXXXX.gpkg"))
-            .string();
-    const int descriptor = ::mkstemps(partial.data(), 5);
-    if (descriptor < 0) {
-        throw Error(destination.parent_path().string() +
-                    text("：无法在此写入（", ": cannot write here (") + std::strerror(errno) +
-                    text("）", ")"));
-    }
-    ::close(descriptor);
-    fs::remove(partial); // GDAL creates the file itself
+    detail::refuse_existing(out);
     const std::string context = out + text("：", ": ");
     std::vector<std::pair<std::string, std::size_t>> written;
-    try {
+    // Under a hidden name beside it, renamed once it reads back whole.
+    render::write_atomically(out, [&](const std::string& partial) {
         {
             gdal::GdalErrorCapture errors;
             GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("GPKG");
@@ -155,13 +135,8 @@ write_review_gpkg(const std::vector<LayerData>& layers, const std::string& out) 
                             text("：读回的要素数不符", ": does not read back whole"));
             }
         }
-        read.reset();
-        fs::rename(partial, destination);
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(partial, ignored);
-        throw;
-    }
+        return true;
+    });
     return written;
 }
 

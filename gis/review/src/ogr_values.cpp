@@ -1,6 +1,19 @@
 #include "ogr_values.h"
 
+#include "xiangjian/core/error.h"
+#include "xiangjian/core/language.h"
+
+#include <filesystem>
+
 namespace xj::review::detail {
+
+void refuse_existing(const std::string& out) {
+    if (std::filesystem::exists(out)) {
+        throw Error(out + text("：已存在；请另选名称或先移走它（导出不覆盖）",
+                               ": exists already; choose another name or move it away (an export "
+                               "never overwrites)"));
+    }
+}
 
 OGRwkbGeometryType ogr_type(LayerGeometry geometry) {
     switch (geometry) {

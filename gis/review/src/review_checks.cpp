@@ -103,8 +103,11 @@ Findings check_for_review(const store::ProjectStore& store, const std::vector<La
         }
     }
     for (const LayerData& layer : layers) {
-        const bool projects = layer.fields.size() > 12 && layer.fields[0].name == "项目编号" &&
-                              layer.geometry != LayerGeometry::none;
+        // A project layer's township is a code (a village layer's is a name).
+        const int township_field =
+            layer.geometry != LayerGeometry::none && field_index(layer, "项目编号") == 0
+                ? field_index(layer, "所属乡镇")
+                : -1;
         for (const Feature& feature : layer.features) {
             const std::string where = layer.name + text("：", ": ") + feature.label;
             // Required fields: the first two of every layer (code or id, and name).
@@ -114,8 +117,9 @@ Findings check_for_review(const store::ProjectStore& store, const std::vector<La
                                              text("”", "' is missing"));
                 }
             }
-            if (projects) {
-                const auto* township = std::get_if<std::string>(&feature.values[12]);
+            if (township_field >= 0) {
+                const auto* township = std::get_if<std::string>(
+                    &feature.values[static_cast<std::size_t>(township_field)]);
                 if (township == nullptr || townships.count(*township) == 0) {
                     add(findings.errors,
                         where + text("：所属乡镇代码不是本县的乡镇",

@@ -5,20 +5,16 @@
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/core/vocabulary.h"
 #include "xiangjian/gdal/gdal_errors.h"
+#include "xiangjian/render/map_output.h"
 
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
-#include <unistd.h>
 #include <variant>
 #include <vector>
 
 namespace xj::review {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -162,37 +158,22 @@ void write_xlsx(const Table& table, const std::string& path) {
 
 std::size_t write_rollup_table(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                                core::RollupBy by, const std::string& path) {
-    const fs::path destination = fs::absolute(path);
-    const std::string extension = destination.extension().string();
+    const std::string extension = std::filesystem::path(path).extension().string();
     if (extension != ".xlsx" && extension != ".csv") {
         throw Error(path +
                     text("：应以 .xlsx 或 .csv 结尾", ": expected a name ending in .xlsx or .csv"));
     }
     const Table table = table_of(portfolio, evaluation, by);
-    // The same extension under a hidden name, so that GDAL picks the same writer.
-    std::string partial = (destination.parent_path() /
-                           ("." + destination.stem().string() + ".partial-XXXXXX" + extension))
-                              .string();
-    const int descriptor = ::mkstemps(partial.data(), static_cast<int>(extension.size()));
-    if (descriptor < 0) {
-        throw Error(destination.parent_path().string() +
-                    text("：无法在此写入（", ": cannot write here (") + std::strerror(errno) +
-                    text("）", ")"));
-    }
-    ::close(descriptor);
-    try {
+    // Under a hidden name with the same extension (GDAL picks its writer by it), renamed over
+    // the old file: a weekly table may replace last week's.
+    render::write_atomically(path, [&](const std::string& partial) {
         if (extension == ".csv") {
             write_csv(table, partial);
         } else {
-            fs::remove(partial); // GDAL creates the workbook itself
             write_xlsx(table, partial);
         }
-        fs::rename(partial, destination); // a table may be replaced: it is made again each week
-    } catch (...) {
-        std::error_code ignored;
-        fs::remove(partial, ignored);
-        throw;
-    }
+        return true;
+    });
     return table.rows.size();
 }
 

@@ -162,6 +162,15 @@ void verify(const LayerData& layer, const std::vector<std::string>& names, const
 
 } // namespace
 
+int field_index(const LayerData& layer, std::string_view full_name) {
+    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
+        if (layer.fields[f].name == full_name) {
+            return static_cast<int>(f);
+        }
+    }
+    return -1;
+}
+
 std::vector<std::string> short_names(const LayerData& layer, Encoding encoding) {
     std::vector<std::string> full;
     for (const FieldSpec& field : layer.fields) {

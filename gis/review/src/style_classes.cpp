@@ -5,19 +5,6 @@
 
 namespace xj::review::detail {
 
-namespace {
-
-int field_index(const LayerData& layer, std::string_view full_name) {
-    for (std::size_t f = 0; f < layer.fields.size(); ++f) {
-        if (layer.fields[f].name == full_name) {
-            return static_cast<int>(f);
-        }
-    }
-    return -1;
-}
-
-} // namespace
-
 LayerStyle layer_style(const LayerData& layer) {
     LayerStyle style;
     if (layer.geometry == LayerGeometry::none) {

@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -46,6 +47,9 @@ struct LayerData {
     std::vector<FieldSpec> fields;
     std::vector<Feature> features;
 };
+
+/// The index of the layer's field with this full name; -1 when it has none.
+int field_index(const LayerData& layer, std::string_view full_name);
 
 /// The field short names a layer is written with (dbf_field_names of the full names).
 std::vector<std::string> short_names(const LayerData& layer, Encoding encoding);
