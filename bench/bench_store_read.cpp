@@ -5,6 +5,7 @@
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/store/open_project.h"
+#include "xiangjian/store/parallel_load.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <chrono>
@@ -48,7 +49,10 @@ int main(int argc, char** argv) {
                     reports.size(), milestones.size(), problems.size(), visits.size(), links.size(),
                     projects.size(), units.size(), payments.size());
         std::printf("the engine's whole read and what it does with it:\n");
-        auto data = timed("load_portfolio", [&] { return xj::store::load_portfolio(*store); });
+        timed("load_portfolio", [&] { return xj::store::load_portfolio(*store); });
+        // What status and project-day call: the reports beside the rest, on two connections.
+        auto data = timed("load_portfolio_in_parallel",
+                          [&] { return xj::store::load_portfolio_in_parallel(*store); });
         const auto portfolio =
             timed("build the Portfolio", [&] { return xj::core::Portfolio(std::move(data)); });
         const auto as_of = xj::core::Date::parse_iso(store->setting("as_of"))

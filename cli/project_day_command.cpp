@@ -8,7 +8,7 @@
 #include "xiangjian/core/leaders.h"
 #include "xiangjian/core/project_day.h"
 #include "xiangjian/store/open_project.h"
-#include "xiangjian/store/portfolio_loader.h"
+#include "xiangjian/store/parallel_load.h"
 
 #include <iostream>
 #include <sstream>
@@ -54,7 +54,7 @@ int run_project_day(const std::string& project_path, const std::string& typed_le
     const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date day =
         date.empty() ? default_project_day(*store) : parse_date_option(date, "--date");
-    const core::Portfolio portfolio(store::load_portfolio(*store));
+    const core::Portfolio portfolio(store::load_portfolio_in_parallel(*store));
     const std::string leader = core::match_leader(portfolio.projects(), typed_leader);
     const core::Evaluation evaluation = portfolio.evaluate(day);
 

@@ -9,7 +9,7 @@
 #include "xiangjian/core/leaders.h"
 #include "xiangjian/core/rollup.h"
 #include "xiangjian/store/open_project.h"
-#include "xiangjian/store/portfolio_loader.h"
+#include "xiangjian/store/parallel_load.h"
 
 #include <iostream>
 #include <sstream>
@@ -273,7 +273,7 @@ std::optional<core::Date> data_ends(const core::Portfolio& portfolio, core::Date
 int run_status(const std::string& project_path, const StatusOptions& options) {
     const auto store = xj::store::open_project(project_path, xj::store::Access::read_only);
     const core::Date as_of = as_of_date(options.as_of, *store);
-    const core::Portfolio portfolio(store::load_portfolio(*store));
+    const core::Portfolio portfolio(store::load_portfolio_in_parallel(*store));
 
     const core::Baseline* baseline = nullptr;
     if (!options.baseline.empty()) {

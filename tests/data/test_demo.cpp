@@ -10,6 +10,7 @@
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/demo/ruyang_demo.h"
 #include "xiangjian/store/open_project.h"
+#include "xiangjian/store/parallel_load.h"
 #include "xiangjian/store/portfolio_loader.h"
 
 #include <fstream>
@@ -506,4 +507,24 @@ TEST_F(RuyangDemo, EachProjectLiesInTheTownshipAndVillagesItsNameAndCodesSay) {
     }
     EXPECT_GE(named_pairs, 9) << "roads named from one village to another, or through several";
     EXPECT_GE(named_villages, 10);
+}
+
+TEST_F(RuyangDemo, TheReadOnTwoConnectionsReadsWhatOneConnectionReads) {
+    // status and project-day read the reports on one connection and the rest on a second
+    // opening of the file: the engine must get the same records, in the same order.
+    const core::PortfolioData one = store::load_portfolio(*store);
+    const core::PortfolioData two = store::load_portfolio_in_parallel(*store);
+    ASSERT_FALSE(one.reports.empty());
+    EXPECT_EQ(two.projects, one.projects);
+    EXPECT_EQ(two.milestones, one.milestones);
+    EXPECT_EQ(two.reports, one.reports);
+    EXPECT_EQ(two.problems, one.problems);
+    EXPECT_EQ(two.site_visits, one.site_visits);
+    EXPECT_EQ(two.project_villages, one.project_villages);
+    EXPECT_EQ(two.admin_units, one.admin_units);
+    EXPECT_EQ(two.indicator_rules, one.indicator_rules);
+    EXPECT_EQ(two.village_indicators, one.village_indicators);
+    EXPECT_EQ(two.disbursements, one.disbursements);
+    EXPECT_EQ(two.baselines, one.baselines);
+    EXPECT_EQ(two.settings, one.settings);
 }

@@ -15,18 +15,22 @@ void read_project_wide(const ProjectStore& store, core::PortfolioData& data) {
 
 } // namespace
 
-core::PortfolioData load_portfolio(const ProjectStore& store) {
-    core::PortfolioData data;
+void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data) {
     data.projects = store.projects();
     data.problems = store.problems();
     data.admin_units = store.unit_list();
     data.village_indicators = store.indicator_assessments();
     data.disbursements = store.disbursements();
     data.milestones = store.milestones();
-    data.reports = store.progress_reports();
     data.site_visits = store.site_visits();
     data.project_villages = store.project_villages();
     read_project_wide(store, data);
+}
+
+core::PortfolioData load_portfolio(const ProjectStore& store) {
+    core::PortfolioData data;
+    read_all_but_reports(store, data);
+    data.reports = store.progress_reports();
     return data;
 }
 

@@ -13,6 +13,9 @@ namespace xj::store {
 /// (`engine.*` keys; defaults where unset).
 core::PortfolioData load_portfolio(const ProjectStore& store);
 
+/// Of `load_portfolio`: every table but the progress reports, into `data`.
+void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data);
+
 /// Part of a project, for the engine: some projects and some units (a map's window).
 struct PortfolioScope {
     std::vector<std::string> project_ids; ///< to evaluate, with their whole history
