@@ -13,6 +13,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace xj::cli {
@@ -106,6 +107,10 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
         render::load_map_fonts(); // text a reader can search (0.2 s: only for PDF)
     }
     auto start = Clock::now();
+    // A day that is no date is refused before anything is read.
+    const std::optional<core::Date> as_of_option =
+        options.as_of.empty() ? std::nullopt
+                              : std::optional{parse_date_option(options.as_of, "--as-of")};
     // A window reads only what it shows: given as a box, a township's place or a project's
     // surroundings. Only the full map reads the whole project.
     std::string township_name, project_name;
@@ -136,36 +141,58 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
         // The villages around the site show.
         return render::surroundings(crs.to_display(sites), 2000.0);
     };
-    render::MapView window_view;
+    if (!options.project.empty()) {
+        render_options.highlight_project = options.project;
+    }
+
+    render::MapProject project;
+    std::optional<render::MapRenderer> renderer;
+    render::MapView view;
+    core::Date as_of;
+    core::Evaluation evaluation;
+    render::ThemeData theme_data;
+    double evaluate_seconds = 0;
+    const auto evaluate = [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
+        const auto begin = Clock::now();
+        as_of = as_of_option ? *as_of_option : as_of_date("", store);
+        evaluation = portfolio.evaluate(as_of);
+        theme_data = render::theme_data(portfolio, evaluation, theme);
+        evaluate_seconds = seconds_since(begin);
+    };
     const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
-    const render::MapProject project =
-        whole ? render::MapProject::open(project_path)
-              : render::MapProject::open_window(project_path, options.crs, window_of, width, height,
-                                                window_view);
+    if (whole) {
+        // The day is evaluated on the engine's core as soon as its tables are read, while the
+        // other core prepares the map's geometry as soon as the layers are: neither waits for
+        // the other's read (a province: 0.1-0.2 s less).
+        project.read_whole(
+            project_path,
+            [&] {
+                renderer.emplace(project.layers, project.display_crs(options.crs));
+                const render::Box extent = renderer->display_extent();
+                if (extent.empty()) {
+                    throw Error(project_path + text("：项目中没有可画的内容",
+                                                    ": the project has nothing to draw"));
+                }
+                view = render::MapView::fit(extent, width, height);
+                renderer->prepare_geometry(view, render_options);
+            },
+            evaluate);
+    } else {
+        project = render::MapProject::open_window(project_path, options.crs, window_of, width,
+                                                  height, view);
+        renderer.emplace(project.layers, project.display_crs(options.crs));
+    }
+    // Of the full map: the read with the evaluation and the geometry done beside it.
     const double load_seconds = seconds_since(start);
+    if (!whole) {
+        evaluate(*project.portfolio, *project.store);
+    }
 
-    start = Clock::now();
-    const core::Date as_of = as_of_date(options.as_of, *project.store);
-    const core::Evaluation evaluation = project.portfolio->evaluate(as_of);
-    const render::ThemeData theme_data = render::theme_data(*project.portfolio, evaluation, theme);
-    const double evaluate_seconds = seconds_since(start);
-
-    render::MapRenderer renderer(project.layers, project.display_crs(options.crs));
     std::string place = project.county_name();
     if (!options.township.empty()) {
         place += township_name.empty() ? "" : " " + township_name;
     } else if (!options.project.empty()) {
-        render_options.highlight_project = options.project;
         place = project_name;
-    }
-    render::MapView view = window_view; // fitted by open_window
-    if (whole) {
-        const render::Box extent = renderer.display_extent();
-        if (extent.empty()) {
-            throw Error(project_path +
-                        text("：项目中没有可画的内容", ": the project has nothing to draw"));
-        }
-        view = render::MapView::fit(extent, width, height);
     }
     const std::string title =
         place + (place.empty() ? "" : " · ") +
@@ -176,7 +203,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
 
     start = Clock::now();
     const render::RenderStats stats =
-        render::write_map(options.out, renderer, view, theme_data, render_options);
+        render::write_map(options.out, *renderer, view, theme_data, render_options);
     const double total_seconds = seconds_since(start);
     const double render_seconds = stats.prepare_seconds + stats.draw_seconds + stats.label_seconds;
 
@@ -184,7 +211,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
               << (format == render::MapFormat::png   ? "PNG"
                   : format == render::MapFormat::pdf ? "PDF"
                                                      : "SVG")
-              << ", " << renderer.crs().name() << "): " << stats.villages
+              << ", " << renderer->crs().name() << "): " << stats.villages
               << tr(" 个村，", " villages, ") << stats.sites
               << tr(" 处项目点位，", " project sites, ") << stats.labels.size()
               << tr(" 个注记", " labels") << '\n';

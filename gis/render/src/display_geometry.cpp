@@ -143,6 +143,7 @@ namespace {
 struct Prepared {
     std::vector<std::uint32_t> shapes;
     std::vector<std::uint32_t> part_counts; ///< per shape
+    std::vector<Box> boxes;                 ///< per shape, in display coordinates
     std::vector<FlatLayer::Part> parts;     ///< first_point local to xy
     std::vector<double> xy;
 };
@@ -272,6 +273,17 @@ void prepare_range(const FlatLayer& layer, DisplayGeometry::Kind kind, const Dis
         out.part_counts.push_back(count);
     }
     DisplayCrs::Transform(crs, false).apply(out.xy);
+    out.boxes.resize(out.shapes.size());
+    std::size_t part = 0;
+    for (std::size_t s = 0; s < out.shapes.size(); ++s) {
+        for (std::uint32_t p = 0; p < out.part_counts[s]; ++p, ++part) {
+            const FlatLayer::Part& points = out.parts[part];
+            for (std::uint32_t i = points.first_point; i < points.first_point + points.points;
+                 ++i) {
+                out.boxes[s].expand(out.xy[2 * std::size_t{i}], out.xy[2 * std::size_t{i} + 1]);
+            }
+        }
+    }
 }
 
 } // namespace
@@ -339,6 +351,7 @@ const DisplayShapes& DisplayGeometry::prepare(std::span<const std::uint32_t> sha
             shape.first_part = static_cast<std::uint32_t>(out.parts.size());
             shape.parts = part.part_counts[s];
             shape.ready = true;
+            shape.box = part.boxes[s];
             for (std::uint32_t p = 0; p < shape.parts; ++p, ++next_part) {
                 FlatLayer::Part moved = part.parts[next_part];
                 moved.first_point += point_base;

@@ -12,18 +12,30 @@ namespace xj::render {
 
 MapProject MapProject::open(const std::string& path) {
     MapProject project;
-    project.store = xj::store::open_project(path, xj::store::Access::read_only);
+    project.read_whole(path, {}, {});
+    return project;
+}
+
+void MapProject::read_whole(const std::string& path, const std::function<void()>& with_layers,
+                            const WithPortfolio& with_portfolio) {
+    store = xj::store::open_project(path, xj::store::Access::read_only);
     // The engine's tables and the map's geometry are independent reads, one on each core: the
     // engine's through a second opening of the project.
     core::run_in_parallel(
         [&] {
             const auto second = xj::store::open_project(path, xj::store::Access::read_only);
-            project.portfolio =
-                std::make_unique<core::Portfolio>(xj::store::load_portfolio(*second));
+            portfolio = std::make_unique<core::Portfolio>(xj::store::load_portfolio(*second));
+            if (with_portfolio) {
+                with_portfolio(*portfolio, *second);
+            }
         },
-        [&] { project.layers = render::MapLayers::read(*project.store); });
-    project.extent = project.layers.extent();
-    return project;
+        [&] {
+            layers = render::MapLayers::read(*store);
+            extent = layers.extent();
+            if (with_layers) {
+                with_layers();
+            }
+        });
 }
 
 namespace {

@@ -194,7 +194,8 @@ struct MapRenderer::Frame {
     const render::DisplayShapes* point_shapes = nullptr;
     const render::DisplayShapes* line_shapes = nullptr;
     const render::DisplayShapes* polygon_shapes = nullptr;
-    std::vector<QColor> village_fill;
+    std::vector<Colour> village_theme_fill; ///< of each village found, as the legend has it
+    std::vector<QColor> village_fill;       ///< … as drawn (lighter over a basemap)
     std::vector<const ProjectSymbol*> point_symbol, line_symbol, polygon_symbol;
     std::map<SpriteKey, QImage> sprites;
     /// What the map shows (the shapes whose box meets the view): the legend counts it.
@@ -262,7 +263,14 @@ QPointF MapRenderer::device_point(const MapView& view, double lon, double lat) c
     return view.to_device(xy[0], xy[1]);
 }
 
-void MapRenderer::prepare(Frame& frame) {
+void MapRenderer::prepare_geometry(const MapView& view, const RenderOptions& options) {
+    Frame frame;
+    frame.view = view;
+    frame.options = &options;
+    find_shapes(frame);
+}
+
+void MapRenderer::find_shapes(Frame& frame) {
     const double mpp = frame.view.metres_per_pixel();
     const unsigned threads = std::max(1U, frame.options->threads);
     render::Box window = m_crs.to_lonlat(frame.view.box);
@@ -309,14 +317,21 @@ void MapRenderer::prepare(Frame& frame) {
         villages(1);
         the_rest(1);
     }
+}
 
+void MapRenderer::prepare(Frame& frame) {
+    find_shapes(frame);
+    const unsigned layers = frame.options->layers;
+    const double mpp = frame.view.metres_per_pixel();
     const ThemeData& theme = *frame.theme;
     const int alpha = has(layers, MapLayer::basemap) && !frame.options->basemap.empty() ? 185 : 255;
+    frame.village_theme_fill.reserve(frame.villages.size());
     frame.village_fill.reserve(frame.villages.size());
     for (const std::uint32_t i : frame.villages) {
         const auto found = theme.village_fill.find(m_layers.village_units[i].code);
-        frame.village_fill.push_back(with_alpha(
-            found != theme.village_fill.end() ? found->second : theme.default_village_fill, alpha));
+        frame.village_theme_fill.push_back(
+            found != theme.village_fill.end() ? found->second : theme.default_village_fill);
+        frame.village_fill.push_back(with_alpha(frame.village_theme_fill.back(), alpha));
     }
     const auto symbols = [&](const std::vector<std::uint32_t>& shapes,
                              const std::vector<render::MapSite>& sites,
@@ -360,13 +375,7 @@ void MapRenderer::count_shown(Frame& frame) const {
     // carries a margin for symbols reaching in, and a lon/lat box is wider than the view).
     const render::Box& view = frame.view.box;
     const auto meets_view = [&](const render::DisplayShapes* shapes, std::uint32_t i) {
-        render::Box box;
-        for (const auto& part : shapes->parts_of(i)) {
-            const auto xy = shapes->points(part);
-            for (std::size_t k = 0; k + 1 < xy.size(); k += 2) {
-                box.expand(xy[k], xy[k + 1]);
-            }
-        }
+        const render::Box& box = shapes->shapes[i].box;
         return !box.empty() && box.min_x <= view.max_x && box.max_x >= view.min_x &&
                box.min_y <= view.max_y && box.max_y >= view.min_y;
     };
@@ -378,14 +387,12 @@ void MapRenderer::count_shown(Frame& frame) const {
         for (LegendItem& item : legend.village_legend) {
             item.count = 0;
         }
-        for (const std::uint32_t i : frame.villages) {
-            if (!meets_view(frame.village_shapes, i)) {
+        for (std::size_t k = 0; k < frame.villages.size(); ++k) {
+            if (!meets_view(frame.village_shapes, frame.villages[k])) {
                 continue;
             }
             ++frame.shown_villages;
-            const auto found = theme.village_fill.find(m_layers.village_units[i].code);
-            const Colour fill =
-                found != theme.village_fill.end() ? found->second : theme.default_village_fill;
+            const Colour fill = frame.village_theme_fill[k];
             for (LegendItem& item : legend.village_legend) {
                 if (item.colour == fill) {
                     ++item.count;
@@ -394,8 +401,8 @@ void MapRenderer::count_shown(Frame& frame) const {
             }
         }
     }
-    // Projects are counted once however many of their sites show.
-    std::unordered_map<std::string_view, const ProjectSymbol*> projects;
+    // Projects are counted once however many of their sites show: a symbol is a project's.
+    std::vector<std::pair<const ProjectSymbol*, std::string_view>> projects;
     const auto sites_shown = [&](const render::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found,
                                  const std::vector<render::MapSite>& sites,
@@ -405,7 +412,7 @@ void MapRenderer::count_shown(Frame& frame) const {
                 continue;
             }
             ++frame.shown_sites;
-            projects.emplace(sites[found[k]].project_id, symbols[k]);
+            projects.emplace_back(symbols[k], sites[found[k]].project_id);
         }
     };
     sites_shown(frame.point_shapes, frame.points, m_layers.point_sites, frame.point_symbol);
@@ -445,8 +452,13 @@ void MapRenderer::count_shown(Frame& frame) const {
                                 has(layers, MapLayer::polygons);
     std::map<int, int> by_category;
     std::set<int> types;
+    std::sort(projects.begin(), projects.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    projects.erase(std::unique(projects.begin(), projects.end(),
+                               [](const auto& a, const auto& b) { return a.first == b.first; }),
+                   projects.end());
     frame.projects_shown.reserve(projects.size());
-    for (const auto& [id, symbol] : projects) {
+    for (const auto& [symbol, id] : projects) {
         ++by_category[symbol->category];
         types.insert(static_cast<int>(symbol->type));
         frame.projects_shown.emplace_back(id, symbol->category);

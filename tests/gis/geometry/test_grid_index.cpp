@@ -40,7 +40,10 @@ TEST(GridIndex, AWindowFindsExactlyTheBoxesThatMeetItEachOnceInOrder) {
     index.build(boxes);
     for (int q = 0; q < 500; ++q) {
         const double x = lon(random) - 0.1, y = lat(random) - 0.1;
-        const double w = q % 50 == 0 ? 2.0 : size(random) * 3;
+        // Small windows (the cells), the whole extent, and between them windows on either
+        // side of a quarter of the grid, where the query passes over all the boxes instead.
+        const double w =
+            q % 50 == 0 ? 2.0 : (q % 5 == 0 ? 0.3 + size(random) * 16 : size(random) * 3);
         const store::Box window{x, y, x + w, y + w};
         std::vector<std::uint32_t> found{7777}; // appended to, not replaced
         index.query(window, found);

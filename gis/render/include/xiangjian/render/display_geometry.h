@@ -57,6 +57,9 @@ struct DisplayShapes {
         std::uint32_t first_part = 0;
         std::uint32_t parts = 0;
         bool ready = false;
+        /// Of the vertices kept, in display coordinates: whether the shape meets a view,
+        /// without a pass over its vertices each frame.
+        Box box;
     };
     std::vector<Shape> shapes; ///< parallel to the layer
     std::vector<FlatLayer::Part> parts;

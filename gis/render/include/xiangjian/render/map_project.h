@@ -23,6 +23,15 @@ struct MapProject {
 
     /// Opens the project read-only and reads its layers and its portfolio.
     static MapProject open(const std::string& path);
+    /// What to do with the portfolio on the core that read it, with that core's own opening of
+    /// the project (`store` is the other core's meanwhile).
+    using WithPortfolio =
+        std::function<void(const core::Portfolio& portfolio, const store::ProjectStore& store)>;
+    /// As `open`, into this object: the layers and the portfolio are read one on each core, and
+    /// each core goes on with its continuation once its half is read (`with_layers` may use
+    /// `store`, `layers` and `extent`). A program overlaps its own work with the other half.
+    void read_whole(const std::string& path, const std::function<void()>& with_layers,
+                    const WithPortfolio& with_portfolio);
     /// The window of a map in the display CRS, found in the store (a township's place, a
     /// project's); it may throw, naming what it cannot find.
     using WindowOf =

@@ -119,8 +119,15 @@ public:
     RenderStats render(QPainter& painter, const MapView& view, const ThemeData& theme,
                        const RenderOptions& options);
 
+    /// Finds, projects and simplifies what a render of the view with these options draws,
+    /// into the layers' caches, without a theme: the render that follows finds it done. A
+    /// program may run it while the engine is still evaluating the day it will draw.
+    void prepare_geometry(const MapView& view, const RenderOptions& options);
+
 private:
     struct Frame;
+    /// The shapes of each layer in the frame's window, prepared at its scale.
+    void find_shapes(Frame& frame);
     void prepare(Frame& frame);
     void count_shown(Frame& frame) const;
     void draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const;
