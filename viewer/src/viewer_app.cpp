@@ -158,8 +158,13 @@ void apply_options(MainWindow& window, const ViewerOptions& options) {
 bool wait_until_settled(MainWindow& window, int timeout_ms) {
     QElapsedTimer timer;
     timer.start();
+    // The GUI thread sleeps until an event comes (a snapshot or a layer drawn, or this timer's
+    // tick): polling instead kept it busy, on one of two cores, while the engine and the render
+    // workers needed both.
+    QTimer tick;
+    tick.start(20);
     while (timer.elapsed() < timeout_ms) {
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents);
         if (window.settled()) {
             // Let layouts and the last paints catch up with what settled.
             for (int i = 0; i < 5; ++i) {
