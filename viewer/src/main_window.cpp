@@ -209,14 +209,33 @@ void MainWindow::open_project(const QString& path) {
                     emit project_failed(QString::fromUtf8(error.what()));
                 }
             });
-    watcher->setFuture(QtConcurrent::run(
-        [path] { return std::shared_ptr<ProjectSession>(ProjectSession::open(path)); }));
+    watcher->setFuture(QtConcurrent::run([path, first = first_view()] {
+        return std::shared_ptr<ProjectSession>(ProjectSession::open(path, first));
+    }));
+}
+
+FirstView MainWindow::first_view() const {
+    // The canvas shows a new project whole (zoom_to_county), at its present size.
+    FirstView view;
+    view.width = m_canvas->width();
+    view.height = m_canvas->height();
+    view.device_pixel_ratio = m_canvas->devicePixelRatioF();
+    for (const LayerState& state : m_canvas->layers()) {
+        if (state.visible && state.layer != CanvasLayer::basemap) {
+            view.layers |= static_cast<unsigned>(map_layer(state.layer));
+        }
+    }
+    // A new project opens unfiltered, in the theme shown now.
+    view.snapshot = [theme = m_theme](const core::Portfolio& portfolio, core::Date day) {
+        return make_snapshot(portfolio, day, theme, MapFilter{});
+    };
+    return view;
 }
 
 void MainWindow::open_project_now(const QString& path) {
     QElapsedTimer timer;
     timer.start();
-    std::shared_ptr<ProjectSession> session = ProjectSession::open(path);
+    std::shared_ptr<ProjectSession> session = ProjectSession::open(path, first_view());
     timing("read: %.3f s", timer.elapsed() / 1000.0);
     install_session(std::move(session));
 }
@@ -281,7 +300,24 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
             m_identify->show_project(*m_selection.begin());
         }
     }
-    request_snapshot();
+    // The first day's snapshot, made while the project was read, when it is still the one
+    // wanted: the day and theme asked for then, no filter.
+    std::shared_ptr<const Snapshot> first = m_session->take_first_snapshot();
+    if (first && !keep_state && first->as_of == m_as_of && first->theme == m_theme &&
+        !m_filter.active()) {
+        // After the layouts have taken the new project's texts (the canvas may change size by
+        // a few pixels): else the map is drawn twice.
+        QMetaObject::invokeMethod(
+            this,
+            [this, first = std::move(first), session = m_session.get()]() mutable {
+                if (m_session.get() == session && !m_snapshot && !m_snapshot_watcher.isRunning()) {
+                    apply_snapshot(std::move(first));
+                }
+            },
+            Qt::QueuedConnection);
+    } else {
+        request_snapshot();
+    }
     if (keep_state) {
         emit project_refreshed();
     } else {

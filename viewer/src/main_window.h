@@ -37,6 +37,7 @@ class IdentifyPanel;
 class LayersPanel;
 class ProjectDayPanel;
 class ProjectSession;
+struct FirstView;
 class RollupPanel;
 class TablesPanel;
 
@@ -127,6 +128,8 @@ private:
     void build_docks();
     void retranslate();
     void install_session(std::shared_ptr<ProjectSession> session, bool keep_state = false);
+    /// What a project opened now shows first: the whole of it in the canvas as it is.
+    FirstView first_view() const;
     void apply_leader(const std::string& leader, core::Date friday);
     void show_entry_history();
     void print_sheets_dialog();

@@ -11,31 +11,14 @@
 
 namespace xj::viewer {
 
-std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
-    std::unique_ptr<ProjectSession> session(new ProjectSession);
-    session->m_path = path;
-    QElapsedTimer timer;
-    timer.start();
-    session->m_project = render::MapProject::open(path.toStdString());
-    timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
-    session->m_renderer = std::make_unique<render::MapRenderer>(session->m_project.layers,
-                                                                session->m_project.display_crs(""));
-    session->m_display_extent = session->m_renderer->display_extent();
-    if (session->m_display_extent.empty()) {
-        throw Error(path.toStdString() +
-                    text("：项目中没有可画的边界和项目位置（请先导入行政区或项目）",
-                         ": the project has no boundaries and no sites to draw (import units or "
-                         "projects first)"));
-    }
-    session->m_county_name = QString::fromStdString(session->m_project.county_name());
+namespace {
 
-    // The days that have records, and the span of the project's time.
-    const core::Portfolio& portfolio = *session->m_project.portfolio;
+ProjectSession::RecordDays find_record_days(const core::Portfolio& portfolio) {
+    ProjectSession::RecordDays found;
     std::set<core::Date> days;
-    std::optional<core::Date> first, last;
     const auto span = [&](core::Date day) {
-        first = first ? std::min(*first, day) : day;
-        last = last ? std::max(*last, day) : day;
+        found.first = found.first ? std::min(*found.first, day) : day;
+        found.last = found.last ? std::max(*found.last, day) : day;
     };
     for (std::size_t i = 0; i < portfolio.projects().size(); ++i) {
         const core::Project& project = portfolio.projects()[i];
@@ -66,24 +49,75 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path) {
     for (const core::Date day : days) {
         span(day);
     }
-    session->m_record_days.assign(days.begin(), days.end());
-    timing("  renderer and record days: %.3f s", timer.restart() / 1000.0);
+    found.days.assign(days.begin(), days.end());
+    return found;
+}
 
+} // namespace
+
+std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
+                                                     const std::optional<FirstView>& first_view) {
+    std::unique_ptr<ProjectSession> session(new ProjectSession);
+    session->m_path = path;
+    QElapsedTimer timer;
+    timer.start();
+    // Each core goes on from its half of the read: the layers' core makes the renderer and
+    // prepares the geometry of the first view (projected and simplified at its scale, the
+    // longest part of a first frame), the engine's core finds the days with records and makes
+    // the first day's snapshot. Neither waits for the other's half.
+    session->m_project.read_whole(
+        path.toStdString(),
+        [&] {
+            session->m_renderer = std::make_unique<render::MapRenderer>(
+                session->m_project.layers, session->m_project.display_crs(""));
+            session->m_display_extent = session->m_renderer->display_extent();
+            if (session->m_display_extent.empty()) {
+                throw Error(path.toStdString() +
+                            text("：项目中没有可画的边界和项目位置（请先导入行政区或项目）",
+                                 ": the project has no boundaries and no sites to draw (import "
+                                 "units or projects first)"));
+            }
+            if (first_view && first_view->width > 0 && first_view->height > 0) {
+                QElapsedTimer prepared;
+                prepared.start();
+                render::MapView view = render::MapView::fit(session->m_display_extent,
+                                                            first_view->width, first_view->height);
+                view.width = static_cast<int>(view.width * first_view->device_pixel_ratio);
+                view.height = static_cast<int>(view.height * first_view->device_pixel_ratio);
+                render::RenderOptions options;
+                options.layers = first_view->layers;
+                options.scale = first_view->device_pixel_ratio;
+                options.threads = 1;
+                session->m_renderer->prepare_geometry(view, options);
+                timing("  first view's geometry: %.3f s", prepared.elapsed() / 1000.0);
+            }
+        },
+        [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
+            session->set_days(find_record_days(portfolio), store.setting("as_of"));
+            if (first_view && first_view->snapshot) {
+                QElapsedTimer made;
+                made.start();
+                session->m_first_snapshot =
+                    first_view->snapshot(portfolio, session->m_default_as_of);
+                timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
+            }
+        });
+    timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
+    session->m_county_name = QString::fromStdString(session->m_project.county_name());
     session->m_photos = session->m_project.store->photos();
     std::sort(session->m_photos.begin(), session->m_photos.end(),
               [](const core::Photo& a, const core::Photo& b) { return a.taken_at < b.taken_at; });
-
-    const std::string as_of = session->m_project.store->setting("as_of");
-    const auto set = core::Date::parse_iso(as_of);
-    core::Date start = set ? *set : core::today();
-    if (!first) {
-        first = last = start;
-    }
-    // The slider runs from the first record to the later of the last one and the as-of day.
-    session->m_first_day = std::min(*first, start);
-    session->m_last_day = std::max(*last, start);
-    session->m_default_as_of = start;
     return session;
+}
+
+void ProjectSession::set_days(RecordDays days, const std::string& as_of_setting) {
+    m_record_days = std::move(days.days);
+    const auto set = core::Date::parse_iso(as_of_setting);
+    const core::Date start = set ? *set : core::today();
+    // The slider runs from the first record to the later of the last one and the as-of day.
+    m_first_day = std::min(days.first.value_or(start), start);
+    m_last_day = std::max(days.last.value_or(start), start);
+    m_default_as_of = start;
 }
 
 std::vector<const core::Photo*> ProjectSession::photos(const std::string& project_id) const {

@@ -10,17 +10,41 @@
 #include "xiangjian/render/map_renderer.h"
 
 #include <QString>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
 
 namespace xj::viewer {
 
+struct Snapshot;
+
+/// The map's first view, when known as a project is opened: the canvas's size and device pixel
+/// ratio, and the layers drawn (render::MapLayer bits). The canvas shows a new project whole.
+struct FirstView {
+    int width = 0, height = 0;
+    double device_pixel_ratio = 1;
+    unsigned layers = 0;
+    /// Makes the window's snapshot of the day the project opens at, on the engine's core once
+    /// its tables are read (beside the geometry); none when not given.
+    std::function<std::shared_ptr<const Snapshot>(const core::Portfolio&, core::Date)> snapshot;
+};
+
 class ProjectSession {
 public:
-    /// Opens `path` read-only (throws xj::Error, e.g. ProjectFileError, naming the file).
-    static std::unique_ptr<ProjectSession> open(const QString& path);
+    /// The days that have records (the slider's ticks), and the first and last dated record or
+    /// plan.
+    struct RecordDays {
+        std::vector<core::Date> days;
+        std::optional<core::Date> first, last;
+    };
+
+    /// Opens `path` read-only (throws xj::Error, e.g. ProjectFileError, naming the file). With
+    /// `first_view`, the geometry it draws is prepared while the engine's tables are still read.
+    static std::unique_ptr<ProjectSession> open(const QString& path,
+                                                const std::optional<FirstView>& first_view = {});
 
     const QString& path() const { return m_path; }
     const render::MapProject& project() const { return m_project; }
@@ -44,11 +68,16 @@ public:
     /// Where a photo's file is: beside the project, or in its photos/ folder; empty if neither.
     QString photo_file(const core::Photo& photo) const;
 
+    /// The snapshot FirstView::snapshot made, once: null when none was asked for or it was taken.
+    std::shared_ptr<const Snapshot> take_first_snapshot() { return std::move(m_first_snapshot); }
+
     ProjectSession(const ProjectSession&) = delete; // the renderer refers to the layers
     ProjectSession& operator=(const ProjectSession&) = delete;
 
 private:
     ProjectSession() = default;
+    /// The slider's ticks and span, and the day the project opens at.
+    void set_days(RecordDays days, const std::string& as_of_setting);
 
     QString m_path;
     render::MapProject m_project;
@@ -58,6 +87,7 @@ private:
     core::Date m_default_as_of, m_first_day, m_last_day;
     std::vector<core::Date> m_record_days;
     std::vector<core::Photo> m_photos;
+    std::shared_ptr<const Snapshot> m_first_snapshot;
 };
 
 } // namespace xj::viewer

@@ -41,6 +41,15 @@ double seconds_since_start() {
     return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - started;
 }
 
+/// The process's resident memory now, in MB (0 where /proc is not there): memory is time on
+/// the machines we measure on (each fresh page costs a fault and its zeroing).
+double resident_mb() {
+    std::ifstream statm("/proc/self/statm");
+    long pages = 0, resident = 0;
+    statm >> pages >> resident;
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+}
+
 } // namespace
 
 void timing(const char* format, ...) {
@@ -52,7 +61,7 @@ void timing(const char* format, ...) {
     va_start(arguments, format);
     std::vsnprintf(line, sizeof line, format, arguments);
     va_end(arguments);
-    std::fprintf(stderr, "[%6.3f] %s\n", seconds_since_start(), line);
+    std::fprintf(stderr, "[%6.3f %4.0f MB] %s\n", seconds_since_start(), resident_mb(), line);
 }
 
 } // namespace xj::viewer
