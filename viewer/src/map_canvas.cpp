@@ -11,7 +11,6 @@
 #include <limits>
 #include <map>
 #include <string_view>
-#include <unordered_map>
 
 namespace xj::viewer {
 
@@ -279,7 +278,7 @@ std::vector<render::LegendItem> MapCanvas::legend() const {
     // The site layers are drawn apart: a project with sites in two of them (a road and its
     // bridge point) is counted once, from the projects each layer shows, not by adding counts.
     std::vector<render::LegendItem> projects;
-    std::unordered_map<std::string_view, int> category_of;
+    std::vector<std::pair<std::uint32_t, int>> shown; // project, category; of every site layer
     for (const CanvasLayer layer :
          {CanvasLayer::polygons, CanvasLayer::lines, CanvasLayer::points}) {
         const auto found = m_images.find(layer);
@@ -294,12 +293,18 @@ std::vector<render::LegendItem> MapCanvas::legend() const {
                 projects.push_back(item);
             }
         }
-        for (const auto& [id, category] : found->second.stats.projects_shown) {
-            category_of.emplace(id, category);
-        }
+        shown.insert(shown.end(), found->second.stats.projects_shown.begin(),
+                     found->second.stats.projects_shown.end());
     }
+    // A project once: as the first layer above shows it (by its index in the Portfolio, the
+    // same in every layer; sorting numbers, not hashing a province's 140,000 ids).
+    std::stable_sort(shown.begin(), shown.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    shown.erase(std::unique(shown.begin(), shown.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                shown.end());
     std::map<int, int> counts; // by category
-    for (const auto& [id, category] : category_of) {
+    for (const auto& [project, category] : shown) {
         ++counts[category];
     }
     for (render::LegendItem& item : projects) {

@@ -201,7 +201,7 @@ struct MapRenderer::Frame {
     /// What the map shows (the shapes whose box meets the view): the legend counts it.
     ThemeData legend;
     std::size_t shown_villages = 0, shown_sites = 0;
-    std::vector<std::pair<std::string_view, int>> projects_shown; ///< RenderStats says what
+    std::vector<std::pair<std::uint32_t, int>> projects_shown; ///< RenderStats says what
     bool empty = false; ///< no unit and no site of the project in the view
 };
 
@@ -401,23 +401,22 @@ void MapRenderer::count_shown(Frame& frame) const {
             }
         }
     }
-    // Projects are counted once however many of their sites show: a symbol is a project's.
-    std::vector<std::pair<const ProjectSymbol*, std::string_view>> projects;
+    // Projects are counted once however many of their sites show.
+    std::vector<std::pair<std::uint32_t, const ProjectSymbol*>> projects;
     const auto sites_shown = [&](const render::DisplayShapes* shapes,
                                  const std::vector<std::uint32_t>& found,
-                                 const std::vector<render::MapSite>& sites,
                                  const std::vector<const ProjectSymbol*>& symbols) {
         for (std::size_t k = 0; k < found.size(); ++k) {
             if (symbols[k] == nullptr || !meets_view(shapes, found[k])) {
                 continue;
             }
             ++frame.shown_sites;
-            projects.emplace_back(symbols[k], sites[found[k]].project_id);
+            projects.emplace_back(symbols[k]->project, symbols[k]);
         }
     };
-    sites_shown(frame.point_shapes, frame.points, m_layers.point_sites, frame.point_symbol);
-    sites_shown(frame.line_shapes, frame.lines, m_layers.line_sites, frame.line_symbol);
-    sites_shown(frame.polygon_shapes, frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    sites_shown(frame.point_shapes, frame.points, frame.point_symbol);
+    sites_shown(frame.line_shapes, frame.lines, frame.line_symbol);
+    sites_shown(frame.polygon_shapes, frame.polygons, frame.polygon_symbol);
     // The boundaries drawn, as the map draws them.
     if (has(layers, MapLayer::boundaries)) {
         for (const auto& [shapes, found, category, zh, en] :
@@ -458,10 +457,10 @@ void MapRenderer::count_shown(Frame& frame) const {
                                [](const auto& a, const auto& b) { return a.first == b.first; }),
                    projects.end());
     frame.projects_shown.reserve(projects.size());
-    for (const auto& [symbol, id] : projects) {
+    for (const auto& [project, symbol] : projects) {
         ++by_category[symbol->category];
         types.insert(static_cast<int>(symbol->type));
-        frame.projects_shown.emplace_back(id, symbol->category);
+        frame.projects_shown.emplace_back(project, symbol->category);
     }
     for (const LegendItem& item : theme.project_legend) {
         if (item.type >= 0 ? types.contains(item.type) : project_layers) {

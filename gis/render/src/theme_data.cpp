@@ -102,6 +102,7 @@ void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData&
         symbol.type = project.type;
         symbol.shape = marker_shape(project.type);
         symbol.name = project.name;
+        symbol.project = static_cast<std::uint32_t>(status.index);
         symbol.key_project = project.key_project;
         if (theme == Theme::stage) {
             symbol.category = static_cast<int>(project.stage);

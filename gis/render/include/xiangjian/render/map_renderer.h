@@ -71,10 +71,11 @@ struct RenderStats {
     /// The legend drawn: the lines of the layers drawn, counting the villages and projects
     /// shown (a window counts its own, not the county's).
     std::vector<LegendItem> legend;
-    /// Each project with a site shown, once, with the legend category it is counted in: views
-    /// of the layers' project ids. A caller that draws the site layers apart (the viewer)
-    /// counts a project once across them from these, not by adding the layers' counts.
-    std::vector<std::pair<std::string_view, int>> projects_shown;
+    /// Each project with a site shown, once, with the legend category it is counted in: its
+    /// index in the Portfolio (ProjectSymbol::project), in ascending order. A caller that draws
+    /// the site layers apart (the viewer) counts a project once across them from these, not by
+    /// adding the layers' counts.
+    std::vector<std::pair<std::uint32_t, int>> projects_shown;
     /// Nothing of the project in the view (no boundary, village or site): the map says so.
     bool empty = false;
     std::vector<PlacedLabel> labels;

@@ -7,6 +7,7 @@
 #include "xiangjian/core/project_status.h"
 #include "xiangjian/render/symbology.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,9 @@ struct ProjectSymbol {
     /// The project's name in the Portfolio that evaluated it (as ProjectStatus::project points
     /// there): not a copy, which was a province's 140,000 allocations a day.
     std::string_view name;
+    /// The project's index in the Portfolio's projects: the same project in every snapshot of a
+    /// session, whichever layers its sites are drawn in.
+    std::uint32_t project = 0;
     bool key_project = false;
     int category = 0; ///< the status or stage the colour stands for (legend counts)
 };
