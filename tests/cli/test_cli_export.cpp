@@ -59,7 +59,12 @@ TEST_F(ExportCommands, TheDemoGoesUpAsAGbkZipInItsGaussKrugerZone) {
     std::string style(20000, '\0');
     style.resize(VSIFReadL(style.data(), 1, style.size(), qml));
     VSIFCloseL(qml);
-    EXPECT_NE(style.find("type=\"graduatedSymbol\" attr=\"地图进度\""), std::string::npos);
+    // Graduated on the progress or -1: villages without projects (NULL) have a range of their
+    // own, else QGIS leaves them undrawn.
+    EXPECT_NE(style.find("type=\"graduatedSymbol\" attr=\"coalesce(&quot;地图进度&quot;, -1)\""),
+              std::string::npos);
+    EXPECT_NE(style.find("<range lower=\"-1\" upper=\"-1\" symbol=\"0\" label=\"无项目\""),
+              std::string::npos);
     EXPECT_NE(style.find("name=\"行政区划代码\""), std::string::npos); // the full name, an alias
     // The SLD for ArcGIS and GeoServer: an explicit rule for the villages without projects,
     // no ElseFilter (QGIS ignores it).

@@ -33,7 +33,8 @@ unzipped = os.path.join(work, "review")
 with zipfile.ZipFile(bundle) as archive:
     archive.extractall(unzipped)
 
-from qgis.core import QgsApplication, QgsVectorLayer  # noqa: E402
+from qgis.core import (NULL, QgsApplication, QgsExpressionContextUtils,  # noqa: E402
+                       QgsRenderContext, QgsVectorLayer)
 
 app = QgsApplication([], False)
 app.initQgis()
@@ -58,6 +59,24 @@ check(len(found) == 1 and found[0]["村名称"] == "杜康村村民委员会",
 message, loaded = villages.loadDefaultStyle()
 check(loaded and villages.renderer().type() == "graduatedSymbol",
       "the villages' style loads graduated: " + villages.renderer().type())
+# Every village is drawn: those without projects (no progress, NULL) in the no-data grey too.
+context = QgsRenderContext()
+context.expressionContext().appendScope(QgsExpressionContextUtils.layerScope(villages))
+renderer = villages.renderer().clone()
+renderer.startRender(context, villages.fields())
+undrawn, without_projects, colours = [], 0, set()
+for feature in villages.getFeatures():
+    context.expressionContext().setFeature(feature)
+    symbol = renderer.symbolForFeature(feature, context)
+    if symbol is None:
+        undrawn.append(feature["行政区划代"])
+    else:
+        colours.add(symbol.color().name())
+    without_projects += feature["地图进度"] is None or feature.attribute("地图进度") == NULL
+renderer.stopRender(context)
+check(without_projects > 0, "the demo has villages without projects: %d" % without_projects)
+check(not undrawn, "every village has a symbol; undrawn: " + ", ".join(undrawn[:5]))
+check(len(colours) >= 3, "villages in several colours: " + ", ".join(sorted(colours)))
 points = QgsVectorLayer(f"{unzipped}/项目点.shp", "项目点", "ogr")
 message, loaded = points.loadDefaultStyle()
 check(loaded and points.renderer().type() == "categorizedSymbol",
@@ -67,6 +86,6 @@ check(points.fields().field(0).alias() == "项目编号", "the full name is the 
 styled = QgsVectorLayer(f"{package}|layername=村", "村", "ogr")
 check(styled.isValid() and styled.renderer().type() == "graduatedSymbol",
       "the GeoPackage's 村 opens styled from layer_styles: " + styled.renderer().type())
-del villages, points, styled, found  # no layer may outlive exitQgis()
+del villages, points, styled, found, renderer, context  # no layer may outlive exitQgis()
 app.exitQgis()
 sys.exit(1 if failures else 0)

@@ -58,10 +58,20 @@ std::string symbol(LayerGeometry geometry, int index, const render::Colour& colo
     }
 }
 
+/// A village without projects has no progress (NULL), which no range holds: QGIS would leave it
+/// undrawn. The classes are of the value or -1, and -1 has a class of its own in the map's
+/// no-data grey, as the .sld's NULL rule and our maps draw it.
+constexpr double no_value = -1;
+
 std::string renderer_of(const LayerData& layer, const detail::LayerStyle& style,
                         const std::string& attribute) {
     std::string classes, symbols;
     int index = 0;
+    if (style.graduated) {
+        classes += "<range lower=\"" + render_number(no_value) + "\" upper=\"" +
+                   render_number(no_value) + "\" symbol=\"0\" label=\"无项目\" render=\"true\"/>";
+        symbols += symbol(layer.geometry, index++, render::no_data_fill());
+    }
     for (const detail::StyleClass& item : style.classes) {
         const std::string n = std::to_string(index);
         if (style.graduated) {
@@ -76,7 +86,8 @@ std::string renderer_of(const LayerData& layer, const detail::LayerStyle& style,
         ++index;
     }
     return style.graduated
-               ? "<renderer-v2 type=\"graduatedSymbol\" attr=\"" + xml(attribute) +
+               ? "<renderer-v2 type=\"graduatedSymbol\" attr=\"" +
+                     xml("coalesce(\"" + attribute + "\", " + render_number(no_value) + ")") +
                      "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
                      "forceraster=\"0\"><ranges>" +
                      classes + "</ranges><symbols>" + symbols + "</symbols></renderer-v2>"
