@@ -86,9 +86,7 @@ std::string json_number(const std::optional<double>& value) {
     if (!value) {
         return "null";
     }
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.10g", *value);
-    return buffer;
+    return core::general(*value, 10);
 }
 
 std::string csv_field(std::string_view text) {

@@ -12,15 +12,26 @@ for package in "${wanted[@]}"; do
         missing+=("$package")
     fi
 done
-if [ ${#missing[@]} -eq 0 ]; then
-    exit 0
-fi
-echo "Installing: ${missing[*]}"
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
     sudo="sudo"
 fi
+# A locale whose decimal point is a comma, for the tests that write files in one (the viewer
+# runs in the user's locale): made from the `locales` package's sources when it is missing.
+ensure_test_locale() {
+    local have
+    have="$(locale -a 2>/dev/null || true)"
+    if [ "$list" = "$here/debian-packages.txt" ] && ! grep -qi '^de_DE\.utf-\?8$' <<< "$have"; then
+        $sudo localedef -i de_DE -f UTF-8 de_DE.UTF-8
+    fi
+}
+if [ ${#missing[@]} -eq 0 ]; then
+    ensure_test_locale
+    exit 0
+fi
+echo "Installing: ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 # Others may be installing too: wait for the dpkg lock rather than fail.
 $sudo apt-get -o DPkg::Lock::Timeout=1800 update -qq
 $sudo apt-get -o DPkg::Lock::Timeout=1800 install -y -qq --no-install-recommends "${missing[@]}"
+ensure_test_locale

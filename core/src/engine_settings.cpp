@@ -44,24 +44,13 @@ template <typename T> void read(const std::string& key, const std::string& raw, 
 
 void require_non_negative(const char* key, double value) {
     if (!(value >= 0) || !std::isfinite(value)) {
-        char buffer[64];
-        std::snprintf(buffer, sizeof buffer, "%g", value);
-        invalid(key, buffer, tr("不能为负数", "must not be negative"));
+        invalid(key, general(value), tr("不能为负数", "must not be negative"));
     }
 }
 
+/// Shortest form that reads back the same, so 0.9 stays "0.9" in the project file.
 std::string format(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.17g", value);
-    // Shortest form that reads back the same, so 0.9 stays "0.9" in the project file.
-    for (int precision = 1; precision <= 17; ++precision) {
-        char shorter[64];
-        std::snprintf(shorter, sizeof shorter, "%.*g", precision, value);
-        if (std::strtod(shorter, nullptr) == value) {
-            return shorter;
-        }
-    }
-    return buffer;
+    return shortest(value);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/portfolio.h"
+#include "xiangjian/core/text.h"
 
 #include <cstdio>
 #include <optional>
@@ -12,9 +13,7 @@ namespace xj::core {
 namespace {
 
 std::string number(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
+    return general(value);
 }
 
 /// A report's cumulative value in a form two reports can be compared in: the quantity when

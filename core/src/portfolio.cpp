@@ -4,6 +4,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
+#include "xiangjian/core/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,9 +19,7 @@ constexpr int no_day = std::numeric_limits<int>::min();
 constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
 
 std::string amount(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
+    return general(value);
 }
 
 /// How an error names a record, so the user can find it in the tables.

@@ -1,5 +1,6 @@
 #include "xiangjian/core/text.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace xj::core {
@@ -44,10 +45,36 @@ std::string_view trimmed(std::string_view text) {
     return text;
 }
 
+namespace {
+
+/// std::to_chars: as printf in the C locale, by its definition, whatever setlocale says.
+std::string formatted(double value, std::chars_format format, int precision) {
+    char buffer[400]; // 1e308 with decimals: to_chars writes no more than it is given room for
+    const auto [end, error] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, format, precision);
+    return error == std::errc{} ? std::string(buffer, end) : std::string{"?"};
+}
+
+} // namespace
+
 std::string fixed(double value, int decimals) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
-    return buffer;
+    return formatted(value, std::chars_format::fixed, decimals);
+}
+
+std::string general(double value, int significant) {
+    return formatted(value, std::chars_format::general, significant);
+}
+
+std::string shortest(double value) {
+    for (int significant = 1; significant < 17; ++significant) {
+        std::string text = general(value, significant);
+        double back = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), back);
+        if (error == std::errc{} && end == text.data() + text.size() && back == value) {
+            return text;
+        }
+    }
+    return general(value, 17);
 }
 
 } // namespace xj::core

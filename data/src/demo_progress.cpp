@@ -2,6 +2,7 @@
 
 #include "seeded_random.h"
 #include "xiangjian/core/plan_curve.h"
+#include "xiangjian/core/text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,9 +35,7 @@ double round_down_to_unit(double value, const std::string& unit) {
 }
 
 std::string format_quantity(double value, const std::string& unit) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, value == std::floor(value) ? "%.0f" : "%.2f", value);
-    return std::string{buffer} + " " + unit;
+    return core::fixed(value, value == std::floor(value) ? 0 : 2) + " " + unit;
 }
 
 double milestone_share(const std::vector<core::Milestone>& milestones, core::Date day) {

@@ -1,6 +1,7 @@
 #include "xiangjian/crs/gauss_kruger.h"
 
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/crs/crs.h"
 
 #include <cmath>
@@ -55,9 +56,7 @@ bool fits(const GaussKrugerCrs& crs, double min_x, double max_x) {
 }
 
 std::string range_text(double min_x, double max_x) {
-    char buffer[96];
-    std::snprintf(buffer, sizeof buffer, "%.0f–%.0f", min_x, max_x);
-    return buffer;
+    return core::fixed(min_x) + "–" + core::fixed(max_x);
 }
 
 } // namespace

@@ -6,6 +6,7 @@
 #include "xiangjian/gpkg/schema.h"
 
 #include "xiangjian/core/quantity_unit.h"
+#include "xiangjian/core/text.h"
 
 #include <array>
 #include <cstdio>
@@ -319,10 +320,9 @@ std::span<const std::string_view> version_7() {
         std::vector<std::string> sql{"CREATE TEMP TABLE xj_units (written TEXT PRIMARY KEY, "
                                      "unit TEXT NOT NULL, factor REAL NOT NULL)"};
         for (const core::UnitSpelling& spelling : core::unit_spellings()) {
-            char factor[32];
-            std::snprintf(factor, sizeof factor, "%.17g", spelling.factor);
             sql.push_back("INSERT INTO temp.xj_units VALUES ('" + std::string{spelling.written} +
-                          "', '" + std::string{spelling.unit} + "', " + factor + ")");
+                          "', '" + std::string{spelling.unit} + "', " +
+                          core::general(spelling.factor, 17) + ")");
         }
         // The projects whose unit is spelt otherwise, or scaled, with what they become.
         sql.push_back("CREATE TEMP TABLE xj_unit_changes AS SELECT p.project_id, u.unit, u.factor "

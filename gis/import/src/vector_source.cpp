@@ -5,6 +5,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/input_errors.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/crs/china_offsets.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/gauss_kruger.h"
@@ -503,9 +504,9 @@ void reproject(SourceData& data, const OGRSpatialReference& from) {
         OGREnvelope box;
         feature.geometry->getEnvelope(&box);
         if (box.MinX < 73 || box.MaxX > 136 || box.MinY < 3 || box.MaxY > 54) {
-            char where[128];
-            std::snprintf(where, sizeof where, "%.5f–%.5f °E, %.5f–%.5f °N", box.MinX, box.MaxX,
-                          box.MinY, box.MaxY);
+            const std::string where = core::fixed(box.MinX, 5) + "–" + core::fixed(box.MaxX, 5) +
+                                      " °E, " + core::fixed(box.MinY, 5) + "–" +
+                                      core::fixed(box.MaxY, 5) + " °N";
             throw InputError(data.cite(feature) +
                                  text("：在中国境外（CGCS2000 下 ", ": lies outside China (") +
                                  where + text("，按 ", " in CGCS2000, read as ") + data.source_crs +

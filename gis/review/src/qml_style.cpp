@@ -2,6 +2,7 @@
 
 #include "style_classes.h"
 #include "xiangjian/core/engine_vocabulary.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/core/vocabulary.h"
 #include "xiangjian/render/symbology.h"
 
@@ -13,12 +14,6 @@ namespace xj::review {
 namespace {
 
 using detail::xml;
-
-std::string render_number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
 
 std::string rgba(const render::Colour& colour) {
     return std::to_string(colour.r) + "," + std::to_string(colour.g) + "," +
@@ -68,15 +63,15 @@ std::string renderer_of(const LayerData& layer, const detail::LayerStyle& style,
     std::string classes, symbols;
     int index = 0;
     if (style.graduated) {
-        classes += "<range lower=\"" + render_number(no_value) + "\" upper=\"" +
-                   render_number(no_value) + "\" symbol=\"0\" label=\"无项目\" render=\"true\"/>";
+        classes += "<range lower=\"" + core::general(no_value) + "\" upper=\"" +
+                   core::general(no_value) + "\" symbol=\"0\" label=\"无项目\" render=\"true\"/>";
         symbols += symbol(layer.geometry, index++, render::no_data_fill());
     }
     for (const detail::StyleClass& item : style.classes) {
         const std::string n = std::to_string(index);
         if (style.graduated) {
-            classes += "<range lower=\"" + render_number(item.lower) + "\" upper=\"" +
-                       render_number(item.upper) + "\" symbol=\"" + n + "\" label=\"" +
+            classes += "<range lower=\"" + core::general(item.lower) + "\" upper=\"" +
+                       core::general(item.upper) + "\" symbol=\"" + n + "\" label=\"" +
                        xml(item.label) + "\" render=\"true\"/>";
         } else {
             classes += "<category value=\"" + xml(item.value) + "\" symbol=\"" + n + "\" label=\"" +
@@ -87,7 +82,7 @@ std::string renderer_of(const LayerData& layer, const detail::LayerStyle& style,
     }
     return style.graduated
                ? "<renderer-v2 type=\"graduatedSymbol\" attr=\"" +
-                     xml("coalesce(\"" + attribute + "\", " + render_number(no_value) + ")") +
+                     xml("coalesce(\"" + attribute + "\", " + core::general(no_value) + ")") +
                      "\" graduatedMethod=\"GraduatedColor\" symbollevels=\"0\" enableorderby=\"0\" "
                      "forceraster=\"0\"><ranges>" +
                      classes + "</ranges><symbols>" + symbols + "</symbols></renderer-v2>"

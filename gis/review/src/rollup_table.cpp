@@ -3,6 +3,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/rollup.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/core/vocabulary.h"
 #include "xiangjian/gdal/gdal_errors.h"
 #include "xiangjian/render/map_output.h"
@@ -82,9 +83,7 @@ std::string csv_cell(const Cell& cell) {
             } else if constexpr (std::is_same_v<V, long long>) {
                 return std::to_string(v);
             } else {
-                char buffer[32];
-                std::snprintf(buffer, sizeof buffer, "%.1f", v);
-                return buffer;
+                return core::fixed(v, 1);
             }
         },
         cell);

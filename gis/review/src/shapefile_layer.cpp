@@ -4,6 +4,7 @@
 #include "ogr_values.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/crs/transformation.h"
 #include "xiangjian/gdal/gdal_errors.h"
@@ -11,6 +12,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -28,9 +30,7 @@ namespace {
 constexpr std::size_t max_text_bytes = 254;
 
 std::string real_text(double value, int precision) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", precision, value);
-    return buffer;
+    return core::fixed(value, precision);
 }
 
 /// A value as the DBF will hold it, as text: what the read-back is compared with.
@@ -149,7 +149,11 @@ void verify(const LayerData& layer, const std::vector<std::string>& names, const
                 std::replace(got.begin(), got.end(), '/', '-');
             }
             if (layer.fields[f].type == FieldType::real && !got.empty()) {
-                got = real_text(std::atof(got.c_str()), layer.fields[f].precision);
+                // As the DBF's text is written: a dot, whatever the locale (std::atof would
+                // stop at it in one with a decimal comma).
+                double number = 0;
+                std::from_chars(got.data(), got.data() + got.size(), number);
+                got = real_text(number, layer.fields[f].precision);
             }
             if (got != meant) {
                 throw Error(context + where(layer, feature, layer.fields[f]) +

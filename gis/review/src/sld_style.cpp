@@ -1,4 +1,5 @@
 #include "style_classes.h"
+#include "xiangjian/core/text.h"
 #include "xiangjian/review/qml_style.h"
 
 #include <cstdio>
@@ -8,12 +9,6 @@ namespace xj::review {
 namespace {
 
 using detail::xml;
-
-std::string number(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%g", value);
-    return buffer;
-}
 
 std::string hex(const render::Colour& colour) {
     char buffer[8];
@@ -70,10 +65,11 @@ std::string sld_style(const LayerData& layer, const std::vector<std::string>& sh
         if (style.graduated) {
             const bool last = c + 1 == style.classes.size();
             filter = "<ogc:And><ogc:PropertyIsGreaterThanOrEqualTo>" + property(field) +
-                     "<ogc:Literal>" + number(item.lower) +
+                     "<ogc:Literal>" + core::general(item.lower) +
                      "</ogc:Literal></ogc:PropertyIsGreaterThanOrEqualTo>" +
                      (last ? "<ogc:PropertyIsLessThanOrEqualTo>" : "<ogc:PropertyIsLessThan>") +
-                     property(field) + "<ogc:Literal>" + number(item.upper) + "</ogc:Literal>" +
+                     property(field) + "<ogc:Literal>" + core::general(item.upper) +
+                     "</ogc:Literal>" +
                      (last ? "</ogc:PropertyIsLessThanOrEqualTo>" : "</ogc:PropertyIsLessThan>") +
                      "</ogc:And>";
         } else {

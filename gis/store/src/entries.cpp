@@ -4,6 +4,7 @@
 #include "xiangjian/core/entry_checks.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/core/text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -12,13 +13,6 @@
 namespace xj::store {
 
 namespace {
-
-/// A number as the change log writes it: shortest form, C locale.
-std::string number_text(double value) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.10g", value);
-    return buffer;
-}
 
 /// One project's id as the store's reads by project take it.
 std::span<const std::string> just(const std::string& id) {
@@ -94,15 +88,17 @@ void record(ProjectStore& store, ProgressEntry& entry, RecordedEntry& out) {
     out.change.subject = project.id;
     out.change.detail =
         entry.day.iso() +
-        (entry.quantity ? " quantity " + number_text(*entry.quantity) + " " + project.unit : "") +
-        (entry.percent ? " percent " + number_text(*entry.percent) : "") +
+        (entry.quantity ? " quantity " + core::general(*entry.quantity, 10) + " " + project.unit
+                        : "") +
+        (entry.percent ? " percent " + core::general(*entry.percent, 10) : "") +
         (entry.photos.empty() ? "" : ", " + std::to_string(entry.photos.size()) + " photos");
     out.said =
         text("进度 ", "progress of ") + project.id + " " + entry.day.iso() +
         (entry.quantity
              ? text(" 累计 ", " cumulative ") + core::quantity_text(*entry.quantity, project.unit)
              : "") +
-        (entry.percent ? text(" 累计 ", " cumulative ") + number_text(*entry.percent) + " %" : "");
+        (entry.percent ? text(" 累计 ", " cumulative ") + core::general(*entry.percent, 10) + " %"
+                       : "");
 }
 
 void record(ProjectStore& store, VisitEntry& entry, RecordedEntry& out) {
@@ -210,7 +206,8 @@ void record(ProjectStore& store, PaymentEntry& entry, RecordedEntry& out) {
     }
     store.add_disbursement({project.id, entry.day, entry.amount_wan, entry.note});
     out.change.subject = project.id;
-    out.change.detail = "paid " + entry.day.iso() + " " + number_text(entry.amount_wan) + " 万元";
+    out.change.detail =
+        "paid " + entry.day.iso() + " " + core::general(entry.amount_wan, 10) + " 万元";
     out.said = text("支付 ", "payment to ") + project.id + " " + entry.day.iso() + " " +
                core::wan_text(entry.amount_wan);
 }

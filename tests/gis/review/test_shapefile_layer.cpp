@@ -8,6 +8,7 @@
 #include "xiangjian/core/language.h"
 #include "xiangjian/review/shapefile_layer.h"
 
+#include <clocale>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
@@ -95,6 +96,33 @@ TEST(ShapefileLayer, RoundTripsInBothEncodingsAndThreeCrss) {
             }
         }
     }
+}
+
+TEST(ShapefileLayer, IsWrittenAsInAnyLocaleWhereTheDecimalPointIsAComma) {
+    // The viewer runs in the user's locale (Qt sets it): a German or French one writes 66,4
+    // with printf. The DBF holds 66.4 all the same, and the read-back check agrees.
+    const char* before = std::setlocale(LC_NUMERIC, nullptr);
+    const std::string restore = before != nullptr ? before : "C";
+    if (std::setlocale(LC_NUMERIC, "de_DE.UTF-8") == nullptr) {
+        GTEST_SKIP() << "no de_DE.UTF-8 locale here (scripts/install-deps.sh makes it)";
+    }
+    test::TempDir dir;
+    LayerData layer = villages();
+    layer.features[0].values[4] = 66.44; // kept to one decimal: 66.4
+    std::vector<std::string> warnings;
+    std::string failure;
+    try {
+        warnings = write_shapefile(layer, dir.file(""), Encoding::gbk, 4546);
+    } catch (const std::exception& error) {
+        failure = error.what();
+    }
+    std::setlocale(LC_NUMERIC, restore.c_str());
+    ASSERT_EQ(failure, "");
+    GDALDatasetUniquePtr read(GDALDataset::Open(dir.file("村.shp").c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(read);
+    std::unique_ptr<OGRFeature> first(read->GetLayer(0)->GetNextFeature());
+    EXPECT_DOUBLE_EQ(first->GetFieldAsDouble(4), 66.4);
+    EXPECT_NE(slurp(dir.file("村.dbf")).find("66.4"), std::string::npos);
 }
 
 TEST(ShapefileLayer, ACharacterGbkHasNoCodeForNamesTheFeatureAndFieldAndWritesNothing) {
