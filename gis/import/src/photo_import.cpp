@@ -10,6 +10,7 @@
 #include "xiangjian/geometry/ogr_conversion.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
@@ -17,6 +18,8 @@
 #include <map>
 #include <set>
 #include <span>
+#include <string_view>
+#include <vector>
 
 namespace xj::import {
 
@@ -25,17 +28,47 @@ using detail::fixed;
 
 namespace {
 
-/// EXIF rationals as GDAL renders them: "(34) (9) (0.5)" for degrees, minutes, seconds.
+/// The numbers of EXIF rationals as GDAL renders them, "(34) (9) (0.5)", up to `most`. Read
+/// with std::from_chars: GDAL writes a dot whatever the locale, and sscanf's %lf would stop at
+/// it in one with a decimal comma (the viewer runs in the user's).
+std::vector<double> exif_numbers(const char* text, std::size_t most) {
+    std::vector<double> numbers;
+    const std::string_view all = text != nullptr ? text : "";
+    std::size_t at = 0;
+    while (numbers.size() < most) {
+        const std::size_t open = all.find('(', at);
+        if (open == std::string_view::npos ||
+            all.substr(at, open - at).find_first_not_of(' ') != std::string_view::npos) {
+            break;
+        }
+        std::size_t first = open + 1;
+        while (first < all.size() && all[first] == ' ') {
+            ++first;
+        }
+        double value = 0;
+        const auto [end, error] =
+            std::from_chars(all.data() + first, all.data() + all.size(), value);
+        const std::size_t close = static_cast<std::size_t>(end - all.data());
+        if (error != std::errc{} || close >= all.size() || all[close] != ')') {
+            break;
+        }
+        numbers.push_back(value);
+        at = close + 1;
+    }
+    return numbers;
+}
+
+/// EXIF degrees, minutes and seconds: "(34) (9) (0.5)".
 std::optional<double> exif_degrees(const char* text) {
-    if (text == nullptr) {
+    const std::vector<double> parts = exif_numbers(text, 3);
+    if (parts.empty()) {
         return std::nullopt;
     }
-    double parts[3] = {0, 0, 0};
-    const int read = std::sscanf(text, " (%lf) (%lf) (%lf)", &parts[0], &parts[1], &parts[2]);
-    if (read < 1) {
-        return std::nullopt;
+    double degrees = 0;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        degrees += parts[i] / std::pow(60.0, static_cast<double>(i));
     }
-    return parts[0] + parts[1] / 60.0 + parts[2] / 3600.0;
+    return degrees;
 }
 
 struct ExifFacts {
@@ -66,11 +99,9 @@ ExifFacts read_exif(const fs::path& file) {
         item("EXIF_GPSLongitudeRef")[0] == 'W') {
         facts.lon = -*facts.lon;
     }
-    if (const char* direction = item("EXIF_GPSImgDirection")) {
-        double value = 0;
-        if (std::sscanf(direction, " (%lf)", &value) == 1 && value >= 0 && value <= 360) {
-            facts.direction = value;
-        }
+    if (const auto direction = exif_numbers(item("EXIF_GPSImgDirection"), 1);
+        !direction.empty() && direction[0] >= 0 && direction[0] <= 360) {
+        facts.direction = direction[0];
     }
     const char* taken = item("EXIF_DateTimeOriginal");
     if (taken == nullptr) {

@@ -8,6 +8,7 @@
 #include "xiangjian/import/photo_import.h"
 #include "xiangjian/store/open_project.h"
 
+#include <clocale>
 #include <cmath>
 #include <filesystem>
 #include <gdal_priv.h>
@@ -140,6 +141,30 @@ TEST_F(PhotoImport, AttachesEachPhotoToTheNearestSiteAndChecksTheEvidence) {
     const auto again = import::import_photos(*store, photos, {});
     EXPECT_EQ(again.unchanged, 6u);
     EXPECT_EQ(again.added + again.updated, 0u);
+}
+
+TEST_F(PhotoImport, PositionsReadTheSameInALocaleOfDecimalCommas) {
+    // The viewer attaches photos in the user's locale (Qt sets it); GDAL renders the EXIF
+    // seconds with a dot in any.
+    make_photo(photos + "/ok.jpg", crs::LonLat{112.4702, 34.1501}, "2018:08:03 10:15:00", 135.5);
+    const std::string before = std::setlocale(LC_NUMERIC, nullptr);
+    if (std::setlocale(LC_NUMERIC, "de_DE.UTF-8") == nullptr) {
+        GTEST_SKIP() << "no de_DE.UTF-8 locale here (scripts/install-deps.sh makes it)";
+    }
+    std::optional<import::ImportReport> report;
+    std::string failure;
+    try {
+        report = import::import_photos(*store, photos, {});
+    } catch (const std::exception& error) {
+        failure = error.what();
+    }
+    std::setlocale(LC_NUMERIC, before.c_str());
+    ASSERT_EQ(failure, "");
+    const auto& ok = stored().at("ok.jpg");
+    EXPECT_NEAR(ok.lon, 112.4702, 1e-6);
+    EXPECT_NEAR(ok.lat, 34.1501, 1e-6);
+    EXPECT_NEAR(*ok.direction_deg, 135.5, 0.01);
+    EXPECT_EQ(ok.project_id, "RY-W");
 }
 
 TEST_F(PhotoImport, RadiusDecidesWhatMatches) {
