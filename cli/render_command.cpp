@@ -85,6 +85,98 @@ render::Box township_box(const store::ProjectStore& store, const core::AdminUnit
     return box;
 }
 
+/// What a render draws: the project read for its window (or whole), the renderer over its
+/// layers, the view, and the day's evaluation with its theme. Filled in place: the renderer
+/// refers to the project's layers.
+struct MapToDraw {
+    render::MapProject project;
+    std::optional<render::MapRenderer> renderer;
+    render::MapView view;
+    core::Date as_of;
+    core::Evaluation evaluation;
+    render::ThemeData theme_data;
+    std::string township_name, project_name; ///< of the window, when it is one's
+    double load_seconds = 0, evaluate_seconds = 0;
+};
+
+/// A window reads only what it shows: given as a box, a township's place or a project's
+/// surroundings. Only the full map reads the whole project.
+render::MapProject::WindowOf window_of(const RenderCommandOptions& options,
+                                       const std::string& project_path, MapToDraw& map) {
+    return [&options, &project_path, &map](const render::DisplayCrs& crs,
+                                           const store::ProjectStore& store) -> render::Box {
+        if (!options.bbox.empty()) {
+            return crs.to_display(parse_bbox(options.bbox));
+        }
+        if (!options.township.empty()) {
+            const core::AdminUnit township = find_township(store, options.township, project_path);
+            map.township_name = township.name;
+            return crs.to_display(township_box(store, township, project_path));
+        }
+        const auto found = store.projects(std::vector<std::string>{options.project});
+        if (found.empty()) {
+            throw Error(project_path + text("：没有项目“", ": no project '") + options.project +
+                        text("”", "'"));
+        }
+        map.project_name = found.front().name;
+        render::Box sites;
+        for (const auto& site : store.sites(std::vector<std::string>{options.project})) {
+            sites.expand(site.geometry.box());
+        }
+        if (sites.empty()) {
+            throw Error(project_path + text("：项目 ", ": project ") + options.project +
+                        text(" 没有可画的位置", " has no site to draw"));
+        }
+        // The villages around the site show.
+        return render::surroundings(crs.to_display(sites), 2000.0);
+    };
+}
+
+/// Reads what the map draws into `map` and evaluates its day.
+void read_map(const std::string& project_path, const RenderCommandOptions& options, int width,
+              int height, render::Theme theme, const render::RenderOptions& render_options,
+              MapToDraw& map) {
+    const auto start = Clock::now();
+    // A day that is no date is refused before anything is read.
+    const std::optional<core::Date> as_of_option =
+        options.as_of.empty() ? std::nullopt
+                              : std::optional{parse_date_option(options.as_of, "--as-of")};
+    const auto evaluate = [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
+        const auto begin = Clock::now();
+        map.as_of = as_of_option ? *as_of_option : as_of_date("", store);
+        map.evaluation = portfolio.evaluate(map.as_of);
+        map.theme_data = render::theme_data(portfolio, map.evaluation, theme);
+        map.evaluate_seconds = seconds_since(begin);
+    };
+    const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
+    if (!whole) {
+        map.project = render::MapProject::open_window(project_path, options.crs,
+                                                      window_of(options, project_path, map), width,
+                                                      height, map.view);
+        map.renderer.emplace(map.project.layers, map.project.display_crs(options.crs));
+        map.load_seconds = seconds_since(start);
+        evaluate(*map.project.portfolio, *map.project.store);
+        return;
+    }
+    // The day is evaluated on the engine's core as soon as its tables are read, while the other
+    // core prepares the map's geometry as soon as the layers are: neither waits for the other's
+    // read (a province: 0.1-0.2 s less). The load's time includes both.
+    map.project.read_whole(
+        project_path,
+        [&] {
+            map.renderer.emplace(map.project.layers, map.project.display_crs(options.crs));
+            const render::Box extent = map.renderer->display_extent();
+            if (extent.empty()) {
+                throw Error(project_path +
+                            text("：项目中没有可画的内容", ": the project has nothing to draw"));
+            }
+            map.view = render::MapView::fit(extent, width, height);
+            map.renderer->prepare_geometry(map.view, render_options);
+        },
+        evaluate);
+    map.load_seconds = seconds_since(start);
+}
+
 } // namespace
 
 int run_render(const std::string& project_path, const RenderCommandOptions& options) {
@@ -106,104 +198,29 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
     if (format == render::MapFormat::pdf) {
         render::load_map_fonts(); // text a reader can search (0.2 s: only for PDF)
     }
-    auto start = Clock::now();
-    // A day that is no date is refused before anything is read.
-    const std::optional<core::Date> as_of_option =
-        options.as_of.empty() ? std::nullopt
-                              : std::optional{parse_date_option(options.as_of, "--as-of")};
-    // A window reads only what it shows: given as a box, a township's place or a project's
-    // surroundings. Only the full map reads the whole project.
-    std::string township_name, project_name;
-    const auto window_of = [&](const render::DisplayCrs& crs,
-                               const store::ProjectStore& store) -> render::Box {
-        if (!options.bbox.empty()) {
-            return crs.to_display(parse_bbox(options.bbox));
-        }
-        if (!options.township.empty()) {
-            const core::AdminUnit township = find_township(store, options.township, project_path);
-            township_name = township.name;
-            return crs.to_display(township_box(store, township, project_path));
-        }
-        const auto found = store.projects(std::vector<std::string>{options.project});
-        if (found.empty()) {
-            throw Error(project_path + text("：没有项目“", ": no project '") + options.project +
-                        text("”", "'"));
-        }
-        project_name = found.front().name;
-        render::Box sites;
-        for (const auto& site : store.sites(std::vector<std::string>{options.project})) {
-            sites.expand(site.geometry.box());
-        }
-        if (sites.empty()) {
-            throw Error(project_path + text("：项目 ", ": project ") + options.project +
-                        text(" 没有可画的位置", " has no site to draw"));
-        }
-        // The villages around the site show.
-        return render::surroundings(crs.to_display(sites), 2000.0);
-    };
     if (!options.project.empty()) {
         render_options.highlight_project = options.project;
     }
-
-    render::MapProject project;
-    std::optional<render::MapRenderer> renderer;
-    render::MapView view;
-    core::Date as_of;
-    core::Evaluation evaluation;
-    render::ThemeData theme_data;
-    double evaluate_seconds = 0;
-    const auto evaluate = [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
-        const auto begin = Clock::now();
-        as_of = as_of_option ? *as_of_option : as_of_date("", store);
-        evaluation = portfolio.evaluate(as_of);
-        theme_data = render::theme_data(portfolio, evaluation, theme);
-        evaluate_seconds = seconds_since(begin);
-    };
-    const bool whole = options.bbox.empty() && options.township.empty() && options.project.empty();
-    if (whole) {
-        // The day is evaluated on the engine's core as soon as its tables are read, while the
-        // other core prepares the map's geometry as soon as the layers are: neither waits for
-        // the other's read (a province: 0.1-0.2 s less).
-        project.read_whole(
-            project_path,
-            [&] {
-                renderer.emplace(project.layers, project.display_crs(options.crs));
-                const render::Box extent = renderer->display_extent();
-                if (extent.empty()) {
-                    throw Error(project_path + text("：项目中没有可画的内容",
-                                                    ": the project has nothing to draw"));
-                }
-                view = render::MapView::fit(extent, width, height);
-                renderer->prepare_geometry(view, render_options);
-            },
-            evaluate);
-    } else {
-        project = render::MapProject::open_window(project_path, options.crs, window_of, width,
-                                                  height, view);
-        renderer.emplace(project.layers, project.display_crs(options.crs));
-    }
-    // Of the full map: the read with the evaluation and the geometry done beside it.
-    const double load_seconds = seconds_since(start);
-    if (!whole) {
-        evaluate(*project.portfolio, *project.store);
-    }
+    MapToDraw map;
+    read_map(project_path, options, width, height, theme, render_options, map);
+    const render::MapProject& project = map.project;
 
     std::string place = project.county_name();
     if (!options.township.empty()) {
-        place += township_name.empty() ? "" : " " + township_name;
+        place += map.township_name.empty() ? "" : " " + map.township_name;
     } else if (!options.project.empty()) {
-        place = project_name;
+        place = map.project_name;
     }
     const std::string title =
         place + (place.empty() ? "" : " · ") +
         std::string{tr(render::theme_label_zh(theme), render::theme_label_en(theme))};
     render_options.title = QString::fromStdString(title);
     render_options.subtitle =
-        QString::fromStdString(std::string{tr("截至 ", "as of ")} + as_of.iso());
+        QString::fromStdString(std::string{tr("截至 ", "as of ")} + map.as_of.iso());
 
-    start = Clock::now();
+    const auto start = Clock::now();
     const render::RenderStats stats =
-        render::write_map(options.out, *renderer, view, theme_data, render_options);
+        render::write_map(options.out, *map.renderer, map.view, map.theme_data, render_options);
     const double total_seconds = seconds_since(start);
     const double render_seconds = stats.prepare_seconds + stats.draw_seconds + stats.label_seconds;
 
@@ -211,7 +228,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
               << (format == render::MapFormat::png   ? "PNG"
                   : format == render::MapFormat::pdf ? "PDF"
                                                      : "SVG")
-              << ", " << renderer->crs().name() << "): " << stats.villages
+              << ", " << map.renderer->crs().name() << "): " << stats.villages
               << tr(" 个村，", " villages, ") << stats.sites
               << tr(" 处项目点位，", " project sites, ") << stats.labels.size()
               << tr(" 个注记", " labels") << '\n';
@@ -234,7 +251,7 @@ int run_render(const std::string& project_path, const RenderCommandOptions& opti
                            "注记 %.3f）\n写出：%.3f 秒\n"
                          : "load: %.3f s\nevaluate: %.3f s\nrender: %.3f s (prepare %.3f, draw "
                            "%.3f, labels %.3f)\nwrite: %.3f s\n",
-                     load_seconds, evaluate_seconds, render_seconds, stats.prepare_seconds,
+                     map.load_seconds, map.evaluate_seconds, render_seconds, stats.prepare_seconds,
                      stats.draw_seconds, stats.label_seconds, total_seconds - render_seconds);
     }
     finish_reading(0); // the map is written and renamed into place
