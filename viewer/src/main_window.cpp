@@ -309,8 +309,12 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
         // a few pixels): else the map is drawn twice.
         QMetaObject::invokeMethod(
             this,
-            [this, first = std::move(first), session = m_session.get()]() mutable {
-                if (m_session.get() == session && !m_snapshot && !m_snapshot_watcher.isRunning()) {
+            [this, first = std::move(first),
+             session = std::weak_ptr<ProjectSession>(m_session)]() mutable {
+                // Still this session (not another opened meanwhile, even at the same address)
+                // and nothing newer asked for.
+                const auto same = session.lock();
+                if (same && same == m_session && !m_snapshot && !m_snapshot_watcher.isRunning()) {
                     apply_snapshot(std::move(first));
                 }
             },
