@@ -48,11 +48,6 @@ void require_non_negative(const char* key, double value) {
     }
 }
 
-/// Shortest form that reads back the same, so 0.9 stays "0.9" in the project file.
-std::string format(double value) {
-    return shortest(value);
-}
-
 } // namespace
 
 void validate(const EngineSettings& settings) {
@@ -70,8 +65,8 @@ void validate(const EngineSettings& settings) {
 std::vector<std::pair<std::string, std::string>> to_settings(const EngineSettings& settings) {
     return {
         {stall_days_key, std::to_string(settings.stall_days)},
-        {behind_points_key, format(settings.behind_points)},
-        {behind_spi_key, format(settings.behind_spi)},
+        {behind_points_key, shortest(settings.behind_points)},
+        {behind_spi_key, shortest(settings.behind_spi)},
         {late_grace_days_key, std::to_string(settings.late_grace_days)},
         {forecast_window_days_key, std::to_string(settings.forecast_window_days)},
         {due_soon_days_key, std::to_string(settings.due_soon_days)},

@@ -12,10 +12,6 @@ namespace xj::core {
 
 namespace {
 
-std::string number(double value) {
-    return general(value);
-}
-
 /// A report's cumulative value in a form two reports can be compared in: the quantity when
 /// both have one, else the percent (computed from the quantity when needed).
 struct Value {
@@ -33,8 +29,8 @@ Value value_of(const Project& project, const ProgressReport& report) {
 }
 
 std::string show(const Project& project, const Value& value, bool as_quantity) {
-    return as_quantity ? number(*value.quantity) + (project.unit.empty() ? "" : " " + project.unit)
-                       : number(*value.percent) + " %";
+    return as_quantity ? general(*value.quantity) + (project.unit.empty() ? "" : " " + project.unit)
+                       : general(*value.percent) + " %";
 }
 
 /// Whether `earlier` is above `later`, with the two described when it is.
@@ -79,11 +75,11 @@ std::vector<std::string> check_new_report(const Project& project,
     }
     if (report.cumulative_quantity && !(*report.cumulative_quantity >= 0)) {
         throw EntryError(what + text("：累计完成量 ", ": cumulative quantity ") +
-                             number(*report.cumulative_quantity) + text(" 为负数", " is negative"),
+                             general(*report.cumulative_quantity) + text(" 为负数", " is negative"),
                          EntryField::quantity);
     }
     if (report.percent && !(*report.percent >= 0 && *report.percent <= 100)) {
-        throw EntryError(what + text("：百分比 ", ": percent ") + number(*report.percent) +
+        throw EntryError(what + text("：百分比 ", ": percent ") + general(*report.percent) +
                              text(" 不在 0–100 之间", " is not within 0–100"),
                          EntryField::percent);
     }
@@ -125,7 +121,7 @@ std::vector<std::string> check_new_report(const Project& project,
         warnings.push_back(what + text("：累计完成量 ", ": cumulative quantity ") +
                            show(project, value, true) +
                            text(" 超过计划量 ", " is above the planned ") +
-                           number(*project.planned_quantity) + " " + project.unit);
+                           general(*project.planned_quantity) + " " + project.unit);
     }
     return warnings;
 }

@@ -18,10 +18,6 @@ namespace {
 constexpr int no_day = std::numeric_limits<int>::min();
 constexpr std::uint32_t npos = std::numeric_limits<std::uint32_t>::max();
 
-std::string amount(double value) {
-    return general(value);
-}
-
 /// How an error names a record, so the user can find it in the tables.
 std::string describe(const Milestone& m) {
     return language() == Language::zh
@@ -52,9 +48,9 @@ std::string describe(const ProjectVillage& v) {
 }
 std::string describe(const Disbursement& d) {
     return language() == Language::zh
-               ? "项目“" + d.project_id + "”" + d.date.iso() + " 的支付（" + amount(d.amount_wan) +
+               ? "项目“" + d.project_id + "”" + d.date.iso() + " 的支付（" + general(d.amount_wan) +
                      " 万元）"
-               : "disbursement of " + d.date.iso() + " (" + amount(d.amount_wan) +
+               : "disbursement of " + d.date.iso() + " (" + general(d.amount_wan) +
                      " 万元) for project '" + d.project_id + "'";
 }
 

@@ -1,9 +1,9 @@
 // The number formatters: what printf writes in the C locale, whatever the process's locale (Qt
 // sets the user's at start, and a German or French one has a decimal comma).
 
+#include "numeric_locale.h"
 #include "xiangjian/core/text.h"
 
-#include <clocale>
 #include <cstdio>
 #include <gtest/gtest.h>
 #include <random>
@@ -19,26 +19,10 @@ std::string printed(const char* format, int precision, double value) {
     return buffer;
 }
 
-/// LC_NUMERIC set to `name` for the scope, when the machine has it.
-class NumericLocale {
-public:
-    explicit NumericLocale(const char* name) : m_before(std::setlocale(LC_NUMERIC, nullptr)) {
-        m_set = std::setlocale(LC_NUMERIC, name) != nullptr;
-    }
-    ~NumericLocale() { std::setlocale(LC_NUMERIC, m_before.c_str()); }
-    NumericLocale(const NumericLocale&) = delete;
-    NumericLocale& operator=(const NumericLocale&) = delete;
-    bool set() const { return m_set; }
-
-private:
-    std::string m_before;
-    bool m_set = false;
-};
-
 } // namespace
 
 TEST(NumberText, WritesWhatPrintfWritesInTheCLocale) {
-    const NumericLocale c("C");
+    const test::NumericLocale c("C");
     std::mt19937 random(410326);
     std::uniform_real_distribution<double> mantissa(-10, 10);
     std::uniform_int_distribution<int> exponent(-8, 12);
@@ -62,7 +46,7 @@ TEST(NumberText, WritesWhatPrintfWritesInTheCLocale) {
 }
 
 TEST(NumberText, IsWrittenWithADotInALocaleOfDecimalCommas) {
-    const NumericLocale german("de_DE.UTF-8");
+    const test::NumericLocale german(test::decimal_comma_locale);
     if (!german.set()) {
         GTEST_SKIP() << "no de_DE.UTF-8 locale here (scripts/install-deps.sh makes it)";
     }

@@ -29,10 +29,6 @@ namespace {
 
 constexpr std::size_t max_text_bytes = 254;
 
-std::string real_text(double value, int precision) {
-    return core::fixed(value, precision);
-}
-
 /// A value as the DBF will hold it, as text: what the read-back is compared with.
 std::string value_text(const Value& value, const FieldSpec& field, Encoding encoding) {
     return std::visit(
@@ -45,7 +41,7 @@ std::string value_text(const Value& value, const FieldSpec& field, Encoding enco
             } else if constexpr (std::is_same_v<V, long long>) {
                 return std::to_string(v);
             } else if constexpr (std::is_same_v<V, double>) {
-                return real_text(v, field.precision);
+                return core::fixed(v, field.precision);
             } else {
                 return v.iso();
             }
@@ -153,7 +149,7 @@ void verify(const LayerData& layer, const std::vector<std::string>& names, const
                 // stop at it in one with a decimal comma).
                 double number = 0;
                 std::from_chars(got.data(), got.data() + got.size(), number);
-                got = real_text(number, layer.fields[f].precision);
+                got = core::fixed(number, layer.fields[f].precision);
             }
             if (got != meant) {
                 throw Error(context + where(layer, feature, layer.fields[f]) +

@@ -2,13 +2,13 @@
 // .cpg, the DBF keeps the Chinese text whole in both encodings, the CRS is the one asked for,
 // and the language-driver byte agrees with the .cpg when read raw.
 
+#include "numeric_locale.h"
 #include "sample_records.h"
 #include "test_support.h"
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/review/shapefile_layer.h"
 
-#include <clocale>
 #include <filesystem>
 #include <fstream>
 #include <gdal_priv.h>
@@ -101,23 +101,16 @@ TEST(ShapefileLayer, RoundTripsInBothEncodingsAndThreeCrss) {
 TEST(ShapefileLayer, IsWrittenAsInAnyLocaleWhereTheDecimalPointIsAComma) {
     // The viewer runs in the user's locale (Qt sets it): a German or French one writes 66,4
     // with printf. The DBF holds 66.4 all the same, and the read-back check agrees.
-    const char* before = std::setlocale(LC_NUMERIC, nullptr);
-    const std::string restore = before != nullptr ? before : "C";
-    if (std::setlocale(LC_NUMERIC, "de_DE.UTF-8") == nullptr) {
-        GTEST_SKIP() << "no de_DE.UTF-8 locale here (scripts/install-deps.sh makes it)";
-    }
     test::TempDir dir;
     LayerData layer = villages();
     layer.features[0].values[4] = 66.44; // kept to one decimal: 66.4
-    std::vector<std::string> warnings;
-    std::string failure;
-    try {
-        warnings = write_shapefile(layer, dir.file(""), Encoding::gbk, 4546);
-    } catch (const std::exception& error) {
-        failure = error.what();
+    {
+        const test::NumericLocale comma(test::decimal_comma_locale);
+        if (!comma.set()) {
+            GTEST_SKIP() << "no de_DE.UTF-8 locale here (scripts/install-deps.sh makes it)";
+        }
+        ASSERT_NO_THROW(write_shapefile(layer, dir.file(""), Encoding::gbk, 4546));
     }
-    std::setlocale(LC_NUMERIC, restore.c_str());
-    ASSERT_EQ(failure, "");
     GDALDatasetUniquePtr read(GDALDataset::Open(dir.file("村.shp").c_str(), GDAL_OF_VECTOR));
     ASSERT_TRUE(read);
     std::unique_ptr<OGRFeature> first(read->GetLayer(0)->GetNextFeature());
