@@ -80,10 +80,12 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
             if (first_view && first_view->width > 0 && first_view->height > 0) {
                 QElapsedTimer prepared;
                 prepared.start();
-                render::MapView view = render::MapView::fit(session->m_display_extent,
-                                                            first_view->width, first_view->height);
-                view.width = static_cast<int>(view.width * first_view->device_pixel_ratio);
-                view.height = static_cast<int>(view.height * first_view->device_pixel_ratio);
+                // As the canvas shows a new project (zoom_to_county) and its render worker
+                // draws it.
+                const render::MapView view =
+                    render::MapView::fit(session->m_display_extent, first_view->width,
+                                         first_view->height)
+                        .in_device_pixels(first_view->device_pixel_ratio);
                 render::RenderOptions options;
                 options.layers = first_view->layers;
                 options.scale = first_view->device_pixel_ratio;

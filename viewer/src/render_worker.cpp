@@ -89,9 +89,7 @@ void RenderWorker::start_next() {
     m_pool.start([this, request = std::move(request), cancel = m_cancel, session = m_session] {
         const auto start = std::chrono::steady_clock::now();
         const double ratio = request.device_pixel_ratio;
-        render::MapView device_view = request.view;
-        device_view.width = static_cast<int>(request.view.width * ratio);
-        device_view.height = static_cast<int>(request.view.height * ratio);
+        const render::MapView device_view = request.view.in_device_pixels(ratio);
         QString failure;
         // Draws some of the request's layers, one after the other, each with `threads` threads.
         const auto draw = [&](const std::vector<CanvasLayer>& layers, unsigned threads) {

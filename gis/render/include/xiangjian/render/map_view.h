@@ -21,6 +21,12 @@ struct MapView {
     /// A degenerate box (a single point) is shown 2 km wide.
     static MapView fit(const render::Box& box, int width, int height, double margin = 0.04);
 
+    /// The same box in device pixels, `ratio` of them to a logical pixel (a screen's device
+    /// pixel ratio): what is drawn for a window of this view.
+    MapView in_device_pixels(double ratio) const {
+        return {box, static_cast<int>(width * ratio), static_cast<int>(height * ratio)};
+    }
+
     double metres_per_pixel() const { return box.width() / width; }
     QPointF to_device(double x, double y) const {
         const double scale = width / box.width();
