@@ -73,6 +73,9 @@ TEST(GpkgSchema, NewProjectOpensInGdalWithEveryLayerAndItsCrs) {
     // A GeoPackage by its header, and a sound SQLite file.
     EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA application_id"), "1196444487"); // 'GPKG'
     EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    // SQLite's largest page, set while the file was empty: a boundary's geometry fits its row.
+    EXPECT_EQ(xj::test::sql_scalar(path, "PRAGMA page_size"), std::to_string(GpkgStore::page_size));
+    EXPECT_EQ(GpkgStore::page_size, 65536);
     EXPECT_EQ(xj::test::sql_scalar(path, "SELECT value FROM xj_meta WHERE key = 'schema_version'"),
               std::to_string(xj::gpkg::current_schema_version()));
     EXPECT_EQ(xj::test::sql_scalar(path, "SELECT count(*) FROM exit_indicators"), "10");

@@ -31,6 +31,9 @@ sqlite3* connection_of(const GpkgStore& store);
 class GpkgStore final : public store::ProjectStore {
 public:
     using Access = store::Access;
+    /// The SQLite page size of the projects this program creates: SQLite's largest (build()
+    /// says why). Files made by other programs or older versions keep theirs.
+    static constexpr int page_size = 65536;
 
     /// Creates a new project file; refuses to overwrite an existing file.
     static std::unique_ptr<GpkgStore> create(const std::string& path);
