@@ -10,6 +10,7 @@
 #include <cctype>
 #include <cstdio>
 #include <limits>
+#include <utility>
 
 namespace xj::core {
 
@@ -290,18 +291,44 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         }
     }
 
+    // Each project's villages, and each village's projects as one flat array grouped by
+    // village (counted, then placed): a province's 174,000 links made 47,000 growing vectors
+    // in a map of strings before, 0.07 s of the 0.23 s this constructor took.
     m_village_begin.assign(1, 0);
     m_village_begin.reserve(count + 1);
+    std::vector<std::uint32_t> slot_of_link; // the village of each of m_villages
+    slot_of_link.reserve(m_data.project_villages.size() + count);
+    std::vector<std::uint32_t> slot_begin; // counts first, then where each village's run begins
+    m_village_slots.reserve(m_data.admin_units.size());
     for (std::uint32_t p = 0; p < count; ++p) {
         const std::span<const ProjectVillage> links{m_data.project_villages.data() +
                                                         village_begin[p],
                                                     village_begin[p + 1] - village_begin[p]};
         for (auto& link : village_links(projects[p], links)) {
-            m_village_projects[link.village_code].push_back(p);
+            const auto [found, added] = m_village_slots.try_emplace(
+                link.village_code, static_cast<std::uint32_t>(slot_begin.size()));
+            if (added) {
+                slot_begin.push_back(0);
+            }
+            ++slot_begin[found->second];
+            slot_of_link.push_back(found->second);
             m_villages.push_back(std::move(link));
         }
         m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
     }
+    std::uint32_t placed = 0;
+    for (std::uint32_t& begin : slot_begin) {
+        placed += std::exchange(begin, placed);
+    }
+    slot_begin.push_back(placed);
+    m_village_project_list.resize(m_villages.size());
+    std::vector<std::uint32_t> next(slot_begin.begin(), slot_begin.end() - 1);
+    for (std::uint32_t p = 0; p < count; ++p) { // in project order within each village
+        for (auto link = m_village_begin[p]; link < m_village_begin[p + 1]; ++link) {
+            m_village_project_list[next[slot_of_link[link]]++] = p;
+        }
+    }
+    m_village_project_begin = std::move(slot_begin);
     // The links as stored are not read again once they are VillageLinks: a province's 174,000
     // (22 MB) go back to the allocator for the first snapshot to use.
     m_data.project_villages = {};
@@ -412,11 +439,13 @@ const Problem* Portfolio::problem(std::string_view problem_id) const {
 }
 
 std::span<const std::uint32_t> Portfolio::projects_in_village(std::string_view code) const {
-    const auto found = m_village_projects.find(code);
-    if (found == m_village_projects.end()) {
+    const auto found = m_village_slots.find(code);
+    if (found == m_village_slots.end()) {
         return {};
     }
-    return found->second;
+    const std::uint32_t begin = m_village_project_begin[found->second];
+    return {m_village_project_list.data() + begin,
+            m_village_project_begin[found->second + 1] - begin};
 }
 
 const AdminUnit* Portfolio::admin_unit(std::string_view code) const {

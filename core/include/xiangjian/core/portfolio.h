@@ -170,8 +170,11 @@ private:
     std::vector<double> m_disbursed_cumulative; ///< per disbursement, within its project
 
     std::vector<VillageLink> m_villages;
-    std::unordered_map<std::string, std::vector<std::uint32_t>, StringHash, std::equal_to<>>
-        m_village_projects;
+    /// Each village's projects, ascending: m_village_project_list[begin[v], begin[v + 1]) for
+    /// the village v of m_village_slots.
+    Index m_village_slots;
+    std::vector<std::uint32_t> m_village_project_begin;
+    std::vector<std::uint32_t> m_village_project_list;
     std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash,
                        std::equal_to<>>
         m_village_indicator_range;
