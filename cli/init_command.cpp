@@ -41,6 +41,13 @@ int run_upgrade(const std::string& project_path) {
     const auto store = xj::store::open_project(project_path, xj::store::Access::update);
     std::cout << project_path << tr("：模式版本 ", ": schema version ") << store->schema_version()
               << '\n';
+    if (store->upgrade_storage()) {
+        std::cout << project_path
+                  << tr("：已按本版本的存储方式重写（64 KiB 页，读取更快）",
+                        ": rewritten in this version's storage layout (64 KiB pages, faster to "
+                        "read)")
+                  << '\n';
+    }
     return 0;
 }
 

@@ -510,6 +510,29 @@ std::unique_ptr<GpkgStore> GpkgStore::open(const std::string& path, Access acces
     return std::unique_ptr<GpkgStore>(new GpkgStore(path, std::move(dataset), version));
 }
 
+bool GpkgStore::upgrade_storage() {
+    if (m_in_transaction) {
+        throw Error(m_path +
+                    text("：事务中不能重写文件", ": cannot rewrite the file within a transaction"));
+    }
+    const std::string context = m_path + text("：改用 64 KiB 页", ": changing to 64 KiB pages");
+    long long current = 0;
+    {
+        auto size = m_sql->prepare("PRAGMA page_size");
+        if (size.step(context)) {
+            current = size.integer(0).value_or(0);
+        }
+    }
+    if (current >= page_size) {
+        return false;
+    }
+    // VACUUM copies the database into the new page size and writes it back through the
+    // journal: all or nothing, as any transaction; it waits for other connections to finish.
+    m_sql->execute("PRAGMA page_size = " + std::to_string(page_size), context);
+    m_sql->execute("VACUUM", context);
+    return true;
+}
+
 void GpkgStore::begin_transaction() {
     if (m_in_transaction) {
         throw Error(m_path + text("：已有未结束的事务", ": a transaction is already open"));

@@ -343,3 +343,47 @@ TEST_F(GpkgStoreWrites, TheUnitListComesFromAnIndexAndAFileWithoutItStillReads) 
               "1");
     EXPECT_EQ(GpkgStore::open(path, GpkgStore::Access::read_only)->unit_list(), before);
 }
+
+TEST_F(GpkgStoreWrites, UpgradeRewritesAFileOfSmallPagesInLargeOnesKeepingEveryRecord) {
+    const std::string path = store->location();
+    store->add_site({road().id, "村道", stored("LINESTRING (112.41 34.01, 112.44 34.03)")});
+    const auto units_before = store->units();
+    const auto sites_before = store->sites();
+    ASSERT_FALSE(units_before.empty());
+    ASSERT_FALSE(sites_before.empty());
+    store.reset();
+    // As an older version made it: SQLite's default 4 KiB pages.
+    {
+        sqlite3* db = nullptr;
+        ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+        ASSERT_EQ(sqlite3_exec(db, "PRAGMA page_size = 4096; VACUUM", nullptr, nullptr, nullptr),
+                  SQLITE_OK);
+        sqlite3_close(db);
+    }
+    ASSERT_EQ(test::sql_scalar(path, "PRAGMA page_size"), "4096");
+
+    store = GpkgStore::open(path);
+    EXPECT_TRUE(store->upgrade_storage());
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA page_size"), std::to_string(GpkgStore::page_size));
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA integrity_check"), "ok");
+    const auto units_after = store->units();
+    ASSERT_EQ(units_after.size(), units_before.size());
+    for (std::size_t i = 0; i < units_before.size(); ++i) {
+        EXPECT_EQ(units_after[i].unit, units_before[i].unit);
+        EXPECT_EQ(units_after[i].boundary, units_before[i].boundary) << units_before[i].unit.code;
+    }
+    const auto sites_after = store->sites();
+    ASSERT_EQ(sites_after.size(), sites_before.size());
+    for (std::size_t i = 0; i < sites_before.size(); ++i) {
+        EXPECT_EQ(sites_after[i].project_id, sites_before[i].project_id);
+        EXPECT_EQ(sites_after[i].geometry, sites_before[i].geometry) << sites_before[i].name;
+    }
+    EXPECT_FALSE(store->upgrade_storage()); // nothing left to do
+    // Still a GeoPackage that GDAL reads, spatial index and all.
+    EXPECT_EQ(test::sql_scalar(path, "PRAGMA application_id"), "1196444487");
+    EXPECT_EQ(test::sql_scalar(path, "SELECT HasSpatialIndex('admin_units', 'geom')"), "1");
+
+    store->begin_transaction();
+    EXPECT_THROW(store->upgrade_storage(), Error);
+    store->rollback_transaction();
+}

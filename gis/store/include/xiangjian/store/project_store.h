@@ -73,6 +73,10 @@ public:
 
     virtual int schema_version() const = 0;
     virtual std::string location() const = 0; ///< file path or connection, for messages
+    /// Rewrites an older project's storage in the layout this program creates, when it differs
+    /// (`xiangjian upgrade`): a GeoPackage made with smaller SQLite pages gets 64 KiB ones.
+    /// Returns whether it rewrote anything. Not within a transaction.
+    virtual bool upgrade_storage() { return false; }
 
     /// What the project holds, for `info`: its layers and tables in their stored order.
     virtual std::vector<LayerSummary> layers() const = 0;
