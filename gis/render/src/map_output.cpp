@@ -2,6 +2,7 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/render/png_writer.h"
 #include "xiangjian/render/symbology.h"
 
 #include <QFile>
@@ -108,9 +109,8 @@ RenderStats write_map(const std::string& path, MapRenderer& renderer, const MapV
         case MapFormat::png: {
             QImage image;
             stats = renderer.render(image, view, theme, options);
-            // Quality 80 is zlib level 2: maps compress well at any level, and level 6 (the
-            // default) costs as long as drawing the whole province.
-            return image.save(qpath(temporary), "PNG", 80);
+            QFile file(qpath(temporary));
+            return file.open(QIODevice::WriteOnly) && write_png(image, file);
         }
         case MapFormat::pdf: {
             // One page the size of the map at 96 dpi, drawn in the same units as an image.
