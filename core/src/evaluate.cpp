@@ -189,6 +189,10 @@ Evaluation Portfolio::evaluate(Date as_of, const Baseline* baseline) const {
     Plans scratch;
     const auto& plans = plans_for(baseline, scratch);
     const std::size_t count = m_data.projects.size();
+    if (count >= 20000) {
+        evaluation.projects.reserve(count);
+        fault_in_parallel(evaluation.projects.data(), count * sizeof(ProjectStatus));
+    }
     evaluation.projects.resize(count);
     const auto range = [&](std::size_t first, std::size_t last) {
         for (std::size_t p = first; p < last; ++p) {

@@ -298,7 +298,7 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     m_village_begin.reserve(count + 1);
     std::vector<std::uint32_t> slot_of_link; // the village of each of m_villages
     slot_of_link.reserve(m_data.project_villages.size() + count);
-    std::vector<std::uint32_t> slot_begin; // counts first, then where each village's run begins
+    std::vector<std::uint32_t> slot_begin; // how many links each village has
     m_village_slots.reserve(m_data.admin_units.size());
     for (std::uint32_t p = 0; p < count; ++p) {
         const std::span<const ProjectVillage> links{m_data.project_villages.data() +
@@ -316,19 +316,46 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         }
         m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
     }
+    // The villages numbered in the order of their codes, as a roll-up by village lists them:
+    // it then adds each link to the row of that number, with no lookup and no sort.
+    std::vector<std::uint32_t> by_code(slot_begin.size());
+    m_village_codes.resize(slot_begin.size());
+    for (const auto& [code, slot] : m_village_slots) {
+        m_village_codes[slot] = code; // the map's keys stay where they are
+    }
+    for (std::uint32_t slot = 0; slot < by_code.size(); ++slot) {
+        by_code[slot] = slot;
+    }
+    std::sort(by_code.begin(), by_code.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return m_village_codes[a] < m_village_codes[b];
+    });
+    std::vector<std::uint32_t> number_of(by_code.size());
+    std::vector<std::string_view> codes(by_code.size());
+    std::vector<std::uint32_t> counts(by_code.size() + 1);
+    for (std::uint32_t number = 0; number < by_code.size(); ++number) {
+        number_of[by_code[number]] = number;
+        codes[number] = m_village_codes[by_code[number]];
+        counts[number] = slot_begin[by_code[number]];
+    }
+    m_village_codes = std::move(codes);
+    for (auto& [code, slot] : m_village_slots) {
+        slot = number_of[slot];
+    }
+    for (std::size_t link = 0; link < m_villages.size(); ++link) {
+        m_villages[link].village = number_of[slot_of_link[link]];
+    }
     std::uint32_t placed = 0;
-    for (std::uint32_t& begin : slot_begin) {
+    for (std::uint32_t& begin : counts) {
         placed += std::exchange(begin, placed);
     }
-    slot_begin.push_back(placed);
     m_village_project_list.resize(m_villages.size());
-    std::vector<std::uint32_t> next(slot_begin.begin(), slot_begin.end() - 1);
+    std::vector<std::uint32_t> next(counts.begin(), counts.end() - 1);
     for (std::uint32_t p = 0; p < count; ++p) { // in project order within each village
         for (auto link = m_village_begin[p]; link < m_village_begin[p + 1]; ++link) {
-            m_village_project_list[next[slot_of_link[link]]++] = p;
+            m_village_project_list[next[m_villages[link].village]++] = p;
         }
     }
-    m_village_project_begin = std::move(slot_begin);
+    m_village_project_begin = std::move(counts);
     // The links as stored are not read again once they are VillageLinks: a province's 174,000
     // (22 MB) go back to the allocator for the first snapshot to use.
     m_data.project_villages = {};

@@ -28,20 +28,23 @@ std::vector<const ProjectStatus*> filter_projects(const Evaluation& evaluation,
 
 namespace {
 
-/// Sums kept while rows fill, turned into means at the end.
-struct Accumulator {
-    RollupRow row;
-    double percent_sum = 0;
-    double weighted_sum = 0;
-    double weight_sum = 0;
+/// Sums kept while a row fills, turned into means at the end.
+struct Sums {
+    double percent = 0;
+    double weighted = 0;
+    double weight = 0;
 };
 
-void add(Accumulator& acc, const ProjectStatus& s, double share) {
+struct Accumulator {
+    RollupRow row;
+    Sums sums;
+};
+
+void add(RollupRow& row, Sums& sums, const ProjectStatus& s, double share) {
     const auto& project = *s.project;
-    auto& row = acc.row;
     ++row.projects;
     ++row.by_status[static_cast<std::size_t>(s.status)];
-    acc.percent_sum += s.percent_done;
+    sums.percent += s.percent_done;
     row.problems_open += s.open_problems;
     row.problems_closed += s.closed_problems;
     row.problems_overdue += s.overdue_problems;
@@ -49,8 +52,8 @@ void add(Accumulator& acc, const ProjectStatus& s, double share) {
     if (project.budget_wan && *project.budget_wan > 0) {
         const double budget = share * *project.budget_wan;
         row.budget_wan += budget;
-        acc.weighted_sum += budget * s.percent_done;
-        acc.weight_sum += budget;
+        sums.weighted += budget * s.percent_done;
+        sums.weight += budget;
     }
     if (project.planned_quantity) {
         auto unit = std::find_if(row.quantities.begin(), row.quantities.end(),
@@ -65,6 +68,15 @@ void add(Accumulator& acc, const ProjectStatus& s, double share) {
     }
 }
 
+void finish(RollupRow& row, const Sums& sums) {
+    row.mean_percent = sums.percent / row.projects;
+    if (sums.weight > 0) {
+        row.budget_weighted_percent = sums.weighted / sums.weight;
+    }
+    std::sort(row.quantities.begin(), row.quantities.end(),
+              [](const UnitQuantities& a, const UnitQuantities& b) { return a.unit < b.unit; });
+}
+
 std::string unit_name(const Portfolio& portfolio, const std::string& code) {
     const auto* unit = portfolio.admin_unit(code);
     return unit ? unit->name : code;
@@ -77,18 +89,54 @@ std::string county_of(const Project& project) {
     return admin_code::parent_of(admin_code::parent_of(project.village_code));
 }
 
+/// By village: each link adds to the row of its village's number (Portfolio numbers them in
+/// the order of their codes), with no lookup and no sort; villages without a project left
+/// out at the end. A province's 174,000 links into 47,000 rows took 0.14-0.17 s through a map
+/// of codes, the longer half of a day's snapshot.
+std::vector<RollupRow> village_rollup(const Portfolio& portfolio, const Evaluation& evaluation,
+                                      const ProjectFilter& filter) {
+    const auto codes = portfolio.linked_villages();
+    std::vector<RollupRow> rows(codes.size());
+    std::vector<Sums> sums(codes.size());
+    for (const auto& s : evaluation.projects) {
+        if (!filter.matches(s)) {
+            continue;
+        }
+        for (const auto& link : portfolio.villages(s.index)) {
+            add(rows[link.village], sums[link.village], s, link.share);
+        }
+    }
+    std::size_t kept = 0;
+    for (std::size_t v = 0; v < rows.size(); ++v) {
+        if (rows[v].projects == 0) {
+            continue;
+        }
+        RollupRow& row = rows[v];
+        row.key = codes[v];
+        row.label = unit_name(portfolio, row.key);
+        finish(row, sums[v]);
+        if (kept != v) {
+            rows[kept] = std::move(row);
+        }
+        ++kept;
+    }
+    rows.resize(kept);
+    return rows;
+}
+
 } // namespace
 
 std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& evaluation, RollupBy by,
                               const ProjectFilter& filter) {
-    // A deque: a group never moves once made (a province's 47,000 villages would otherwise be
-    // moved some sixteen times as the vector grew), so the map can look groups up by a view of
-    // their own key, and the lookups copy no string.
+    if (by == RollupBy::village) {
+        return village_rollup(portfolio, evaluation, filter);
+    }
+    // A deque: a group never moves once made (a province's 140,000 projects would otherwise
+    // be moved some seventeen times as the vector grew), so the map can look groups up by a
+    // view of their own key, and the lookups copy no string.
     std::deque<Accumulator> groups;
     std::unordered_map<std::string_view, Accumulator*> group_of;
-    group_of.reserve(by == RollupBy::village   ? portfolio.admin_units().size()
-                     : by == RollupBy::project ? evaluation.projects.size()
-                                               : 256);
+    group_of.reserve(by == RollupBy::project ? evaluation.projects.size() : 256);
     const auto add_to = [&](std::string_view key, const ProjectStatus& s, double share,
                             auto&& label) {
         auto found = group_of.find(key);
@@ -98,7 +146,7 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
             group.row.label = label();
             found = group_of.emplace(group.row.key, &group).first;
         }
-        add(*found->second, s, share);
+        add(found->second->row, found->second->sums, s, share);
     };
 
     for (const auto& s : evaluation.projects) {
@@ -110,11 +158,7 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
         case RollupBy::project:
             add_to(project.id, s, 1.0, [&] { return project.name; });
             break;
-        case RollupBy::village:
-            for (const auto& link : portfolio.villages(s.index)) {
-                add_to(link.village_code, s, link.share,
-                       [&] { return unit_name(portfolio, link.village_code); });
-            }
+        case RollupBy::village: // village_rollup()
             break;
         case RollupBy::township:
             add_to(project.township_code, s, 1.0,
@@ -150,14 +194,8 @@ std::vector<RollupRow> rollup(const Portfolio& portfolio, const Evaluation& eval
     rows.reserve(groups.size());
     for (Accumulator* group_pointer : order) {
         Accumulator& group = *group_pointer;
-        auto& row = group.row;
-        row.mean_percent = group.percent_sum / row.projects;
-        if (group.weight_sum > 0) {
-            row.budget_weighted_percent = group.weighted_sum / group.weight_sum;
-        }
-        std::sort(row.quantities.begin(), row.quantities.end(),
-                  [](const UnitQuantities& a, const UnitQuantities& b) { return a.unit < b.unit; });
-        rows.push_back(std::move(row));
+        finish(group.row, group.sums);
+        rows.push_back(std::move(group.row));
     }
     return rows;
 }

@@ -23,6 +23,8 @@ namespace xj::core {
 struct VillageLink {
     std::string village_code;
     double share = 1.0; ///< 1 unless the project is split by length or area
+    /// The village's number among Portfolio::linked_villages() (in the order of their codes).
+    std::uint32_t village = 0;
 };
 
 /// One point of an S-curve: planned and actual percent as known on `date`.
@@ -67,6 +69,9 @@ public:
     std::span<const VillageLink> villages(std::size_t project) const;
     /// Indexes of the projects that count in a village.
     std::span<const std::uint32_t> projects_in_village(std::string_view village_code) const;
+    /// The codes of the villages some project counts in, ascending; VillageLink::village is a
+    /// position here.
+    std::span<const std::string_view> linked_villages() const { return m_village_codes; }
 
     std::span<const AdminUnit> admin_units() const { return m_data.admin_units; } ///< by code
     const AdminUnit* admin_unit(std::string_view code) const;
@@ -170,9 +175,10 @@ private:
     std::vector<double> m_disbursed_cumulative; ///< per disbursement, within its project
 
     std::vector<VillageLink> m_villages;
-    /// Each village's projects, ascending: m_village_project_list[begin[v], begin[v + 1]) for
-    /// the village v of m_village_slots.
+    /// Each village's number (in the order of the codes), and its projects, ascending:
+    /// m_village_project_list[begin[v], begin[v + 1]) for the village numbered v.
     Index m_village_slots;
+    std::vector<std::string_view> m_village_codes; ///< by number: views of m_village_slots' keys
     std::vector<std::uint32_t> m_village_project_begin;
     std::vector<std::uint32_t> m_village_project_list;
     std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash,
