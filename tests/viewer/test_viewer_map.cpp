@@ -275,9 +275,11 @@ private slots:
         // On the map: the projects still in their status colours (the others are faded).
         const render::ThemeData full =
             render::theme_data(portfolio, window->snapshot()->evaluation, render::Theme::status);
-        for (const auto& [id, symbol] : window->snapshot()->theme_data.projects) {
-            if (symbol.colour == full.projects.at(id).colour) {
-                on_map.insert(id);
+        const auto& shown = window->snapshot()->theme_data.projects;
+        QCOMPARE(shown.size(), full.projects.size());
+        for (std::size_t i = 0; i < shown.size(); ++i) {
+            if (shown[i].colour == full.projects[i].colour) {
+                on_map.insert(portfolio.projects()[i].id);
             }
         }
         QCOMPARE(in_table, in_township);

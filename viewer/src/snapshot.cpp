@@ -35,16 +35,14 @@ std::uint64_t colour_bits(const render::Colour& colour) {
 void apply_filter(const core::Portfolio& portfolio, Snapshot& snapshot) {
     const MapFilter& filter = snapshot.filter;
     render::ThemeData& data = snapshot.theme_data;
-    for (std::size_t i = 0; i < portfolio.projects().size(); ++i) {
+    for (std::size_t i = 0; i < data.projects.size(); ++i) {
         if (snapshot.passes[i]) {
             continue;
         }
-        const auto found = data.projects.find(portfolio.projects()[i].id);
-        if (found != data.projects.end()) {
-            found->second.colour = faded(found->second.colour);
-            found->second.key_project = false; // no label
-            found->second.category = -1;       // not counted in the legend
-        }
+        render::ProjectSymbol& symbol = data.projects[i];
+        symbol.colour = faded(symbol.colour);
+        symbol.key_project = false; // no label
+        symbol.category = -1;       // not counted in the legend
     }
     if (filter.township_code.empty()) {
         return;
@@ -69,10 +67,12 @@ void digest(Snapshot& snapshot) {
     }
     std::uint64_t sites = static_cast<std::uint64_t>(data.theme);
     std::uint64_t labels = 0;
-    for (const auto& [id, symbol] : data.projects) {
-        sites += mixed(hash(id), colour_bits(symbol.colour) ^ (std::uint64_t(symbol.shape) << 32) ^
-                                     (std::uint64_t(symbol.key_project) << 40));
-        labels += mixed(hash(id), symbol.key_project ? 1 : 2);
+    // Projects by their index in the session's Portfolio, the same in every snapshot of it.
+    for (const render::ProjectSymbol& symbol : data.projects) {
+        sites +=
+            mixed(symbol.project, colour_bits(symbol.colour) ^ (std::uint64_t(symbol.shape) << 32) ^
+                                      (std::uint64_t(symbol.key_project) << 40));
+        labels += mixed(symbol.project, symbol.key_project ? 1 : 2);
     }
     snapshot.village_digest = villages;
     snapshot.site_digest = sites;
@@ -110,13 +110,14 @@ std::shared_ptr<const Snapshot> make_snapshot(const core::Portfolio& portfolio, 
                                   snapshot->theme_data);
         },
         [&] {
-            render::project_symbols(snapshot->evaluation, theme, symbols);
+            render::project_symbols(portfolio, snapshot->evaluation, theme, symbols);
             for (const core::RollupBy by : {core::RollupBy::township, core::RollupBy::type,
                                             core::RollupBy::leader, core::RollupBy::unit}) {
                 others[by] = core::rollup(portfolio, snapshot->evaluation, by);
             }
         });
     snapshot->theme_data.projects = std::move(symbols.projects);
+    snapshot->theme_data.portfolio = symbols.portfolio;
     snapshot->theme_data.project_legend = std::move(symbols.project_legend);
     snapshot->rollups.merge(others);
     if (filter.active()) {

@@ -338,8 +338,7 @@ void MapRenderer::prepare(Frame& frame) {
                              std::vector<const ProjectSymbol*>& out) {
         out.reserve(shapes.size());
         for (const std::uint32_t i : shapes) {
-            const auto found = theme.projects.find(sites[i].project_id);
-            out.push_back(found != theme.projects.end() ? &found->second : nullptr);
+            out.push_back(theme.symbol(sites[i].project_id));
         }
     };
     symbols(frame.points, m_layers.point_sites, frame.point_symbol);

@@ -91,11 +91,21 @@ void village_fills(const core::Portfolio& portfolio, const core::Evaluation& eva
     }
 }
 
-void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData& data) {
+const ProjectSymbol* ThemeData::symbol(std::string_view project_id) const {
+    if (portfolio == nullptr) {
+        return nullptr;
+    }
+    const auto index = portfolio->find(project_id);
+    return index && *index < projects.size() ? &projects[*index] : nullptr;
+}
+
+void project_symbols(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                     Theme theme, ThemeData& data) {
+    data.portfolio = &portfolio;
     std::vector<int> counts(
         theme == Theme::stage ? core::terms(core::Stage{}).size() : core::schedule_status_count, 0);
     std::set<core::ProjectType> types;
-    data.projects.reserve(evaluation.projects.size()); // a province's 140,000: no rehashing
+    data.projects.resize(evaluation.projects.size());
     for (const core::ProjectStatus& status : evaluation.projects) {
         const core::Project& project = *status.project;
         ProjectSymbol symbol;
@@ -114,7 +124,7 @@ void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData&
         }
         ++counts[static_cast<std::size_t>(symbol.category)];
         types.insert(project.type);
-        data.projects.emplace(project.id, std::move(symbol));
+        data.projects[status.index] = symbol;
     }
 
     if (theme == Theme::status) {
@@ -145,7 +155,7 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
                      Theme theme, const std::vector<core::RollupRow>* village_rollup) {
     ThemeData data;
     village_fills(portfolio, evaluation, theme, village_rollup, data);
-    project_symbols(evaluation, theme, data);
+    project_symbols(portfolio, evaluation, theme, data);
     return data;
 }
 

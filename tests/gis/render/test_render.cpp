@@ -345,9 +345,9 @@ TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
     const auto data = render::theme_data(*portfolio, evaluation, render::Theme::status);
     int tried = 0, named_inside = 0;
     for (const auto& site : layers->point_sites) {
-        const auto found = data.projects.find(site.project_id);
-        ASSERT_NE(found, data.projects.end());
-        if (!found->second.key_project) {
+        const render::ProjectSymbol* symbol = data.symbol(site.project_id);
+        ASSERT_NE(symbol, nullptr);
+        if (!symbol->key_project) {
             continue;
         }
         const render::Box at = renderer.project_extent(site.project_id);
@@ -362,13 +362,13 @@ TEST_F(Render, NoLabelStandsBesideASymbolPastTheFrame) {
         QImage image;
         const auto stats = renderer.render(image, view, data, options);
         for (const auto& label : stats.labels) {
-            EXPECT_NE(label.text.toStdString(), found->second.name) << site.project_id;
+            EXPECT_NE(label.text.toStdString(), symbol->name) << site.project_id;
         }
         // And named once moved in, mostly (a label with no free place is left out).
         view.box = {at.min_x - 7940, at.min_y - 3000, at.min_x + 60, at.min_y + 3000};
         bool named = false;
         for (const auto& label : renderer.render(image, view, data, options).labels) {
-            named = named || label.text.toStdString() == found->second.name;
+            named = named || label.text.toStdString() == symbol->name;
         }
         named_inside += named ? 1 : 0;
         ++tried;
@@ -400,7 +400,7 @@ TEST_F(Render, ALabelLayerDrawnAloneNamesTheSitesAsTheWholeMapDoes) {
     const auto whole =
         names(render::all_layers & ~static_cast<unsigned>(render::MapLayer::furniture));
     const auto alone = names(static_cast<unsigned>(render::MapLayer::labels));
-    EXPECT_TRUE(whole.contains(std::string{data.projects.at("RY2018-003").name}));
+    EXPECT_TRUE(whole.contains(std::string{data.symbol("RY2018-003")->name}));
     EXPECT_EQ(alone, whole);
 }
 

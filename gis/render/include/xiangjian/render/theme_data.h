@@ -56,7 +56,14 @@ struct ThemeData {
     /// neutral_village_fill() (themes of projects).
     std::unordered_map<std::string, Colour> village_fill;
     Colour default_village_fill;
-    std::unordered_map<std::string, ProjectSymbol> projects; ///< by project id
+    /// Each project's symbol by its index in the Portfolio that evaluated it (as
+    /// ProjectStatus::index): a province's 140,000 in one array instead of a map of their ids
+    /// (14 MB and 0.07 s to build each day). Empty when the theme has no projects.
+    std::vector<ProjectSymbol> projects;
+    /// That Portfolio, which knows each project's index by its id.
+    const core::Portfolio* portfolio = nullptr;
+    /// The symbol of the project with this id; null when the evaluation has no such project.
+    const ProjectSymbol* symbol(std::string_view project_id) const;
     /// Counted over the whole evaluation; a map counts what it shows (MapRenderer).
     std::vector<LegendItem> village_legend;
     std::vector<LegendItem> project_legend;
@@ -73,7 +80,8 @@ ThemeData theme_data(const core::Portfolio& portfolio, const core::Evaluation& e
 void village_fills(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
                    Theme theme, const std::vector<core::RollupRow>* village_rollup,
                    ThemeData& data);
-/// … and the projects' symbols and legend (projects, project_legend).
-void project_symbols(const core::Evaluation& evaluation, Theme theme, ThemeData& data);
+/// … and the projects' symbols and legend (projects, portfolio, project_legend).
+void project_symbols(const core::Portfolio& portfolio, const core::Evaluation& evaluation,
+                     Theme theme, ThemeData& data);
 
 } // namespace xj::render
