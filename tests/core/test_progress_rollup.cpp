@@ -219,6 +219,31 @@ TEST_F(ProgressRollup, ByVillageSplitsALineByLength) {
     EXPECT_EQ(row(rows, south).projects, 2);
 }
 
+TEST_F(ProgressRollup, VillagesAreNumberedInTheOrderOfTheirCodes) {
+    // The roll-up by village adds each link to the row of its village's number.
+    const auto linked = portfolio.linked_villages();
+    ASSERT_EQ(std::vector<std::string_view>(linked.begin(), linked.end()),
+              (std::vector<std::string_view>{east, west, south}));
+    for (std::size_t p = 0; p < portfolio.projects().size(); ++p) {
+        for (const VillageLink& link : portfolio.villages(p)) {
+            ASSERT_LT(link.village, linked.size());
+            EXPECT_EQ(linked[link.village], link.village_code) << portfolio.projects()[p].id;
+        }
+    }
+    // Projects by index (A, B, C, D): A runs through 东村 and 西村, B is in 西村.
+    const auto in_west = portfolio.projects_in_village(west);
+    EXPECT_EQ(std::vector<std::uint32_t>(in_west.begin(), in_west.end()),
+              (std::vector<std::uint32_t>{0, 1}));
+    EXPECT_TRUE(portfolio.projects_in_village("410326100299").empty());
+    // A village no project of the filter reaches gets no row.
+    ProjectFilter water;
+    water.type = ProjectType::water;
+    const auto rows = rollup(portfolio, evaluation, RollupBy::village, water);
+    EXPECT_EQ(keys(rows), std::vector<std::string>{west});
+    EXPECT_EQ(rows[0].label, "西村");
+    EXPECT_EQ(rows[0].projects, 1);
+}
+
 TEST_F(ProgressRollup, AVillageWithoutALengthCountsTheWholeProjectEverywhere) {
     auto data = county_data();
     data.project_villages[1].length_m.reset(); // 西村 matched by polygon code only
