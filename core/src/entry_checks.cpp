@@ -5,7 +5,6 @@
 #include "xiangjian/core/portfolio.h"
 #include "xiangjian/core/text.h"
 
-#include <cstdio>
 #include <optional>
 
 namespace xj::core {

@@ -5,7 +5,6 @@
 #include "xiangjian/crs/crs.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace xj::crs {
 

@@ -9,7 +9,6 @@
 #include "xiangjian/core/text.h"
 
 #include <array>
-#include <cstdio>
 #include <string>
 #include <vector>
 

@@ -2,7 +2,6 @@
 
 #include <QIODevice>
 #include <algorithm>
-#include <array>
 #include <cstdint>
 #include <thread>
 #include <vector>
@@ -29,10 +28,7 @@ void put_chunk(Bytes& out, const char (&type)[5], const unsigned char* data, std
             static_cast<std::uint32_t>(crc32(0, out.data() + start, static_cast<uInt>(size + 4))));
 }
 
-/// Rows [first, last) of `image` (RGB32, ARGB32 or ARGB32_Premultiplied), filtered, as a raw
-/// deflate stream that ends on a byte boundary (`last_band`: with the stream's final block).
-/// The rows pass through a buffer of 256 KiB: a screenshot's worth of fresh memory would
-/// cost more to fault in than the deflating itself.
+/// One band of rows deflated, with what joining the bands needs.
 struct Band {
     Bytes deflated;
     uLong adler = 1;
@@ -40,6 +36,8 @@ struct Band {
     bool ok = false;
 };
 
+/// Row `y` of `image` (RGB32, ARGB32 or ARGB32_Premultiplied) as PNG bytes of straight
+/// colour, behind its filter byte.
 void filtered_row(const QImage& image, int y, bool alpha, unsigned char* row) {
     const int width = image.width();
     const int channels = alpha ? 4 : 3;
@@ -61,6 +59,10 @@ void filtered_row(const QImage& image, int y, bool alpha, unsigned char* row) {
     }
 }
 
+/// Rows [first, last) of `image`, filtered, as a raw deflate stream that ends on a byte
+/// boundary (`last_band`: with the stream's final block). The rows pass through a buffer of
+/// 256 KiB: a screenshot's worth of fresh memory would cost more to fault in than the
+/// deflating itself.
 Band deflate_band(const QImage& image, int first, int last, bool alpha, bool last_band) {
     Band band;
     const std::size_t row_bytes = static_cast<std::size_t>(image.width()) * (alpha ? 4 : 3) + 1;

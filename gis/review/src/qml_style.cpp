@@ -7,7 +7,6 @@
 #include "xiangjian/render/symbology.h"
 
 #include <algorithm>
-#include <cstdio>
 
 namespace xj::review {
 

@@ -7,7 +7,6 @@
 #include "xiangjian/core/text.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
 
 namespace xj::store {
