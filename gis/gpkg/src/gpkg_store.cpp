@@ -14,11 +14,14 @@
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gdal/gdal_errors.h"
 
+#include <array>
 #include <bit>
 #include <cpl_conv.h>
 #include <filesystem>
+#include <fstream>
 #include <gdal_priv.h>
 #include <optional>
+#include <sys/stat.h>
 #include <sys/vfs.h>
 #include <vector>
 
@@ -531,6 +534,44 @@ bool GpkgStore::upgrade_storage() {
     m_sql->execute("PRAGMA page_size = " + std::to_string(page_size), context);
     m_sql->execute("VACUUM", context);
     return true;
+}
+
+std::optional<std::string> GpkgStore::content_version() const {
+    // SQLite counts the transactions that changed a file in its header (the file change
+    // counter, bytes 24-27, big-endian) in the rollback-journal mode GDAL and this store use.
+    // With the file's identity, size and modification time, that tells a changed file from the
+    // one a cache was made of, whoever changed it: this program, QGIS, sqlite3. Nothing is
+    // promised for a file in WAL mode (its commits leave the header alone until a checkpoint),
+    // one with a journal beside it (a write under way, or one interrupted that the next opening
+    // rolls back), or one on a network share, whose times are not to be trusted.
+    if (!on_local_filesystem(m_path)) {
+        return std::nullopt;
+    }
+    for (const char* beside : {"-wal", "-journal"}) {
+        std::error_code error;
+        if (std::filesystem::exists(m_path + beside, error) || error) {
+            return std::nullopt;
+        }
+    }
+    struct stat file_status {};
+    std::array<unsigned char, 100> header{};
+    std::ifstream file(m_path, std::ios::binary);
+    if (::stat(m_path.c_str(), &file_status) != 0 ||
+        !file.read(reinterpret_cast<char*>(header.data()), header.size())) {
+        return std::nullopt;
+    }
+    constexpr int write_version = 18, read_version = 19, change_counter = 24;
+    if (header[write_version] != 1 || header[read_version] != 1) { // 2: WAL
+        return std::nullopt;
+    }
+    const std::uint32_t changes = std::uint32_t{header[change_counter]} << 24 |
+                                  std::uint32_t{header[change_counter + 1]} << 16 |
+                                  std::uint32_t{header[change_counter + 2]} << 8 |
+                                  std::uint32_t{header[change_counter + 3]};
+    return "gpkg " + std::to_string(file_status.st_dev) + ' ' + std::to_string(file_status.st_ino) +
+           ' ' + std::to_string(file_status.st_size) + ' ' +
+           std::to_string(file_status.st_mtim.tv_sec) + '.' +
+           std::to_string(file_status.st_mtim.tv_nsec) + ' ' + std::to_string(changes);
 }
 
 void GpkgStore::begin_transaction() {

@@ -52,6 +52,7 @@ public:
     int schema_version() const override { return m_schema_version; }
     std::string location() const override { return m_path; }
     bool upgrade_storage() override;
+    std::optional<std::string> content_version() const override;
     std::vector<store::LayerSummary> layers() const override;
     store::UnitCounts unit_counts() const override;
 
