@@ -35,7 +35,9 @@ or on this machine through a virtual display:
 EOF
         ;;
     test)
-        ctest --test-dir build --output-on-failure -j"$(nproc)"
+        # The tests' map caches (gis/render map_cache.h) in the build tree, not the user's.
+        XIANGJIAN_MAP_CACHE="$PWD/build/test-map-cache" \
+            ctest --test-dir build --output-on-failure -j"$(nproc)"
         ;;
     *)
         echo "usage: ./run.sh [demo|test]" >&2

@@ -60,7 +60,8 @@ int main(int argc, char** argv) {
 
     auto start = Clock::now();
     const auto store = xj::store::open_project(argv[1], xj::store::Access::read_only);
-    const render::MapLayers layers = render::MapLayers::read(*store);
+    // From the project itself, as on a first opening: not from the map cache.
+    const render::MapLayers layers = render::MapLayers::read_store(*store);
     const double read_layers = seconds_since(start);
     start = Clock::now();
     const core::Portfolio portfolio(store::load_portfolio(*store));

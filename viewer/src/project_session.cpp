@@ -68,6 +68,8 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
     session->m_project.read_whole(
         path.toStdString(),
         [&] {
+            timing(session->m_project.layers.from_cache ? "  layers: from the map cache"
+                                                        : "  layers: from the project");
             session->m_renderer = std::make_unique<render::MapRenderer>(
                 session->m_project.layers, session->m_project.display_crs(""));
             session->m_display_extent = session->m_renderer->display_extent();

@@ -2,11 +2,13 @@
 
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
+#include "xiangjian/render/map_cache.h"
 #include "xiangjian/store/wkb_reader.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <utility>
 
@@ -97,6 +99,45 @@ void FlatLayer::read_geometry(store::detail::WkbReader& reader, Shape& shape) {
     }
 }
 
+FlatLayer::FlatLayer(const FlatLayer& other)
+    : m_shapes(other.m_shapes), m_parts(other.m_parts), m_xy(other.m_xy), m_owner(other.m_owner),
+      m_extent(other.m_extent), m_grid(other.m_grid) {
+    if (m_owner) {
+        m_shape_view = other.m_shape_view;
+        m_part_view = other.m_part_view;
+        m_xy_view = other.m_xy_view;
+    } else {
+        view_own_arrays();
+    }
+}
+
+FlatLayer& FlatLayer::operator=(const FlatLayer& other) {
+    if (this != &other) {
+        FlatLayer copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+FlatLayer FlatLayer::borrowing(std::span<const Shape> shapes, std::span<const Part> parts,
+                               std::span<const std::int32_t> xy, const Box& extent,
+                               std::shared_ptr<const void> owner) {
+    FlatLayer layer;
+    layer.m_shape_view = shapes;
+    layer.m_part_view = parts;
+    layer.m_xy_view = xy;
+    layer.m_extent = extent;
+    layer.m_owner = std::move(owner);
+    layer.build_index();
+    return layer;
+}
+
+void FlatLayer::view_own_arrays() {
+    m_shape_view = m_shapes;
+    m_part_view = m_parts;
+    m_xy_view = m_xy;
+}
+
 void FlatLayer::add_wkb(std::span<const unsigned char> wkb) {
     Shape shape{static_cast<std::uint32_t>(m_parts.size()), 0, {}};
     const std::size_t first_point = m_xy.size() / 2;
@@ -107,6 +148,7 @@ void FlatLayer::add_wkb(std::span<const unsigned char> wkb) {
         } catch (...) {
             m_parts.resize(shape.first_part);
             m_xy.resize(2 * first_point);
+            view_own_arrays();
             throw;
         }
     }
@@ -128,12 +170,13 @@ void FlatLayer::add_wkb(std::span<const unsigned char> wkb) {
     }
     m_extent.expand(shape.box);
     m_shapes.push_back(shape);
+    view_own_arrays();
 }
 
 void FlatLayer::build_index() {
     std::vector<Box> boxes;
-    boxes.reserve(m_shapes.size());
-    for (const Shape& shape : m_shapes) {
+    boxes.reserve(m_shape_view.size());
+    for (const Shape& shape : m_shape_view) {
         boxes.push_back(shape.box);
     }
     m_grid.build(std::move(boxes));
@@ -226,6 +269,27 @@ void MapLayers::build_indexes() {
 }
 
 MapLayers MapLayers::read(const store::ProjectStore& store) {
+    const std::optional<std::string> version = store.content_version();
+    if (!version) {
+        return read_store(store);
+    }
+    const std::filesystem::path cache = map_cache::file_for(store.location());
+    if (cache.empty()) {
+        return read_store(store);
+    }
+    if (auto cached = map_cache::load(cache, *version)) {
+        return std::move(*cached);
+    }
+    MapLayers layers = read_store(store);
+    // Only what one version of the file held: a write that ended while the layers were read
+    // may show in some of them and not in others.
+    if (store.content_version() == version) {
+        map_cache::save(cache, *version, layers);
+    }
+    return layers;
+}
+
+MapLayers MapLayers::read_store(const store::ProjectStore& store) {
     MapLayers layers;
     // One pass: a unit's attributes are stored after its boundary, so reading them apart would
     // read every boundary twice.

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <span>
 #include <string>
 #include <vector>
@@ -61,21 +62,40 @@ public:
         Box box; ///< empty for a shape without geometry
     };
 
+    FlatLayer() = default;
+    FlatLayer(const FlatLayer& other);
+    FlatLayer& operator=(const FlatLayer& other);
+    FlatLayer(FlatLayer&&) noexcept = default; // a vector's move keeps its elements in place
+    FlatLayer& operator=(FlatLayer&&) noexcept = default;
+    ~FlatLayer() = default;
+
+    /// A layer over arrays held elsewhere (the map cache's mapping of its file), which `owner`
+    /// keeps alive: nothing is copied. The caller has checked that every shape's parts and
+    /// every part's points lie within the arrays; its index is built here.
+    static FlatLayer borrowing(std::span<const Shape> shapes, std::span<const Part> parts,
+                               std::span<const std::int32_t> xy, const Box& extent,
+                               std::shared_ptr<const void> owner);
+
     /// Appends one shape read from WKB (any 2D/3D/M simple type, multi type or collection);
     /// empty bytes give an empty shape. Throws xj::Error for bytes that are not WKB and for
-    /// coordinates that are not degrees (beyond ±214.7, which 32 bits cannot hold).
+    /// coordinates that are not degrees (beyond ±214.7, which 32 bits cannot hold). Not for a
+    /// borrowing layer.
     void add_wkb(std::span<const unsigned char> wkb);
 
-    std::size_t size() const { return m_shapes.size(); }
-    const Shape& shape(std::size_t i) const { return m_shapes[i]; }
+    std::size_t size() const { return m_shape_view.size(); }
+    const Shape& shape(std::size_t i) const { return m_shape_view[i]; }
     std::span<const Part> parts(const Shape& shape) const {
-        return {m_parts.data() + shape.first_part, shape.parts};
+        return m_part_view.subspan(shape.first_part, shape.parts);
     }
     PartPoints points(const Part& part) const {
-        return {m_xy.data() + 2 * std::size_t{part.first_point}, part.points};
+        return {m_xy_view.data() + 2 * std::size_t{part.first_point}, part.points};
     }
-    std::size_t point_count() const { return m_xy.size() / 2; }
+    std::size_t point_count() const { return m_xy_view.size() / 2; }
     const Box& extent() const { return m_extent; }
+    /// The arrays as a whole, for the map cache to write.
+    std::span<const Shape> all_shapes() const { return m_shape_view; }
+    std::span<const Part> all_parts() const { return m_part_view; }
+    std::span<const std::int32_t> all_coordinates() const { return m_xy_view; }
 
     /// Builds the grid of bounding boxes; call after the last add and before any query.
     void build_index();
@@ -84,10 +104,18 @@ public:
 
 private:
     void read_geometry(store::detail::WkbReader& reader, Shape& shape);
+    /// Points the views at the layer's own arrays, after they changed.
+    void view_own_arrays();
 
+    // What the layer read itself; empty in a borrowing layer.
     std::vector<Shape> m_shapes;
     std::vector<Part> m_parts;
     std::vector<std::int32_t> m_xy; ///< x, y pairs of whole 1e-7 degrees
+    // What every read goes through: the arrays above, or the borrowed ones.
+    std::span<const Shape> m_shape_view;
+    std::span<const Part> m_part_view;
+    std::span<const std::int32_t> m_xy_view;
+    std::shared_ptr<const void> m_owner; ///< of the borrowed arrays
     Box m_extent;
 
     geometry::GridIndex m_grid; ///< of the shapes' boxes
@@ -110,10 +138,15 @@ struct MapLayers {
     std::vector<MapUnit> county_units, township_units, village_units;
     FlatLayer points, lines, polygons;
     std::vector<MapSite> point_sites, line_sites, polygon_sites;
+    /// Read from the map cache (map_cache.h) rather than the store.
+    bool from_cache = false;
 
     /// Reads the boundaries of every unit that has one and every project site. Throws
-    /// xj::Error naming the unit or project of a stored geometry that is not WKB.
+    /// xj::Error naming the unit or project of a stored geometry that is not WKB. Goes through
+    /// the map cache when the store can tell its content's version (map_cache.h).
     static MapLayers read(const store::ProjectStore& store);
+    /// As read(), from the store itself, never the cache.
+    static MapLayers read_store(const store::ProjectStore& store);
     /// Reads the units and sites whose box meets `window` (lon/lat), through the store's
     /// spatial index: what a map of that window draws, and nothing else. `units` receives the
     /// units read, by code.
