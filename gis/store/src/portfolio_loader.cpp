@@ -2,18 +2,12 @@
 
 namespace xj::store {
 
-namespace {
-
-/// What holds for the whole project, whatever part of it is read: the checklist, the baselines
-/// and the engine settings.
 void read_project_wide(const ProjectStore& store, core::PortfolioData& data) {
     data.indicator_rules = store.indicator_rules();
     data.baselines = store.baselines();
     data.settings =
         core::from_settings([&store](const std::string& key) { return store.setting(key); });
 }
-
-} // namespace
 
 void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data) {
     data.projects = store.projects();

@@ -16,6 +16,10 @@ core::PortfolioData load_portfolio(const ProjectStore& store);
 /// Of `load_portfolio`: every table but the progress reports, into `data`.
 void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data);
 
+/// Of `load_portfolio`: what holds for the whole project, whatever part of it is read (the
+/// checklist, the baselines and the engine settings), into `data`.
+void read_project_wide(const ProjectStore& store, core::PortfolioData& data);
+
 /// Part of a project, for the engine: some projects and some units (a map's window).
 struct PortfolioScope {
     std::vector<std::string> project_ids; ///< to evaluate, with their whole history
