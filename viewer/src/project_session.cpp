@@ -105,7 +105,8 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                     first_view->snapshot(portfolio, session->m_default_as_of);
                 timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
             }
-        });
+        },
+        render::MapLayers::CacheWrite::later);
     timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
     session->m_county_name = QString::fromStdString(session->m_project.county_name());
     session->m_photos = session->m_project.store->photos();

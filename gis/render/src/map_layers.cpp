@@ -268,7 +268,7 @@ void MapLayers::build_indexes() {
     }
 }
 
-MapLayers MapLayers::read(const store::ProjectStore& store) {
+MapLayers MapLayers::read(const store::ProjectStore& store, CacheWrite write) {
     const std::optional<std::string> version = store.content_version();
     if (!version) {
         return read_store(store);
@@ -284,9 +284,18 @@ MapLayers MapLayers::read(const store::ProjectStore& store) {
     // Only what one version of the file held: a write that ended while the layers were read
     // may show in some of them and not in others.
     if (store.content_version() == version) {
-        map_cache::save(cache, *version, layers);
+        layers.unwritten_cache = UnwrittenCache{cache, *version};
+        if (write == CacheWrite::now) {
+            layers.write_cache();
+            layers.unwritten_cache.reset();
+        }
     }
     return layers;
+}
+
+bool MapLayers::write_cache() const {
+    return unwritten_cache &&
+           map_cache::save(unwritten_cache->file, unwritten_cache->version, *this);
 }
 
 MapLayers MapLayers::read_store(const store::ProjectStore& store) {

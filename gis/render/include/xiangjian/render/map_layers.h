@@ -9,8 +9,10 @@
 #include "xiangjian/store/project_store.h"
 
 #include <cstdint>
+#include <filesystem>
 #include <limits>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -140,11 +142,22 @@ struct MapLayers {
     std::vector<MapSite> point_sites, line_sites, polygon_sites;
     /// Read from the map cache (map_cache.h) rather than the store.
     bool from_cache = false;
+    /// Of layers read from the store with their writing to the map cache left for later:
+    /// where, and for which version of the project, write_cache() writes them.
+    struct UnwrittenCache {
+        std::filesystem::path file;
+        std::string version;
+    };
+    std::optional<UnwrittenCache> unwritten_cache;
+
+    /// When layers read from the store go to the map cache: as they are read, or when the
+    /// reader calls write_cache() (after its first map, say, on a core it has to spare).
+    enum class CacheWrite { now, later };
 
     /// Reads the boundaries of every unit that has one and every project site. Throws
     /// xj::Error naming the unit or project of a stored geometry that is not WKB. Goes through
     /// the map cache when the store can tell its content's version (map_cache.h).
-    static MapLayers read(const store::ProjectStore& store);
+    static MapLayers read(const store::ProjectStore& store, CacheWrite write = CacheWrite::now);
     /// As read(), from the store itself, never the cache.
     static MapLayers read_store(const store::ProjectStore& store);
     /// Reads the units and sites whose box meets `window` (lon/lat), through the store's
@@ -152,6 +165,10 @@ struct MapLayers {
     /// units read, by code.
     static MapLayers read(const store::ProjectStore& store, const Box& window,
                           std::vector<core::AdminUnit>& units);
+
+    /// Writes the layers to the map cache for `unwritten_cache`; false when there is none or
+    /// the file could not be written.
+    bool write_cache() const;
 
     /// Of every layer that has shapes; empty for a project without geometry.
     Box extent() const;

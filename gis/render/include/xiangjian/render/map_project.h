@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <thread>
 
 namespace xj::render {
 
@@ -30,8 +31,15 @@ struct MapProject {
     /// As `open`, into this object: the layers and the portfolio are read one on each core, and
     /// each core goes on with its continuation once its half is read (`with_layers` may use
     /// `store`, `layers` and `extent`). A program overlaps its own work with the other half.
+    /// With CacheWrite::later, layers read from the project (not the map cache) are written to
+    /// the cache after `with_layers`, on a thread of its own at the lowest priority, which
+    /// takes a core only when the program leaves one idle: the object must then stay where it
+    /// is until wait_for_map_cache() or its destruction, which waits.
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
-                    const WithPortfolio& with_portfolio);
+                    const WithPortfolio& with_portfolio,
+                    MapLayers::CacheWrite cache_write = MapLayers::CacheWrite::now);
+    /// Returns once read_whole's writing of the map cache, if any, is done.
+    void wait_for_map_cache();
     /// The window of a map in the display CRS, found in the store (a township's place, a
     /// project's); it may throw, naming what it cannot find.
     using WindowOf =
@@ -47,6 +55,10 @@ struct MapProject {
     render::DisplayCrs display_crs(const std::string& option) const;
     /// The name of the project's county (its county unit), empty when it has none or several.
     std::string county_name() const;
+
+    /// Writes the map cache for read_whole (CacheWrite::later); last, so that it is joined
+    /// before the layers it reads are destroyed.
+    std::jthread cache_writer;
 };
 
 } // namespace xj::render
