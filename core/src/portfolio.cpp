@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <exception>
 #include <limits>
+#include <thread>
 #include <utility>
 
 namespace xj::core {
@@ -226,6 +228,19 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
                                              return a.report_date < b.report_date;
                                          });
         });
+    // The villages' index on a core of its own while this one indexes the rest, none of which
+    // reads what it writes: a province's 174,000 links take 0.1 s of the 0.25 s here.
+    std::exception_ptr village_failure;
+    std::jthread villages([&, units = m_data.admin_units.size()] {
+        try {
+            index_villages(village_begin, units);
+            // The links as stored are not read again once they are VillageLinks: a province's
+            // 174,000 (22 MB) go back to the allocator for the first snapshot to use.
+            m_data.project_villages = {};
+        } catch (...) {
+            village_failure = std::current_exception();
+        }
+    });
     m_problems.reserve(m_data.problems.size());
     for (std::uint32_t i = 0; i < m_data.problems.size(); ++i) {
         if (!m_problems.emplace(m_data.problems[i].id, i).second) {
@@ -294,11 +309,6 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         }
     }
 
-    index_villages(village_begin);
-    // The links as stored are not read again once they are VillageLinks: a province's 174,000
-    // (22 MB) go back to the allocator for the first snapshot to use.
-    m_data.project_villages = {};
-
     auto& units = m_data.admin_units;
     const auto by_code = [](const AdminUnit& a, const AdminUnit& b) { return a.code < b.code; };
     if (!std::is_sorted(units.begin(), units.end(), by_code)) {
@@ -341,9 +351,14 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         m_baselines.emplace(m_data.baselines[b].name, b);
         m_baseline_plans.push_back(compile_plans(m_data.baselines[b]));
     }
+    villages.join();
+    if (village_failure) {
+        std::rethrow_exception(village_failure);
+    }
 }
 
-void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin) {
+void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
+                               std::size_t unit_count) {
     // Each project's villages, and each village's projects as one flat array grouped by
     // village (counted, then placed): a province's 174,000 links made 47,000 growing vectors
     // in a map of strings before, 0.07 s of the 0.23 s this constructor took.
@@ -354,7 +369,8 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin) {
     std::vector<std::uint32_t> slot_of_link; // the village of each of m_villages
     slot_of_link.reserve(m_data.project_villages.size() + count);
     std::vector<std::uint32_t> slot_begin; // how many links each village has
-    m_village_slots.reserve(m_data.admin_units.size());
+    m_village_slots.reserve(unit_count);
+    m_villages.reserve(m_data.project_villages.size() + count); // links, and own villages
     for (std::uint32_t p = 0; p < count; ++p) {
         const std::span<const ProjectVillage> links{m_data.project_villages.data() + link_begin[p],
                                                     link_begin[p + 1] - link_begin[p]};

@@ -107,4 +107,5 @@ TEST(ProgressProblems, ClosingChecks) {
     } catch (const xj::Error& e) {
         EXPECT_STREQ(e.what(), "closing problem 'Q99' on 2020-06-01: no such problem");
     }
+    xj::set_language(xj::Language::zh); // as the other tests of this program expect
 }

@@ -127,8 +127,9 @@ private:
     static std::span<const PlanPoint> plan_of(const Plans& plans, std::size_t project);
     Plans compile_plans(const Baseline& baseline) const;
     /// m_villages, m_village_begin and the villages' numbers and projects, from the stored
-    /// links grouped by project (`link_begin`, as the other child records).
-    void index_villages(const std::vector<std::uint32_t>& link_begin);
+    /// links grouped by project (`link_begin`, as the other child records); `unit_count` sizes
+    /// the index (the constructor may be sorting the units meanwhile).
+    void index_villages(const std::vector<std::uint32_t>& link_begin, std::size_t unit_count);
     /// The baseline's stored plans, or `scratch` filled for a baseline the Portfolio does not
     /// hold; the current plans for none.
     const Plans& plans_for(const Baseline* baseline, Plans& scratch) const;
