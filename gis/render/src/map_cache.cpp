@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -224,13 +226,19 @@ std::array<std::size_t, layer_count> attribute_counts(const MapLayers& layers) {
             layers.point_sites.size(),  layers.line_sites.size(),     layers.polygon_sites.size()};
 }
 
-/// Removes the least recently written cache files beyond the folder's allowance.
+/// Removes the least recently written cache files beyond the folder's allowance, and what a
+/// writer stopped midway (killed, the machine off) left an hour or more ago.
 void prune(const fs::path& folder) {
     std::error_code error;
     std::vector<std::pair<fs::file_time_type, fs::path>> files;
+    const auto an_hour_ago = fs::file_time_type::clock::now() - std::chrono::hours(1);
     for (const auto& entry : fs::directory_iterator(folder, error)) {
+        const auto written = entry.last_write_time(error);
         if (entry.path().extension() == ".xjmap") {
-            files.emplace_back(entry.last_write_time(error), entry.path());
+            files.emplace_back(written, entry.path());
+        } else if (entry.path().string().find(".xjmap.partial-") != std::string::npos &&
+                   written < an_hour_ago) {
+            fs::remove(entry.path(), error);
         }
     }
     if (files.size() <= kept_files) {
@@ -359,8 +367,12 @@ bool save(const fs::path& file, const std::string& version, const MapLayers& lay
 
     std::error_code error;
     fs::create_directories(file.parent_path(), error);
-    const fs::path temporary =
-        file.string() + ".partial-" + std::to_string(static_cast<long long>(::getpid()));
+    // A name of this process's and this call's own: two programs, or two openings in one
+    // program (a refreshed project), may write the same project's file at once.
+    static std::atomic<unsigned> calls{0};
+    const fs::path temporary = file.string() + ".partial-" +
+                               std::to_string(static_cast<long long>(::getpid())) + "-" +
+                               std::to_string(calls++);
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
         std::uint64_t at = 0;
