@@ -13,8 +13,9 @@
 #    file (an empty map cache, written as it reads) and as any later one (the map cache of
 #    WORK_DIR/map-cache, which step 2 wrote); and QGIS opening the same GeoPackage and rendering
 #    its full extent, whole process (bench/qgis_render.py, one view, one run, at the size of the
-#    viewer's map canvas); the three taking turns RUNS times (median), so that a burst of load
-#    elsewhere does not fall on one side only;
+#    viewer's map canvas); the three taking turns RUNS times (median; RUNS a multiple of 3 puts
+#    each in each place of the order equally often), so that a burst of load elsewhere does not
+#    fall on one side only;
 # 4. prints the figures against the goals. The screenshots land in WORK_DIR/out/viewer.
 # Goals: first frame <= 0.5 x QGIS's and < 2 s; GUI latency p99 < 50 ms; pan and wheel zoom at
 # county scale < 100 ms; date step at the full extent < 300 ms; peak memory < 600 MB.
@@ -87,8 +88,9 @@ fig[interaction_peak]=$(awk -v kb="$(peak_of "$out/interaction-time.txt")" \
 
 # --- 3. First frame, in turns with QGIS ------------------------------------------------------
 viewer_walls=() viewer_peaks=() first_walls=() first_peaks=() qgis_walls=() qgis_peaks=()
-for run in $(seq "$runs"); do
-    # The first opening of this version of the file: an empty map cache, written as it reads.
+# The first opening of this version of the file: an empty map cache, written as it reads.
+first_opening() {
+    local run="$1" first_cache
     first_cache="$(mktemp -d "$PWD/map-cache-first.XXXXXX")"
     if ! XIANGJIAN_MAP_CACHE="$first_cache" /usr/bin/time -v -o time.txt "$viewer" render.gpkg \
         --screenshot "$out/first-opening.png" --size "$size" > /dev/null 2> viewer-stderr.txt; then
@@ -98,7 +100,10 @@ for run in $(seq "$runs"); do
     first_walls+=("$(wall_of time.txt)"); first_peaks+=("$(peak_of time.txt)")
     echo "xiangjian-viewer first frame, first opening (no map cache), run $run:" \
         "${first_walls[-1]} s, peak $((${first_peaks[-1]} / 1024)) MB"
-    # Any later opening: the map cache the session above wrote.
+}
+# Any later opening: the map cache that step 2 wrote.
+reopening() {
+    local run="$1"
     if ! /usr/bin/time -v -o time.txt "$viewer" render.gpkg --screenshot "$out/first-frame.png" \
         --size "$size" > /dev/null 2> viewer-stderr.txt; then
         echo "xiangjian-viewer --screenshot failed:"; tail -5 viewer-stderr.txt; exit 1
@@ -106,6 +111,9 @@ for run in $(seq "$runs"); do
     viewer_walls+=("$(wall_of time.txt)"); viewer_peaks+=("$(peak_of time.txt)")
     echo "xiangjian-viewer first frame, reopening (map cache), run $run: ${viewer_walls[-1]} s," \
         "peak $((${viewer_peaks[-1]} / 1024)) MB"
+}
+qgis() {
+    local run="$1"
     if ! /usr/bin/time -v -o time.txt "$qgis_python" "$here/qgis_render.py" render-qgis.gpkg \
         "$out" --runs 1 --views full --size "$canvas" > qgis.txt 2> qgis-stderr.txt; then
         echo "QGIS failed:"; tail -5 qgis-stderr.txt; exit 1
@@ -114,6 +122,16 @@ for run in $(seq "$runs"); do
     echo "QGIS open and render ($canvas), run $run: ${qgis_walls[-1]} s," \
         "peak $((${qgis_peaks[-1]} / 1024)) MB; $(grep -E '^qgis (init|load|full render):' \
         qgis.txt | sed -E 's/ \(runs.*//' | paste -sd' ')"
+}
+# Each program in each place of the order in turn: on this VM a program that follows one that
+# has just freed a lot of memory gets pages the host still backs, and runs faster (docs/viewer.md,
+# "Memory is time"); a fixed order would favour whichever comes after the biggest.
+for run in $(seq "$runs"); do
+    case $(((run - 1) % 3)) in
+    0) first_opening "$run"; reopening "$run"; qgis "$run" ;;
+    1) reopening "$run"; qgis "$run"; first_opening "$run" ;;
+    2) qgis "$run"; first_opening "$run"; reopening "$run" ;;
+    esac
 done
 fig[viewer_wall]=$(printf '%s\n' "${viewer_walls[@]}" | median)
 fig[viewer_peak]=$(printf '%s\n' "${viewer_peaks[@]}" | max | awk '{ printf "%.0f", $1 / 1024 }')
