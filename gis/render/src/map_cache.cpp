@@ -130,8 +130,8 @@ bool sane(const Box& box) {
            std::abs(box.min_y) <= limit && std::abs(box.max_y) <= limit;
 }
 
-/// Every shape's parts and every part's points within the arrays, and its box a box of
-/// degrees: a damaged file must not send a reader outside the mapping.
+/// Every shape's parts and every part's (one or more) points within the arrays, and its box a
+/// box of degrees: a damaged file must not send a reader outside the mapping.
 bool consistent(std::span<const FlatLayer::Shape> shapes, std::span<const FlatLayer::Part> parts,
                 std::uint64_t points, const Box& extent) {
     if (!sane(extent)) {
@@ -143,7 +143,8 @@ bool consistent(std::span<const FlatLayer::Shape> shapes, std::span<const FlatLa
         }
     }
     return std::all_of(parts.begin(), parts.end(), [&](const FlatLayer::Part& part) {
-        return std::uint64_t{part.first_point} + part.points <= points;
+        // A part has a point at least: simplification reads its first and last.
+        return part.points > 0 && std::uint64_t{part.first_point} + part.points <= points;
     });
 }
 

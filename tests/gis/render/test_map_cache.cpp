@@ -165,6 +165,24 @@ TEST_F(MapCache, ADamagedFileIsNotUsedAndIsWrittenAnew) {
     EXPECT_FALSE(read.from_cache);
     expect_same_layers(whole, read);
 
+    { // whole, of this version, but a part that points past the coordinates
+        ASSERT_TRUE(read_layers(project).from_cache);
+        const render::FlatLayer::Part last = whole.villages.all_parts().back();
+        std::string bytes(size, '\0');
+        std::ifstream(file, std::ios::binary)
+            .read(bytes.data(), static_cast<std::streamsize>(size));
+        const std::string pattern(reinterpret_cast<const char*>(&last), sizeof last);
+        const auto at = bytes.rfind(pattern);
+        ASSERT_NE(at, std::string::npos);
+        const std::uint32_t beyond = 0xFFFFFFF0U;
+        std::fstream out(file, std::ios::in | std::ios::out | std::ios::binary);
+        out.seekp(static_cast<std::streamoff>(at));
+        out.write(reinterpret_cast<const char*>(&beyond), sizeof beyond);
+    }
+    read = read_layers(project);
+    EXPECT_FALSE(read.from_cache);
+    expect_same_layers(whole, read);
+
     { // not a cache file at all
         std::ofstream bytes(file, std::ios::binary | std::ios::trunc);
         bytes << "not a map";
