@@ -209,14 +209,24 @@ void MainWindow::open_project(const QString& path) {
                     emit project_failed(QString::fromUtf8(error.what()));
                 }
             });
-    watcher->setFuture(QtConcurrent::run([path, first = first_view()] {
+    watcher->setFuture(QtConcurrent::run([path, first = first_view(path)] {
         return std::shared_ptr<ProjectSession>(ProjectSession::open(path, first));
     }));
 }
 
-FirstView MainWindow::first_view() const {
+void MainWindow::set_engine_read_ahead(const QString& path,
+                                       std::shared_ptr<std::future<render::EngineRead>> read) {
+    m_read_ahead_path = path;
+    m_read_ahead = std::move(read);
+}
+
+FirstView MainWindow::first_view(const QString& path) {
     // The canvas shows a new project whole (zoom_to_county), at its present size.
     FirstView view;
+    if (m_read_ahead && path == m_read_ahead_path) {
+        view.engine = std::move(m_read_ahead); // once: a later opening reads the file anew
+    }
+    m_read_ahead.reset(); // one for another file ends here (it began a moment ago, at start)
     view.width = m_canvas->width();
     view.height = m_canvas->height();
     view.device_pixel_ratio = m_canvas->devicePixelRatioF();
@@ -235,7 +245,7 @@ FirstView MainWindow::first_view() const {
 void MainWindow::open_project_now(const QString& path) {
     QElapsedTimer timer;
     timer.start();
-    std::shared_ptr<ProjectSession> session = ProjectSession::open(path, first_view());
+    std::shared_ptr<ProjectSession> session = ProjectSession::open(path, first_view(path));
     timing("read: %.3f s", timer.elapsed() / 1000.0);
     install_session(std::move(session));
 }

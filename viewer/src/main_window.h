@@ -18,6 +18,7 @@
 #include <QMainWindow>
 #include <QPointer>
 #include <QTranslator>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -28,6 +29,10 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QToolBar;
+
+namespace xj::render {
+struct EngineRead;
+}
 
 namespace xj::viewer {
 
@@ -53,6 +58,10 @@ public:
     void open_project(const QString& path);
     /// The same on this thread, without dialogs (the command line): throws xj::Error.
     void open_project_now(const QString& path);
+    /// The engine's half of `path` begun already (read_engine_ahead): the next opening of
+    /// `path` takes it instead of reading it again.
+    void set_engine_read_ahead(const QString& path,
+                               std::shared_ptr<std::future<render::EngineRead>> read);
     const ProjectSession* session() const { return m_session.get(); }
 
     void set_as_of(core::Date day);
@@ -132,7 +141,8 @@ private:
     void retranslate();
     void install_session(std::shared_ptr<ProjectSession> session, bool keep_state = false);
     /// What a project opened now shows first: the whole of it in the canvas as it is.
-    FirstView first_view() const;
+    /// What the canvas shows first of `path`, with the engine's read begun ahead for it.
+    FirstView first_view(const QString& path);
     void apply_leader(const std::string& leader, core::Date friday);
     void show_entry_history();
     void print_sheets_dialog();
@@ -158,6 +168,8 @@ private:
     QTranslator m_qt_translator; ///< Qt's own dialogs and buttons (Debian qt6-translations-l10n)
     RenderWorker m_worker;
     std::shared_ptr<ProjectSession> m_session;
+    QString m_read_ahead_path;
+    std::shared_ptr<std::future<render::EngineRead>> m_read_ahead;
     std::shared_ptr<const Snapshot> m_snapshot;
     QFutureWatcher<std::shared_ptr<const Snapshot>> m_snapshot_watcher;
     bool m_snapshot_stale = false; ///< asked again while one was computing

@@ -11,6 +11,7 @@
 
 #include <QString>
 #include <functional>
+#include <future>
 #include <memory>
 #include <optional>
 #include <set>
@@ -30,7 +31,15 @@ struct FirstView {
     /// Makes the window's snapshot of the day the project opens at, on the engine's core once
     /// its tables are read (beside the geometry); none when not given.
     std::function<std::shared_ptr<const Snapshot>(const core::Portfolio&, core::Date)> snapshot;
+    /// The engine's half of the read, begun before the window was built (read_engine_ahead),
+    /// for this project; none: read as the layers are.
+    std::shared_ptr<std::future<render::EngineRead>> engine;
 };
+
+/// Begins reading the engine's half of the project at `path` on a thread of its own: what a
+/// program opening a project given on its command line does while Qt builds the window, on the
+/// core the window leaves idle.
+std::shared_ptr<std::future<render::EngineRead>> read_engine_ahead(const QString& path);
 
 class ProjectSession {
 public:

@@ -225,8 +225,13 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
     }
     const bool screenshot = !options.screenshot.isEmpty();
     timing("Qt started");
+    // The project's engine tables are read on the core that building the window leaves idle.
+    auto engine_read = options.project.isEmpty() ? nullptr : read_engine_ahead(options.project);
     MainWindow window(language, !screenshot);
     timing("window built");
+    if (engine_read) {
+        window.set_engine_read_ahead(options.project, std::move(engine_read));
+    }
     window.resize(size.value_or(QSize(1600, 1000)));
     if (screenshot) {
         window.show();

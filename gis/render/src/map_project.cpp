@@ -19,20 +19,27 @@ MapProject MapProject::open(const std::string& path) {
     return project;
 }
 
+EngineRead MapProject::read_engine(const std::string& path) {
+    EngineRead read;
+    read.store = xj::store::open_project(path, xj::store::Access::read_only);
+    read.portfolio =
+        std::make_unique<core::Portfolio>(xj::store::load_portfolio_in_parallel(*read.store));
+    return read;
+}
+
 void MapProject::read_whole(const std::string& path, const std::function<void()>& with_layers,
-                            const WithPortfolio& with_portfolio,
-                            MapLayers::CacheWrite cache_write) {
+                            const WithPortfolio& with_portfolio, MapLayers::CacheWrite cache_write,
+                            std::future<EngineRead>* engine) {
     store = xj::store::open_project(path, xj::store::Access::read_only);
     // The engine's tables and the map's geometry are independent reads, side by side: the
     // engine's through a second and a third opening of the project (it takes both cores once
     // the geometry is read, which from the map cache takes a few hundredths of a second).
     core::run_in_parallel(
         [&] {
-            const auto second = xj::store::open_project(path, xj::store::Access::read_only);
-            portfolio =
-                std::make_unique<core::Portfolio>(xj::store::load_portfolio_in_parallel(*second));
+            EngineRead read = engine != nullptr ? engine->get() : read_engine(path);
+            portfolio = std::move(read.portfolio);
             if (with_portfolio) {
-                with_portfolio(*portfolio, *second);
+                with_portfolio(*portfolio, *read.store);
             }
         },
         [&] {

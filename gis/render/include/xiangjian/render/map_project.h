@@ -10,11 +10,19 @@
 #include "xiangjian/store/open_project.h"
 
 #include <functional>
+#include <future>
 #include <memory>
 #include <string>
 #include <thread>
 
 namespace xj::render {
+
+/// The engine's half of MapProject::read_whole: a read-only opening of the project and the
+/// portfolio read through it.
+struct EngineRead {
+    std::unique_ptr<store::ProjectStore> store;
+    std::unique_ptr<core::Portfolio> portfolio;
+};
 
 struct MapProject {
     std::unique_ptr<store::ProjectStore> store;
@@ -28,6 +36,10 @@ struct MapProject {
     /// the project (`store` is the other core's meanwhile).
     using WithPortfolio =
         std::function<void(const core::Portfolio& portfolio, const store::ProjectStore& store)>;
+    /// The engine's half of read_whole: the project opened again, read-only, and its portfolio
+    /// read through that opening (and a third, load_portfolio_in_parallel).
+    static EngineRead read_engine(const std::string& path);
+
     /// As `open`, into this object: the layers and the portfolio are read one on each core, and
     /// each core goes on with its continuation once its half is read (`with_layers` may use
     /// `store`, `layers` and `extent`). A program overlaps its own work with the other half.
@@ -35,9 +47,12 @@ struct MapProject {
     /// the cache after `with_layers`, on a thread of its own at the lowest priority, which
     /// takes a core only when the program leaves one idle: the object must then stay where it
     /// is until wait_for_map_cache() or its destruction, which waits.
+    /// `engine`, when given, is read_engine(path) begun earlier (while a window was built, say):
+    /// its result, or its exception, is taken instead of reading the engine's half again.
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
                     const WithPortfolio& with_portfolio,
-                    MapLayers::CacheWrite cache_write = MapLayers::CacheWrite::now);
+                    MapLayers::CacheWrite cache_write = MapLayers::CacheWrite::now,
+                    std::future<EngineRead>* engine = nullptr);
     /// Returns once read_whole's writing of the map cache, if any, is done.
     void wait_for_map_cache();
     /// The window of a map in the display CRS, found in the store (a township's place, a
