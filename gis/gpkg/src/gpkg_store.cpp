@@ -301,14 +301,19 @@ void GpkgStore::rows_written(const char* table, std::size_t rows) {
             index_sql.emplace_back(index.text(0), index.text(1));
         }
         // All of them: an upsert fires the update triggers, each a row-by-row R-tree write
-        // (GDAL names them update1 … update4, later versions update5 … update7).
+        // (GDAL names them update1 … update4, later versions update5 … update7). And those
+        // that draw the map's version anew at each row (schema 8): the rows before this drew it
+        // already, and it is drawn once more when they come back before the commit.
         const std::string rtree_prefix = std::string{"rtree_"} + table + "_geom_";
-        auto trigger = m_sql->prepare("SELECT name, sql FROM sqlite_master WHERE type = "
-                                      "'trigger' AND tbl_name = ?1 AND substr(name, 1, ?2) = ?3 "
-                                      "ORDER BY name");
+        const std::string map_prefix = std::string{map_version_trigger_prefix} + table + "_";
+        auto trigger = m_sql->prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?1 AND "
+            "(substr(name, 1, ?2) = ?3 OR substr(name, 1, ?4) = ?5) ORDER BY name");
         trigger.text(1, table)
             .integer(2, static_cast<long long>(rtree_prefix.size()))
-            .text(3, rtree_prefix);
+            .text(3, rtree_prefix)
+            .integer(4, static_cast<long long>(map_prefix.size()))
+            .text(5, map_prefix);
         while (rtree && trigger.step(context)) {
             trigger_sql.emplace_back(trigger.text(0), trigger.text(1));
         }
@@ -351,11 +356,17 @@ void GpkgStore::restore_all_indexes() {
     while (!m_deferred_indexes.empty()) {
         restore_indexes(m_deferred_indexes.begin()->first);
     }
+    bool map_changed = false;
     for (const auto& [table, triggers] : m_deferred_rtrees) {
         detail::rebuild_rtree(*m_sql, table, "geom");
         for (const std::string& trigger : triggers) {
             m_sql->execute(trigger, m_path + ": restoring the spatial index triggers of " + table);
+            map_changed =
+                map_changed || trigger.find(map_version_trigger_prefix) != std::string::npos;
         }
+    }
+    if (map_changed) { // what the set-aside triggers would have done, row after row
+        m_sql->execute(map_version_update, m_path + ": drawing the map's version anew");
     }
     m_deferred_rtrees.clear();
     m_rows_written.clear();
@@ -536,7 +547,25 @@ bool GpkgStore::upgrade_storage() {
     return true;
 }
 
-std::optional<std::string> GpkgStore::content_version() const {
+std::optional<std::string> GpkgStore::map_version() const {
+    // From schema 8 the file keeps a version of its units and sites, drawn anew by triggers on
+    // every change to them (schema.cpp), whoever writes: progress recorded since leaves it as
+    // it was. All twelve triggers must be there: a table dropped and made again (by another
+    // program) comes back without them, and its changes would go unseen.
+    {
+        auto row = m_sql->prepare(
+            "SELECT (SELECT value FROM xj_meta WHERE key = 'map_version'), "
+            "(SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+            "name LIKE 'xj\\_map\\_version\\_%' ESCAPE '\\')"); // map_version_trigger_prefix
+        if (row.step(m_path + ": reading the map's version") && !row.is_null(0) &&
+            row.integer(1).value_or(0) == 12) {
+            return "gpkg map " + row.text(0);
+        }
+    }
+    return file_version();
+}
+
+std::optional<std::string> GpkgStore::file_version() const {
     // SQLite counts the transactions that changed a file in its header (the file change
     // counter, bytes 24-27, big-endian) in the rollback-journal mode GDAL and this store use.
     // With the file's identity, size and modification time, that tells a changed file from the

@@ -352,8 +352,32 @@ std::span<const std::string_view> version_7() {
     return views;
 }
 
-const std::array<Migration, 7>& migrations() {
-    static const std::array<Migration, 7> all{
+// A version of what a map draws (the units and the sites, their geometry and names), drawn
+// anew at random by triggers on every insert, update and delete, whichever program makes it:
+// the viewer's map cache (render/map_cache.h) stays valid while only the tracking tables
+// change, as they do every day. Random rather than counted, so that two copies of a project
+// edited apart never reach the same version with different maps.
+std::span<const std::string_view> version_8() {
+    static const std::vector<std::string> statements = [] {
+        std::vector<std::string> sql{
+            "INSERT INTO xj_meta (key, value) VALUES ('map_version', lower(hex(randomblob(8))))",
+        };
+        for (const char* table :
+             {"admin_units", "project_points", "project_lines", "project_polygons"}) {
+            for (const char* change : {"insert", "update", "delete"}) {
+                sql.push_back(std::string{"CREATE TRIGGER "} + map_version_trigger_prefix + table +
+                              "_" + change + " AFTER " + change + " ON " + table + " BEGIN " +
+                              map_version_update + "; END");
+            }
+        }
+        return sql;
+    }();
+    static const std::vector<std::string_view> views(statements.begin(), statements.end());
+    return views;
+}
+
+const std::array<Migration, 8>& migrations() {
+    static const std::array<Migration, 8> all{
         Migration{1, "initial schema", version_1},
         Migration{2, "villages served or crossed by each project", version_2},
         Migration{3, "geotagged site photos", version_3},
@@ -362,6 +386,7 @@ const std::array<Migration, 7>& migrations() {
         Migration{6, "projects measured by the reported percent", version_6},
         Migration{7, "one spelling per unit (km, 处, MW …), quantities converted with it",
                   version_7()},
+        Migration{8, "a version of the map's units and sites, kept by triggers", version_8()},
     };
     return all;
 }

@@ -269,7 +269,7 @@ void MapLayers::build_indexes() {
 }
 
 MapLayers MapLayers::read(const store::ProjectStore& store, CacheWrite write) {
-    const std::optional<std::string> version = store.content_version();
+    const std::optional<std::string> version = store.map_version();
     if (!version) {
         return read_store(store);
     }
@@ -283,7 +283,7 @@ MapLayers MapLayers::read(const store::ProjectStore& store, CacheWrite write) {
     MapLayers layers = read_store(store);
     // Only what one version of the file held: a write that ended while the layers were read
     // may show in some of them and not in others.
-    if (store.content_version() == version) {
+    if (store.map_version() == version) {
         layers.unwritten_cache = UnwrittenCache{cache, *version};
         if (write == CacheWrite::now) {
             layers.write_cache();

@@ -95,6 +95,35 @@ std::string rtree_rows(const std::string& path, const std::string& table, const 
 
 } // namespace
 
+TEST_F(GpkgStoreWrites, TheMapsVersionChangesWithEverySiteAndUnitWrittenAndOnlyThen) {
+    const std::string path = store->location();
+    const auto triggers = [&] {
+        return test::sql_scalar(path, "SELECT count(*) FROM sqlite_master WHERE type = "
+                                      "'trigger' AND name LIKE 'xj_map_version_%'");
+    };
+    EXPECT_EQ(triggers(), "12");
+    const auto first = store->map_version();
+    ASSERT_TRUE(first.has_value());
+    EXPECT_EQ(first->rfind("gpkg map ", 0), 0U) << *first;
+
+    store->set_setting("as_of", "2020-06-30"); // not the map's
+    EXPECT_EQ(store->map_version(), first);
+    store->add_site({"RY2018-002", "点", point(112.4, 34.0)}); // one statement: its trigger
+    const auto second = store->map_version();
+    EXPECT_NE(second, first);
+
+    { // enough sites for the triggers to be set aside and the version drawn once at the end
+        store::Transaction transaction(*store);
+        for (int i = 0; i < 3000; ++i) {
+            store->add_site({"RY2018-002", "点 " + std::to_string(i),
+                             point(112.40 + i * 0.0000731, 34.00 + (i % 97) * 0.000917)});
+        }
+        transaction.commit();
+    }
+    EXPECT_NE(store->map_version(), second);
+    EXPECT_EQ(triggers(), "12") << "the triggers set aside are back";
+}
+
 TEST_F(GpkgStoreWrites, ManySitesInOneTransactionGetTheSpatialIndexTheTriggersWouldGive) {
     // A few sites the ordinary way, one statement each: their R-tree rows come from the trigger.
     for (int i = 0; i < 5; ++i) {

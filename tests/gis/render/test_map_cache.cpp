@@ -201,22 +201,42 @@ TEST_F(MapCache, TurnedOffNothingIsWritten) {
     EXPECT_FALSE(fs::exists(folder));
 }
 
-TEST_F(MapCache, AGeoPackagesVersionChangesWithEveryWriteAndOnlyThen) {
+TEST_F(MapCache, TheMapsVersionChangesWithTheUnitsAndSitesOnly) {
     const auto version = [&] {
-        return store::open_project(project, store::Access::read_only)->content_version();
+        return store::open_project(project, store::Access::read_only)->map_version();
     };
     const auto first = version();
     ASSERT_TRUE(first.has_value());
     EXPECT_EQ(version(), first); // reading changes nothing
-    edit_with_gdal(project, "UPDATE projects SET name = name || '（续）' WHERE fid = 1");
-    const auto second = version();
-    ASSERT_TRUE(second.has_value());
-    EXPECT_NE(second, first);
-
     EXPECT_FALSE(read_layers(project).from_cache);
     EXPECT_TRUE(read_layers(project).from_cache);
 
-    // A journal beside the file (a write under way or cut off): no version, no cache.
+    // What the tracking tables hold is not the map's: the cache stays valid.
+    edit_with_gdal(project, "UPDATE projects SET name = name || '（续）' WHERE fid = 1");
+    EXPECT_EQ(version(), first);
+    EXPECT_TRUE(read_layers(project).from_cache);
+
+    // A site written again is (even unchanged: the triggers do not look).
+    edit_with_gdal(project, "UPDATE project_points SET project_id = project_id "
+                            "WHERE fid = (SELECT min(fid) FROM project_points)");
+    const auto second = version();
+    ASSERT_TRUE(second.has_value());
+    EXPECT_NE(second, first);
+    EXPECT_FALSE(read_layers(project).from_cache);
+
+    // Without all of its triggers (a table made again by another program) the version is the
+    // whole file's, which any write changes.
+    edit_with_gdal(project, "DROP TRIGGER xj_map_version_project_lines_delete");
+    const auto whole = version();
+    ASSERT_TRUE(whole.has_value());
+    EXPECT_NE(whole, second);
+    EXPECT_FALSE(read_layers(project).from_cache);
+    EXPECT_TRUE(read_layers(project).from_cache);
+    edit_with_gdal(project, "UPDATE projects SET name = name || '（再续）' WHERE fid = 1");
+    EXPECT_NE(version(), whole);
+    EXPECT_FALSE(read_layers(project).from_cache);
+
+    // And beside a journal (a write under way or cut off), none: no cache.
     std::ofstream(project + "-journal") << "";
     EXPECT_FALSE(version().has_value());
     EXPECT_FALSE(read_layers(project).from_cache);

@@ -52,7 +52,10 @@ public:
     int schema_version() const override { return m_schema_version; }
     std::string location() const override { return m_path; }
     bool upgrade_storage() override;
-    std::optional<std::string> content_version() const override;
+    std::optional<std::string> map_version() const override;
+    /// A version of the whole file, for one older than schema 8 or without the map's triggers:
+    /// its identity, size and time and SQLite's count of its changes.
+    std::optional<std::string> file_version() const;
     std::vector<store::LayerSummary> layers() const override;
     store::UnitCounts unit_counts() const override;
 

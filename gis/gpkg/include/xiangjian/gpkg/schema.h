@@ -18,4 +18,10 @@ struct Migration {
 std::span<const Migration> schema_migrations();
 int current_schema_version();
 
+/// The map's version (schema 8): xj_meta's `map_version`, drawn anew by the triggers named
+/// with this prefix on every change to the units and sites, with this statement.
+inline constexpr const char* map_version_trigger_prefix = "xj_map_version_";
+inline constexpr const char* map_version_update =
+    "UPDATE xj_meta SET value = lower(hex(randomblob(8))) WHERE key = 'map_version'";
+
 } // namespace xj::gpkg

@@ -6,7 +6,7 @@
 // the arrays themselves: nothing is copied or decoded when it is mapped, and its pages come
 // from the system's file cache rather than from fresh memory of the process.
 //
-// A cache file belongs to one version of one project (ProjectStore::content_version(): for a
+// A cache file belongs to one version of one project (ProjectStore::map_version(): for a
 // GeoPackage, the file's identity, size, time and SQLite's count of its changes). Any other
 // version, or a file that is not whole, is not used: the layers are read from the project
 // again and the file written anew.

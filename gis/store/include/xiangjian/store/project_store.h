@@ -78,10 +78,10 @@ public:
     /// (`xiangjian upgrade`): a GeoPackage made with smaller SQLite pages gets 64 KiB ones.
     /// Returns whether it rewrote anything. Not within a transaction.
     virtual bool upgrade_storage() { return false; }
-    /// A text that changes whenever what the store holds may have changed, for a cache of what
-    /// was read from it (the map's layers): equal texts promise equal content. None when the
-    /// store cannot tell, and a cache must then not be used.
-    virtual std::optional<std::string> content_version() const { return std::nullopt; }
+    /// A text that changes whenever what a map reads of the store (the units and sites: their
+    /// geometry, codes and names) may have changed, for the map cache: equal texts promise
+    /// equal maps. None when the store cannot tell, and a cache must then not be used.
+    virtual std::optional<std::string> map_version() const { return std::nullopt; }
 
     /// What the project holds, for `info`: its layers and tables in their stored order.
     virtual std::vector<LayerSummary> layers() const = 0;
