@@ -8,9 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
-#include <exception>
 #include <limits>
-#include <thread>
 #include <utility>
 
 namespace xj::core {
@@ -230,17 +228,19 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         });
     // The villages' index on a core of its own while this one indexes the rest, none of which
     // reads what it writes: a province's 174,000 links take 0.1 s of the 0.25 s here.
-    std::exception_ptr village_failure;
-    std::jthread villages([&, units = m_data.admin_units.size()] {
-        try {
+    run_in_parallel(
+        [&, units = m_data.admin_units.size()] {
             index_villages(village_begin, units);
             // The links as stored are not read again once they are VillageLinks: a province's
             // 174,000 (22 MB) go back to the allocator for the first snapshot to use.
             m_data.project_villages = {};
-        } catch (...) {
-            village_failure = std::current_exception();
-        }
-    });
+        },
+        [&] { index_the_rest(); });
+}
+
+void Portfolio::index_the_rest() {
+    const auto& projects = m_data.projects;
+    const std::size_t count = projects.size();
     m_problems.reserve(m_data.problems.size());
     for (std::uint32_t i = 0; i < m_data.problems.size(); ++i) {
         if (!m_problems.emplace(m_data.problems[i].id, i).second) {
@@ -350,10 +350,6 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     for (std::uint32_t b = 0; b < m_data.baselines.size(); ++b) {
         m_baselines.emplace(m_data.baselines[b].name, b);
         m_baseline_plans.push_back(compile_plans(m_data.baselines[b]));
-    }
-    villages.join();
-    if (village_failure) {
-        std::rethrow_exception(village_failure);
     }
 }
 

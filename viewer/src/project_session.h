@@ -81,7 +81,6 @@ public:
     /// cache, are written to the cache (which opening does in the background, after the first
     /// view's geometry).
     void wait_for_map_cache() { m_project.wait_for_map_cache(); }
-    bool writes_map_cache() const { return m_project.cache_writer.joinable(); }
 
     /// The snapshot FirstView::snapshot made, once: null when none was asked for or it was taken.
     std::shared_ptr<const Snapshot> take_first_snapshot() { return std::move(m_first_snapshot); }

@@ -14,6 +14,7 @@
 #include "xiangjian/crs/crs.h"
 #include "xiangjian/gdal/gdal_errors.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cpl_conv.h>
@@ -21,6 +22,8 @@
 #include <fstream>
 #include <gdal_priv.h>
 #include <optional>
+#include <set>
+#include <string_view>
 #include <sys/stat.h>
 #include <sys/vfs.h>
 #include <vector>
@@ -550,16 +553,23 @@ bool GpkgStore::upgrade_storage() {
 std::optional<std::string> GpkgStore::map_version() const {
     // From schema 8 the file keeps a version of its units and sites, drawn anew by triggers on
     // every change to them (schema.cpp), whoever writes: progress recorded since leaves it as
-    // it was. All twelve triggers must be there: a table dropped and made again (by another
-    // program) comes back without them, and its changes would go unseen.
-    {
-        auto row = m_sql->prepare(
-            "SELECT (SELECT value FROM xj_meta WHERE key = 'map_version'), "
-            "(SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
-            "name LIKE 'xj\\_map\\_version\\_%' ESCAPE '\\')"); // map_version_trigger_prefix
-        if (row.step(m_path + ": reading the map's version") && !row.is_null(0) &&
-            row.integer(1).value_or(0) == 12) {
-            return "gpkg map " + row.text(0);
+    // it was. Every one of the triggers must be there: a table dropped and made again (by
+    // another program) comes back without them, and its changes would go unseen.
+    const std::string context = m_path + ": reading the map's version";
+    std::set<std::string> present;
+    auto trigger = m_sql->prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND substr(name, 1, ?1) = ?2");
+    trigger.integer(1, static_cast<long long>(std::string_view{map_version_trigger_prefix}.size()))
+        .text(2, map_version_trigger_prefix);
+    while (trigger.step(context)) {
+        present.insert(trigger.text(0));
+    }
+    const auto triggers = map_version_triggers();
+    if (std::all_of(triggers.begin(), triggers.end(),
+                    [&](const MapVersionTrigger& kept) { return present.count(kept.name) > 0; })) {
+        auto version = m_sql->prepare("SELECT value FROM xj_meta WHERE key = 'map_version'");
+        if (version.step(context) && !version.is_null(0)) {
+            return "gpkg map " + version.text(0);
         }
     }
     return file_version();

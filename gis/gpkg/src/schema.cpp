@@ -362,13 +362,9 @@ std::span<const std::string_view> version_8() {
         std::vector<std::string> sql{
             "INSERT INTO xj_meta (key, value) VALUES ('map_version', lower(hex(randomblob(8))))",
         };
-        for (const char* table :
-             {"admin_units", "project_points", "project_lines", "project_polygons"}) {
-            for (const char* change : {"insert", "update", "delete"}) {
-                sql.push_back(std::string{"CREATE TRIGGER "} + map_version_trigger_prefix + table +
-                              "_" + change + " AFTER " + change + " ON " + table + " BEGIN " +
-                              map_version_update + "; END");
-            }
+        for (const MapVersionTrigger& trigger : map_version_triggers()) {
+            sql.push_back("CREATE TRIGGER " + trigger.name + " AFTER " + trigger.change + " ON " +
+                          trigger.table + " BEGIN " + map_version_update + "; END");
         }
         return sql;
     }();
@@ -392,6 +388,21 @@ const std::array<Migration, 8>& migrations() {
 }
 
 } // namespace
+
+std::span<const MapVersionTrigger> map_version_triggers() {
+    static const std::vector<MapVersionTrigger> triggers = [] {
+        std::vector<MapVersionTrigger> all;
+        for (const char* table :
+             {"admin_units", "project_points", "project_lines", "project_polygons"}) {
+            for (const char* change : {"insert", "update", "delete"}) {
+                all.push_back({std::string{map_version_trigger_prefix} + table + "_" + change,
+                               table, change});
+            }
+        }
+        return all;
+    }();
+    return triggers;
+}
 
 std::span<const Migration> schema_migrations() {
     return migrations();

@@ -1,7 +1,13 @@
 #include "xiangjian/store/portfolio_loader.h"
 
+#include <span>
+
 namespace xj::store {
 
+namespace {
+
+/// What holds for the whole project, whatever part of it is read: the checklist, the baselines
+/// and the engine settings.
 void read_project_wide(const ProjectStore& store, core::PortfolioData& data) {
     data.indicator_rules = store.indicator_rules();
     data.baselines = store.baselines();
@@ -9,22 +15,47 @@ void read_project_wide(const ProjectStore& store, core::PortfolioData& data) {
         core::from_settings([&store](const std::string& key) { return store.setting(key); });
 }
 
-void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data) {
-    data.projects = store.projects();
-    data.problems = store.problems();
-    data.admin_units = store.unit_list();
-    data.village_indicators = store.indicator_assessments();
-    data.disbursements = store.disbursements();
-    data.milestones = store.milestones();
-    data.site_visits = store.site_visits();
-    data.project_villages = store.project_villages();
-    read_project_wide(store, data);
+} // namespace
+
+std::span<const TableRead> portfolio_tables() {
+    static constexpr TableRead tables[] = {
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.reports = store.progress_reports();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.projects = store.projects();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.project_villages = store.project_villages();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.admin_units = store.unit_list();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.milestones = store.milestones();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.site_visits = store.site_visits();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.problems = store.problems();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.disbursements = store.disbursements();
+        },
+        [](const ProjectStore& store, core::PortfolioData& data) {
+            data.village_indicators = store.indicator_assessments();
+        },
+        read_project_wide,
+    };
+    return tables;
 }
 
 core::PortfolioData load_portfolio(const ProjectStore& store) {
     core::PortfolioData data;
-    read_all_but_reports(store, data);
-    data.reports = store.progress_reports();
+    for (const TableRead read : portfolio_tables()) {
+        read(store, data);
+    }
     return data;
 }
 

@@ -130,6 +130,10 @@ private:
     /// links grouped by project (`link_begin`, as the other child records); `unit_count` sizes
     /// the index (the constructor may be sorting the units meanwhile).
     void index_villages(const std::vector<std::uint32_t>& link_begin, std::size_t unit_count);
+    /// The rest of the constructor's indexes, once the child records are grouped by project:
+    /// problems by id, the reports' percent series, inferred start milestones, cumulative
+    /// payments, units by code, village assessments and the plans.
+    void index_the_rest();
     /// The baseline's stored plans, or `scratch` filled for a baseline the Portfolio does not
     /// hold; the current plans for none.
     const Plans& plans_for(const Baseline* baseline, Plans& scratch) const;

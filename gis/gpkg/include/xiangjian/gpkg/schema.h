@@ -1,6 +1,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace xj::gpkg {
@@ -23,5 +24,10 @@ int current_schema_version();
 inline constexpr const char* map_version_trigger_prefix = "xj_map_version_";
 inline constexpr const char* map_version_update =
     "UPDATE xj_meta SET value = lower(hex(randomblob(8))) WHERE key = 'map_version'";
+/// Those triggers, one for each change (insert, update, delete) of each table a map reads.
+struct MapVersionTrigger {
+    std::string name, table, change;
+};
+std::span<const MapVersionTrigger> map_version_triggers();
 
 } // namespace xj::gpkg

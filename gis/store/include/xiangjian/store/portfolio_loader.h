@@ -3,6 +3,7 @@
 #include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/store/project_store.h"
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -13,12 +14,14 @@ namespace xj::store {
 /// (`engine.*` keys; defaults where unset).
 core::PortfolioData load_portfolio(const ProjectStore& store);
 
-/// Of `load_portfolio`: every table but the progress reports, into `data`.
-void read_all_but_reports(const ProjectStore& store, core::PortfolioData& data);
+/// One table of `load_portfolio` (or the project-wide checklist, baselines and settings), read
+/// into its member of `data`.
+using TableRead = void (*)(const ProjectStore& store, core::PortfolioData& data);
 
-/// Of `load_portfolio`: what holds for the whole project, whatever part of it is read (the
-/// checklist, the baselines and the engine settings), into `data`.
-void read_project_wide(const ProjectStore& store, core::PortfolioData& data);
+/// What `load_portfolio` reads, a table each, largest first as a province holds them (the
+/// progress reports first): readers taking the next one in turn finish together
+/// (`load_portfolio_in_parallel`).
+std::span<const TableRead> portfolio_tables();
 
 /// Part of a project, for the engine: some projects and some units (a map's window).
 struct PortfolioScope {
