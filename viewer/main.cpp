@@ -25,12 +25,17 @@ void quiet_notes(QtMsgType type, const QMessageLogContext& context, const QStrin
 } // namespace
 
 int main(int argc, char** argv) {
-    // --screenshot on a machine without a display draws offscreen.
-    bool screenshot = false;
+    // --screenshot on a machine without a display draws offscreen; --help and --version print
+    // and exit, so they need no display either (without one, Qt would abort starting the window
+    // system before the options are read).
+    bool windowless = false;
     for (int i = 1; i < argc; ++i) {
-        screenshot = screenshot || std::string_view(argv[i]).starts_with("--screenshot");
+        const std::string_view argument(argv[i]);
+        windowless = windowless || argument.starts_with("--screenshot") || argument == "-h" ||
+                     argument == "--help" || argument == "--help-all" || argument == "-v" ||
+                     argument == "--version";
     }
-    if (screenshot && std::getenv("DISPLAY") == nullptr &&
+    if (windowless && std::getenv("DISPLAY") == nullptr &&
         std::getenv("WAYLAND_DISPLAY") == nullptr && std::getenv("QT_QPA_PLATFORM") == nullptr) {
         setenv("QT_QPA_PLATFORM", "offscreen", 1);
     }

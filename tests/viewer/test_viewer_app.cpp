@@ -342,6 +342,28 @@ private slots:
         QVERIFY(QString::fromUtf8(viewer.readAllStandardError()).contains("NO-SUCH-ID"));
         QVERIFY(!QFile::exists(bad));
     }
+
+    void helpAndVersionNeedNoDisplay() {
+        // As on a server with no display and no Qt platform chosen: the options are printed,
+        // not an abort of Qt's window system.
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+            environment.remove(QString::fromLatin1(name));
+        }
+        QProcess viewer;
+        viewer.setProcessEnvironment(environment);
+        viewer.start(QStringLiteral(XJ_VIEWER), {QStringLiteral("--help")});
+        QVERIFY(viewer.waitForFinished(60000));
+        const QString help = QString::fromUtf8(viewer.readAllStandardOutput());
+        QCOMPARE(viewer.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(viewer.exitCode(), 0);
+        QVERIFY2(help.contains(QStringLiteral("--screenshot")), qPrintable(help));
+        viewer.start(QStringLiteral(XJ_VIEWER), {QStringLiteral("--version")});
+        QVERIFY(viewer.waitForFinished(60000));
+        QCOMPARE(viewer.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(viewer.exitCode(), 0);
+        QVERIFY(QString::fromUtf8(viewer.readAllStandardOutput()).contains(QStringLiteral("0.")));
+    }
 };
 
 QTEST_MAIN(TestViewerApp)
