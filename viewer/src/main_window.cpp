@@ -250,12 +250,6 @@ void MainWindow::open_project_now(const QString& path) {
     install_session(std::move(session));
 }
 
-void MainWindow::wait_for_map_cache() {
-    if (m_session) {
-        m_session->wait_for_map_cache();
-    }
-}
-
 void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool keep_state) {
     // A refresh keeps what the user was looking at; a new project starts afresh.
     const core::Date kept_day = m_as_of;

@@ -114,9 +114,6 @@ public:
     void refresh_project();
     /// The same on this thread.
     void refresh_project_now();
-    /// Returns once the open project's map cache is written (see ProjectSession); for a
-    /// program about to exit without tearing the window down.
-    void wait_for_map_cache();
     /// The chosen leader's site sheets for the chosen Friday to a PDF; throws xj::Error.
     void write_sheets_now(const QString& path);
     /// The week's summary (per leader, the week ending on the chosen Friday) to CSV or XLSX;

@@ -112,7 +112,6 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                 timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
             }
         },
-        render::MapLayers::CacheWrite::later,
         first_view && first_view->engine ? first_view->engine.get() : nullptr);
     timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
     session->m_county_name = QString::fromStdString(session->m_project.county_name());

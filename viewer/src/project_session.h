@@ -77,11 +77,6 @@ public:
     /// Where a photo's file is: beside the project, or in its photos/ folder; empty if neither.
     QString photo_file(const core::Photo& photo) const;
 
-    /// Returns once the map's layers, when they were read from the project rather than the map
-    /// cache, are written to the cache (which opening does in the background, after the first
-    /// view's geometry).
-    void wait_for_map_cache() { m_project.wait_for_map_cache(); }
-
     /// The snapshot FirstView::snapshot made, once: null when none was asked for or it was taken.
     std::shared_ptr<const Snapshot> take_first_snapshot() { return std::move(m_first_snapshot); }
 

@@ -41,13 +41,23 @@ double seconds_since_start() {
     return static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) / 1e9 - started;
 }
 
-/// The process's resident memory now, in MB (0 where /proc is not there): memory is time on
-/// the machines we measure on (each fresh page costs a fault and its zeroing).
-double resident_mb() {
+struct Resident {
+    double all_mb = 0;
+    double anonymous_mb = 0;
+};
+
+/// The process's resident memory now, in MB (0 where /proc is not there), and how much of it is
+/// anonymous: memory is time on the machines we measure on, and the anonymous part is what
+/// costs (each fresh page a fault and its zeroing; the libraries', fonts' and map cache's pages
+/// come from the page cache).
+Resident resident() {
     std::ifstream statm("/proc/self/statm");
-    long pages = 0, resident = 0;
-    statm >> pages >> resident;
-    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+    long pages = 0, resident = 0, file_backed = 0;
+    statm >> pages >> resident >> file_backed;
+    const auto mb = [](long count) {
+        return static_cast<double>(count) * static_cast<double>(sysconf(_SC_PAGESIZE)) / 1e6;
+    };
+    return {mb(resident), mb(resident - file_backed)};
 }
 
 } // namespace
@@ -61,7 +71,9 @@ void timing(const char* format, ...) {
     va_start(arguments, format);
     std::vsnprintf(line, sizeof line, format, arguments);
     va_end(arguments);
-    std::fprintf(stderr, "[%6.3f %4.0f MB] %s\n", seconds_since_start(), resident_mb(), line);
+    const Resident memory = resident();
+    std::fprintf(stderr, "[%6.3f %4.0f MB, anon %4.0f] %s\n", seconds_since_start(), memory.all_mb,
+                 memory.anonymous_mb, line);
 }
 
 } // namespace xj::viewer

@@ -264,10 +264,6 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
         }
         timing("saved");
         std::printf("%s\n", qPrintable(options.screenshot));
-        // A project read from the file rather than the map cache goes to the cache before the
-        // process ends: the next opening maps it.
-        window.wait_for_map_cache();
-        timing("map cache written");
         // Nothing is left to keep: the project was opened read-only and this mode keeps no
         // settings. Tearing down a province's project (half a gigabyte of small objects) would
         // add some 0.06 s to every script's run for nothing.

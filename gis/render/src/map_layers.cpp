@@ -268,7 +268,7 @@ void MapLayers::build_indexes() {
     }
 }
 
-MapLayers MapLayers::read(const store::ProjectStore& store, CacheWrite write) {
+MapLayers MapLayers::read(const store::ProjectStore& store) {
     const std::optional<std::string> version = store.map_version();
     if (!version) {
         return read_store(store);
@@ -283,19 +283,18 @@ MapLayers MapLayers::read(const store::ProjectStore& store, CacheWrite write) {
     MapLayers layers = read_store(store);
     // Only what one version of the file held: a write that ended while the layers were read
     // may show in some of them and not in others.
-    if (store.map_version() == version) {
-        layers.unwritten_cache = UnwrittenCache{cache, *version};
-        if (write == CacheWrite::now) {
-            layers.write_cache();
-            layers.unwritten_cache.reset();
+    if (store.map_version() == version && map_cache::save(cache, *version, layers)) {
+        // The layers are then mapped from the file just written: its pages are in the page
+        // cache already, and the memory they were decoded into goes back to the allocator for
+        // what the program does next (a province's 76 MB). On a virtual machine that is
+        // faster than writing the file in the background and keeping both: there, every page
+        // a process touches for the first time costs (docs/viewer.md, "Memory is time").
+        if (auto written = map_cache::load(cache, *version)) {
+            written->from_cache = false;
+            return std::move(*written);
         }
     }
     return layers;
-}
-
-bool MapLayers::write_cache() const {
-    return unwritten_cache &&
-           map_cache::save(unwritten_cache->file, unwritten_cache->version, *this);
 }
 
 MapLayers MapLayers::read_store(const store::ProjectStore& store) {

@@ -8,8 +8,6 @@
 
 #include <algorithm>
 #include <set>
-#include <sys/resource.h>
-#include <unistd.h>
 
 namespace xj::render {
 
@@ -28,8 +26,7 @@ EngineRead MapProject::read_engine(const std::string& path) {
 }
 
 void MapProject::read_whole(const std::string& path, const std::function<void()>& with_layers,
-                            const WithPortfolio& with_portfolio, MapLayers::CacheWrite cache_write,
-                            std::future<EngineRead>* engine) {
+                            const WithPortfolio& with_portfolio, std::future<EngineRead>* engine) {
     store = xj::store::open_project(path, xj::store::Access::read_only);
     // The engine's tables and the map's geometry are independent reads, side by side: the
     // engine's through a second and a third opening of the project (it takes both cores once
@@ -43,25 +40,12 @@ void MapProject::read_whole(const std::string& path, const std::function<void()>
             }
         },
         [&] {
-            layers = render::MapLayers::read(*store, cache_write);
+            layers = render::MapLayers::read(*store);
             extent = layers.extent();
             if (with_layers) {
                 with_layers();
             }
-            if (layers.unwritten_cache) {
-                cache_writer = std::jthread([this] {
-                    // Nice 19: a province's 78 MB file waits for a core nobody needs.
-                    setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), 19);
-                    layers.write_cache();
-                });
-            }
         });
-}
-
-void MapProject::wait_for_map_cache() {
-    if (cache_writer.joinable()) {
-        cache_writer.join();
-    }
 }
 
 namespace {

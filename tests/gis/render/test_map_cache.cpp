@@ -125,6 +125,25 @@ TEST_F(MapCache, ASecondReadMapsTheLayersTheFirstWrote) {
     expect_same_layers(first, copy);
 }
 
+TEST_F(MapCache, LayersMappedFromTheFileTheyWroteOutliveItsRemoval) {
+    // A first read maps its layers from the file it has just written (its decoded arrays go
+    // back to the allocator): they must stay whole when the user empties the cache folder, or
+    // another program's reading replaces the file, while a window shows them.
+    const render::MapLayers first = read_layers(project);
+    const fs::path file = render::map_cache::file_for(project);
+    ASSERT_TRUE(fs::exists(file));
+    fs::remove(file);
+    const auto opened = store::open_project(project, store::Access::read_only);
+    expect_same_layers(render::MapLayers::read_store(*opened), first);
+
+    const render::MapLayers second = read_layers(project); // writes the file anew
+    ASSERT_TRUE(fs::exists(file));
+    const render::MapLayers third = read_layers(project); // maps it
+    EXPECT_TRUE(third.from_cache);
+    expect_same_layers(second, third);
+    expect_same_layers(render::MapLayers::read_store(*opened), first);
+}
+
 TEST_F(MapCache, AProjectChangedByAnotherProgramIsReadAgain) {
     const render::MapLayers before = read_layers(project);
     ASSERT_FALSE(before.village_units.empty());
@@ -145,7 +164,10 @@ TEST_F(MapCache, AProjectChangedByAnotherProgramIsReadAgain) {
 }
 
 TEST_F(MapCache, ADamagedFileIsNotUsedAndIsWrittenAnew) {
-    const render::MapLayers whole = read_layers(project);
+    read_layers(project); // writes the cache
+    // What to compare with: read apart, as the layers just read map the file damaged below.
+    const render::MapLayers whole =
+        render::MapLayers::read_store(*store::open_project(project, store::Access::read_only));
     const fs::path file = render::map_cache::file_for(project);
     const auto size = fs::file_size(file);
 

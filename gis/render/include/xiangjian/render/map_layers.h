@@ -140,24 +140,15 @@ struct MapLayers {
     std::vector<MapUnit> county_units, township_units, village_units;
     FlatLayer points, lines, polygons;
     std::vector<MapSite> point_sites, line_sites, polygon_sites;
-    /// Read from the map cache (map_cache.h) rather than the store.
+    /// Found in the map cache (map_cache.h): the store's geometry was not read. Layers just
+    /// read from the store and written to the cache are mapped from it too, but say false.
     bool from_cache = false;
-    /// Of layers read from the store with their writing to the map cache left for later:
-    /// where, and for which version of the project, write_cache() writes them.
-    struct UnwrittenCache {
-        std::filesystem::path file;
-        std::string version;
-    };
-    std::optional<UnwrittenCache> unwritten_cache;
-
-    /// When layers read from the store go to the map cache: as they are read, or when the
-    /// reader calls write_cache() (after its first map, say, on a core it has to spare).
-    enum class CacheWrite { now, later };
 
     /// Reads the boundaries of every unit that has one and every project site. Throws
     /// xj::Error naming the unit or project of a stored geometry that is not WKB. Goes through
-    /// the map cache when the store can tell its content's version (map_cache.h).
-    static MapLayers read(const store::ProjectStore& store, CacheWrite write = CacheWrite::now);
+    /// the map cache when the store can tell its content's version (map_cache.h): layers not
+    /// found there are read from the store, written to it, and mapped from the file written.
+    static MapLayers read(const store::ProjectStore& store);
     /// As read(), from the store itself, never the cache.
     static MapLayers read_store(const store::ProjectStore& store);
     /// Reads the units and sites whose box meets `window` (lon/lat), through the store's
@@ -165,10 +156,6 @@ struct MapLayers {
     /// units read, by code.
     static MapLayers read(const store::ProjectStore& store, const Box& window,
                           std::vector<core::AdminUnit>& units);
-
-    /// Writes the layers to the map cache for `unwritten_cache`; false when there is none or
-    /// the file could not be written.
-    bool write_cache() const;
 
     /// Of every layer that has shapes; empty for a project without geometry.
     Box extent() const;

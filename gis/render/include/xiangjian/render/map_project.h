@@ -13,7 +13,6 @@
 #include <future>
 #include <memory>
 #include <string>
-#include <thread>
 
 namespace xj::render {
 
@@ -43,18 +42,10 @@ struct MapProject {
     /// As `open`, into this object: the layers and the portfolio are read one on each core, and
     /// each core goes on with its continuation once its half is read (`with_layers` may use
     /// `store`, `layers` and `extent`). A program overlaps its own work with the other half.
-    /// With CacheWrite::later, layers read from the project (not the map cache) are written to
-    /// the cache after `with_layers`, on a thread of its own at the lowest priority, which
-    /// takes a core only when the program leaves one idle: the object must then stay where it
-    /// is until wait_for_map_cache() or its destruction, which waits.
     /// `engine`, when given, is read_engine(path) begun earlier (while a window was built, say):
     /// its result, or its exception, is taken instead of reading the engine's half again.
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
-                    const WithPortfolio& with_portfolio,
-                    MapLayers::CacheWrite cache_write = MapLayers::CacheWrite::now,
-                    std::future<EngineRead>* engine = nullptr);
-    /// Returns once read_whole's writing of the map cache, if any, is done.
-    void wait_for_map_cache();
+                    const WithPortfolio& with_portfolio, std::future<EngineRead>* engine = nullptr);
     /// The window of a map in the display CRS, found in the store (a township's place, a
     /// project's); it may throw, naming what it cannot find.
     using WindowOf =
@@ -70,10 +61,6 @@ struct MapProject {
     render::DisplayCrs display_crs(const std::string& option) const;
     /// The name of the project's county (its county unit), empty when it has none or several.
     std::string county_name() const;
-
-    /// Writes the map cache for read_whole (CacheWrite::later); last, so that it is joined
-    /// before the layers it reads are destroyed.
-    std::jthread cache_writer;
 };
 
 } // namespace xj::render
