@@ -9,10 +9,8 @@
 #include "xiangjian/store/project_store.h"
 
 #include <cstdint>
-#include <filesystem>
 #include <limits>
 #include <memory>
-#include <optional>
 #include <span>
 #include <string>
 #include <vector>
