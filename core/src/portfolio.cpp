@@ -7,6 +7,7 @@
 #include "xiangjian/core/text.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <limits>
 #include <utility>
@@ -156,6 +157,8 @@ std::vector<VillageLink> village_links(const Project& project,
 } // namespace
 
 Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
+    static std::atomic<std::uint64_t> built{0};
+    m_serial = ++built;
     validate(m_data.settings);
     auto& projects = m_data.projects;
     // A store gives them in this order already: one pass to see it instead of a sort's

@@ -7,6 +7,7 @@
 #include "xiangjian/core/error.h"
 #include "xiangjian/core/language.h"
 #include "xiangjian/core/parallel.h"
+#include "xiangjian/core/portfolio.h"
 
 #include <QImage>
 #include <QPainter>
@@ -16,6 +17,7 @@
 #include <chrono>
 #include <cmath>
 #include <exception>
+#include <limits>
 #include <map>
 #include <numbers>
 #include <set>
@@ -319,6 +321,29 @@ void MapRenderer::find_shapes(Frame& frame) {
     }
 }
 
+std::shared_ptr<const MapRenderer::SiteProjects>
+MapRenderer::site_projects(const core::Portfolio& portfolio) {
+    const std::lock_guard lock(m_site_projects_mutex);
+    if (m_site_projects && m_site_projects->portfolio == portfolio.serial()) {
+        return m_site_projects;
+    }
+    auto found = std::make_shared<SiteProjects>();
+    found->portfolio = portfolio.serial();
+    const auto bind = [&](const std::vector<MapSite>& sites, std::vector<std::uint32_t>& out) {
+        out.reserve(sites.size());
+        for (const MapSite& site : sites) {
+            const auto index = portfolio.find(site.project_id);
+            out.push_back(index ? static_cast<std::uint32_t>(*index)
+                                : std::numeric_limits<std::uint32_t>::max());
+        }
+    };
+    bind(m_layers.point_sites, found->points);
+    bind(m_layers.line_sites, found->lines);
+    bind(m_layers.polygon_sites, found->polygons);
+    m_site_projects = std::move(found);
+    return m_site_projects;
+}
+
 void MapRenderer::prepare(Frame& frame) {
     find_shapes(frame);
     const unsigned layers = frame.options->layers;
@@ -333,17 +358,28 @@ void MapRenderer::prepare(Frame& frame) {
             found != theme.village_fill.end() ? found->second : theme.default_village_fill);
         frame.village_fill.push_back(with_alpha(frame.village_theme_fill.back(), alpha));
     }
+    // Each site's symbol by its project's index in the theme's portfolio (ThemeData::projects),
+    // as ThemeData::symbol finds it by id.
+    const std::shared_ptr<const SiteProjects> bound =
+        theme.portfolio != nullptr ? site_projects(*theme.portfolio) : nullptr;
     const auto symbols = [&](const std::vector<std::uint32_t>& shapes,
-                             const std::vector<render::MapSite>& sites,
+                             const std::vector<std::uint32_t>& project_of,
                              std::vector<const ProjectSymbol*>& out) {
         out.reserve(shapes.size());
         for (const std::uint32_t i : shapes) {
-            out.push_back(theme.symbol(sites[i].project_id));
+            const std::uint32_t project = project_of[i];
+            out.push_back(project < theme.projects.size() ? &theme.projects[project] : nullptr);
         }
     };
-    symbols(frame.points, m_layers.point_sites, frame.point_symbol);
-    symbols(frame.lines, m_layers.line_sites, frame.line_symbol);
-    symbols(frame.polygons, m_layers.polygon_sites, frame.polygon_symbol);
+    if (bound) {
+        symbols(frame.points, bound->points, frame.point_symbol);
+        symbols(frame.lines, bound->lines, frame.line_symbol);
+        symbols(frame.polygons, bound->polygons, frame.polygon_symbol);
+    } else { // no portfolio: no symbols, as ThemeData::symbol says
+        frame.point_symbol.assign(frame.points.size(), nullptr);
+        frame.line_symbol.assign(frame.lines.size(), nullptr);
+        frame.polygon_symbol.assign(frame.polygons.size(), nullptr);
+    }
 
     count_shown(frame);
 

@@ -6,6 +6,7 @@
 #include "xiangjian/render/map_renderer.h"
 #include "xiangjian/render/site_sheet.h"
 #include "xiangjian/render/theme_data.h"
+#include "xiangjian/store/portfolio_loader.h"
 
 #include <QImage>
 #include <array>
@@ -198,6 +199,40 @@ TEST_F(Render, ProjectSymbolsSitAtTheirSitesInTheirStatusColour) {
         // Away from every site, the village fill shows.
         EXPECT_NE(hex_at(drawn.image, at + QPointF(30, 0)), status_hex.at(status.at(project)));
     }
+}
+
+TEST_F(Render, OneRendererDrawsEachPortfoliosThemeWithItsOwnProjects) {
+    // The renderer finds each site's project once per portfolio, by index. A second portfolio,
+    // of every other project, numbers them differently (and lacks half): each render must show
+    // what a renderer new to that portfolio shows, and so must the first portfolio's again.
+    core::PortfolioData half_data;
+    {
+        store::PortfolioScope scope;
+        for (std::size_t i = 0; i < portfolio->projects().size(); i += 2) {
+            scope.project_ids.push_back(portfolio->projects()[i].id);
+        }
+        scope.units.assign(portfolio->admin_units().begin(), portfolio->admin_units().end());
+        half_data = store::load_portfolio(*store, scope);
+    }
+    const core::Portfolio half(std::move(half_data));
+    ASSERT_LT(half.projects().size(), portfolio->projects().size());
+    const core::Date day(2018, 8, 31);
+    const unsigned sites = static_cast<unsigned>(render::MapLayer::points) |
+                           static_cast<unsigned>(render::MapLayer::lines) |
+                           static_cast<unsigned>(render::MapLayer::polygons);
+    const auto drawn_by_new_renderer = [&](const core::Portfolio& of) {
+        render::MapRenderer fresh(*layers, render::DisplayCrs("EPSG:4546"));
+        return draw(fresh, of, day, render::Theme::status, sites).image;
+    };
+    const QImage whole_image = drawn_by_new_renderer(*portfolio);
+    const QImage half_image = drawn_by_new_renderer(half);
+    ASSERT_FALSE(whole_image == half_image); // half the sites are missing, the rest renumbered
+
+    render::MapRenderer renderer(*layers, render::DisplayCrs("EPSG:4546"));
+    // (Compared as images, not printed: a failure would print every byte.)
+    EXPECT_TRUE(draw(renderer, *portfolio, day, render::Theme::status, sites).image == whole_image);
+    EXPECT_TRUE(draw(renderer, half, day, render::Theme::status, sites).image == half_image);
+    EXPECT_TRUE(draw(renderer, *portfolio, day, render::Theme::status, sites).image == whole_image);
 }
 
 TEST_F(Render, LabelsNeverOverlapEachOtherOrTheFurniture) {

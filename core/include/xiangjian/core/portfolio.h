@@ -48,6 +48,10 @@ public:
     ~Portfolio() = default;
 
     const EngineSettings& settings() const { return m_data.settings; }
+    /// Unique among the portfolios this process has built, and moved with the content: what a
+    /// cache keyed on a portfolio compares, since another portfolio may later be built at the
+    /// address of one destroyed.
+    std::uint64_t serial() const { return m_serial; }
 
     std::span<const Project> projects() const { return m_data.projects; } ///< by id
     std::optional<std::size_t> find(std::string_view project_id) const;
@@ -157,6 +161,7 @@ private:
     std::optional<Date> full_since(std::size_t project, Date day) const;
 
     PortfolioData m_data;
+    std::uint64_t m_serial = 0;
     Index m_projects;
     Index m_problems;
     Index m_units;

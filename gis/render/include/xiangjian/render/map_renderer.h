@@ -11,7 +11,9 @@
 #include <QRectF>
 #include <QString>
 #include <atomic>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <string>
 #include <string_view>
@@ -134,10 +136,23 @@ private:
     void draw_geometry(QPainter& painter, const Frame& frame, const QRectF& band) const;
     void draw_overlays(QPainter& painter, Frame& frame, RenderStats& stats);
 
+    /// Each site's project, as its index among the projects of one portfolio (npos: not
+    /// there): found once per portfolio, not once per site and render (a province's full
+    /// extent looked up 120,000 project ids in every render of its sites).
+    struct SiteProjects {
+        std::uint64_t portfolio = 0; ///< Portfolio::serial()
+        std::vector<std::uint32_t> points, lines, polygons;
+    };
+    /// Those of `portfolio`, found on the first call for it; kept until a render asks for
+    /// another's. Safe from renders running at once.
+    std::shared_ptr<const SiteProjects> site_projects(const core::Portfolio& portfolio);
+
     const render::MapLayers& m_layers;
     render::DisplayCrs m_crs;
     render::DisplayGeometry m_counties, m_townships, m_villages;
     render::DisplayGeometry m_points, m_lines, m_polygons;
+    std::mutex m_site_projects_mutex;
+    std::shared_ptr<const SiteProjects> m_site_projects;
 };
 
 } // namespace xj::render
