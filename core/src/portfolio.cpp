@@ -95,10 +95,16 @@ bool is_start_milestone(const Milestone& milestone) {
     return lower.find("start") != std::string::npos;
 }
 
+/// A village a project counts in, with its share, before the villages are numbered.
+struct CodedLink {
+    std::string village_code;
+    double share = 1.0;
+};
+
 /// Villages a project counts in, with shares by length (or area) when every one of several
 /// villages has one; the whole project in each otherwise.
-std::vector<VillageLink> village_links(const Project& project,
-                                       std::span<const ProjectVillage> links) {
+std::vector<CodedLink> village_links(const Project& project,
+                                     std::span<const ProjectVillage> links) {
     struct Measured {
         std::string code;
         int links = 0;
@@ -143,7 +149,7 @@ std::vector<VillageLink> village_links(const Project& project,
     }
     by_length = by_length && total_length > 0;
     by_area = !by_length && by_area && total_area > 0;
-    std::vector<VillageLink> result;
+    std::vector<CodedLink> result;
     result.reserve(villages.size());
     for (auto& village : villages) {
         const double share = by_length ? village.length / total_length
@@ -373,7 +379,7 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
     for (std::uint32_t p = 0; p < count; ++p) {
         const std::span<const ProjectVillage> links{m_data.project_villages.data() + link_begin[p],
                                                     link_begin[p + 1] - link_begin[p]};
-        for (auto& link : village_links(projects[p], links)) {
+        for (const CodedLink& link : village_links(projects[p], links)) {
             const auto [found, added] = m_village_slots.try_emplace(
                 link.village_code, static_cast<std::uint32_t>(slot_begin.size()));
             if (added) {
@@ -381,7 +387,7 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
             }
             ++slot_begin[found->second];
             slot_of_link.push_back(found->second);
-            m_villages.push_back(std::move(link));
+            m_villages.push_back({link.share, 0}); // numbered below
         }
         m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
     }

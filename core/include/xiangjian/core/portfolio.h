@@ -21,9 +21,10 @@ namespace xj::core {
 
 /// A village a project counts in, and the part of the project's quantities it gets.
 struct VillageLink {
-    std::string village_code;
     double share = 1.0; ///< 1 unless the project is split by length or area
-    /// The village's number among Portfolio::linked_villages() (in the order of their codes).
+    /// The village's number among Portfolio::linked_villages() (in the order of their codes),
+    /// which gives its code: 16 bytes a link instead of 48 with a copy of the code (a
+    /// province's 300,000 links).
     std::uint32_t village = 0;
 };
 
