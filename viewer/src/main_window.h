@@ -137,8 +137,8 @@ private:
     void build_docks();
     void retranslate();
     void install_session(std::shared_ptr<ProjectSession> session, bool keep_state = false);
-    /// What a project opened now shows first: the whole of it in the canvas as it is.
-    /// What the canvas shows first of `path`, with the engine's read begun ahead for it.
+    /// What a project opened now shows first: the whole of `path` in the canvas as it is, with
+    /// the engine's read begun ahead for it, if any.
     FirstView first_view(const QString& path);
     void apply_leader(const std::string& leader, core::Date friday);
     void show_entry_history();

@@ -287,7 +287,16 @@ fs::path file_for(const std::string& location) {
     return where / (std::string{name.data()} + ".xjmap");
 }
 
-std::optional<MapLayers> load(const fs::path& file, const std::string& version) {
+namespace {
+
+/// A cache file mapped whole, its header read and its version checked.
+struct MappedFile {
+    std::shared_ptr<const Mapping> mapping;
+    Header header;
+    Layout layout;
+};
+
+std::optional<MappedFile> map_file(const fs::path& file, const std::string& version) {
     const int descriptor = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
     if (descriptor < 0) {
         return std::nullopt;
@@ -311,34 +320,77 @@ std::optional<MapLayers> load(const fs::path& file, const std::string& version) 
     if (mapped == MAP_FAILED) {
         return std::nullopt;
     }
-    const auto mapping = std::make_shared<const Mapping>(mapped, layout->end);
-    const unsigned char* bytes = mapping->bytes();
-    if (std::memcmp(bytes + layout->version, version.data(), version.size()) != 0) {
+    MappedFile out{std::make_shared<const Mapping>(mapped, layout->end), header, *layout};
+    if (std::memcmp(out.mapping->bytes() + layout->version, version.data(), version.size()) != 0) {
         return std::nullopt;
     }
+    return out;
+}
 
-    MapLayers layers;
-    const auto targets = flat_layers(layers);
+/// The file's six flat layers over its mapping, in the file's order; nullopt when any is not
+/// consistent.
+std::optional<std::array<FlatLayer, layer_count>> borrowed_layers(const MappedFile& file) {
+    const unsigned char* bytes = file.mapping->bytes();
+    std::array<FlatLayer, layer_count> layers;
     for (std::size_t i = 0; i < layer_count; ++i) {
-        const LayerHeader& counts = header.layers[i];
-        const std::span shapes(reinterpret_cast<const FlatLayer::Shape*>(bytes + layout->shapes[i]),
-                               counts.shapes);
-        const std::span parts(reinterpret_cast<const FlatLayer::Part*>(bytes + layout->parts[i]),
-                              counts.parts);
-        const std::span xy(reinterpret_cast<const std::int32_t*>(bytes + layout->coordinates[i]),
-                           counts.coordinates);
+        const LayerHeader& counts = file.header.layers[i];
+        const std::span shapes(
+            reinterpret_cast<const FlatLayer::Shape*>(bytes + file.layout.shapes[i]),
+            counts.shapes);
+        const std::span parts(
+            reinterpret_cast<const FlatLayer::Part*>(bytes + file.layout.parts[i]), counts.parts);
+        const std::span xy(
+            reinterpret_cast<const std::int32_t*>(bytes + file.layout.coordinates[i]),
+            counts.coordinates);
         if (counts.coordinates % 2 != 0 || counts.attributes != counts.shapes ||
             !consistent(shapes, parts, counts.coordinates / 2, counts.extent)) {
             return std::nullopt;
         }
-        *targets[i] = FlatLayer::borrowing(shapes, parts, xy, counts.extent, mapping);
+        layers[i] = FlatLayer::borrowing(shapes, parts, xy, counts.extent, file.mapping);
     }
-    TextReader texts(bytes + layout->attributes, bytes + layout->end);
-    if (!read_attributes(texts, header, layers)) {
+    return layers;
+}
+
+} // namespace
+
+std::optional<MapLayers> load(const fs::path& file, const std::string& version) {
+    const auto mapped = map_file(file, version);
+    auto borrowed = mapped ? borrowed_layers(*mapped) : std::nullopt;
+    if (!borrowed) {
+        return std::nullopt;
+    }
+    MapLayers layers;
+    const auto targets = flat_layers(layers);
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        *targets[i] = std::move((*borrowed)[i]);
+    }
+    const unsigned char* bytes = mapped->mapping->bytes();
+    TextReader texts(bytes + mapped->layout.attributes, bytes + mapped->layout.end);
+    if (!read_attributes(texts, mapped->header, layers)) {
         return std::nullopt;
     }
     layers.from_cache = true;
     return layers;
+}
+
+bool map_saved(const fs::path& file, const std::string& version, MapLayers& layers) {
+    const auto mapped = map_file(file, version);
+    auto borrowed = mapped ? borrowed_layers(*mapped) : std::nullopt;
+    if (!borrowed) {
+        return false;
+    }
+    // The attributes stay those in memory: the file must count as many, layer by layer.
+    const auto counts = attribute_counts(layers);
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        if (mapped->header.layers[i].attributes != counts[i]) {
+            return false;
+        }
+    }
+    const auto targets = flat_layers(layers);
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        *targets[i] = std::move((*borrowed)[i]);
+    }
+    return true;
 }
 
 bool save(const fs::path& file, const std::string& version, const MapLayers& layers) {

@@ -284,15 +284,12 @@ MapLayers MapLayers::read(const store::ProjectStore& store) {
     // Only what one version of the file held: a write that ended while the layers were read
     // may show in some of them and not in others.
     if (store.map_version() == version && map_cache::save(cache, *version, layers)) {
-        // The layers are then mapped from the file just written: its pages are in the page
-        // cache already, and the memory they were decoded into goes back to the allocator for
-        // what the program does next (a province's 76 MB). On a virtual machine that is
+        // The flat layers are then mapped from the file just written: its pages are in the
+        // page cache already, and the memory they were decoded into goes back to the allocator
+        // for what the program does next (a province's 76 MB). On a virtual machine that is
         // faster than writing the file in the background and keeping both: there, every page
         // a process touches for the first time costs (docs/viewer.md, "Memory is time").
-        if (auto written = map_cache::load(cache, *version)) {
-            written->from_cache = false;
-            return std::move(*written);
-        }
+        map_cache::map_saved(cache, *version, layers);
     }
     return layers;
 }

@@ -6,9 +6,10 @@
 // the arrays themselves: nothing is copied or decoded when it is mapped, and its pages come
 // from the system's file cache rather than from fresh memory of the process.
 //
-// A cache file belongs to one version of one project (ProjectStore::map_version(): for a
-// GeoPackage, the file's identity, size, time and SQLite's count of its changes). Any other
-// version, or a file that is not whole, is not used: the layers are read from the project
+// A cache file belongs to one version of one project's map (ProjectStore::map_version(): for a
+// GeoPackage of schema 8, a token its triggers draw anew at every change to a unit or a site;
+// for an older one, the file's identity, size, time and SQLite's count of its changes). Any
+// other version, or a file that is not whole, is not used: the layers are read from the project
 // again and the file written anew.
 
 #include "xiangjian/render/map_layers.h"
@@ -36,5 +37,10 @@ std::optional<MapLayers> load(const std::filesystem::path& file, const std::stri
 /// files. Returns false when it could not write (the cache is an aid: a map is drawn without
 /// it, only later).
 bool save(const std::filesystem::path& file, const std::string& version, const MapLayers& layers);
+
+/// Points the flat layers of `layers`, just saved to `file` for `version`, at the file's mapped
+/// arrays instead of their own, which are freed; the units' and sites' attributes stay as they
+/// are. Returns false, `layers` unchanged, when the file is not what was saved.
+bool map_saved(const std::filesystem::path& file, const std::string& version, MapLayers& layers);
 
 } // namespace xj::render::map_cache
