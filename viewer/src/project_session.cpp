@@ -103,6 +103,7 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
             }
         },
         [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
+            timing("  portfolio read, layers too");
             session->set_days(find_record_days(portfolio), store.setting("as_of"));
             if (first_view && first_view->snapshot) {
                 QElapsedTimer made;

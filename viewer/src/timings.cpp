@@ -1,6 +1,8 @@
 #include "timings.h"
 
 #include <cstdarg>
+#include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -60,6 +62,34 @@ Resident resident() {
     return {mb(resident), mb(resident - file_backed)};
 }
 
+/// jemalloc's figures where the program runs on it (the viewer does; the tests need not, hence
+/// a weak reference): the bytes live in allocations, and the bytes of the pages it holds. A
+/// resident figure well above the live one is memory freed and kept (transient peaks,
+/// fragmentation), not memory in use.
+extern "C" int mallctl(const char* name, void* old_value, std::size_t* old_size, void* new_value,
+                       std::size_t new_size) __attribute__((weak));
+
+struct Heap {
+    double live_mb = -1;
+    double held_mb = -1;
+};
+
+Heap heap() {
+    if (mallctl == nullptr) {
+        return {};
+    }
+    std::uint64_t epoch = 1;
+    std::size_t size = sizeof epoch;
+    mallctl("epoch", &epoch, &size, &epoch, size); // refreshes the statistics
+    std::size_t live = 0, held = 0;
+    size = sizeof live;
+    if (mallctl("stats.allocated", &live, &size, nullptr, 0) != 0 ||
+        mallctl("stats.resident", &held, &size, nullptr, 0) != 0) {
+        return {};
+    }
+    return {static_cast<double>(live) / 1e6, static_cast<double>(held) / 1e6};
+}
+
 } // namespace
 
 void timing(const char* format, ...) {
@@ -72,8 +102,15 @@ void timing(const char* format, ...) {
     std::vsnprintf(line, sizeof line, format, arguments);
     va_end(arguments);
     const Resident memory = resident();
-    std::fprintf(stderr, "[%6.3f %4.0f MB, anon %4.0f] %s\n", seconds_since_start(), memory.all_mb,
-                 memory.anonymous_mb, line);
+    const Heap allocations = heap();
+    if (allocations.live_mb < 0) {
+        std::fprintf(stderr, "[%6.3f %4.0f MB, anon %4.0f] %s\n", seconds_since_start(),
+                     memory.all_mb, memory.anonymous_mb, line);
+        return;
+    }
+    std::fprintf(stderr, "[%6.3f %4.0f MB, anon %4.0f, heap %4.0f live %4.0f] %s\n",
+                 seconds_since_start(), memory.all_mb, memory.anonymous_mb, allocations.held_mb,
+                 allocations.live_mb, line);
 }
 
 } // namespace xj::viewer

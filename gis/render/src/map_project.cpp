@@ -28,6 +28,9 @@ EngineRead MapProject::read_engine(const std::string& path) {
 void MapProject::read_whole(const std::string& path, const std::function<void()>& with_layers,
                             const WithPortfolio& with_portfolio, std::future<EngineRead>* engine) {
     store = xj::store::open_project(path, xj::store::Access::read_only);
+    // Set once the layers are read, or have failed to be.
+    std::promise<void> layers_read;
+    std::shared_future<void> layers_ready = layers_read.get_future().share();
     // The engine's tables and the map's geometry are independent reads, side by side: the
     // engine's through a second and a third opening of the project (it takes both cores once
     // the geometry is read, which from the map cache takes a few hundredths of a second).
@@ -36,11 +39,23 @@ void MapProject::read_whole(const std::string& path, const std::function<void()>
             EngineRead read = engine != nullptr ? engine->get() : read_engine(path);
             portfolio = std::move(read.portfolio);
             if (with_portfolio) {
+                // What the continuation allocates (a viewer's first snapshot: 55 MB for a
+                // province) then reuses the memory the layers were decoded into, which a first
+                // opening gives back once it has written the map cache, instead of fresh pages
+                // beside it: on a virtual machine each fresh page costs (docs/viewer.md,
+                // "Memory is time"). The layers are read by then but for a first opening's.
+                layers_ready.wait();
                 with_portfolio(*portfolio, *read.store);
             }
         },
         [&] {
-            layers = render::MapLayers::read(*store);
+            try {
+                layers = render::MapLayers::read(*store);
+            } catch (...) {
+                layers_read.set_value();
+                throw;
+            }
+            layers_read.set_value();
             extent = layers.extent();
             if (with_layers) {
                 with_layers();

@@ -42,6 +42,8 @@ struct MapProject {
     /// As `open`, into this object: the layers and the portfolio are read one on each core, and
     /// each core goes on with its continuation once its half is read (`with_layers` may use
     /// `store`, `layers` and `extent`). A program overlaps its own work with the other half.
+    /// `with_portfolio` runs once the layers are read too (or have failed to be): what it
+    /// allocates then reuses the memory a first opening's layers gave back.
     /// `engine`, when given, is read_engine(path) begun earlier (while a window was built, say):
     /// its result, or its exception, is taken instead of reading the engine's half again.
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
