@@ -97,30 +97,33 @@ bool is_start_milestone(const Milestone& milestone) {
 
 /// A village a project counts in, with its share, before the villages are numbered.
 struct CodedLink {
-    std::string village_code;
+    std::string_view village_code; ///< of the project or of one of its stored links
     double share = 1.0;
 };
 
+/// A village of a project's stored links, with their lengths and areas summed.
+struct MeasuredVillage {
+    std::string_view code;
+    int links = 0;
+    int with_length = 0;
+    int with_area = 0;
+    double length = 0;
+    double area = 0;
+};
+
 /// Villages a project counts in, with shares by length (or area) when every one of several
-/// villages has one; the whole project in each otherwise.
-std::vector<CodedLink> village_links(const Project& project,
-                                     std::span<const ProjectVillage> links) {
-    struct Measured {
-        std::string code;
-        int links = 0;
-        int with_length = 0;
-        int with_area = 0;
-        double length = 0;
-        double area = 0;
-    };
-    std::vector<Measured> villages;
-    const auto find = [&](const std::string& code) -> Measured& {
+/// villages has one; the whole project in each otherwise. Into `result`, with `villages` to
+/// work in: the caller reuses both from project to project (a province's 140,000).
+void village_links(const Project& project, std::span<const ProjectVillage> links,
+                   std::vector<MeasuredVillage>& villages, std::vector<CodedLink>& result) {
+    villages.clear();
+    const auto find = [&](std::string_view code) -> MeasuredVillage& {
         for (auto& village : villages) {
             if (village.code == code) {
                 return village;
             }
         }
-        return villages.emplace_back(Measured{code});
+        return villages.emplace_back(MeasuredVillage{code});
     };
     for (const auto& link : links) {
         if (link.village_code.empty()) {
@@ -149,15 +152,13 @@ std::vector<CodedLink> village_links(const Project& project,
     }
     by_length = by_length && total_length > 0;
     by_area = !by_length && by_area && total_area > 0;
-    std::vector<CodedLink> result;
-    result.reserve(villages.size());
-    for (auto& village : villages) {
+    result.clear();
+    for (const auto& village : villages) {
         const double share = by_length ? village.length / total_length
                              : by_area ? village.area / total_area
                                        : 1.0;
-        result.push_back({std::move(village.code), share});
+        result.push_back({village.code, share});
     }
-    return result;
 }
 
 } // namespace
@@ -175,7 +176,7 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     }
     m_projects.reserve(projects.size());
     for (std::uint32_t i = 0; i < projects.size(); ++i) {
-        if (!m_projects.emplace(projects[i].id, i).second) {
+        if (!m_projects.insert(projects[i].id, i, project_id_at()).second) {
             throw Error(text("项目“", "project '") + projects[i].id +
                         text("”重复出现", "' is listed twice"));
         }
@@ -184,16 +185,21 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
     const auto owners = [&](const auto& records) {
         std::vector<std::uint32_t> owner;
         owner.reserve(records.size());
-        const std::string* last_id = nullptr; // a store gives a project's records together
+        // A store gives a project's records together, the projects in the order of their ids:
+        // the next record's project is mostly this one or the next.
+        const std::string* last_id = nullptr;
         std::uint32_t last_owner = 0;
         for (const auto& record : records) {
             if (last_id == nullptr || record.project_id != *last_id) {
-                const auto found = m_projects.find(record.project_id);
-                if (found == m_projects.end()) {
+                if (last_id != nullptr && last_owner + 1 < count &&
+                    projects[last_owner + 1].id == record.project_id) {
+                    ++last_owner;
+                } else if (const auto found = find(record.project_id)) {
+                    last_owner = static_cast<std::uint32_t>(*found);
+                } else {
                     throw Error(describe(record) + text("：没有该项目", ": no such project"));
                 }
                 last_id = &record.project_id;
-                last_owner = found->second;
             }
             owner.push_back(last_owner);
         }
@@ -374,19 +380,29 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
     std::vector<std::uint32_t> slot_of_link; // the village of each of m_villages
     slot_of_link.reserve(m_data.project_villages.size() + count);
     std::vector<std::uint32_t> slot_begin; // how many links each village has
-    m_village_slots.reserve(unit_count);
+    // Each village's code by slot, viewed where the stored links and the projects hold it:
+    // the links are given back once indexed, so the codes are then copied (below).
+    std::vector<std::string_view> slot_codes;
+    slot_codes.reserve(unit_count);
+    TextIndex slots;
+    slots.reserve(unit_count);
+    const auto slot_code = [&](std::uint32_t slot) { return slot_codes[slot]; };
     m_villages.reserve(m_data.project_villages.size() + count); // links, and own villages
+    std::vector<MeasuredVillage> measured;
+    std::vector<CodedLink> links_of_project;
     for (std::uint32_t p = 0; p < count; ++p) {
         const std::span<const ProjectVillage> links{m_data.project_villages.data() + link_begin[p],
                                                     link_begin[p + 1] - link_begin[p]};
-        for (const CodedLink& link : village_links(projects[p], links)) {
-            const auto [found, added] = m_village_slots.try_emplace(
-                link.village_code, static_cast<std::uint32_t>(slot_begin.size()));
+        village_links(projects[p], links, measured, links_of_project);
+        for (const CodedLink& link : links_of_project) {
+            const auto [slot, added] = slots.insert(
+                link.village_code, static_cast<std::uint32_t>(slot_begin.size()), slot_code);
             if (added) {
                 slot_begin.push_back(0);
+                slot_codes.push_back(link.village_code);
             }
-            ++slot_begin[found->second];
-            slot_of_link.push_back(found->second);
+            ++slot_begin[slot];
+            slot_of_link.push_back(slot);
             m_villages.push_back({link.share, 0}); // numbered below
         }
         m_village_begin.push_back(static_cast<std::uint32_t>(m_villages.size()));
@@ -394,27 +410,28 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
     // The villages numbered in the order of their codes, as a roll-up by village lists them:
     // it then adds each link to the row of that number, with no lookup and no sort.
     std::vector<std::uint32_t> by_code(slot_begin.size());
-    m_village_codes.resize(slot_begin.size());
-    for (const auto& [code, slot] : m_village_slots) {
-        m_village_codes[slot] = code; // the map's keys stay where they are
-    }
     for (std::uint32_t slot = 0; slot < by_code.size(); ++slot) {
         by_code[slot] = slot;
     }
-    std::sort(by_code.begin(), by_code.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return m_village_codes[a] < m_village_codes[b];
-    });
+    std::sort(by_code.begin(), by_code.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return slot_codes[a] < slot_codes[b]; });
     std::vector<std::uint32_t> number_of(by_code.size());
-    std::vector<std::string_view> codes(by_code.size());
     std::vector<std::uint32_t> counts(by_code.size() + 1);
+    std::size_t text_size = 0;
+    for (const std::string_view code : slot_codes) {
+        text_size += code.size();
+    }
+    m_village_code_text.reserve(text_size); // never grows after this: the views stay valid
+    m_village_codes.resize(by_code.size());
+    m_village_numbers.reserve(by_code.size());
     for (std::uint32_t number = 0; number < by_code.size(); ++number) {
         number_of[by_code[number]] = number;
-        codes[number] = m_village_codes[by_code[number]];
+        const std::string_view code = slot_codes[by_code[number]];
+        m_village_codes[number] = {m_village_code_text.data() + m_village_code_text.size(),
+                                   code.size()};
+        m_village_code_text.insert(m_village_code_text.end(), code.begin(), code.end());
+        m_village_numbers.insert(m_village_codes[number], number, village_code_at());
         counts[number] = slot_begin[by_code[number]];
-    }
-    m_village_codes = std::move(codes);
-    for (auto& [code, slot] : m_village_slots) {
-        slot = number_of[slot];
     }
     for (std::size_t link = 0; link < m_villages.size(); ++link) {
         m_villages[link].village = number_of[slot_of_link[link]];
@@ -434,11 +451,7 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
 }
 
 std::optional<std::size_t> Portfolio::find(std::string_view project_id) const {
-    const auto found = m_projects.find(project_id);
-    if (found == m_projects.end()) {
-        return std::nullopt;
-    }
-    return found->second;
+    return m_projects.find(project_id, project_id_at());
 }
 
 const Project* Portfolio::project(std::string_view project_id) const {
@@ -497,13 +510,12 @@ const Problem* Portfolio::problem(std::string_view problem_id) const {
 }
 
 std::span<const std::uint32_t> Portfolio::projects_in_village(std::string_view code) const {
-    const auto found = m_village_slots.find(code);
-    if (found == m_village_slots.end()) {
+    const auto found = m_village_numbers.find(code, village_code_at());
+    if (!found) {
         return {};
     }
-    const std::uint32_t begin = m_village_project_begin[found->second];
-    return {m_village_project_list.data() + begin,
-            m_village_project_begin[found->second + 1] - begin};
+    const std::uint32_t begin = m_village_project_begin[*found];
+    return {m_village_project_list.data() + begin, m_village_project_begin[*found + 1] - begin};
 }
 
 const AdminUnit* Portfolio::admin_unit(std::string_view code) const {

@@ -7,6 +7,7 @@
 #include "xiangjian/core/plan_curve.h"
 #include "xiangjian/core/portfolio_data.h"
 #include "xiangjian/core/project_status.h"
+#include "xiangjian/core/text_index.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -163,7 +164,10 @@ private:
 
     PortfolioData m_data;
     std::uint64_t m_serial = 0;
-    Index m_projects;
+    TextIndex m_projects; ///< positions in m_data.projects by id
+    auto project_id_at() const {
+        return [this](std::uint32_t at) { return std::string_view(m_data.projects[at].id); };
+    }
     Index m_problems;
     Index m_units;
     Index m_baselines;
@@ -191,8 +195,12 @@ private:
     std::vector<VillageLink> m_villages;
     /// Each village's number (in the order of the codes), and its projects, ascending:
     /// m_village_project_list[begin[v], begin[v + 1]) for the village numbered v.
-    Index m_village_slots;
-    std::vector<std::string_view> m_village_codes; ///< by number: views of m_village_slots' keys
+    TextIndex m_village_numbers;
+    std::vector<char> m_village_code_text;         ///< the codes, one after the other
+    std::vector<std::string_view> m_village_codes; ///< by number: views of m_village_code_text
+    auto village_code_at() const {
+        return [this](std::uint32_t number) { return m_village_codes[number]; };
+    }
     std::vector<std::uint32_t> m_village_project_begin;
     std::vector<std::uint32_t> m_village_project_list;
     std::unordered_map<std::string, std::pair<std::uint32_t, std::uint32_t>, StringHash,
