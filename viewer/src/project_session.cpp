@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <algorithm>
+#include <atomic>
 
 namespace xj::viewer {
 
@@ -67,6 +68,11 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
     session->m_path = path;
     QElapsedTimer timer;
     timer.start();
+    // The renderer once the layers' core has made it, for the engine's core to bind the sites
+    // to the portfolio's projects when it has done its own part, if the renderer is there by
+    // then (it nearly always is: the first snapshot takes longer than making it). Otherwise
+    // the first render of the sites binds them.
+    std::atomic<render::MapRenderer*> renderer{nullptr};
     // Each core goes on from its half of the read: the layers' core makes the renderer and
     // prepares the geometry of the first view (projected and simplified at its scale, the
     // longest part of a first frame), the engine's core finds the days with records and makes
@@ -78,6 +84,7 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                                                         : "  layers: from the project");
             session->m_renderer = std::make_unique<render::MapRenderer>(
                 session->m_project.layers, session->m_project.display_crs(""));
+            renderer.store(session->m_renderer.get());
             session->m_display_extent = session->m_renderer->display_extent();
             if (session->m_display_extent.empty()) {
                 throw Error(path.toStdString() +
@@ -111,6 +118,10 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                 session->m_first_snapshot =
                     first_view->snapshot(portfolio, session->m_default_as_of);
                 timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
+            }
+            if (render::MapRenderer* made = renderer.load()) {
+                made->bind_sites(portfolio);
+                timing("  sites bound to their projects");
             }
         },
         first_view && first_view->engine ? first_view->engine.get() : nullptr);
