@@ -1,8 +1,11 @@
 #include "xiangjian/render/map_cache.h"
 
+#include "xiangjian/core/parallel.h"
+
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -10,7 +13,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <fstream>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <type_traits>
@@ -393,6 +395,68 @@ bool map_saved(const fs::path& file, const std::string& version, MapLayers& laye
     return true;
 }
 
+namespace {
+
+/// Bytes of the cache file at their place in it.
+struct Piece {
+    const void* data = nullptr;
+    std::uint64_t bytes = 0;
+    std::uint64_t at = 0;
+};
+
+/// The file `path`, `size` bytes long, with the pieces at their places and zeros between them,
+/// copied in through a shared mapping by two threads, each about half of the bytes. Copying a
+/// province's 78 MB into fresh page-cache pages took one core 0.12-0.16 s of a first opening
+/// with write(), while the engine's core waited for the layers with nothing to do; two
+/// write()s to one file take turns (the file's lock), two threads' page faults do not: 0.09-0.11
+/// s. The file's blocks are allocated first, so that a full disk is an error here and not a
+/// SIGBUS at a page fault of the copy.
+bool write_file(const fs::path& path, const std::vector<Piece>& pieces, std::uint64_t size) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return false;
+    }
+    bool written = size == 0 || ::posix_fallocate(fd, 0, static_cast<off_t>(size)) == 0;
+    std::uint64_t total = 0;
+    for (const Piece& piece : pieces) {
+        total += piece.bytes;
+    }
+    // The pieces split where half the bytes are written, within a piece if need be.
+    std::vector<Piece> first, second;
+    std::uint64_t so_far = 0;
+    for (const Piece& piece : pieces) {
+        const std::uint64_t room = total / 2 > so_far ? total / 2 - so_far : 0;
+        const std::uint64_t head = std::min(room, piece.bytes);
+        if (head > 0) {
+            first.push_back({piece.data, head, piece.at});
+        }
+        if (head < piece.bytes) {
+            second.push_back(
+                {static_cast<const char*>(piece.data) + head, piece.bytes - head, piece.at + head});
+        }
+        so_far += piece.bytes;
+    }
+    if (!written || size == 0) {
+        ::close(fd);
+        return written;
+    }
+    void* mapped = ::mmap(nullptr, size, PROT_WRITE, MAP_SHARED, fd, 0);
+    if (mapped == MAP_FAILED) {
+        ::close(fd);
+        return false;
+    }
+    const auto write = [&](const std::vector<Piece>& part) {
+        for (const Piece& piece : part) {
+            std::memcpy(static_cast<char*>(mapped) + piece.at, piece.data, piece.bytes);
+        }
+    };
+    core::run_in_parallel([&] { write(second); }, [&] { write(first); });
+    written = ::munmap(mapped, size) == 0;
+    return ::close(fd) == 0 && written;
+}
+
+} // namespace
+
 bool save(const fs::path& file, const std::string& version, const MapLayers& layers) {
     if (file.empty()) {
         return false;
@@ -426,30 +490,21 @@ bool save(const fs::path& file, const std::string& version, const MapLayers& lay
     const fs::path temporary = file.string() + ".partial-" +
                                std::to_string(static_cast<long long>(::getpid())) + "-" +
                                std::to_string(calls++);
-    {
-        std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        std::uint64_t at = 0;
-        const auto put = [&](const void* data, std::uint64_t bytes, std::uint64_t where) {
-            static constexpr std::array<char, 8> zeros{};
-            out.write(zeros.data(), static_cast<std::streamsize>(where - at)); // alignment
-            out.write(static_cast<const char*>(data), static_cast<std::streamsize>(bytes));
-            at = where + bytes;
-        };
-        put(&header, sizeof header, 0);
-        put(version.data(), version.size(), layout->version);
-        for (std::size_t i = 0; i < layer_count; ++i) {
-            const FlatLayer& layer = *sources[i];
-            put(layer.all_shapes().data(), layer.all_shapes().size_bytes(), layout->shapes[i]);
-            put(layer.all_parts().data(), layer.all_parts().size_bytes(), layout->parts[i]);
-            put(layer.all_coordinates().data(), layer.all_coordinates().size_bytes(),
-                layout->coordinates[i]);
-        }
-        put(attributes.data(), attributes.size(), layout->attributes);
-        out.close();
-        if (!out || at != layout->end) {
-            fs::remove(temporary, error);
-            return false;
-        }
+    std::vector<Piece> pieces{{&header, sizeof header, 0},
+                              {version.data(), version.size(), layout->version}};
+    for (std::size_t i = 0; i < layer_count; ++i) {
+        const FlatLayer& layer = *sources[i];
+        pieces.push_back(
+            {layer.all_shapes().data(), layer.all_shapes().size_bytes(), layout->shapes[i]});
+        pieces.push_back(
+            {layer.all_parts().data(), layer.all_parts().size_bytes(), layout->parts[i]});
+        pieces.push_back({layer.all_coordinates().data(), layer.all_coordinates().size_bytes(),
+                          layout->coordinates[i]});
+    }
+    pieces.push_back({attributes.data(), attributes.size(), layout->attributes});
+    if (!write_file(temporary, pieces, layout->end)) {
+        fs::remove(temporary, error);
+        return false;
     }
     fs::rename(temporary, file, error);
     if (error) {
