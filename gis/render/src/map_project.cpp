@@ -50,7 +50,9 @@ void MapProject::read_whole(const std::string& path, const std::function<void()>
         },
         [&] {
             try {
-                layers = render::MapLayers::read(*store);
+                layers = render::MapLayers::read(*store, [&path] {
+                    return xj::store::open_project(path, xj::store::Access::read_only);
+                });
             } catch (...) {
                 layers_read.set_value();
                 throw;

@@ -258,3 +258,47 @@ TEST_F(MapLayers, AWindowReadsWhatItsQueryMeetsAndNothingFar) {
               part.village_units.size() + part.township_units.size() + part.county_units.size())
         << "the units read are those with a boundary in the window";
 }
+
+TEST_F(MapLayers, SitesReadThroughASecondOpeningBesideTheUnitsAreTheSameLayers) {
+    int openings = 0;
+    const render::MapLayers beside = render::MapLayers::read_store(*store, [&] {
+        ++openings;
+        return store::open_project(demo_path, store::Access::read_only);
+    });
+    EXPECT_EQ(openings, 1);
+    // The same store read on one thread (the fixture's layers went through the map cache).
+    const render::MapLayers alone = render::MapLayers::read_store(*store);
+    const auto same_layer = [](const render::FlatLayer& a, const render::FlatLayer& b) {
+        return std::ranges::equal(a.all_coordinates(), b.all_coordinates()) &&
+               a.all_parts().size() == b.all_parts().size() &&
+               a.all_shapes().size() == b.all_shapes().size() && a.size() == b.size();
+    };
+    for (const auto layer :
+         {&render::MapLayers::counties, &render::MapLayers::townships, &render::MapLayers::villages,
+          &render::MapLayers::points, &render::MapLayers::lines, &render::MapLayers::polygons}) {
+        EXPECT_TRUE(same_layer(beside.*layer, alone.*layer));
+    }
+    EXPECT_GT(alone.points.size(), 0U);
+    EXPECT_GT(alone.lines.size(), 0U);
+    const auto ids = [](const std::vector<render::MapSite>& sites) {
+        std::vector<std::string> found;
+        for (const render::MapSite& site : sites) {
+            found.push_back(site.project_id + "|" + site.site_name);
+        }
+        return found;
+    };
+    EXPECT_EQ(ids(beside.point_sites), ids(alone.point_sites));
+    EXPECT_EQ(ids(beside.line_sites), ids(alone.line_sites));
+    EXPECT_EQ(ids(beside.polygon_sites), ids(alone.polygon_sites));
+    EXPECT_EQ(beside.village_units.size(), alone.village_units.size());
+}
+
+TEST_F(MapLayers, ASecondOpeningThatFailsLeavesTheSitesToTheFirst) {
+    const render::MapLayers layers_read =
+        render::MapLayers::read_store(*store, []() -> std::unique_ptr<store::ProjectStore> {
+            throw Error("the project cannot be opened again");
+        });
+    EXPECT_EQ(layers_read.points.size(), layers->points.size());
+    EXPECT_EQ(layers_read.lines.size(), layers->lines.size());
+    EXPECT_EQ(layers_read.point_sites.size(), layers->point_sites.size());
+}

@@ -9,6 +9,7 @@
 #include "xiangjian/store/project_store.h"
 
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <span>
@@ -147,8 +148,15 @@ struct MapLayers {
     /// the map cache when the store can tell its content's version (map_cache.h): layers not
     /// found there are read from the store, written to it, and mapped from the file written.
     static MapLayers read(const store::ProjectStore& store);
+    /// A second opening of the store's project, for the sites to be read beside the units; null
+    /// when there is none.
+    using AnotherOpening = std::function<std::unique_ptr<store::ProjectStore>()>;
+    /// As read(); when the layers are read from the store, the sites are read through
+    /// `another()` on a thread of their own while this one reads the units.
+    static MapLayers read(const store::ProjectStore& store, const AnotherOpening& another);
     /// As read(), from the store itself, never the cache.
-    static MapLayers read_store(const store::ProjectStore& store);
+    static MapLayers read_store(const store::ProjectStore& store,
+                                const AnotherOpening& another = {});
     /// Reads the units and sites whose box meets `window` (lon/lat), through the store's
     /// spatial index: what a map of that window draws, and nothing else. `units` receives the
     /// units read, by code.
