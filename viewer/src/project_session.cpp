@@ -122,8 +122,8 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                     first_view->snapshot(portfolio, session->m_default_as_of);
                 timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
             }
-            if (render::MapRenderer* made = renderer.load()) {
-                made->bind_sites(portfolio);
+            if (render::MapRenderer* sites_renderer = renderer.load()) {
+                sites_renderer->bind_sites(portfolio);
                 timing("  sites bound to their projects");
             }
         },

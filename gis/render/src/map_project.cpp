@@ -43,7 +43,8 @@ void MapProject::read_whole(const std::string& path, const std::function<void()>
                 // province) then reuses the memory the layers were decoded into, which a first
                 // opening gives back once it has written the map cache, instead of fresh pages
                 // beside it: on a virtual machine each fresh page costs (docs/viewer.md,
-                // "Memory is time"). The layers are read by then but for a first opening's.
+                // "Memory is time"). Only a first opening waits here: layers mapped from the
+                // cache are there in a few hundredths of a second.
                 layers_ready.wait();
                 with_portfolio(*portfolio, *read.store);
             }
