@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
-#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdint>
@@ -404,43 +403,45 @@ struct Piece {
     std::uint64_t at = 0;
 };
 
-/// The file `path`, `size` bytes long, with the pieces at their places and zeros between them,
-/// copied in through a shared mapping by two threads, each about half of the bytes. Copying a
-/// province's 78 MB into fresh page-cache pages took one core 0.12-0.16 s of a first opening
-/// with write(), while the engine's core waited for the layers with nothing to do; two
-/// write()s to one file take turns (the file's lock), two threads' page faults do not: 0.09-0.11
-/// s. The file's blocks are allocated first, so that a full disk is an error here and not a
-/// SIGBUS at a page fault of the copy.
-bool write_file(const fs::path& path, const std::vector<Piece>& pieces, std::uint64_t size) {
-    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        return false;
-    }
-    bool written = size == 0 || ::posix_fallocate(fd, 0, static_cast<off_t>(size)) == 0;
+/// The pieces split where half of their bytes are written, within a piece if need be.
+std::array<std::vector<Piece>, 2> halves(const std::vector<Piece>& pieces) {
     std::uint64_t total = 0;
     for (const Piece& piece : pieces) {
         total += piece.bytes;
     }
-    // The pieces split where half the bytes are written, within a piece if need be.
-    std::vector<Piece> first, second;
+    std::array<std::vector<Piece>, 2> parts;
     std::uint64_t so_far = 0;
     for (const Piece& piece : pieces) {
         const std::uint64_t room = total / 2 > so_far ? total / 2 - so_far : 0;
         const std::uint64_t head = std::min(room, piece.bytes);
         if (head > 0) {
-            first.push_back({piece.data, head, piece.at});
+            parts[0].push_back({piece.data, head, piece.at});
         }
         if (head < piece.bytes) {
-            second.push_back(
+            parts[1].push_back(
                 {static_cast<const char*>(piece.data) + head, piece.bytes - head, piece.at + head});
         }
         so_far += piece.bytes;
     }
-    if (!written || size == 0) {
-        ::close(fd);
-        return written;
+    return parts;
+}
+
+/// The file `path`, `size` bytes long (a header at least), with the pieces at their places and
+/// zeros between them, copied in through a shared mapping by two threads, each about half of
+/// the bytes. Copying a province's 78 MB into fresh page-cache pages took one core 0.12-0.16 s
+/// of a first opening with write(), while the engine's core waited for the layers with nothing
+/// to do; two write()s to one file take turns (the file's lock), two threads' page faults do
+/// not: 0.09-0.11 s. The file's blocks are allocated first, so that a full disk is an error
+/// here and not a SIGBUS at a page fault of the copy.
+bool write_file(const fs::path& path, const std::vector<Piece>& pieces, std::uint64_t size) {
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return false;
     }
-    void* mapped = ::mmap(nullptr, size, PROT_WRITE, MAP_SHARED, fd, 0);
+    void* mapped = MAP_FAILED;
+    if (::posix_fallocate(fd, 0, static_cast<off_t>(size)) == 0) {
+        mapped = ::mmap(nullptr, size, PROT_WRITE, MAP_SHARED, fd, 0);
+    }
     if (mapped == MAP_FAILED) {
         ::close(fd);
         return false;
@@ -450,9 +451,10 @@ bool write_file(const fs::path& path, const std::vector<Piece>& pieces, std::uin
             std::memcpy(static_cast<char*>(mapped) + piece.at, piece.data, piece.bytes);
         }
     };
+    const auto [first, second] = halves(pieces);
     core::run_in_parallel([&] { write(second); }, [&] { write(first); });
-    written = ::munmap(mapped, size) == 0;
-    return ::close(fd) == 0 && written;
+    const bool unmapped = ::munmap(mapped, size) == 0;
+    return ::close(fd) == 0 && unmapped;
 }
 
 } // namespace

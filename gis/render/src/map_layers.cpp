@@ -269,10 +269,6 @@ void MapLayers::build_indexes() {
     }
 }
 
-MapLayers MapLayers::read(const store::ProjectStore& store) {
-    return read(store, {});
-}
-
 MapLayers MapLayers::read(const store::ProjectStore& store, const AnotherOpening& another) {
     const std::optional<std::string> version = store.map_version();
     if (!version) {

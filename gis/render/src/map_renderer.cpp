@@ -592,13 +592,13 @@ void MapRenderer::draw_geometry(QPainter& painter, const Frame& frame, const QRe
                         continue;
                     }
                     if (cull.contains(bounds)) {
-                        draw(ring);
-                        continue;
+                        runs.assign(1, {ring, 0});
+                    } else {
+                        // Only the pieces in view: at county scale a township's boundary may
+                        // run far beyond the window, and Qt dashes and joins a line over its
+                        // whole length.
+                        detail::clip_polyline(ring, cull, runs);
                     }
-                    // Only the pieces in view: at county scale a township's boundary may run
-                    // far beyond the window, and Qt dashes and joins a line over its whole
-                    // length.
-                    detail::clip_polyline(ring, cull, runs);
                     for (const detail::LineRun& run : runs) {
                         if (style.dashed && !side_by_side) {
                             // The pattern goes on where the whole ring would have it (the

@@ -143,17 +143,16 @@ struct MapLayers {
     /// read from the store and written to the cache are mapped from it too, but say false.
     bool from_cache = false;
 
+    /// A second opening of the store's project, for the sites to be read beside the units; null
+    /// when there is none.
+    using AnotherOpening = std::function<std::unique_ptr<store::ProjectStore>()>;
     /// Reads the boundaries of every unit that has one and every project site. Throws
     /// xj::Error naming the unit or project of a stored geometry that is not WKB. Goes through
     /// the map cache when the store can tell its content's version (map_cache.h): layers not
     /// found there are read from the store, written to it, and mapped from the file written.
-    static MapLayers read(const store::ProjectStore& store);
-    /// A second opening of the store's project, for the sites to be read beside the units; null
-    /// when there is none.
-    using AnotherOpening = std::function<std::unique_ptr<store::ProjectStore>()>;
-    /// As read(); when the layers are read from the store, the sites are read through
-    /// `another()` on a thread of their own while this one reads the units.
-    static MapLayers read(const store::ProjectStore& store, const AnotherOpening& another);
+    /// With `another`, layers read from the store have their sites read through `another()`
+    /// on a thread of their own while this one reads the units.
+    static MapLayers read(const store::ProjectStore& store, const AnotherOpening& another = {});
     /// As read(), from the store itself, never the cache.
     static MapLayers read_store(const store::ProjectStore& store,
                                 const AnotherOpening& another = {});
