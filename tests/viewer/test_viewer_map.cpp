@@ -25,6 +25,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPainterPath>
 #include <QStandardPaths>
 #include <QTableView>
@@ -292,6 +294,68 @@ private slots:
         }
         QVERIFY(counted > 0);
         QVERIFY(counted <= static_cast<int>(in_township.size()));
+    }
+
+    void theTownshipMenuZoomsToTheTownshipChosen() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        // View → Zoom to township: the one submenu of the menu bar's View menu.
+        QMenu* view_menu = nullptr;
+        QMenu* townships = nullptr;
+        for (QAction* entry : window->menuBar()->actions()) {
+            for (QAction* item : entry->menu() ? entry->menu()->actions() : QList<QAction*>{}) {
+                if (item->menu() != nullptr) {
+                    view_menu = entry->menu();
+                    townships = item->menu();
+                }
+            }
+        }
+        QVERIFY(townships != nullptr);
+        QMenuBar* bar = window->menuBar();
+        QTest::mouseClick(bar, Qt::LeftButton, {},
+                          bar->actionGeometry(view_menu->menuAction()).center());
+        QTRY_VERIFY(view_menu->isVisible());
+        QTest::mouseClick(view_menu, Qt::LeftButton, {},
+                          view_menu->actionGeometry(townships->menuAction()).center());
+        QTRY_VERIFY(townships->isVisible());
+        // Filled as it opened: the project's townships, in the engine's order.
+        const render::MapLayers& layers = window->session()->layers();
+        QStringList expected;
+        for (const core::AdminUnit& unit : window->session()->portfolio().admin_units()) {
+            if (unit.level == core::AdminLevel::township) {
+                expected << QString::fromStdString(unit.name);
+            }
+        }
+        QStringList shown;
+        for (const QAction* action : townships->actions()) {
+            shown << action->text();
+        }
+        QVERIFY(expected.size() >= 2);
+        QCOMPARE(shown, expected);
+
+        const int pick = 1;
+        std::size_t shape = layers.township_units.size();
+        for (std::size_t i = 0; i < layers.township_units.size(); ++i) {
+            if (QString::fromStdString(layers.township_units[i].name) == expected[pick]) {
+                shape = i;
+            }
+        }
+        QVERIFY(shape < layers.township_units.size());
+        const double county_mpp = window->canvas()->view().metres_per_pixel();
+        QTest::mouseClick(townships, Qt::LeftButton, {},
+                          townships->actionGeometry(townships->actions()[pick]).center());
+        QVERIFY(xj::test::wait_settled(*window));
+        // The township fills the canvas: its box is in view, and spans most of it one way.
+        QVERIFY(window->canvas()->view().metres_per_pixel() < county_mpp / 1.5);
+        const render::Box box = layers.townships.shape(shape).box;
+        const QPointF low = window->canvas()->device_point(box.min_x, box.min_y);
+        const QPointF high = window->canvas()->device_point(box.max_x, box.max_y);
+        const QRectF township = QRectF(low, high).normalized();
+        const qreal ratio = window->canvas()->devicePixelRatioF();
+        const QRectF canvas(0, 0, window->canvas()->width() * ratio,
+                            window->canvas()->height() * ratio);
+        QVERIFY(canvas.adjusted(-2, -2, 2, 2).contains(township));
+        QVERIFY(township.width() > canvas.width() / 2 || township.height() > canvas.height() / 2);
     }
 
     void dragPansAndWheelZoomsReusingTheLastImage() {

@@ -150,6 +150,7 @@ private:
     void show_error(const QString& what, const QString& advice);
     void add_recent(const QString& path);
     void fill_recent_menu();
+    void empty_township_menu();
     void fill_township_menu();
     void choose_basemap();
     void export_map_dialog();
@@ -197,6 +198,7 @@ private:
     QMenu* m_recent_menu;
     QMenu* m_view_menu;
     QMenu* m_township_menu;
+    bool m_township_menu_filled = false; ///< since the session or the language changed
     QMenu* m_language_menu;
     QMenu* m_help_menu;
     QToolBar* m_toolbar;

@@ -118,6 +118,7 @@ void MainWindow::build_actions() {
         m_view_menu->addAction(action);
     }
     m_township_menu = m_view_menu->addMenu(QString());
+    connect(m_township_menu, &QMenu::aboutToShow, this, &MainWindow::fill_township_menu);
     m_view_menu->addSeparator();
     for (QAction* action : {m_step_back, m_play, m_step_forward, m_find}) {
         m_view_menu->addAction(action);
@@ -232,7 +233,7 @@ void MainWindow::retranslate() {
     m_identify->retranslate();
     m_project_day->retranslate();
     fill_recent_menu();
-    fill_township_menu();
+    empty_township_menu();
     if (m_coordinates->text().isEmpty() || !m_session) {
         m_coordinates->setText(m_session ? QString() : tr("Open a project: File → Open (Ctrl+O)"));
     }

@@ -87,13 +87,19 @@ void MainWindow::fill_recent_menu() {
     m_recent_menu->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::fill_township_menu() {
+void MainWindow::empty_township_menu() {
+    // Filled as it opens (fill_township_menu): a province's 2,358 townships took 0.02 s of
+    // actions on the GUI thread at every opening of a project, before its map was drawn.
     m_township_menu->clear();
-    if (!m_session) {
-        m_township_menu->setEnabled(false);
+    m_township_menu_filled = false;
+    m_township_menu->setEnabled(m_session != nullptr);
+}
+
+void MainWindow::fill_township_menu() {
+    if (m_township_menu_filled || !m_session) {
         return;
     }
-    m_township_menu->setEnabled(true);
+    m_township_menu_filled = true;
     for (const core::AdminUnit& unit : m_session->portfolio().admin_units()) {
         if (unit.level == core::AdminLevel::township) {
             QAction* action = m_township_menu->addAction(qs(unit.name));
