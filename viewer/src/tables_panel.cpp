@@ -229,8 +229,14 @@ void TablesPanel::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     }
     if (first) {
         // The day's columns have their words now (Qt measures the first thousand rows).
-        m_projects->resizeColumnsToContents();
-        m_villages->resizeColumnsToContents();
+        for (QTableView* view : {m_projects, m_villages}) {
+            view->resizeColumnsToContents();
+            // The last column fills what is left of the width again at once, as it does at
+            // the view's next resize: else the table looks one way or the other depending on
+            // whether the first snapshot came before or after the window's layout.
+            view->horizontalHeader()->setStretchLastSection(false);
+            view->horizontalHeader()->setStretchLastSection(true);
+        }
     }
     update_count();
 }
