@@ -316,6 +316,36 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(xj::Error, window->export_review_now(options));
     }
 
+    void aDayAskedBeforeOpeningIsTheFirstOneMadeAndShown() {
+        // As `--as-of` with a project to open: the first snapshot, made while the project is
+        // read, is of that day and theme, and is the one the window shows, with no other.
+        MainWindow window(viewer::UiLanguage::zh, false);
+        window.resize(1400, 900);
+        window.show();
+        const core::Date asked = *core::Date::parse_iso("2018-06-29");
+        window.set_theme(render::Theme::status);
+        window.set_first_as_of(asked);
+        window.open_project_now(xj::test::demo_project());
+        QVERIFY(window.snapshot() != nullptr); // applied at once, not computed again
+        QCOMPARE(window.snapshot()->as_of, asked);
+        QCOMPARE(window.snapshot()->theme, render::Theme::status);
+        QCOMPARE(window.as_of(), asked);
+        QCOMPARE(window.date_bar()->date(), asked);
+        QVERIFY(xj::test::wait_settled(window));
+        QCOMPARE(window.snapshot()->as_of, asked);
+
+        // A day beyond the project's span opens at its nearer end, as the date bar keeps it;
+        // the next opening is at the project's own day again.
+        window.set_first_as_of(*core::Date::parse_iso("2031-01-01"));
+        window.open_project_now(xj::test::demo_project());
+        QCOMPARE(window.as_of(), window.session()->last_day());
+        QCOMPARE(window.snapshot()->as_of, window.session()->last_day());
+        QVERIFY(xj::test::wait_settled(window));
+        window.open_project_now(xj::test::demo_project());
+        QCOMPARE(window.as_of(), window.session()->default_as_of());
+        QVERIFY(xj::test::wait_settled(window));
+    }
+
     void screenshotOptionDrawsTheStateAsked() {
         const QString out = xj::test::scratch_dir() + QStringLiteral("/shot.png");
         QProcess viewer;

@@ -32,6 +32,7 @@
 #include <QUnhandledException>
 #include <QVBoxLayout>
 #include <QtConcurrent>
+#include <utility>
 
 namespace xj::viewer {
 
@@ -239,6 +240,7 @@ FirstView MainWindow::first_view(const QString& path) {
     view.snapshot = [theme = m_theme](const core::Portfolio& portfolio, core::Date day) {
         return make_snapshot(portfolio, day, theme, MapFilter{});
     };
+    view.as_of = std::exchange(m_first_as_of, std::nullopt); // this opening's, not a later one's
     return view;
 }
 
@@ -264,7 +266,7 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
     m_tables->set_portfolio(nullptr);
     m_project_day->set_portfolio(nullptr);
     m_snapshot.reset();
-    m_as_of = session->default_as_of(); // before anything asks for a snapshot
+    m_as_of = session->opening_day(); // before anything asks for a snapshot
     if (!keep_state || !m_session || m_session->path() != session->path()) {
         m_desk = std::make_unique<EntryDesk>(session->path(), EntryDesk::default_user());
         keep_state = false;
@@ -286,7 +288,7 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
         m_canvas->set_selection(m_selection);
     }
     m_tables->set_filter(m_filter);
-    m_as_of = keep_state ? kept_day : m_session->default_as_of();
+    m_as_of = keep_state ? kept_day : m_session->opening_day();
     {
         const QSignalBlocker block(m_date_bar);
         m_date_bar->set_span(m_session->first_day(), m_session->last_day(),

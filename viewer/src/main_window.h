@@ -65,6 +65,9 @@ public:
     const ProjectSession* session() const { return m_session.get(); }
 
     void set_as_of(core::Date day);
+    /// The day the next project opened shows first, instead of its own as-of day: its first
+    /// map is then drawn once, for that day (`--as-of` with a project to open).
+    void set_first_as_of(std::optional<core::Date> day) { m_first_as_of = day; }
     void set_theme(render::Theme theme);
     void set_filter(const MapFilter& filter);
     void select_projects(const std::set<std::string>& ids, bool zoom = false);
@@ -172,6 +175,7 @@ private:
     QFutureWatcher<std::shared_ptr<const Snapshot>> m_snapshot_watcher;
     bool m_snapshot_stale = false; ///< asked again while one was computing
     core::Date m_as_of;
+    std::optional<core::Date> m_first_as_of; ///< for the next opening (set_first_as_of)
     render::Theme m_theme = render::Theme::progress;
     MapFilter m_filter;
     std::set<std::string> m_selection;

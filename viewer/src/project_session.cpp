@@ -115,11 +115,15 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
         [&](const core::Portfolio& portfolio, const store::ProjectStore& store) {
             timing("  portfolio read, layers too");
             session->set_days(find_record_days(portfolio), store.setting("as_of"));
+            // Within the span, as the date bar keeps its day.
+            session->m_opening_day =
+                first_view && first_view->as_of
+                    ? std::clamp(*first_view->as_of, session->m_first_day, session->m_last_day)
+                    : session->m_default_as_of;
             if (first_view && first_view->snapshot) {
                 QElapsedTimer made;
                 made.start();
-                session->m_first_snapshot =
-                    first_view->snapshot(portfolio, session->m_default_as_of);
+                session->m_first_snapshot = first_view->snapshot(portfolio, session->m_opening_day);
                 timing("  first snapshot: %.3f s", made.elapsed() / 1000.0);
             }
             if (render::MapRenderer* sites_renderer = renderer.load()) {

@@ -31,6 +31,9 @@ struct FirstView {
     /// Makes the window's snapshot of the day the project opens at, on the engine's core once
     /// its tables are read (beside the geometry); none when not given.
     std::function<std::shared_ptr<const Snapshot>(const core::Portfolio&, core::Date)> snapshot;
+    /// The day it is made for (within the project's span, as the date bar keeps it); none: the
+    /// project's own as-of day.
+    std::optional<core::Date> as_of;
     /// The engine's half of the read, begun before the window was built (read_engine_ahead),
     /// for this project; none: read as the layers are.
     std::shared_ptr<std::future<render::EngineRead>> engine;
@@ -70,6 +73,9 @@ public:
     /// The span of the slider: the earliest and latest dated record or plan (or the as-of day).
     core::Date first_day() const { return m_first_day; }
     core::Date last_day() const { return m_last_day; }
+    /// The day the window shows first: FirstView::as_of within the span, else the project's
+    /// as-of day.
+    core::Date opening_day() const { return m_opening_day; }
     /// Days with progress reports, milestones reached, visits or problems: the slider's ticks.
     const std::vector<core::Date>& record_days() const { return m_record_days; }
     /// The project's photos, by time taken.
@@ -93,7 +99,7 @@ private:
     std::unique_ptr<render::MapRenderer> m_renderer;
     render::Box m_display_extent;
     QString m_county_name;
-    core::Date m_default_as_of, m_first_day, m_last_day;
+    core::Date m_default_as_of, m_first_day, m_last_day, m_opening_day;
     std::vector<core::Date> m_record_days;
     std::vector<core::Photo> m_photos;
     std::shared_ptr<const Snapshot> m_first_snapshot;

@@ -121,7 +121,9 @@ ViewerOptions parse_viewer_options(const QStringList& arguments) {
     return options;
 }
 
-void apply_options(MainWindow& window, const ViewerOptions& options) {
+/// The theme and day asked for, before the project is opened: its first map is then made and
+/// drawn once, for them.
+void apply_first_view_options(MainWindow& window, const ViewerOptions& options) {
     if (!options.theme.isEmpty()) {
         window.set_theme(render::parse_theme(options.theme.toStdString()));
     }
@@ -132,8 +134,12 @@ void apply_options(MainWindow& window, const ViewerOptions& options) {
                                  text("”：应为日期 YYYY-MM-DD", "': expected a day YYYY-MM-DD"),
                              "--as-of");
         }
-        window.set_as_of(*day);
+        window.set_first_as_of(*day);
     }
+}
+
+/// The rest, once the project is open.
+void apply_options(MainWindow& window, const ViewerOptions& options) {
     if (!options.leader.isEmpty()) {
         std::optional<core::Date> friday;
         if (!options.date.isEmpty()) {
@@ -239,6 +245,7 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
         QElapsedTimer phase;
         phase.start();
         try {
+            apply_first_view_options(window, options);
             window.open_project_now(options.project);
             timing("open: %.3f s", phase.restart() / 1000.0);
             apply_options(window, options);
@@ -272,12 +279,20 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
     }
     window.show();
     if (!options.project.isEmpty()) {
-        QObject::connect(&window, &MainWindow::project_opened, &window, [&window, options] {
+        const auto warn = [&window](const std::exception& error) {
+            QMessageBox::warning(&window, QStringLiteral("Xiangjian"),
+                                 QString::fromUtf8(error.what()));
+        };
+        try {
+            apply_first_view_options(window, options);
+        } catch (const std::exception& error) {
+            warn(error);
+        }
+        QObject::connect(&window, &MainWindow::project_opened, &window, [&window, options, warn] {
             try {
                 apply_options(window, options);
             } catch (const std::exception& error) {
-                QMessageBox::warning(&window, QStringLiteral("Xiangjian"),
-                                     QString::fromUtf8(error.what()));
+                warn(error);
             }
         });
         window.open_project(options.project);
