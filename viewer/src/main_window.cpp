@@ -215,8 +215,7 @@ void MainWindow::open_project(const QString& path) {
     }));
 }
 
-void MainWindow::set_engine_read_ahead(const QString& path,
-                                       std::shared_ptr<std::future<render::EngineRead>> read) {
+void MainWindow::set_read_ahead(const QString& path, ReadAhead read) {
     m_read_ahead_path = path;
     m_read_ahead = std::move(read);
 }
@@ -224,10 +223,10 @@ void MainWindow::set_engine_read_ahead(const QString& path,
 FirstView MainWindow::first_view(const QString& path) {
     // The canvas shows a new project whole (zoom_to_county), at its present size.
     FirstView view;
-    if (m_read_ahead && path == m_read_ahead_path) {
-        view.engine = std::move(m_read_ahead); // once: a later opening reads the file anew
+    if (path == m_read_ahead_path) {
+        view.ahead = std::move(m_read_ahead); // once: a later opening reads the file anew
     }
-    m_read_ahead.reset(); // one for another file ends here (it began a moment ago, at start)
+    m_read_ahead = {}; // one for another file ends here (it began a moment ago, at start)
     view.width = m_canvas->width();
     view.height = m_canvas->height();
     view.device_pixel_ratio = m_canvas->devicePixelRatioF();

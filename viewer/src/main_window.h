@@ -9,6 +9,7 @@
 #include "entry_dialog.h"
 #include "map_canvas.h"
 #include "map_filter.h"
+#include "read_ahead.h"
 #include "render_worker.h"
 #include "review_export.h"
 #include "snapshot.h"
@@ -29,10 +30,6 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QToolBar;
-
-namespace xj::render {
-struct EngineRead;
-}
 
 namespace xj::viewer {
 
@@ -58,10 +55,9 @@ public:
     void open_project(const QString& path);
     /// The same on this thread, without dialogs (the command line): throws xj::Error.
     void open_project_now(const QString& path);
-    /// The engine's half of `path` begun already (read_engine_ahead): the next opening of
+    /// The reads of `path` begun already (read_ahead): the next opening of
     /// `path` takes it instead of reading it again.
-    void set_engine_read_ahead(const QString& path,
-                               std::shared_ptr<std::future<render::EngineRead>> read);
+    void set_read_ahead(const QString& path, ReadAhead read);
     const ProjectSession* session() const { return m_session.get(); }
 
     void set_as_of(core::Date day);
@@ -170,7 +166,7 @@ private:
     RenderWorker m_worker;
     std::shared_ptr<ProjectSession> m_session;
     QString m_read_ahead_path;
-    std::shared_ptr<std::future<render::EngineRead>> m_read_ahead;
+    ReadAhead m_read_ahead;
     std::shared_ptr<const Snapshot> m_snapshot;
     QFutureWatcher<std::shared_ptr<const Snapshot>> m_snapshot_watcher;
     bool m_snapshot_stale = false; ///< asked again while one was computing

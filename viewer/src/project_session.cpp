@@ -56,12 +56,6 @@ ProjectSession::RecordDays find_record_days(const core::Portfolio& portfolio) {
 
 } // namespace
 
-std::shared_ptr<std::future<render::EngineRead>> read_engine_ahead(const QString& path) {
-    return std::make_shared<std::future<render::EngineRead>>(
-        std::async(std::launch::async,
-                   [path = path.toStdString()] { return render::MapProject::read_engine(path); }));
-}
-
 std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                                                      const std::optional<FirstView>& first_view) {
     std::unique_ptr<ProjectSession> session(new ProjectSession);
@@ -131,7 +125,8 @@ std::unique_ptr<ProjectSession> ProjectSession::open(const QString& path,
                 timing("  sites bound to their projects");
             }
         },
-        first_view && first_view->engine ? first_view->engine.get() : nullptr);
+        first_view && first_view->ahead.engine ? first_view->ahead.engine.get() : nullptr,
+        first_view && first_view->ahead.layers ? first_view->ahead.layers.get() : nullptr);
     timing("  layers and portfolio: %.3f s", timer.restart() / 1000.0);
     session->m_county_name = QString::fromStdString(session->m_project.county_name());
     session->m_photos = session->m_project.store->photos();

@@ -4,6 +4,7 @@
 // the days that have records. Built once on a worker thread, then read-only: the GUI reads
 // the portfolio and layers, the render worker alone draws through the renderer.
 
+#include "read_ahead.h"
 #include "xiangjian/core/date.h"
 #include "xiangjian/core/photo.h"
 #include "xiangjian/render/map_project.h"
@@ -34,15 +35,9 @@ struct FirstView {
     /// The day it is made for (within the project's span, as the date bar keeps it); none: the
     /// project's own as-of day.
     std::optional<core::Date> as_of;
-    /// The engine's half of the read, begun before the window was built (read_engine_ahead),
-    /// for this project; none: read as the layers are.
-    std::shared_ptr<std::future<render::EngineRead>> engine;
+    /// The reads begun before the window was built (read_ahead), for this project.
+    ReadAhead ahead;
 };
-
-/// Begins reading the engine's half of the project at `path` on a thread of its own: what a
-/// program opening a project given on its command line does while Qt builds the window, on the
-/// core the window leaves idle.
-std::shared_ptr<std::future<render::EngineRead>> read_engine_ahead(const QString& path);
 
 class ProjectSession {
 public:

@@ -231,12 +231,13 @@ int run_viewer(ViewerApplication& app, const ViewerOptions& options) {
     }
     const bool screenshot = !options.screenshot.isEmpty();
     timing("Qt started");
-    // The project's engine tables are read on the core that building the window leaves idle.
-    auto engine_read = options.project.isEmpty() ? nullptr : read_engine_ahead(options.project);
+    // The project is read while the window is built: its first map needs both halves, and
+    // Qt's building of the window on this thread does not.
+    ReadAhead ahead = options.project.isEmpty() ? ReadAhead{} : read_ahead(options.project);
     MainWindow window(language, !screenshot);
     timing("window built");
-    if (engine_read) {
-        window.set_engine_read_ahead(options.project, std::move(engine_read));
+    if (ahead.engine) {
+        window.set_read_ahead(options.project, std::move(ahead));
     }
     window.resize(size.value_or(QSize(1600, 1000)));
     if (screenshot) {

@@ -25,9 +25,19 @@ EngineRead MapProject::read_engine(const std::string& path) {
     return read;
 }
 
+LayersRead MapProject::read_layers(const std::string& path) {
+    LayersRead read;
+    read.store = xj::store::open_project(path, xj::store::Access::read_only);
+    // The sites beside the units, through a second opening.
+    read.layers = render::MapLayers::read(*read.store, [&path] {
+        return xj::store::open_project(path, xj::store::Access::read_only);
+    });
+    return read;
+}
+
 void MapProject::read_whole(const std::string& path, const std::function<void()>& with_layers,
-                            const WithPortfolio& with_portfolio, std::future<EngineRead>* engine) {
-    store = xj::store::open_project(path, xj::store::Access::read_only);
+                            const WithPortfolio& with_portfolio, std::future<EngineRead>* engine,
+                            std::future<LayersRead>* layers_ahead) {
     // Set once the layers are read, or have failed to be.
     std::promise<void> layers_read;
     std::shared_future<void> layers_ready = layers_read.get_future().share();
@@ -51,9 +61,9 @@ void MapProject::read_whole(const std::string& path, const std::function<void()>
         },
         [&] {
             try {
-                layers = render::MapLayers::read(*store, [&path] {
-                    return xj::store::open_project(path, xj::store::Access::read_only);
-                });
+                LayersRead read = layers_ahead != nullptr ? layers_ahead->get() : read_layers(path);
+                store = std::move(read.store);
+                layers = std::move(read.layers);
             } catch (...) {
                 layers_read.set_value();
                 throw;

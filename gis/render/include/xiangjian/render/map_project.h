@@ -23,6 +23,13 @@ struct EngineRead {
     std::unique_ptr<core::Portfolio> portfolio;
 };
 
+/// The map's half of MapProject::read_whole: a read-only opening of the project and the layers
+/// read through it.
+struct LayersRead {
+    std::unique_ptr<store::ProjectStore> store;
+    render::MapLayers layers;
+};
+
 struct MapProject {
     std::unique_ptr<store::ProjectStore> store;
     render::MapLayers layers;
@@ -38,6 +45,9 @@ struct MapProject {
     /// The engine's half of read_whole: the project opened again, read-only, and its portfolio
     /// read through that opening (and a third, load_portfolio_in_parallel).
     static EngineRead read_engine(const std::string& path);
+    /// The map's half of read_whole: the project opened read-only, and its layers read (from
+    /// the map cache, or from the project and then cached).
+    static LayersRead read_layers(const std::string& path);
 
     /// As `open`, into this object: the layers and the portfolio are read one on each core, and
     /// each core goes on with its continuation once its half is read (`with_layers` may use
@@ -45,9 +55,11 @@ struct MapProject {
     /// `with_portfolio` runs once the layers are read too (or have failed to be): what it
     /// allocates then reuses the memory a first opening's layers gave back.
     /// `engine`, when given, is read_engine(path) begun earlier (while a window was built, say):
-    /// its result, or its exception, is taken instead of reading the engine's half again.
+    /// its result, or its exception, is taken instead of reading the engine's half again; and
+    /// `layers` the same for read_layers(path).
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
-                    const WithPortfolio& with_portfolio, std::future<EngineRead>* engine = nullptr);
+                    const WithPortfolio& with_portfolio, std::future<EngineRead>* engine = nullptr,
+                    std::future<LayersRead>* layers_ahead = nullptr);
     /// The window of a map in the display CRS, found in the store (a township's place, a
     /// project's); it may throw, naming what it cannot find.
     using WindowOf =
