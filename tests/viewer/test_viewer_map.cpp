@@ -36,6 +36,7 @@
 #include <QWheelEvent>
 #include <cmath>
 #include <gdal_priv.h>
+#include <map>
 #include <set>
 
 using namespace xj;
@@ -176,6 +177,38 @@ private slots:
             QCOMPARE(rollups->index(i, 1).data().toInt(), rows[i].projects);
             QCOMPARE(rollups->row(i)->mean_percent, rows[i].mean_percent);
         }
+
+        // The village table too: each village's row is its row of the engine's roll-up by
+        // village, or empty when no project serves it.
+        std::map<std::string, const core::RollupRow*> by_village;
+        const auto village_rows = core::rollup(portfolio, evaluation, core::RollupBy::village);
+        for (const core::RollupRow& row : village_rows) {
+            by_village[row.key] = &row;
+        }
+        const QAbstractItemModel* villages = window->tables()->village_view()->model();
+        QCOMPARE(villages->rowCount(),
+                 static_cast<int>(window->session()->layers().village_units.size()));
+        int with_projects = 0;
+        for (int row = 0; row < villages->rowCount(); ++row) {
+            const std::string code = villages->index(row, 0)
+                                         .data(viewer::VillageTableModel::code_role)
+                                         .toString()
+                                         .toStdString();
+            const auto found = by_village.find(code);
+            const QString mean =
+                villages->index(row, viewer::VillageTableModel::mean).data().toString();
+            if (found == by_village.end()) {
+                QCOMPARE(villages->index(row, viewer::VillageTableModel::projects).data().toInt(),
+                         0);
+                QVERIFY(mean.isEmpty());
+                continue;
+            }
+            ++with_projects;
+            QCOMPARE(villages->index(row, viewer::VillageTableModel::projects).data().toInt(),
+                     found->second->projects);
+            QCOMPARE(mean, QString::number(found->second->mean_percent, 'f', 1));
+        }
+        QCOMPARE(with_projects, static_cast<int>(village_rows.size()));
 
         // And the villages wear the engine's colours of that day.
         const render::ThemeData then =

@@ -12,6 +12,7 @@
 #include <QAbstractTableModel>
 #include <QSortFilterProxyModel>
 #include <memory>
+#include <span>
 #include <unordered_map>
 
 namespace xj::viewer {
@@ -49,10 +50,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
 private:
+    /// m_rows from the day's village roll-up.
+    void pair_rows(std::span<const core::RollupRow> rows);
     const core::Portfolio* m_portfolio = nullptr;
     std::vector<const core::AdminUnit*> m_villages;
     std::shared_ptr<const Snapshot> m_snapshot;
     std::vector<const core::RollupRow*> m_rows; ///< per village; null without projects
+    bool m_villages_in_code_order = true;
 };
 
 /// Search over code and name; the filter's township.
