@@ -56,7 +56,7 @@ struct MapProject {
     /// allocates then reuses the memory a first opening's layers gave back.
     /// `engine`, when given, is read_engine(path) begun earlier (while a window was built, say):
     /// its result, or its exception, is taken instead of reading the engine's half again; and
-    /// `layers` the same for read_layers(path).
+    /// `layers_ahead` the same for read_layers(path).
     void read_whole(const std::string& path, const std::function<void()>& with_layers,
                     const WithPortfolio& with_portfolio, std::future<EngineRead>* engine = nullptr,
                     std::future<LayersRead>* layers_ahead = nullptr);
