@@ -13,7 +13,6 @@
 #include <QSortFilterProxyModel>
 #include <memory>
 #include <span>
-#include <unordered_map>
 
 namespace xj::viewer {
 
@@ -56,7 +55,6 @@ private:
     std::vector<const core::AdminUnit*> m_villages;
     std::shared_ptr<const Snapshot> m_snapshot;
     std::vector<const core::RollupRow*> m_rows; ///< per village; null without projects
-    bool m_villages_in_code_order = true;
 };
 
 /// Search over code and name; the filter's township.
