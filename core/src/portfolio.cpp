@@ -247,8 +247,10 @@ Portfolio::Portfolio(PortfolioData data) : m_data(std::move(data)) {
         [&, units = m_data.admin_units.size()] {
             index_villages(village_begin, units);
             // The links as stored are not read again once they are VillageLinks: a province's
-            // 174,000 (22 MB) go back to the allocator for the first snapshot to use.
-            m_data.project_villages = {};
+            // 174,000 (22 MB) go back to the allocator for the first snapshot to use. Swapped
+            // out, not assigned `{}`: that is assign() from an empty initializer list, which
+            // destroys the elements and keeps the buffer.
+            std::vector<ProjectVillage>().swap(m_data.project_villages);
         },
         [&] { index_the_rest(); });
 }
