@@ -277,9 +277,20 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
     m_worker.set_session(m_session.get());
     m_canvas->set_session(m_session.get());
     m_identify->set_session(m_session.get());
-    m_tables->set_portfolio(&m_session->portfolio());
-    m_project_day->set_portfolio(&m_session->portfolio(),
-                                 core::friday_on_or_after(m_session->default_as_of()));
+    // The first day's snapshot, made while the project was read, when it is still the one
+    // wanted: the day and theme asked for then, no filter (a new project has none).
+    std::shared_ptr<const Snapshot> first = keep_state ? nullptr : m_session->take_first_snapshot();
+    if (first && (first->as_of != m_as_of || first->theme != m_theme)) {
+        first.reset();
+    }
+    const auto give_portfolio = [this] {
+        m_tables->set_portfolio(&m_session->portfolio());
+        m_project_day->set_portfolio(&m_session->portfolio(),
+                                     core::friday_on_or_after(m_session->default_as_of()));
+    };
+    if (!first) {
+        give_portfolio();
+    }
     if (keep_state) {
         m_filter = kept_filter;
         m_selection = kept_selection;
@@ -311,18 +322,18 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
             m_identify->show_project(*m_selection.begin());
         }
     }
-    // The first day's snapshot, made while the project was read, when it is still the one
-    // wanted: the day and theme asked for then, no filter.
-    std::shared_ptr<const Snapshot> first = m_session->take_first_snapshot();
-    if (first && !keep_state && first->as_of == m_as_of && first->theme == m_theme &&
-        !m_filter.active()) {
+    if (first) {
         // Drawn from here, beside the window's repaint (a province's: 0.05 s of the GUI
         // thread, which a queued call waited for), once the layouts have taken the new
         // project's texts: the canvas may change size by a few pixels, and the map would be
         // drawn twice. The install and the panels' update are then one event of the GUI thread
         // (0.12 s on a province); the panels in a queued call of their own repainted the
-        // window twice and took back the 0.05 s (docs/viewer.md).
+        // window twice and took back the 0.05 s (docs/viewer.md). The render threads start
+        // before the tables take the portfolio (a province's 140,000 projects: 0.02 s of the
+        // GUI thread, with the other core idle), which changes no widget's size.
         QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        m_canvas->set_snapshot(first);
+        give_portfolio();
         apply_snapshot(std::move(first));
     } else {
         request_snapshot();
@@ -392,7 +403,9 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     timer.start();
     std::shared_ptr<const Snapshot> old = std::move(m_snapshot);
     m_snapshot = snapshot;
-    m_canvas->set_snapshot(snapshot);
+    if (m_canvas->snapshot() != snapshot) { // not drawn again if it is being drawn already
+        m_canvas->set_snapshot(snapshot);
+    }
     m_tables->set_snapshot(snapshot);
     m_rollups->set_snapshot(snapshot);
     m_identify->set_snapshot(snapshot);
