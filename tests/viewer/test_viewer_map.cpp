@@ -243,6 +243,43 @@ private slots:
                                 .arg(changed)));
     }
 
+    void eachGroupingOfTheRollupsIsTheEnginesOnEveryDay() {
+        auto window = xj::test::open_demo();
+        QVERIFY(xj::test::wait_settled(*window));
+        const core::Portfolio& portfolio = window->session()->portfolio();
+        QComboBox* by_box = window->rollups()->by_box();
+        const viewer::RollupModel* model = window->rollups()->model();
+        const auto shows_the_engines = [&](core::RollupBy by, core::Date day) {
+            const auto rows = core::rollup(portfolio, portfolio.evaluate(day), by);
+            QCOMPARE(model->by(), by);
+            QCOMPARE(model->rowCount(), static_cast<int>(rows.size()));
+            for (int i = 0; i < model->rowCount(); ++i) {
+                QCOMPARE(model->row(i)->key, rows[i].key);
+                QCOMPARE(model->row(i)->projects, rows[i].projects);
+                QCOMPARE(model->row(i)->mean_percent, rows[i].mean_percent);
+            }
+        };
+        // Down the box with the keyboard: township, type, leader, responsible unit.
+        by_box->setFocus();
+        for (const core::RollupBy by :
+             {core::RollupBy::type, core::RollupBy::leader, core::RollupBy::unit}) {
+            QTest::keyClick(by_box, Qt::Key_Down);
+            shows_the_engines(by, window->as_of());
+        }
+        // A day ten weeks back: the grouping chosen stays, with that day's figures.
+        QToolButton* back = window->date_bar()->back_button();
+        for (int i = 0; i < 10; ++i) {
+            QTest::mouseClick(back, Qt::LeftButton);
+        }
+        QVERIFY(xj::test::wait_settled(*window));
+        const core::Date day = window->as_of();
+        QCOMPARE(window->snapshot()->as_of, day);
+        shows_the_engines(core::RollupBy::unit, day);
+        // Back to the township: the panel's first grouping, for the same day.
+        QTest::keyClick(by_box, Qt::Key_Home);
+        shows_the_engines(core::RollupBy::township, day);
+    }
+
     void rowAndMapSelectionFollowEachOther() {
         auto window = xj::test::open_demo();
         QVERIFY(xj::test::wait_settled(*window));

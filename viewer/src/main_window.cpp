@@ -236,8 +236,9 @@ FirstView MainWindow::first_view(const QString& path) {
         }
     }
     // A new project opens unfiltered, in the theme shown now.
-    view.snapshot = [theme = m_theme](const core::Portfolio& portfolio, core::Date day) {
-        return make_snapshot(portfolio, day, theme, MapFilter{});
+    view.snapshot = [theme = m_theme, by = m_rollups->model()->by()](
+                        const core::Portfolio& portfolio, core::Date day) {
+        return make_snapshot(portfolio, day, theme, MapFilter{}, by);
     };
     view.as_of = std::exchange(m_first_as_of, std::nullopt); // this opening's, not a later one's
     return view;
@@ -262,6 +263,7 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
     m_worker.wait_idle();
     m_canvas->set_session(nullptr);
     m_identify->set_session(nullptr);
+    m_rollups->set_snapshot(nullptr); // it may make roll-ups of its snapshot's portfolio
     m_tables->set_portfolio(nullptr);
     m_project_day->set_portfolio(nullptr);
     m_snapshot.reset();
@@ -389,10 +391,11 @@ void MainWindow::request_snapshot() {
     m_render_state->setText(tr("computing…"));
     const core::Portfolio* portfolio = &m_session->portfolio();
     m_snapshot_watcher.setFuture(
-        QtConcurrent::run([portfolio, day = m_as_of, theme = m_theme, filter = m_filter] {
+        QtConcurrent::run([portfolio, day = m_as_of, theme = m_theme, filter = m_filter,
+                           by = m_rollups->model()->by()] {
             QElapsedTimer timer;
             timer.start();
-            auto snapshot = make_snapshot(*portfolio, day, theme, filter);
+            auto snapshot = make_snapshot(*portfolio, day, theme, filter, by);
             timing("snapshot %s: %.3f s", day.iso().c_str(), timer.elapsed() / 1000.0);
             return snapshot;
         }));

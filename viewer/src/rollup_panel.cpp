@@ -32,9 +32,16 @@ void RollupModel::set_rows(core::RollupBy by, std::shared_ptr<const Snapshot> sn
     m_by = by;
     m_snapshot = std::move(snapshot);
     m_rows = nullptr;
+    m_made.clear();
     if (m_snapshot != nullptr) {
         const auto found = m_snapshot->rollups.find(by);
-        m_rows = found != m_snapshot->rollups.end() ? &found->second : nullptr;
+        if (found != m_snapshot->rollups.end()) {
+            m_rows = &found->second;
+        } else if (m_snapshot->portfolio != nullptr) {
+            // Another grouping than the day's snapshot brought (the next one brings it).
+            m_made = core::rollup(*m_snapshot->portfolio, m_snapshot->evaluation, by);
+            m_rows = &m_made;
+        }
     }
     endResetModel();
 }

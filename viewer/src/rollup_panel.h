@@ -37,6 +37,7 @@ private:
     core::RollupBy m_by = core::RollupBy::township;
     std::shared_ptr<const Snapshot> m_snapshot;
     const std::vector<core::RollupRow>* m_rows = nullptr;
+    std::vector<core::RollupRow> m_made; ///< a roll-up the snapshot did not bring, made here
 };
 
 class RollupPanel : public QWidget {

@@ -21,6 +21,8 @@ struct Snapshot {
     render::Theme theme = render::Theme::progress;
     MapFilter filter;
 
+    /// The portfolio evaluated: the session's, which outlives every snapshot the window holds.
+    const core::Portfolio* portfolio = nullptr;
     core::Evaluation evaluation;
     /// Per project (as Portfolio::projects()): passes the filter.
     std::vector<char> passes;
@@ -32,14 +34,17 @@ struct Snapshot {
     std::uint64_t village_digest = 0;
     std::uint64_t site_digest = 0;
     std::uint64_t label_digest = 0; ///< which projects are labelled (the filter fades others)
-    /// Roll-ups, unfiltered, by village, township, type, leader and unit.
+    /// Roll-ups, unfiltered: by village (the map's colours and the village table) and by the
+    /// one the roll-up panel shows; the panel makes any other it is asked for.
     std::map<core::RollupBy, std::vector<core::RollupRow>> rollups;
 
     int passing() const;
 };
 
-/// Evaluates the portfolio as of `as_of` and prepares everything the window shows.
+/// Evaluates the portfolio as of `as_of` and prepares everything the window shows, with the
+/// roll-up panel's `shown_by`.
 std::shared_ptr<const Snapshot> make_snapshot(const core::Portfolio& portfolio, core::Date as_of,
-                                              render::Theme theme, const MapFilter& filter);
+                                              render::Theme theme, const MapFilter& filter,
+                                              core::RollupBy shown_by = core::RollupBy::township);
 
 } // namespace xj::viewer
