@@ -382,13 +382,21 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
     std::vector<std::uint32_t> slot_of_link; // the village of each of m_villages
     slot_of_link.reserve(m_data.project_villages.size() + count);
     std::vector<std::uint32_t> slot_begin; // how many links each village has
-    // Each village's code by slot, viewed where the stored links and the projects hold it:
-    // the links are given back once indexed, so the codes are then copied (below).
-    std::vector<std::string_view> slot_codes;
-    slot_codes.reserve(unit_count);
+    // Each village's code by slot, copied side by side as it is first seen: the index compares
+    // every link's code with its village's, and a view into the stored links read each from
+    // wherever its first link lay (a province's 174,000 links, 22 MB apart: a cache miss each,
+    // 0.03 s of this function's 0.08 s).
+    std::string slot_text;
+    slot_text.reserve(12 * unit_count);     // 12-digit codes; it may grow (offsets, not views)
+    std::vector<std::uint32_t> slot_offset; // of each slot's code in slot_text, and its end
+    slot_offset.reserve(unit_count + 1);
+    slot_offset.push_back(0);
     TextIndex slots;
     slots.reserve(unit_count);
-    const auto slot_code = [&](std::uint32_t slot) { return slot_codes[slot]; };
+    const auto slot_code = [&](std::uint32_t slot) {
+        return std::string_view(slot_text).substr(slot_offset[slot],
+                                                  slot_offset[slot + 1] - slot_offset[slot]);
+    };
     m_villages.reserve(m_data.project_villages.size() + count); // links, and own villages
     std::vector<MeasuredVillage> measured;
     std::vector<CodedLink> links_of_project;
@@ -401,7 +409,8 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
                 link.village_code, static_cast<std::uint32_t>(slot_begin.size()), slot_code);
             if (added) {
                 slot_begin.push_back(0);
-                slot_codes.push_back(link.village_code);
+                slot_text.append(link.village_code);
+                slot_offset.push_back(static_cast<std::uint32_t>(slot_text.size()));
             }
             ++slot_begin[slot];
             slot_of_link.push_back(slot);
@@ -416,19 +425,15 @@ void Portfolio::index_villages(const std::vector<std::uint32_t>& link_begin,
         by_code[slot] = slot;
     }
     std::sort(by_code.begin(), by_code.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return slot_codes[a] < slot_codes[b]; });
+              [&](std::uint32_t a, std::uint32_t b) { return slot_code(a) < slot_code(b); });
     std::vector<std::uint32_t> number_of(by_code.size());
     std::vector<std::uint32_t> counts(by_code.size() + 1);
-    std::size_t text_size = 0;
-    for (const std::string_view code : slot_codes) {
-        text_size += code.size();
-    }
-    m_village_code_text.reserve(text_size); // never grows after this: the views stay valid
+    m_village_code_text.reserve(slot_text.size()); // never grows after this: the views stay valid
     m_village_codes.resize(by_code.size());
     m_village_numbers.reserve(by_code.size());
     for (std::uint32_t number = 0; number < by_code.size(); ++number) {
         number_of[by_code[number]] = number;
-        const std::string_view code = slot_codes[by_code[number]];
+        const std::string_view code = slot_code(by_code[number]);
         m_village_codes[number] = {m_village_code_text.data() + m_village_code_text.size(),
                                    code.size()};
         m_village_code_text.insert(m_village_code_text.end(), code.begin(), code.end());
