@@ -281,8 +281,9 @@ void MainWindow::install_session(std::shared_ptr<ProjectSession> session, bool k
     m_identify->set_session(m_session.get());
     // The first day's snapshot, made while the project was read, when it is still the one
     // wanted: the day and theme asked for then, no filter (a new project has none).
-    std::shared_ptr<const Snapshot> first = keep_state ? nullptr : m_session->take_first_snapshot();
-    if (first && (first->as_of != m_as_of || first->theme != m_theme)) {
+    // Taken in any case: one left in the session would be held as long as the session is.
+    std::shared_ptr<const Snapshot> first = m_session->take_first_snapshot();
+    if (first && (keep_state || first->as_of != m_as_of || first->theme != m_theme)) {
         first.reset();
     }
     const auto give_portfolio = [this] {
