@@ -407,9 +407,7 @@ void MainWindow::apply_snapshot(std::shared_ptr<const Snapshot> snapshot) {
     timer.start();
     std::shared_ptr<const Snapshot> old = std::move(m_snapshot);
     m_snapshot = snapshot;
-    if (m_canvas->snapshot() != snapshot) { // not drawn again if it is being drawn already
-        m_canvas->set_snapshot(snapshot);
-    }
+    m_canvas->set_snapshot(snapshot);
     m_tables->set_snapshot(snapshot);
     m_rollups->set_snapshot(snapshot);
     m_identify->set_snapshot(snapshot);

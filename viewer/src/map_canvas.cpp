@@ -88,6 +88,9 @@ void MapCanvas::set_session(const ProjectSession* session) {
 }
 
 void MapCanvas::set_snapshot(std::shared_ptr<const Snapshot> snapshot) {
+    if (snapshot == m_snapshot) {
+        return; // being drawn already (a new project's first, given before the panels get it)
+    }
     m_snapshot = std::move(snapshot);
     // At once, not behind the refresh timer: the render thread draws the new day while the GUI
     // thread brings the tables and panels up to it.

@@ -41,8 +41,8 @@ public:
 
     /// A new project (nullptr: none): the view goes to its whole extent.
     void set_session(const ProjectSession* session);
+    /// The day's map; the one shown already is not drawn again.
     void set_snapshot(std::shared_ptr<const Snapshot> snapshot);
-    const std::shared_ptr<const Snapshot>& snapshot() const { return m_snapshot; }
     /// Bottom to top.
     void set_layers(std::vector<LayerState> layers);
     const std::vector<LayerState>& layers() const { return m_layers; }

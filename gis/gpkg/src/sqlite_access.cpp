@@ -6,6 +6,20 @@
 
 namespace xj::gpkg::detail {
 
+namespace {
+
+/// A value's text (empty for NULL), valid until the next step.
+std::string_view text_of(sqlite3_value* value) {
+    const auto* text = sqlite3_value_text(value);
+    if (text == nullptr) {
+        return {};
+    }
+    return {reinterpret_cast<const char*>(text),
+            static_cast<std::size_t>(sqlite3_value_bytes(value))};
+}
+
+} // namespace
+
 Statement::~Statement() {
     if (m_statement != nullptr) {
         reset();
@@ -96,13 +110,7 @@ std::string Statement::text(int column) const {
 // of a province's read. The value is SQLite's own, valid until the next step, read on the one
 // thread that steps the statement.
 std::string_view Statement::text_view(int column) const {
-    sqlite3_value* value = sqlite3_column_value(m_statement, column);
-    const auto* text = sqlite3_value_text(value);
-    if (text == nullptr) {
-        return {};
-    }
-    return {reinterpret_cast<const char*>(text),
-            static_cast<std::size_t>(sqlite3_value_bytes(value))};
+    return text_of(sqlite3_column_value(m_statement, column));
 }
 
 Statement& Statement::copied_blob(int index, std::span<const unsigned char> value) {
@@ -132,11 +140,7 @@ std::optional<core::Date> Statement::date(int column, const char* name) const {
     if (sqlite3_value_type(cell) == SQLITE_NULL) {
         return std::nullopt;
     }
-    const auto* text = sqlite3_value_text(cell);
-    const std::string_view value =
-        text == nullptr ? std::string_view{}
-                        : std::string_view{reinterpret_cast<const char*>(text),
-                                           static_cast<std::size_t>(sqlite3_value_bytes(cell))};
+    const std::string_view value = text_of(cell);
     // GDAL reads a DATE column as its first ten characters, YYYY-MM-DD.
     if (auto parsed = core::Date::parse_iso(value.substr(0, 10))) {
         return parsed;
